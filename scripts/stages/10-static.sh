@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# deno fmt --check, deno lint, deno check: the repository stays clean.
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+cd "$ROOT"
+ok=0; bad=0
+for cmd in "fmt --check" "lint" "check mod.ts cli.ts"; do
+  log "deno $cmd"
+  # shellcheck disable=SC2086
+  if "$DENO" $cmd; then ok=$((ok + 1)); else bad=$((bad + 1)); fi
+done
+record 10-static "$ok" "$bad"
+[ "$bad" -eq 0 ]
