@@ -661,7 +661,7 @@ export function flagNames(family: keyof typeof FLAGS, value: number): string[] {
   const out: string[] = [];
   let rest = value >>> 0;
   for (const [name, bit] of Object.entries(FLAGS[family])) {
-    if ((rest & bit) === bit && bit !== 0) {
+    if ((rest & bit) === bit) {
       out.push(name);
       rest &= ~bit >>> 0;
     }
