@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# deno task bench: every benchmark, each printing its figures and ratios to a baseline measured in the same
+# run. Builds fwpsim first when needed. One line per bench below.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+bash scripts/install/all.sh >/dev/null || exit 1
+[ -f build/libfwpsim.so ] || bash scripts/build-fwpsim.sh || exit 1
+status=0
+run() { log "bench: $*"; "$@" || status=1; }
