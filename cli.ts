@@ -1,4 +1,631 @@
-/** wfpsec command-line entry point (placeholder until the CLI lands). */
+/**
+ * wfpsec command line: validate, plan, apply, remove, show, export, new, constants, doctor, help.
+ *
+ * Start-up stays lean: nothing is imported eagerly; each command imports what it needs.
+ * Output contract (docs/cli-json.md): with `--json` exactly one JSON object on stdout (schemaVersion 1);
+ * human text otherwise; errors on stderr; exit 0 ok/in sync, 1 error, 2 `plan` found pending changes.
+ * Whenever the engine is the simulator or a snapshot, the output says so (stderr banner / engine.simulated).
+ */
+
+/** wfpsec's version (also in deno.json). */
+export const VERSION = "0.1.0";
+
+type Opt = { type: "string" | "boolean"; short?: string; multiple?: boolean };
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+interface Command {
+  summary: string;
+  usage: string;
+  details: string;
+  options: Record<string, Opt>;
+  positionals: [number, number];
+  run(v: Values, pos: string[], out: Output): Promise<number>;
+}
+
+const ENGINE_OPTS: Record<string, Opt> = {
+  engine: { type: "string" },
+  "sim-state": { type: "string" },
+};
+const COMMON: Record<string, Opt> = { json: { type: "boolean" }, help: { type: "boolean", short: "h" } };
+
+const ENGINE_HELP = `Engine options:
+  --engine windows|sim   engine to use (env WFPSEC_ENGINE); default: windows on Windows, none elsewhere
+  --sim-state PATH       fwpsim state file (sets FWPSIM_STATE); only with --engine sim`;
+
+/** Where output goes; remembers whether JSON was requested and the command name for error documents. */
+class Output {
+  constructor(readonly command: string, readonly json: boolean, readonly oneLine = false) {}
+  doc(d: unknown): void {
+    console.log(this.oneLine ? JSON.stringify(d) : JSON.stringify(d, null, 2));
+  }
+  text(s: string): void {
+    console.log(s);
+  }
+  err(s: string): void {
+    console.error(s);
+  }
+}
+
+// ---- helpers (lazy-loading the heavy modules) ----
+
+async function checkSafePath(path: string | undefined, what: string): Promise<void> {
+  if (!path || Deno.build.os !== "windows") return;
+  const { isElevatedWindows, assertAdminOnly } = await import("./modules/safety.ts");
+  if (!isElevatedWindows()) return;
+  const { resolve } = await import("node:path");
+  assertAdminOnly(resolve(path), what);
+}
+
+async function openEngine(v: Values, out: Output, allowState: boolean) {
+  const { UsageError } = await import("./modules/errors.ts");
+  const state = allowState ? v.state as string | undefined : undefined;
+  if (v["sim-state"] && state) throw new UsageError("--sim-state and --state exclude each other");
+  await checkSafePath(v["sim-state"] as string | undefined, "simulator state file");
+  await checkSafePath(state, "snapshot");
+  const { selectEngine } = await import("./modules/selectEngine.ts");
+  const engine = await selectEngine({
+    engine: v.engine as string | undefined,
+    simState: v["sim-state"] as string | undefined,
+    state,
+  });
+  if (engine.info.simulated && !out.json) {
+    const what = engine.info.kind === "snapshot" ? "OFFLINE SNAPSHOT" : "SIMULATOR";
+    out.err(`wfpsec: ${what}: ${engine.info.description} - not a live Windows engine.`);
+  }
+  return engine;
+}
+
+interface Loaded {
+  graph: import("./modules/graph.ts").ObjectGraph;
+  name: string;
+  file: string;
+  warnings: Record<string, unknown>[];
+}
+
+/** The policy of this run once loaded (for failure documents of apply --if-drifted). */
+let lastPolicy: { name: string; file: string } | undefined;
+
+async function loadGraph(file: string): Promise<Loaded> {
+  const { UsageError } = await import("./modules/errors.ts");
+  await checkSafePath(file, "policy file");
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read policy file ${file}: ${(e as Error).message}`);
+  }
+  const { loadPolicy } = await import("./modules/policy/mod.ts");
+  const { compilePolicy } = await import("./modules/compiler/mod.ts");
+  const { policy, warnings } = loadPolicy(text, file);
+  const graph = compilePolicy(policy);
+  lastPolicy = { name: policy.name, file };
+  return { graph, name: policy.name, file, warnings: warnings as unknown as Record<string, unknown>[] };
+}
+
+async function head(command: string, engine?: import("./modules/engine.ts").Engine) {
+  const { jsonHead } = await import("./modules/render.ts");
+  return jsonHead(command, engine?.info);
+}
+
+async function providerKey(): Promise<string> {
+  const { WFPSEC_PROVIDER_KEY } = await import("./modules/compiler/mod.ts");
+  return WFPSEC_PROVIDER_KEY;
+}
+
+// ---- commands ----
+
+const COMMANDS: Record<string, Command> = {
+  validate: {
+    summary: "check a policy file; errors with file:line:col",
+    usage: "wfpsec validate FILE [--json]",
+    details: "Parses and validates FILE and compiles it (no engine needed). Exit 0 valid, 1 invalid.",
+    options: {},
+    positionals: [1, 1],
+    async run(_v, [file], out) {
+      const diagOf = (d: Record<string, unknown>) => ({
+        file: d.file ?? file,
+        line: d.line ?? null,
+        column: d.column ?? d.col ?? null,
+        path: d.path ?? null,
+        message: d.message ?? "",
+        code: d.code ?? null,
+        severity: d.severity ?? "error",
+      });
+      try {
+        const { graph, warnings: w } = await loadGraph(file);
+        const warnings = w.map(diagOf);
+        if (out.json) out.doc({ ...(await head("validate")), valid: true, file, errors: [], warnings });
+        else {
+          for (const d of warnings) out.err(`${d.file}:${d.line}:${d.column}: warning: ${d.message}`);
+          out.text(
+            `${file}: valid (${graph.filters.length} filters, ${graph.providerContexts.length} provider contexts, ${graph.tunnels.length} tunnels)`,
+          );
+        }
+        return 0;
+      } catch (e) {
+        const diags = (e as { diagnostics?: Record<string, unknown>[] }).diagnostics;
+        if (!Array.isArray(diags)) throw e;
+        const all = diags.map(diagOf);
+        const errors = all.filter((d) => d.severity !== "warning");
+        const warnings = all.filter((d) => d.severity === "warning");
+        for (const d of all) {
+          out.err(
+            `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.code ? ` [${d.code}]` : ""}${
+              d.path ? ` (at ${d.path})` : ""
+            }`,
+          );
+        }
+        if (out.json) {
+          out.doc({
+            ...(await head("validate")),
+            valid: false,
+            file,
+            errors,
+            warnings,
+            error: { type: "PolicyError", message: (e as Error).message, diagnostics: all },
+          });
+        }
+        return 1;
+      }
+    },
+  },
+
+  plan: {
+    summary: "show what apply would change (exit 0 in sync, 2 changes pending)",
+    usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
+    details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
+      "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
+      "Exit 0 in sync, 2 changes pending, 1 error.",
+    options: { ...ENGINE_OPTS, state: { type: "string" } },
+    positionals: [1, 1],
+    async run(v, [file], out) {
+      const loaded = await loadGraph(file);
+      const engine = await openEngine(v, out, true);
+      try {
+        const { planGraph, publicChange } = await import("./modules/plan.ts");
+        const plan = planGraph(loaded.graph, engine);
+        const changes = plan.changes.map(publicChange);
+        if (out.json) {
+          out.doc({
+            ...(await head("plan", engine)),
+            policy: { name: loaded.name, file },
+            inSync: plan.inSync,
+            changes,
+            summary: plan.summary,
+          });
+        } else {
+          const { planText } = await import("./modules/render.ts");
+          out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
+          out.text(planText(changes, plan.summary));
+        }
+        return plan.inSync ? 0 : 2;
+      } finally {
+        engine.close();
+      }
+    },
+  },
+
+  apply: {
+    summary: "make the engine match the policy, in one transaction",
+    usage: "wfpsec apply FILE [--if-drifted] [--json] [engine options]",
+    details:
+      "Plans, then runs every change in ONE engine transaction: on any failure nothing changes and the\n" +
+      "error names the object and the FWP_E_* code. Re-applying an applied policy changes nothing.\n" +
+      "--if-drifted: for scheduled tasks; prints exactly one JSON line (outcome applied, in-sync or failed)\n" +
+      "and exits 0 when applied or in sync, 1 on failure.",
+    options: { ...ENGINE_OPTS, "if-drifted": { type: "boolean" } },
+    positionals: [1, 1],
+    async run(v, [file], out) {
+      const loaded = await loadGraph(file);
+      const engine = await openEngine(v, out, false);
+      try {
+        const { applyGraph } = await import("./modules/apply.ts");
+        const { publicChange } = await import("./modules/plan.ts");
+        const r = applyGraph(engine, loaded.graph);
+        const changes = r.plan.changes.map(publicChange);
+        if (out.json) {
+          out.doc({
+            ...(await head("apply", engine)),
+            policy: { name: loaded.name, file },
+            outcome: r.outcome,
+            changes,
+            summary: r.plan.summary,
+            durationMs: Math.round(r.durationMs * 10) / 10,
+          });
+        } else {
+          const { planText } = await import("./modules/render.ts");
+          if (r.outcome === "in-sync") {
+            out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
+          } else {
+            out.text(planText(changes, r.plan.summary));
+            out.text(`Applied policy "${loaded.name}" in one transaction (${r.durationMs.toFixed(1)} ms).`);
+          }
+        }
+        return 0;
+      } finally {
+        engine.close();
+      }
+    },
+  },
+
+  remove: {
+    summary: "delete every object wfpsec's provider owns, and the provider",
+    usage: "wfpsec remove [--json] [engine options]",
+    details:
+      "Deletes all filters, tunnels, provider contexts and sublayers owned by wfpsec's provider, then the\n" +
+      "provider, in one transaction. Objects of other providers are never touched.",
+    options: { ...ENGINE_OPTS },
+    positionals: [0, 0],
+    async run(v, _pos, out) {
+      const key = await providerKey();
+      const engine = await openEngine(v, out, false);
+      try {
+        const { removeOwned } = await import("./modules/apply.ts");
+        const removed = removeOwned(engine, key);
+        if (out.json) out.doc({ ...(await head("remove", engine)), removed });
+        else {
+          const n = Object.values(removed).reduce((a, b) => a + b, 0);
+          out.text(
+            n
+              ? `Removed ${removed.filters} filters, ${removed.tunnels} tunnels, ${removed.providerContexts} provider contexts, ${removed.sublayers} sublayers, ${removed.providers} provider.`
+              : "Nothing of wfpsec's is in the engine.",
+          );
+        }
+        return 0;
+      } finally {
+        engine.close();
+      }
+    },
+  },
+
+  show: {
+    summary: "what is in force, decoded (ours by default, --all for every provider)",
+    usage: "wfpsec show [--all] [--state SNAPSHOT] [--json] [engine options]",
+    details: "Lists providers, sublayers, provider contexts and filters with symbolic names for layers,\n" +
+      "conditions, callouts and providers. `wfpsec show --all --json > snap.json` makes an offline snapshot.\n" +
+      "Pre-shared keys are never shown.",
+    options: { ...ENGINE_OPTS, state: { type: "string" }, all: { type: "boolean" } },
+    positionals: [0, 0],
+    async run(v, _pos, out) {
+      const engine = await openEngine(v, out, true);
+      try {
+        let providers, sublayers, providerContexts, filters;
+        if (v.all) {
+          providers = engine.enumProviders();
+          sublayers = engine.enumSublayers();
+          providerContexts = engine.enumProviderContexts();
+          filters = engine.enumFilters();
+        } else {
+          const key = await providerKey();
+          const p = engine.getProvider(key);
+          providers = p ? [p] : [];
+          sublayers = engine.enumSublayers({ providerKey: key });
+          providerContexts = engine.enumProviderContexts({ providerKey: key });
+          filters = engine.enumFilters({ providerKey: key });
+        }
+        const r = await import("./modules/render.ts");
+        if (out.json) {
+          out.doc({
+            ...r.jsonHead("show", engine.info),
+            scope: v.all ? "all" : "ours",
+            providers: providers.map(r.providerJson),
+            sublayers: sublayers.map(r.sublayerJson),
+            providerContexts: providerContexts.map(r.providerContextJson),
+            filters: filters.map(r.filterJson),
+          });
+        } else {
+          out.text(`${v.all ? "All objects" : "wfpsec's objects"} in ${engine.info.description}:\n`);
+          out.text(r.showText({ providers, sublayers, providerContexts, filters }));
+        }
+        return 0;
+      } finally {
+        engine.close();
+      }
+    },
+  },
+
+  export: {
+    summary: "write the policy in force back as a policy file",
+    usage: "wfpsec export [-o FILE] [--format yaml|json] [--state SNAPSHOT] [--json] [engine options]",
+    details:
+      "Decodes wfpsec's objects into a policy document that plans to no change. Secrets come back as\n" +
+      "their references (environment variable or file), never as values.",
+    options: {
+      ...ENGINE_OPTS,
+      state: { type: "string" },
+      output: { type: "string", short: "o" },
+      format: { type: "string" },
+    },
+    positionals: [0, 0],
+    async run(v, _pos, out) {
+      const { UsageError } = await import("./modules/errors.ts");
+      const format = (v.format as string | undefined) ?? "yaml";
+      if (format !== "yaml" && format !== "json") {
+        throw new UsageError(`--format must be yaml or json, not ${format}`);
+      }
+      const key = await providerKey();
+      const engine = await openEngine(v, out, true);
+      try {
+        const { ownedGraph } = await import("./modules/decode.ts");
+        const graph = ownedGraph(engine, key);
+        if (!graph) {
+          throw new UsageError(`nothing to export: wfpsec's provider is not in ${engine.info.description}`);
+        }
+        const compiler = await import("./modules/compiler/mod.ts");
+        const document = compiler.decompile(graph);
+        const text = format === "yaml"
+          ? compiler.documentToYaml(document)
+          : JSON.stringify(document, null, 2) + "\n";
+        const file = v.output as string | undefined;
+        if (file) Deno.writeTextFileSync(file, text);
+        if (out.json) {
+          out.doc({
+            ...(await head("export", engine)),
+            policy: document as unknown,
+            ...(file ? { file } : {}),
+          });
+        } else if (file) out.err(`wrote ${file}`);
+        else Deno.stdout.writeSync(new TextEncoder().encode(text));
+        return 0;
+      } finally {
+        engine.close();
+      }
+    },
+  },
+
+  new: {
+    summary: "write a policy from an isolation template",
+    usage:
+      "wfpsec new --kind domain|server|boundary|encryption [--name N] [--remote ADDR,..] [--exempt SPEC,..]\n" +
+      "           [--auth kerberos|certificate:<CA DN>|psk-env:<VAR>] [--crypto <mm>/<qm>] [-o FILE] [--json]",
+    details: "Expands an isolation template into a policy file (YAML) on stdout or to FILE.",
+    options: {
+      kind: { type: "string" },
+      name: { type: "string" },
+      remote: { type: "string" },
+      exempt: { type: "string" },
+      auth: { type: "string" },
+      crypto: { type: "string" },
+      output: { type: "string", short: "o" },
+    },
+    positionals: [0, 0],
+    async run(v, _pos, out) {
+      const { UsageError } = await import("./modules/errors.ts");
+      const kind = v.kind as string | undefined;
+      if (!kind) throw new UsageError("--kind is required (domain, server, boundary or encryption)");
+      const t = await import("./modules/policy/mod.ts");
+      const { kind: k, params } = t.parseTemplateArgs({
+        kind,
+        name: v.name as string | undefined,
+        remote: v.remote as string | undefined,
+        exempt: v.exempt as string | undefined,
+        auth: v.auth as string | undefined,
+        crypto: v.crypto as string | undefined,
+      });
+      const text = t.newPolicyDocument(k, params);
+      const document = t.expandTemplate(k, params);
+      const file = v.output as string | undefined;
+      if (file) Deno.writeTextFileSync(file, text);
+      if (out.json) {
+        out.doc({ ...(await head("new")), policy: document as unknown, ...(file ? { file } : {}) });
+      } else if (file) out.err(`wrote ${file}`);
+      else Deno.stdout.writeSync(new TextEncoder().encode(text));
+      return 0;
+    },
+  },
+
+  constants: {
+    summary: "every GUID, enum, flag and error code wfpsec knows",
+    usage: "wfpsec constants [--json]",
+    details: "Prints the constants table (the one ffi/constants.ts) with symbolic names and values.",
+    options: {},
+    positionals: [0, 0],
+    async run(_v, _pos, out) {
+      const c = await import("./ffi/constants.ts");
+      const filterContexts: Record<string, string> = {};
+      for (const [k, x] of Object.entries(c.FILTER_CONTEXTS)) filterContexts[k] = x.toString();
+      const errors: Record<string, { code: string; message: string }> = {};
+      for (const [k, e] of Object.entries(c.ERRORS)) {
+        errors[k] = { code: "0x" + (e.code >>> 0).toString(16).padStart(8, "0"), message: e.message };
+      }
+      const doc = {
+        guids: c.GUID_GROUPS,
+        enums: c.ENUMS,
+        flags: c.FLAGS,
+        filterContexts,
+        transformConfigs: c.TRANSFORM_CONFIGS,
+        weights: c.WEIGHTS,
+        errors,
+      };
+      if (out.json) out.doc({ ...(await head("constants")), ...doc });
+      else {
+        for (const [group, table] of Object.entries(c.GUID_GROUPS)) {
+          out.text(`[${group}]`);
+          for (const [n, g] of Object.entries(table)) out.text(`  ${n.padEnd(52)} ${g}`);
+        }
+        for (const [e, table] of Object.entries(c.ENUMS)) {
+          out.text(`[${e}]`);
+          for (const [n, x] of Object.entries(table)) out.text(`  ${n.padEnd(52)} ${x}`);
+        }
+        for (const [f, table] of Object.entries(c.FLAGS)) {
+          out.text(`[${f}]`);
+          for (const [n, x] of Object.entries(table)) {
+            out.text(`  ${n.padEnd(52)} 0x${(x as number).toString(16)}`);
+          }
+        }
+        out.text("[errors]");
+        for (const [n, e] of Object.entries(errors)) out.text(`  ${n.padEnd(52)} ${e.code} ${e.message}`);
+      }
+      return 0;
+    },
+  },
+
+  doctor: {
+    summary: "engine reachable, elevated, BFE/IKEEXT services, engine kind, versions",
+    usage: "wfpsec doctor [--json] [engine options]",
+    details: "Checks whether wfpsec can work here. Exit 1 when a required check fails.",
+    options: { ...ENGINE_OPTS },
+    positionals: [0, 0],
+    async run(v, _pos, out) {
+      if (v["sim-state"]) Deno.env.set("FWPSIM_STATE", v["sim-state"] as string);
+      const { runDoctor } = await import("./modules/doctor.ts");
+      const rep = await runDoctor({
+        engine: v.engine as string | undefined,
+        simState: v["sim-state"] as string | undefined,
+      }, VERSION);
+      const failed = rep.checks.some((c) => c.required && !c.ok);
+      if (out.json) {
+        const h = await head("doctor");
+        if (rep.engine) h.engine = rep.engine;
+        out.doc({ ...h, checks: rep.checks, versions: rep.versions });
+      } else {
+        if (rep.engine?.simulated) {
+          out.err(`wfpsec: SIMULATOR: ${rep.engine.description} - not a live Windows engine.`);
+        }
+        for (const c of rep.checks) {
+          out.text(`${c.ok ? "ok  " : c.required ? "FAIL" : "warn"}  ${c.name}: ${c.detail}`);
+        }
+        out.text(`wfpsec ${rep.versions.wfpsec}, deno ${rep.versions.deno}, ${rep.versions.os}`);
+      }
+      return failed ? 1 : 0;
+    },
+  },
+};
+
+function generalHelp(): string {
+  const names = Object.keys(COMMANDS);
+  return [
+    `wfpsec ${VERSION} - declarative Windows IPsec through the Windows Filtering Platform`,
+    "",
+    "Usage: wfpsec <command> [options]",
+    "",
+    "Commands:",
+    ...names.map((n) => `  ${n.padEnd(10)} ${COMMANDS[n].summary}`),
+    `  ${"help".padEnd(10)} help for a command (wfpsec help plan)`,
+    "",
+    "Global options: --json (one JSON object on stdout), -h/--help, --version",
+    ENGINE_HELP,
+    "",
+    "Exit codes: 0 success / in sync, 1 error, 2 plan found pending changes.",
+    "JSON contract: docs/cli-json.md.",
+  ].join("\n");
+}
+
+function commandHelp(name: string): string {
+  const c = COMMANDS[name];
+  const engine = "engine" in c.options ? `\n\n${ENGINE_HELP}` : "";
+  return `Usage: ${c.usage}\n\n${c.summary}.\n\n${c.details}${engine}\n\nCommon options: --json, -h/--help`;
+}
+
+async function errorDoc(e: unknown, command: string) {
+  const err = e as Error & Record<string, unknown>;
+  const { wfpCodeOf } = await import("./modules/errors.ts");
+  const wfp = (err?.wfp as { wfpName: string; wfpCode: string } | undefined) ?? wfpCodeOf(err);
+  let type: string;
+  const n = err?.name ?? "";
+  if (n === "PolicyError" || Array.isArray(err?.diagnostics)) type = "PolicyError";
+  else if (n === "UsageError" || n === "SafetyError" || n === "SnapshotError") type = n;
+  else if (n === "EngineUnavailableError") type = "UsageError";
+  else if (wfp || n === "WfpError" || n === "WfpInputError") type = "WfpError";
+  else type = "Error";
+  const error: Record<string, unknown> = { type, message: err?.message ?? String(e) };
+  if (Array.isArray(err?.diagnostics)) error.diagnostics = err.diagnostics;
+  if (wfp) {
+    error.wfpName = wfp.wfpName;
+    error.wfpCode = wfp.wfpCode;
+  }
+  if (err?.object && typeof err.object === "object") {
+    const o = err.object as Record<string, unknown>;
+    error.object = { kind: o.kind, key: o.key ?? null, name: o.name ?? null };
+  }
+  return { schemaVersion: 1, command, error };
+}
+
+/** Runs the CLI with `args`; returns the exit code. */
+export async function main(args: string[]): Promise<number> {
+  const first = args[0];
+  if (first === "--version" || first === "-V") {
+    console.log(`wfpsec ${VERSION}`);
+    return 0;
+  }
+  if (!first || first === "--help" || first === "-h") {
+    console.log(generalHelp());
+    return first ? 0 : 1;
+  }
+  if (first === "help") {
+    const c = args[1];
+    if (!c) console.log(generalHelp());
+    else if (COMMANDS[c]) console.log(commandHelp(c));
+    else {
+      console.error(`wfpsec: unknown command "${c}"\n\n${generalHelp()}`);
+      return 1;
+    }
+    return 0;
+  }
+  const cmd = COMMANDS[first];
+  const wantsJson = args.includes("--json");
+  if (!cmd) {
+    const msg = `unknown command "${first}" (try wfpsec --help)`;
+    if (wantsJson) {
+      console.log(
+        JSON.stringify(
+          { schemaVersion: 1, command: first, error: { type: "UsageError", message: msg } },
+          null,
+          2,
+        ),
+      );
+    }
+    console.error(`wfpsec: ${msg}`);
+    return 1;
+  }
+  const ifDrifted = first === "apply" && args.includes("--if-drifted");
+  const out = new Output(first, wantsJson || ifDrifted, ifDrifted);
+  try {
+    // node:util is loaded only when a command runs, so --help and --version start as fast as possible.
+    const { parseArgs } = await import("node:util");
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: args.slice(1),
+        options: { ...COMMON, ...cmd.options },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (e) {
+      const { UsageError } = await import("./modules/errors.ts");
+      throw new UsageError(`${(e as Error).message}\n\n${commandHelp(first)}`);
+    }
+    const v = parsed.values as Values;
+    if (v.help) {
+      console.log(commandHelp(first));
+      return 0;
+    }
+    const [min, max] = cmd.positionals;
+    if (parsed.positionals.length < min || parsed.positionals.length > max) {
+      const { UsageError } = await import("./modules/errors.ts");
+      throw new UsageError(
+        `${first}: expected ${min === max ? min : `${min}-${max}`} argument(s)\n\nUsage: ${cmd.usage}`,
+      );
+    }
+    return await cmd.run(v, parsed.positionals, out);
+  } catch (e) {
+    const doc = await errorDoc(e, first);
+    if (out.json) {
+      if (ifDrifted) {
+        out.doc({ ...doc, ...(lastPolicy ? { policy: lastPolicy } : {}), outcome: "failed" });
+      } else out.doc(doc);
+    }
+    const err = e as Error & { diagnostics?: Record<string, unknown>[] };
+    if (Array.isArray(err.diagnostics) && first !== "validate") {
+      for (const d of err.diagnostics) {
+        console.error(`${d.file}:${d.line}:${d.column ?? d.col}: ${d.severity ?? "error"}: ${d.message}`);
+      }
+    }
+    console.error(`wfpsec ${first}: ${doc.error.type}: ${doc.error.message}`);
+    return 1;
+  }
+}
+
 if (import.meta.main) {
-  console.log("wfpsec: not yet implemented");
+  Deno.exit(await main(Deno.args));
 }

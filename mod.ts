@@ -1,8 +1,108 @@
 /**
  * wfpsec library API: configure Windows IPsec through the Windows Filtering Platform.
  *
+ * The pipeline: `loadPolicy` (parse + validate) -> `compilePolicy` (ObjectGraph) -> `planGraph` (diff against
+ * an Engine) -> `applyGraph` (one transaction). `selectEngine` opens the real engine on Windows, fwpsim when
+ * asked, or an offline snapshot; `render` turns objects into the documented JSON.
+ *
  * @module
  */
 export type * from "./modules/graph.ts";
 export type * from "./modules/engine.ts";
+/** Every GUID, enum, flag and error code wfpsec knows (the single constants table). */
 export * as constants from "./ffi/constants.ts";
+
+/** Planner: prepare a graph for a host, read what our provider owns, and diff. */
+export {
+  type Change,
+  defaultResolveSecret,
+  diffGraph,
+  type Plan,
+  type PlannedChange,
+  type PlanOptions,
+  type PlanSummary,
+  prepareGraph,
+  publicChange,
+  readCurrent,
+  type SecretResolver,
+} from "./modules/plan.ts";
+/** Plans a graph against an engine: the add/delete/replace changes and why. */
+export { planGraph } from "./modules/plan.ts";
+/** Applies a graph in one engine transaction; `removeOwned` deletes everything a provider owns. */
+export {
+  applyGraph,
+  type ApplyOptions,
+  type ApplyResult,
+  executePlan,
+  removeOwned,
+  type RemoveResult,
+} from "./modules/apply.ts";
+/** Read-only engines over netsh XML dumps and wfpsec JSON snapshots. */
+export {
+  isPartial,
+  openSnapshot,
+  parseJsonSnapshot,
+  parseNetshXml,
+  type SnapshotData,
+  SnapshotEngine,
+} from "./modules/snapshot.ts";
+/** JSON (versioned, symbolic names) and human rendering. */
+export {
+  filterJson,
+  fromJsonObject,
+  jsonHead,
+  planText,
+  providerContextJson,
+  providerJson,
+  SCHEMA_VERSION,
+  showText,
+  sublayerJson,
+  toJson,
+} from "./modules/render.ts";
+/** Engine selection: Windows, fwpsim (`--engine sim`) or a snapshot. */
+export { type EngineRequest, fwpsimLibrary, requestedKind, selectEngine } from "./modules/selectEngine.ts";
+/** The engine's objects of one provider read back as an ObjectGraph (for export). */
+export { ownedGraph, readOwned } from "./modules/decode.ts";
+/** Typed errors reported by the CLI. */
+export { ApplyError, SafetyError, SnapshotError, UsageError } from "./modules/errors.ts";
+/** Environment checks (`wfpsec doctor`). */
+export { type Check, type DoctorReport, runDoctor } from "./modules/doctor.ts";
+/** Safety rules for elevated runs (paths non-administrators can write). */
+export {
+  type AceEntry,
+  type AclReader,
+  assertAdminOnly,
+  nonAdminWriters,
+  parseIcacls,
+} from "./modules/safety.ts";
+/** Policy language: parse and validate a policy file (throws PolicyError with diagnostics). */
+export {
+  type Diagnostic,
+  DIAGNOSTIC_CODES,
+  documentToYaml,
+  formatDiagnostic,
+  jsonSchema,
+  loadPolicy,
+  type LoadResult,
+  type Policy,
+  type PolicyDocument,
+  PolicyError,
+  policyToDocument,
+} from "./modules/policy/mod.ts";
+/** Compiler: policy -> ObjectGraph, and the object graph back to a policy document. */
+export {
+  compilePolicy,
+  decompile,
+  decompileToPolicy,
+  renderGraph,
+  WFPSEC_PROVIDER_KEY,
+  WFPSEC_SUBLAYER_KEY,
+  type WfpsecMeta,
+} from "./modules/compiler/mod.ts";
+/** Isolation templates (`wfpsec new`). */
+export {
+  expandTemplate,
+  type IsolationKind,
+  type IsolationParams,
+  newPolicyDocument,
+} from "./modules/policy/mod.ts";

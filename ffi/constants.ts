@@ -81,10 +81,12 @@ export const SUBLAYERS = {
   FWPM_SUBLAYER_UNIVERSAL: "eebecc03-ced4-4380-819a-2734397b2b74",
 } as const;
 
-/** Built-in providers (the two mingw-w64 defines are checked by the oracle). */
+/** Built-in providers (all three are defined by mingw-w64 and checked by the oracle). */
 export const PROVIDERS = {
   FWPM_PROVIDER_IKEEXT: "10ad9216-ccde-456c-8b16-e9f04e60a90b",
   FWPM_PROVIDER_IPSEC_DOS_CONFIG: "3c6c0519-c05c-4bb9-8338-2327814ce8bf",
+  // built in on every host (mingw fwpmu.h:31, SDK fwpmu.h); listed so `show --all` can name it
+  FWPM_PROVIDER_TCP_CHIMNEY_OFFLOAD: "896aa19e-9a34-4bcb-ae79-beb9127c84b9",
 } as const;
 
 /** Built-in provider contexts. */
@@ -165,6 +167,7 @@ export const ENUMS = {
   },
   FWP_IP_VERSION: { FWP_IP_VERSION_V4: 0, FWP_IP_VERSION_V6: 1, FWP_IP_VERSION_NONE: 2 },
   FWP_DIRECTION: { FWP_DIRECTION_OUTBOUND: 0, FWP_DIRECTION_INBOUND: 1 },
+  FWP_FILTER_ENUM_TYPE: { FWP_FILTER_ENUM_FULLY_CONTAINED: 0, FWP_FILTER_ENUM_OVERLAPPING: 1 },
   FWPM_PROVIDER_CONTEXT_TYPE: {
     FWPM_IPSEC_KEYING_CONTEXT: 0,
     FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT: 1,

@@ -190,6 +190,8 @@ export interface IkeextAuthenticationMethod2 {
   sslAuthentication?: IkeextCertificateAuthentication2;
   cgaAuthentication?: { keyModifier: string; cgaModifier: Uint8Array; cgaCollisionCount: number };
   eapAuthentication?: { flags: number };
+  /** IKEEXT_RESERVED (12). */
+  reservedAuthentication?: { flags: number };
 }
 
 /** IKEEXT_POLICY2 (main-mode policy of an IKE, AuthIP or IKEv2 MM provider context). */

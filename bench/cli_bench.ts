@@ -1,0 +1,156 @@
+/**
+ * CLI bench (part of `deno task bench`):
+ * 1. plan and apply of a 10,000-rule policy on fwpsim already holding 50,000 foreign filters, and the apply
+ *    cost as a ratio to the raw FFI add of the very same objects in one transaction (target <= 1.5x);
+ * 2. re-plan / re-apply of the applied policy (in sync);
+ * 3. `wfpsec --help` start-up, as a ratio to a bare `deno run` of an empty module.
+ * Every figure is measured in this run; ratios compare figures of this run only.
+ */
+import { openEngine } from "../ffi/engine.ts";
+import { simHooks } from "../ffi/simHooks.ts";
+import { loadPolicy } from "../modules/policy/mod.ts";
+import { compilePolicy } from "../modules/compiler/mod.ts";
+import { planGraph, prepareGraph } from "../modules/plan.ts";
+import { applyGraph } from "../modules/apply.ts";
+import { foreignFilters, foreignOwners } from "../tests/cli/fixtures/generate.ts";
+import type { Engine } from "../modules/engine.ts";
+
+const RULES = Number(Deno.env.get("WFPSEC_BENCH_RULES") ?? 10_000);
+const FOREIGN = Number(Deno.env.get("WFPSEC_BENCH_FOREIGN") ?? 50_000);
+const ROOT = new URL("../", import.meta.url).pathname;
+const lib = Deno.env.get("WFPSEC_FWPSIM_LIB") ?? `${ROOT}build/libfwpsim.so`;
+
+function policyText(n: number): string {
+  const rules: string[] = [];
+  for (let i = 0; i < n; i++) {
+    rules.push(
+      `  - { name: r${i}, remote: 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${
+        i & 255
+      }, protocol: tcp, localPorts: ${
+        1024 + (i % 60000)
+      }, inbound: require, outbound: request, mainMode: mm, quickMode: qm }`,
+    );
+  }
+  return `version: 1
+name: bench
+mainMode:
+  - { name: mm, keyModule: ikev1, auth: [kerberos], proposals: [aes256-sha256-ecp384] }
+quickMode:
+  - { name: qm, proposals: [esp-aesgcm256] }
+rules:
+${rules.join("\n")}
+`;
+}
+
+function addForeign(engine: Engine): void {
+  const { provider, sublayer } = foreignOwners();
+  engine.transaction(() => {
+    engine.addProvider(provider);
+    engine.addSublayer(sublayer);
+    for (const f of foreignFilters(FOREIGN)) {
+      const { filterId: _i, effectiveWeight: _w, ...rest } = f;
+      engine.addFilter(rest);
+    }
+  });
+}
+
+const ms = (t0: number) => performance.now() - t0;
+const fmt = (x: number) => x.toFixed(1).padStart(9) + " ms";
+
+Deno.env.delete("FWPSIM_STATE");
+let engine = openEngine({ simulator: true, library: lib, sessionName: "cli-bench" });
+const hooks = simHooks(engine.library)!;
+/** SimReset drops every session too: reopen after it. */
+function freshEngine(): void {
+  engine.close();
+  hooks.reset();
+  engine = openEngine({ simulator: true, library: lib, sessionName: "cli-bench" });
+}
+
+let t0 = performance.now();
+const { policy } = loadPolicy(policyText(RULES), "bench.yaml");
+const tLoad = ms(t0);
+t0 = performance.now();
+const graph = compilePolicy(policy);
+const tCompile = ms(t0);
+const objects = 2 + graph.providerContexts.length + graph.filters.length;
+
+// Raw FFI baseline: the same prepared objects added directly in one transaction, on the same foreign load;
+// wfpsec: plan + apply on a fresh engine with the same foreign load. Each is run twice and the second
+// (warm) run is reported, so neither side pays the JIT warm-up for the other.
+function rawAdd(): number {
+  freshEngine();
+  addForeign(engine);
+  const prepared = prepareGraph(graph, engine).graph;
+  const t = performance.now();
+  engine.transaction(() => {
+    engine.addProvider(prepared.provider);
+    engine.addSublayer(prepared.sublayer);
+    for (const c of prepared.providerContexts) engine.addProviderContext(c);
+    for (const f of prepared.filters) engine.addFilter(f);
+  });
+  return ms(t);
+}
+function wfpsecApply(): { tPlan: number; tApply: number; changes: number } {
+  freshEngine();
+  addForeign(engine);
+  let t = performance.now();
+  const plan = planGraph(graph, engine);
+  const tPlan = ms(t);
+  t = performance.now();
+  const res = applyGraph(engine, graph);
+  const tApply = ms(t);
+  if (res.outcome !== "applied" || res.plan.summary.add !== objects) {
+    throw new Error("bench apply did not add every object");
+  }
+  return { tPlan, tApply, changes: plan.changes.length };
+}
+rawAdd();
+wfpsecApply();
+const tRaw = rawAdd();
+const { tPlan, tApply, changes } = wfpsecApply();
+t0 = performance.now();
+const again = planGraph(graph, engine);
+const tReplan = ms(t0);
+const before = hooks.mutationCount();
+t0 = performance.now();
+const re = applyGraph(engine, graph);
+const tReapply = ms(t0);
+if (!again.inSync || re.outcome !== "in-sync" || hooks.mutationCount() !== before) {
+  throw new Error("re-apply was not a no-op");
+}
+engine.close();
+
+// Start-up: `wfpsec --help` vs a bare `deno run` of an empty module, median of N.
+async function median(args: string[], n = 9): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    const o = await new Deno.Command(Deno.execPath(), { args, stdout: "null", stderr: "null" }).output();
+    if (!o.success && !args.includes("--help")) throw new Error(`${args.join(" ")} failed`);
+    xs.push(performance.now() - s);
+  }
+  xs.sort((a, b) => a - b);
+  return xs[xs.length >> 1];
+}
+const empty = await Deno.makeTempFile({ suffix: ".ts" });
+const flags = ["--allow-ffi", "--allow-read", "--allow-write", "--allow-env", "--allow-run", "--allow-sys"];
+await median(["run", ...flags, `${ROOT}cli.ts`, "--help"], 2); // warm the module cache
+const tEmpty = await median(["run", empty]);
+const tHelp = await median(["run", ...flags, `${ROOT}cli.ts`, "--help"]);
+Deno.removeSync(empty);
+
+console.log(
+  `cli bench: ${RULES} rules -> ${objects} objects (${graph.filters.length} filters), ${FOREIGN} foreign filters in fwpsim`,
+);
+console.log(`  load+validate policy      ${fmt(tLoad)}`);
+console.log(`  compile                   ${fmt(tCompile)}`);
+console.log(`  plan (all to add)         ${fmt(tPlan)}   (${changes} changes)`);
+console.log(`  apply (one transaction)   ${fmt(tApply)}`);
+console.log(`  raw FFI add, same objects ${fmt(tRaw)}`);
+console.log(`  apply / raw FFI add       ${(tApply / tRaw).toFixed(2).padStart(9)} x   (target <= 1.5x)`);
+console.log(`  plan again (in sync)      ${fmt(tReplan)}`);
+console.log(`  apply again (no-op)       ${fmt(tReapply)}   (0 state-changing calls)`);
+console.log(`  wfpsec --help start-up    ${fmt(tHelp)}`);
+console.log(`  bare deno run (empty)     ${fmt(tEmpty)}`);
+console.log(`  --help / bare deno run    ${(tHelp / tEmpty).toFixed(2).padStart(9)} x`);

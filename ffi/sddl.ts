@@ -1,0 +1,300 @@
+/**
+ * SDDL <-> self-relative SECURITY_DESCRIPTOR bytes, in pure TypeScript.
+ *
+ * wfpsec compiles identity-authorization SDDL into `FWP_SECURITY_DESCRIPTOR_TYPE` condition values without
+ * calling advapi32, so compiling works on any OS and gives the same bytes everywhere. Supported: owner,
+ * group, DACL and SACL with allow/deny/audit ACEs, ACE flags, hex or lettered access masks, SIDs as
+ * `S-1-...` or well-known machine-independent aliases. Domain-relative aliases (DA, DU, ...) need the
+ * domain SID, which only Windows knows: they are refused with a message saying to write the full SID.
+ * Layout as RtlMakeSelfRelativeSD writes it: 20-byte header, then SACL, DACL, owner, group.
+ */
+
+/** Thrown for SDDL the encoder cannot represent. */
+export class SddlError extends Error {
+  override name = "SddlError";
+}
+
+const ALIASES: Record<string, string> = {
+  WD: "S-1-1-0", // Everyone
+  CO: "S-1-3-0",
+  CG: "S-1-3-1",
+  NU: "S-1-5-2",
+  IU: "S-1-5-4",
+  SU: "S-1-5-6",
+  AN: "S-1-5-7",
+  ED: "S-1-5-9",
+  PS: "S-1-5-10",
+  AU: "S-1-5-11",
+  RC: "S-1-5-12",
+  SY: "S-1-5-18",
+  LS: "S-1-5-19",
+  NS: "S-1-5-20",
+  BA: "S-1-5-32-544",
+  BU: "S-1-5-32-545",
+  BG: "S-1-5-32-546",
+  PU: "S-1-5-32-547",
+  AO: "S-1-5-32-548",
+  SO: "S-1-5-32-549",
+  PO: "S-1-5-32-550",
+  BO: "S-1-5-32-551",
+  RE: "S-1-5-32-552",
+  RU: "S-1-5-32-554",
+  RD: "S-1-5-32-555",
+  NO: "S-1-5-32-556",
+};
+const DOMAIN_ALIASES = new Set([
+  "DA",
+  "DG",
+  "DU",
+  "DC",
+  "DD",
+  "CA",
+  "EA",
+  "SA",
+  "PA",
+  "RS",
+  "LA",
+  "LG",
+  "CN",
+  "AP",
+  "RO",
+]);
+
+const RIGHTS: Record<string, number> = {
+  GA: 0x10000000,
+  GX: 0x20000000,
+  GW: 0x40000000,
+  GR: 0x80000000,
+  SD: 0x00010000,
+  RC: 0x00020000,
+  WD: 0x00040000,
+  WO: 0x00080000,
+  CC: 0x1,
+  DC: 0x2,
+  LC: 0x4,
+  SW: 0x8,
+  RP: 0x10,
+  WP: 0x20,
+  DT: 0x40,
+  LO: 0x80,
+  CR: 0x100,
+  FA: 0x1f01ff,
+  FR: 0x120089,
+  FW: 0x120116,
+  FX: 0x1200a0,
+  KA: 0xf003f,
+  KR: 0x20019,
+  KW: 0x20006,
+  KX: 0x20019,
+};
+const ACE_TYPES: Record<string, number> = { A: 0, D: 1, AU: 2 };
+const ACE_FLAGS: Record<string, number> = {
+  OI: 0x1,
+  CI: 0x2,
+  NP: 0x4,
+  IO: 0x8,
+  ID: 0x10,
+  SA: 0x40,
+  FA: 0x80,
+};
+const SE_DACL_PRESENT = 0x4, SE_SACL_PRESENT = 0x10, SE_DACL_AUTO_INHERIT_REQ = 0x100;
+const SE_SACL_AUTO_INHERIT_REQ = 0x200, SE_DACL_AUTO_INHERITED = 0x400, SE_SACL_AUTO_INHERITED = 0x800;
+const SE_DACL_PROTECTED = 0x1000, SE_SACL_PROTECTED = 0x2000, SE_SELF_RELATIVE = 0x8000;
+
+function sidBytes(text: string): Uint8Array {
+  const s = ALIASES[text] ?? text;
+  if (DOMAIN_ALIASES.has(text)) {
+    throw new SddlError(`SID alias '${text}' is relative to a domain; write the full SID (S-1-5-21-...)`);
+  }
+  const m = /^S-1-(\d+)((?:-\d+){0,15})$/i.exec(s);
+  if (!m) throw new SddlError(`'${text}' is not a SID (S-1-...) or a known alias`);
+  const auth = BigInt(m[1]);
+  if (auth >= 1n << 48n) throw new SddlError(`SID authority in '${text}' is too large`);
+  const subs = m[2] ? m[2].slice(1).split("-").map(Number) : [];
+  if (subs.some((x) => x > 0xffffffff)) throw new SddlError(`sub-authority in '${text}' exceeds 32 bits`);
+  const b = new Uint8Array(8 + 4 * subs.length);
+  b[0] = 1;
+  b[1] = subs.length;
+  for (let i = 0; i < 6; i++) b[2 + i] = Number((auth >> BigInt(8 * (5 - i))) & 0xffn);
+  const dv = new DataView(b.buffer);
+  subs.forEach((x, i) => dv.setUint32(8 + 4 * i, x, true));
+  return b;
+}
+
+function sidText(b: Uint8Array, off: number): { text: string; size: number } {
+  if (off + 8 > b.length || b[off] !== 1) throw new SddlError("malformed SID in security descriptor");
+  const n = b[off + 1];
+  if (off + 8 + 4 * n > b.length) throw new SddlError("truncated SID in security descriptor");
+  let auth = 0n;
+  for (let i = 0; i < 6; i++) auth = (auth << 8n) | BigInt(b[off + 2 + i]);
+  const dv = new DataView(b.buffer, b.byteOffset);
+  const subs: number[] = [];
+  for (let i = 0; i < n; i++) subs.push(dv.getUint32(off + 8 + 4 * i, true));
+  return { text: `S-1-${auth}${subs.map((x) => "-" + x).join("")}`, size: 8 + 4 * n };
+}
+
+interface Ace {
+  type: number;
+  flags: number;
+  mask: number;
+  sid: Uint8Array;
+}
+interface Acl {
+  controlFlags: number;
+  aces: Ace[];
+}
+
+function parseMask(s: string): number {
+  if (/^0x[0-9a-f]+$/i.test(s)) {
+    const v = parseInt(s, 16);
+    if (v > 0xffffffff) throw new SddlError(`access mask ${s} exceeds 32 bits`);
+    return v;
+  }
+  let mask = 0;
+  for (let i = 0; i < s.length; i += 2) {
+    const r = RIGHTS[s.slice(i, i + 2)];
+    if (r === undefined) throw new SddlError(`unknown access right '${s.slice(i, i + 2)}' in '${s}'`);
+    mask = (mask | r) >>> 0;
+  }
+  return mask;
+}
+
+function parseAcl(text: string, isSacl: boolean): Acl {
+  const m = /^([A-Z]*)((?:\([^()]*\))*)$/.exec(text);
+  if (!m) throw new SddlError(`malformed ACL '${text}'`);
+  let controlFlags = 0;
+  for (let i = 0; i < m[1].length;) {
+    if (m[1].startsWith("AR", i)) {
+      controlFlags |= isSacl ? SE_SACL_AUTO_INHERIT_REQ : SE_DACL_AUTO_INHERIT_REQ, i += 2;
+    } else if (m[1].startsWith("AI", i)) {
+      controlFlags |= isSacl ? SE_SACL_AUTO_INHERITED : SE_DACL_AUTO_INHERITED, i += 2;
+    } else if (m[1][i] === "P") controlFlags |= isSacl ? SE_SACL_PROTECTED : SE_DACL_PROTECTED, i += 1;
+    else throw new SddlError(`unknown ACL flag in '${m[1]}' (allowed: P, AI, AR)`);
+  }
+  const aces: Ace[] = [];
+  for (const am of m[2].matchAll(/\(([^()]*)\)/g)) {
+    const f = am[1].split(";");
+    if (f.length !== 6) throw new SddlError(`ACE '(${am[1]})' must have 6 fields: type;flags;rights;;;sid`);
+    const type = ACE_TYPES[f[0]];
+    if (type === undefined) throw new SddlError(`ACE type '${f[0]}' is not supported (allowed: A, D, AU)`);
+    if ((type === 2) !== isSacl) {
+      throw new SddlError(`ACE type '${f[0]}' does not belong in a ${isSacl ? "SACL" : "DACL"}`);
+    }
+    if (f[3] || f[4]) throw new SddlError("object ACEs (object/inherited-object GUIDs) are not supported");
+    let flags = 0;
+    for (let i = 0; i < f[1].length; i += 2) {
+      const v = ACE_FLAGS[f[1].slice(i, i + 2)];
+      if (v === undefined) throw new SddlError(`unknown ACE flag '${f[1].slice(i, i + 2)}'`);
+      flags |= v;
+    }
+    aces.push({ type, flags, mask: parseMask(f[2]), sid: sidBytes(f[5]) });
+  }
+  return { controlFlags, aces };
+}
+
+function aclBytes(acl: Acl): Uint8Array {
+  const size = 8 + acl.aces.reduce((n, a) => n + 8 + a.sid.length, 0);
+  const b = new Uint8Array(size);
+  const dv = new DataView(b.buffer);
+  b[0] = 2; // ACL_REVISION
+  dv.setUint16(2, size, true);
+  dv.setUint16(4, acl.aces.length, true);
+  let off = 8;
+  for (const a of acl.aces) {
+    b[off] = a.type;
+    b[off + 1] = a.flags;
+    dv.setUint16(off + 2, 8 + a.sid.length, true);
+    dv.setUint32(off + 4, a.mask, true);
+    b.set(a.sid, off + 8);
+    off += 8 + a.sid.length;
+  }
+  return b;
+}
+
+/** Converts SDDL to a self-relative security descriptor. Throws SddlError with a precise message. */
+export function sddlToSecurityDescriptor(sddl: string): Uint8Array {
+  const text = sddl.replace(/\s+/g, "");
+  if (!text) throw new SddlError("empty SDDL");
+  const parts: Record<string, string> = {};
+  const re = /(O|G|D|S):((?:[^():]|\([^()]*\))*?)(?=(?:O|G|D|S):|$)/gy;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index !== last) break;
+    if (m[1] in parts) throw new SddlError(`component '${m[1]}:' appears twice`);
+    parts[m[1]] = m[2];
+    last = m.index + m[0].length;
+  }
+  if (last !== text.length) throw new SddlError(`cannot parse SDDL near '${text.slice(last, last + 20)}'`);
+  let control = SE_SELF_RELATIVE;
+  const owner = parts.O !== undefined ? sidBytes(parts.O) : undefined;
+  const group = parts.G !== undefined ? sidBytes(parts.G) : undefined;
+  let dacl: Uint8Array | undefined, sacl: Uint8Array | undefined;
+  if (parts.D !== undefined) {
+    const a = parseAcl(parts.D, false);
+    control |= SE_DACL_PRESENT | a.controlFlags;
+    dacl = aclBytes(a);
+  }
+  if (parts.S !== undefined) {
+    const a = parseAcl(parts.S, true);
+    control |= SE_SACL_PRESENT | a.controlFlags;
+    sacl = aclBytes(a);
+  }
+  const size = 20 + (sacl?.length ?? 0) + (dacl?.length ?? 0) + (owner?.length ?? 0) + (group?.length ?? 0);
+  const b = new Uint8Array(size);
+  const dv = new DataView(b.buffer);
+  b[0] = 1;
+  dv.setUint16(2, control, true);
+  let off = 20;
+  const put = (x: Uint8Array | undefined, field: number) => {
+    if (!x) return;
+    dv.setUint32(field, off, true);
+    b.set(x, off);
+    off += x.length;
+  };
+  put(sacl, 12);
+  put(dacl, 16);
+  put(owner, 4);
+  put(group, 8);
+  return b;
+}
+
+const hex = (n: number) => "0x" + n.toString(16);
+
+function aclText(b: Uint8Array, off: number, control: number, isSacl: boolean): string {
+  const dv = new DataView(b.buffer, b.byteOffset);
+  if (off + 8 > b.length) throw new SddlError("truncated ACL");
+  const count = dv.getUint16(off + 4, true);
+  let s = "";
+  if (control & (isSacl ? SE_SACL_PROTECTED : SE_DACL_PROTECTED)) s += "P";
+  if (control & (isSacl ? SE_SACL_AUTO_INHERIT_REQ : SE_DACL_AUTO_INHERIT_REQ)) s += "AR";
+  if (control & (isSacl ? SE_SACL_AUTO_INHERITED : SE_DACL_AUTO_INHERITED)) s += "AI";
+  let p = off + 8;
+  for (let i = 0; i < count; i++) {
+    if (p + 8 > b.length) throw new SddlError("truncated ACE");
+    const type = b[p], flags = b[p + 1], size = dv.getUint16(p + 2, true), mask = dv.getUint32(p + 4, true);
+    const tname = Object.entries(ACE_TYPES).find(([, v]) => v === type)?.[0];
+    if (!tname) throw new SddlError(`unsupported ACE type ${type}`);
+    const fl = Object.entries(ACE_FLAGS).filter(([, v]) => flags & v).map(([k]) => k).join("");
+    s += `(${tname};${fl};${hex(mask)};;;${sidText(b, p + 8).text})`;
+    p += size;
+  }
+  return s;
+}
+
+/** Converts a self-relative security descriptor back to SDDL (SIDs numeric, masks hex). */
+export function securityDescriptorToSddl(sd: Uint8Array): string {
+  if (sd.length < 20 || sd[0] !== 1) throw new SddlError("not a self-relative security descriptor");
+  const dv = new DataView(sd.buffer, sd.byteOffset);
+  const control = dv.getUint16(2, true);
+  if (!(control & SE_SELF_RELATIVE)) throw new SddlError("security descriptor is not self-relative");
+  const o = dv.getUint32(4, true),
+    g = dv.getUint32(8, true),
+    sa = dv.getUint32(12, true),
+    da = dv.getUint32(16, true);
+  let s = "";
+  if (o) s += "O:" + sidText(sd, o).text;
+  if (g) s += "G:" + sidText(sd, g).text;
+  if (control & SE_DACL_PRESENT) s += "D:" + (da ? aclText(sd, da, control, false) : "");
+  if (control & SE_SACL_PRESENT) s += "S:" + (sa ? aclText(sd, sa, control, true) : "");
+  return s;
+}

@@ -1,0 +1,754 @@
+/**
+ * Every struct (and version) wfpsec passes to or reads from fwpuclnt, in the format of `ffi/layout.ts`.
+ * Offsets are the Windows x64 layout. "mingw" structs are transcribed from the mingw-w64 headers
+ * (/usr/share/mingw-w64/include fwptypes.h, fwpmtypes.h, iketypes.h, ipsectypes.h); "sdk" structs from the
+ * Windows SDK headers (shared/fwpmtypes.h, shared/ipsectypes.h). The layout oracle asserts all of them.
+ */
+import {
+  arm,
+  armOf,
+  array,
+  blob,
+  bytes,
+  cstr,
+  emptyArm,
+  f,
+  f32,
+  f64,
+  type Field,
+  guid,
+  i16,
+  i32,
+  i64,
+  i8,
+  ptr,
+  sid,
+  struct,
+  type StructLayout,
+  u16,
+  u32,
+  u64,
+  u8,
+  union,
+  wstr,
+} from "./layout.ts";
+
+const S = (
+  name: string,
+  size: number,
+  align: number,
+  source: "mingw" | "sdk",
+  fields: Field[],
+): StructLayout => ({
+  name,
+  size,
+  align,
+  source,
+  fields,
+});
+
+// ---- FWP basics (fwptypes.h) ----
+
+const FWP_BYTE_BLOB = S("FWP_BYTE_BLOB", 16, 8, "mingw", [f("size", 0, 4, u32), f("data", 8, 8, ptr(u8))]);
+const FWP_BYTE_ARRAY16 = S("FWP_BYTE_ARRAY16", 16, 1, "mingw", [f("byteArray16", 0, 16, bytes(16))]);
+const FWP_BYTE_ARRAY6 = S("FWP_BYTE_ARRAY6", 6, 1, "mingw", [f("byteArray6", 0, 6, bytes(6))]);
+const FWP_V4_ADDR_AND_MASK = S("FWP_V4_ADDR_AND_MASK", 8, 4, "mingw", [
+  f("addr", 0, 4, u32),
+  f("mask", 4, 4, u32),
+]);
+const FWP_V6_ADDR_AND_MASK = S("FWP_V6_ADDR_AND_MASK", 17, 1, "mingw", [
+  f("addr", 0, 16, bytes(16)),
+  f("prefixLength", 16, 1, u8),
+]);
+
+/** The arms FWP_VALUE0 and FWP_CONDITION_VALUE0 share (FWP_DATA_TYPE -> member at offset 8). */
+function valueArms(): ReturnType<typeof arm>[] {
+  return [
+    emptyArm([0], "empty"),
+    arm([1], f("uint8", 8, 1, u8)),
+    arm([2], f("uint16", 8, 2, u16)),
+    arm([3], f("uint32", 8, 4, u32)),
+    arm([4], f("uint64", 8, 8, ptr(u64))),
+    arm([5], f("int8", 8, 1, i8)),
+    arm([6], f("int16", 8, 2, i16)),
+    arm([7], f("int32", 8, 4, i32)),
+    arm([8], f("int64", 8, 8, ptr(i64))),
+    arm([9], f("float32", 8, 4, f32)),
+    arm([10], f("double64", 8, 8, ptr(f64))),
+    arm([11], f("byteArray16", 8, 8, ptr(bytes(16)))),
+    arm([12], f("byteBlob", 8, 8, ptr(blob))),
+    arm([13], f("sid", 8, 8, sid)),
+    arm([14], f("sd", 8, 8, ptr(blob))),
+    arm([17], f("unicodeString", 8, 8, wstr)),
+    arm([18], f("byteArray6", 8, 8, ptr(bytes(6)))),
+  ];
+}
+
+const FWP_VALUE0 = S("FWP_VALUE0", 16, 8, "mingw", [
+  f("type", 0, 4, u32),
+  union("value", 8, 8, "type", valueArms()),
+]);
+const FWP_CONDITION_VALUE0 = S("FWP_CONDITION_VALUE0", 16, 8, "mingw", [
+  f("type", 0, 4, u32),
+  union("value", 8, 8, "type", [
+    ...valueArms(),
+    arm([256], f("v4AddrMask", 8, 8, ptr(struct("FWP_V4_ADDR_AND_MASK")))),
+    arm([257], f("v6AddrMask", 8, 8, ptr(struct("FWP_V6_ADDR_AND_MASK")))),
+    arm([258], f("rangeValue", 8, 8, ptr(struct("FWP_RANGE0")))),
+  ]),
+]);
+const FWP_RANGE0 = S("FWP_RANGE0", 32, 8, "mingw", [
+  f("valueLow", 0, 16, struct("FWP_VALUE0")),
+  f("valueHigh", 16, 16, struct("FWP_VALUE0")),
+]);
+
+// ---- FWPM management objects (fwpmtypes.h) ----
+
+const FWPM_DISPLAY_DATA0 = S("FWPM_DISPLAY_DATA0", 16, 8, "mingw", [
+  f("name", 0, 8, wstr),
+  f("description", 8, 8, wstr, true),
+]);
+const displayData = f("displayData", 16, 16, struct("FWPM_DISPLAY_DATA0"));
+
+const FWPM_SESSION0 = S("FWPM_SESSION0", 72, 8, "mingw", [
+  f("sessionKey", 0, 16, guid, true),
+  displayData,
+  f("flags", 32, 4, u32),
+  f("txnWaitTimeoutInMSec", 36, 4, u32),
+  f("processId", 40, 4, u32),
+  f("sid", 48, 8, sid, true),
+  f("username", 56, 8, wstr, true),
+  f("kernelMode", 64, 4, i32),
+]);
+
+const FWPM_PROVIDER0 = S("FWPM_PROVIDER0", 64, 8, "mingw", [
+  f("providerKey", 0, 16, guid),
+  displayData,
+  f("flags", 32, 4, u32),
+  f("providerData", 40, 16, blob, true),
+  f("serviceName", 56, 8, wstr, true),
+]);
+
+// flags is UINT16 in mingw-w64 and UINT32 in the SDK; both start at 32 and only the low bits are defined.
+const FWPM_SUBLAYER0 = S("FWPM_SUBLAYER0", 72, 8, "mingw", [
+  f("subLayerKey", 0, 16, guid),
+  displayData,
+  f("flags", 32, 2, u16),
+  f("providerKey", 40, 8, ptr(guid), true),
+  f("providerData", 48, 16, blob, true),
+  f("weight", 64, 2, u16),
+]);
+
+const FWPM_ACTION0 = S("FWPM_ACTION0", 20, 4, "mingw", [
+  f("type", 0, 4, u32),
+  union("target", 4, 16, "type", [
+    // FWP_ACTION_CALLOUT_TERMINATING / _INSPECTION / _UNKNOWN carry a callout key.
+    arm([0x5003, 0x6004, 0x4005], f("calloutKey", 4, 16, guid)),
+    arm("default", f("filterType", 4, 16, guid, true)),
+  ]),
+]);
+
+const FWPM_FILTER_CONDITION0 = S("FWPM_FILTER_CONDITION0", 40, 8, "mingw", [
+  f("fieldKey", 0, 16, guid),
+  f("matchType", 16, 4, u32),
+  f("conditionValue", 24, 16, struct("FWP_CONDITION_VALUE0")),
+]);
+
+const FWPM_FILTER0 = S("FWPM_FILTER0", 200, 8, "mingw", [
+  f("filterKey", 0, 16, guid),
+  displayData,
+  f("flags", 32, 4, u32),
+  f("providerKey", 40, 8, ptr(guid), true),
+  f("providerData", 48, 16, blob, true),
+  f("layerKey", 64, 16, guid),
+  f("subLayerKey", 80, 16, guid),
+  f("weight", 96, 16, struct("FWP_VALUE0")),
+  f("numFilterConditions", 112, 4, u32),
+  f("filterCondition", 120, 8, array(struct("FWPM_FILTER_CONDITION0"), "numFilterConditions")),
+  f("action", 128, 20, struct("FWPM_ACTION0")),
+  // FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT (0x4) selects providerContextKey.
+  union("context", 152, 16, "flags", [
+    arm([0x4], f("providerContextKey", 152, 16, guid)),
+    arm("default", f("rawContext", 152, 8, u64, true)),
+  ], 0x4),
+  f("reserved", 168, 8, ptr(guid), true),
+  f("filterId", 176, 8, u64, true),
+  f("effectiveWeight", 184, 16, struct("FWP_VALUE0"), true),
+]);
+
+/** The policy-pointer arms of FWPM_PROVIDER_CONTEXT1/2/3 (FWPM_PROVIDER_CONTEXT_TYPE -> member). */
+function contextArms(keying: string, transport: string, tunnel: string, mm: string, v2: boolean) {
+  const p = (values: number[], name: string, to: string) =>
+    arm(values, f(name, 72, 8, ptr(struct(to)), true));
+  return [
+    p([0], "keyingPolicy", keying),
+    p([1], "ikeQmTransportPolicy", transport),
+    p([2], "ikeQmTunnelPolicy", tunnel),
+    p([3], "authipQmTransportPolicy", transport),
+    p([4], "authipQmTunnelPolicy", tunnel),
+    p([5], "ikeMmPolicy", mm),
+    p([6], "authIpMmPolicy", mm),
+    arm([8], f("dataBuffer", 72, 8, ptr(blob), true)),
+    p([9], "ikeV2QmTunnelPolicy", tunnel),
+    p([10], "ikeV2MmPolicy", mm),
+    ...(v2 ? [p([12], "ikeV2QmTransportPolicy", transport)] : []),
+  ];
+}
+
+function providerContext(
+  name: string,
+  source: "mingw" | "sdk",
+  arms: ReturnType<typeof contextArms>,
+): StructLayout {
+  return S(name, 88, 8, source, [
+    f("providerContextKey", 0, 16, guid),
+    displayData,
+    f("flags", 32, 4, u32),
+    f("providerKey", 40, 8, ptr(guid), true),
+    f("providerData", 48, 16, blob, true),
+    f("type", 64, 4, u32),
+    union("policy", 72, 8, "type", arms),
+    f("providerContextId", 80, 8, u64, true),
+  ]);
+}
+
+const FWPM_PROVIDER_CONTEXT1 = providerContext(
+  "FWPM_PROVIDER_CONTEXT1",
+  "mingw",
+  contextArms(
+    "IPSEC_KEYING_POLICY0",
+    "IPSEC_TRANSPORT_POLICY1",
+    "IPSEC_TUNNEL_POLICY1",
+    "IKEEXT_POLICY1",
+    false,
+  ),
+);
+const FWPM_PROVIDER_CONTEXT2 = providerContext(
+  "FWPM_PROVIDER_CONTEXT2",
+  "sdk",
+  contextArms(
+    "IPSEC_KEYING_POLICY1",
+    "IPSEC_TRANSPORT_POLICY2",
+    "IPSEC_TUNNEL_POLICY2",
+    "IKEEXT_POLICY2",
+    true,
+  ),
+);
+const FWPM_PROVIDER_CONTEXT3 = providerContext(
+  "FWPM_PROVIDER_CONTEXT3",
+  "sdk",
+  contextArms(
+    "IPSEC_KEYING_POLICY1",
+    "IPSEC_TRANSPORT_POLICY2",
+    "IPSEC_TUNNEL_POLICY3",
+    "IKEEXT_POLICY2",
+    true,
+  ),
+);
+
+// ---- enumeration templates ----
+
+const FWPM_PROVIDER_ENUM_TEMPLATE0 = S("FWPM_PROVIDER_ENUM_TEMPLATE0", 8, 8, "mingw", [
+  f("reserved", 0, 8, u64),
+]);
+const FWPM_SUBLAYER_ENUM_TEMPLATE0 = S("FWPM_SUBLAYER_ENUM_TEMPLATE0", 8, 8, "mingw", [
+  f("providerKey", 0, 8, ptr(guid), true),
+]);
+const FWPM_PROVIDER_CONTEXT_ENUM_TEMPLATE0 = S("FWPM_PROVIDER_CONTEXT_ENUM_TEMPLATE0", 16, 8, "mingw", [
+  f("providerKey", 0, 8, ptr(guid), true),
+  f("providerContextType", 8, 4, u32),
+]);
+const FWPM_FILTER_ENUM_TEMPLATE0 = S("FWPM_FILTER_ENUM_TEMPLATE0", 72, 8, "mingw", [
+  f("providerKey", 0, 8, ptr(guid), true),
+  f("layerKey", 8, 16, guid, true),
+  f("enumType", 24, 4, u32),
+  f("flags", 28, 4, u32),
+  f("providerContextTemplate", 32, 8, ptr(struct("FWPM_PROVIDER_CONTEXT_ENUM_TEMPLATE0")), true),
+  f("numFilterConditions", 40, 4, u32),
+  f("filterCondition", 48, 8, array(struct("FWPM_FILTER_CONDITION0"), "numFilterConditions")),
+  f("actionMask", 56, 4, u32),
+  f("calloutKey", 64, 8, ptr(guid), true),
+]);
+
+// ---- IKEEXT (iketypes.h) ----
+
+const IKEEXT_CIPHER_ALGORITHM0 = S("IKEEXT_CIPHER_ALGORITHM0", 12, 4, "mingw", [
+  f("algoIdentifier", 0, 4, u32),
+  f("keyLen", 4, 4, u32),
+  f("rounds", 8, 4, u32),
+]);
+const IKEEXT_INTEGRITY_ALGORITHM0 = S("IKEEXT_INTEGRITY_ALGORITHM0", 4, 4, "mingw", [
+  f("algoIdentifier", 0, 4, u32),
+]);
+const IKEEXT_PROPOSAL0 = S("IKEEXT_PROPOSAL0", 28, 4, "mingw", [
+  f("cipherAlgorithm", 0, 12, struct("IKEEXT_CIPHER_ALGORITHM0")),
+  f("integrityAlgorithm", 12, 4, struct("IKEEXT_INTEGRITY_ALGORITHM0")),
+  f("maxLifetimeSeconds", 16, 4, u32),
+  f("dhGroup", 20, 4, u32),
+  f("quickModeLimit", 24, 4, u32),
+]);
+
+const flagsOnly = (name: string): StructLayout => S(name, 4, 4, "mingw", [f("flags", 0, 4, u32)]);
+const IKEEXT_KERBEROS_AUTHENTICATION0 = flagsOnly("IKEEXT_KERBEROS_AUTHENTICATION0");
+const IKEEXT_NTLM_V2_AUTHENTICATION0 = flagsOnly("IKEEXT_NTLM_V2_AUTHENTICATION0");
+const IKEEXT_EAP_AUTHENTICATION0 = flagsOnly("IKEEXT_EAP_AUTHENTICATION0");
+const IKEEXT_RESERVED_AUTHENTICATION0 = flagsOnly("IKEEXT_RESERVED_AUTHENTICATION0");
+const IKEEXT_KERBEROS_AUTHENTICATION1 = S("IKEEXT_KERBEROS_AUTHENTICATION1", 16, 8, "mingw", [
+  f("flags", 0, 4, u32),
+  f("proxyServer", 8, 8, wstr, true),
+]);
+const IKEEXT_PRESHARED_KEY_AUTHENTICATION1 = S("IKEEXT_PRESHARED_KEY_AUTHENTICATION1", 24, 8, "mingw", [
+  f("presharedKey", 0, 16, blob),
+  f("flags", 16, 4, u32),
+]);
+const IKEEXT_CERT_ROOT_CONFIG0 = S("IKEEXT_CERT_ROOT_CONFIG0", 24, 8, "mingw", [
+  f("certData", 0, 16, blob),
+  f("flags", 16, 4, u32),
+]);
+const IKEEXT_CERT_EKUS0 = S("IKEEXT_CERT_EKUS0", 16, 8, "mingw", [
+  f("numEku", 0, 4, u32),
+  f("eku", 8, 8, array(cstr, "numEku")),
+]);
+const IKEEXT_CERT_NAME0 = S("IKEEXT_CERT_NAME0", 16, 8, "mingw", [
+  f("nameType", 0, 4, u32),
+  f("certName", 8, 8, wstr),
+]);
+const IKEEXT_CERTIFICATE_CRITERIA0 = S("IKEEXT_CERTIFICATE_CRITERIA0", 56, 8, "mingw", [
+  f("certData", 0, 16, blob),
+  f("certHash", 16, 16, blob),
+  f("eku", 32, 8, ptr(struct("IKEEXT_CERT_EKUS0"), "eku"), true),
+  f("name", 40, 8, ptr(struct("IKEEXT_CERT_NAME0")), true),
+  f("flags", 48, 4, u32),
+]);
+const IKEEXT_IPV6_CGA_AUTHENTICATION0 = S("IKEEXT_IPV6_CGA_AUTHENTICATION0", 40, 8, "mingw", [
+  f("keyContainerName", 0, 8, wstr),
+  f("cspName", 8, 8, wstr, true),
+  f("cspType", 16, 4, u32),
+  f("cgaModifier", 20, 16, bytes(16)),
+  f("cgaCollisionCount", 36, 1, u8),
+]);
+
+/** IKEEXT_CERTIFICATE_AUTHENTICATION1: version-1 root arrays (IKEEXT_CERT_ROOT_CONFIG0). */
+function certAuth1Side(side: "inbound" | "outbound", at: number): Field {
+  const root = "IKEEXT_CERT_ROOT_CONFIG0";
+  return union(`${side}Config`, at, 16, `${side}ConfigType`, [
+    armOf([0], `${side}RootArray`, [
+      f(`${side}RootArraySize`, at, 4, u32),
+      f(`${side}RootArray`, at + 8, 8, array(struct(root), `${side}RootArraySize`)),
+    ]),
+    arm([1], f(`${side}EnterpriseStoreConfig`, at, 8, ptr(struct(root)), true)),
+    arm([2], f(`${side}TrustedRootStoreConfig`, at, 8, ptr(struct(root)), true)),
+    emptyArm([3], "unspecified"),
+  ]);
+}
+const IKEEXT_CERTIFICATE_AUTHENTICATION1 = S("IKEEXT_CERTIFICATE_AUTHENTICATION1", 72, 8, "mingw", [
+  f("inboundConfigType", 0, 4, u32),
+  certAuth1Side("inbound", 8),
+  f("outboundConfigType", 24, 4, u32),
+  certAuth1Side("outbound", 32),
+  f("flags", 48, 4, u32),
+  f("localCertLocationUrl", 56, 16, blob),
+]);
+
+/** IKEEXT_CERTIFICATE_AUTHENTICATION2: criteria arrays (IKEEXT_CERTIFICATE_CRITERIA0) per config type. */
+function certAuth2Side(side: "inbound" | "outbound", at: number): Field {
+  const c = struct("IKEEXT_CERTIFICATE_CRITERIA0");
+  const pair = (values: number[], count: string, list: string) =>
+    armOf(values, list, [f(count, at, 4, u32), f(list, at + 8, 8, array(c, count), true)]);
+  return union(`${side}Criteria`, at, 16, `${side}ConfigType`, [
+    pair([0], `${side}RootArraySize`, `${side}RootCriteria`),
+    pair([1], `${side}EnterpriseStoreArraySize`, `${side}EnterpriseStoreCriteria`),
+    pair([2], `${side}RootStoreArraySize`, `${side}TrustedRootStoreCriteria`),
+    emptyArm([3], "unspecified"),
+  ]);
+}
+const IKEEXT_CERTIFICATE_AUTHENTICATION2 = S("IKEEXT_CERTIFICATE_AUTHENTICATION2", 72, 8, "mingw", [
+  f("inboundConfigType", 0, 4, u32),
+  certAuth2Side("inbound", 8),
+  f("outboundConfigType", 24, 4, u32),
+  certAuth2Side("outbound", 32),
+  f("flags", 48, 4, u32),
+  f("localCertLocationUrl", 56, 16, blob),
+]);
+
+/** IKEEXT_AUTHENTICATION_METHOD1/2: the by-value union at 8, selected by authenticationMethodType. */
+function authMethod(name: string, v2: boolean): StructLayout {
+  const cert = v2 ? "IKEEXT_CERTIFICATE_AUTHENTICATION2" : "IKEEXT_CERTIFICATE_AUTHENTICATION1";
+  const kerb = v2 ? "IKEEXT_KERBEROS_AUTHENTICATION1" : "IKEEXT_KERBEROS_AUTHENTICATION0";
+  const m = (values: number[], member: string, size: number, type: string) =>
+    arm(values, f(member, 8, size, struct(type)));
+  return S(name, 80, 8, "mingw", [
+    f("authenticationMethodType", 0, 4, u32),
+    union("method", 8, 72, "authenticationMethodType", [
+      m([0], "presharedKeyAuthentication", 24, "IKEEXT_PRESHARED_KEY_AUTHENTICATION1"),
+      m([1, 7, 8], "certificateAuthentication", 72, cert),
+      m([2], "kerberosAuthentication", v2 ? 16 : 4, kerb),
+      emptyArm([3], "anonymous"),
+      m([4, 9, 10], "sslAuthentication", 72, cert),
+      m([5], "ntlmV2Authentication", 4, "IKEEXT_NTLM_V2_AUTHENTICATION0"),
+      m([6], "cgaAuthentication", 40, "IKEEXT_IPV6_CGA_AUTHENTICATION0"),
+      m([11], "eapAuthentication", 4, "IKEEXT_EAP_AUTHENTICATION0"),
+      ...(v2 ? [m([12], "reservedAuthentication", 4, "IKEEXT_RESERVED_AUTHENTICATION0")] : []),
+    ]),
+  ]);
+}
+const IKEEXT_AUTHENTICATION_METHOD1 = authMethod("IKEEXT_AUTHENTICATION_METHOD1", false);
+const IKEEXT_AUTHENTICATION_METHOD2 = authMethod("IKEEXT_AUTHENTICATION_METHOD2", true);
+
+function ikePolicy(name: string, method: string): StructLayout {
+  return S(name, 48, 8, "mingw", [
+    f("softExpirationTime", 0, 4, u32),
+    f("numAuthenticationMethods", 4, 4, u32),
+    f("authenticationMethods", 8, 8, array(struct(method), "numAuthenticationMethods")),
+    f("initiatorImpersonationType", 16, 4, u32),
+    f("numIkeProposals", 20, 4, u32),
+    f("ikeProposals", 24, 8, array(struct("IKEEXT_PROPOSAL0"), "numIkeProposals")),
+    f("flags", 32, 4, u32),
+    f("maxDynamicFilters", 36, 4, u32),
+    f("retransmitDurationSecs", 40, 4, u32),
+  ]);
+}
+const IKEEXT_POLICY1 = ikePolicy("IKEEXT_POLICY1", "IKEEXT_AUTHENTICATION_METHOD1");
+const IKEEXT_POLICY2 = ikePolicy("IKEEXT_POLICY2", "IKEEXT_AUTHENTICATION_METHOD2");
+
+function emPolicy(name: string, method: string): StructLayout {
+  return S(name, 24, 8, "mingw", [
+    f("numAuthenticationMethods", 0, 4, u32),
+    f("authenticationMethods", 8, 8, array(struct(method), "numAuthenticationMethods")),
+    f("initiatorImpersonationType", 16, 4, u32),
+  ]);
+}
+const IKEEXT_EM_POLICY1 = emPolicy("IKEEXT_EM_POLICY1", "IKEEXT_AUTHENTICATION_METHOD1");
+const IKEEXT_EM_POLICY2 = emPolicy("IKEEXT_EM_POLICY2", "IKEEXT_AUTHENTICATION_METHOD2");
+
+// ---- IPsec quick mode (ipsectypes.h) ----
+
+const IPSEC_SA_LIFETIME0 = S("IPSEC_SA_LIFETIME0", 12, 4, "mingw", [
+  f("lifetimeSeconds", 0, 4, u32),
+  f("lifetimeKilobytes", 4, 4, u32),
+  f("lifetimePackets", 8, 4, u32),
+]);
+const IPSEC_SA_IDLE_TIMEOUT0 = S("IPSEC_SA_IDLE_TIMEOUT0", 8, 4, "mingw", [
+  f("idleTimeoutSeconds", 0, 4, u32),
+  f("idleTimeoutSecondsFailOver", 4, 4, u32),
+]);
+const IPSEC_AUTH_TRANSFORM_ID0 = S("IPSEC_AUTH_TRANSFORM_ID0", 8, 4, "mingw", [
+  f("authType", 0, 4, u32),
+  f("authConfig", 4, 1, u8),
+]);
+const IPSEC_AUTH_TRANSFORM0 = S("IPSEC_AUTH_TRANSFORM0", 16, 8, "mingw", [
+  f("authTransformId", 0, 8, struct("IPSEC_AUTH_TRANSFORM_ID0")),
+  f("cryptoModuleId", 8, 8, ptr(guid), true),
+]);
+const IPSEC_CIPHER_TRANSFORM_ID0 = S("IPSEC_CIPHER_TRANSFORM_ID0", 8, 4, "mingw", [
+  f("cipherType", 0, 4, u32),
+  f("cipherConfig", 4, 1, u8),
+]);
+const IPSEC_CIPHER_TRANSFORM0 = S("IPSEC_CIPHER_TRANSFORM0", 16, 8, "mingw", [
+  f("cipherTransformId", 0, 8, struct("IPSEC_CIPHER_TRANSFORM_ID0")),
+  f("cryptoModuleId", 8, 8, ptr(guid), true),
+]);
+const IPSEC_AUTH_AND_CIPHER_TRANSFORM0 = S("IPSEC_AUTH_AND_CIPHER_TRANSFORM0", 32, 8, "mingw", [
+  f("authTransform", 0, 16, struct("IPSEC_AUTH_TRANSFORM0")),
+  f("cipherTransform", 16, 16, struct("IPSEC_CIPHER_TRANSFORM0")),
+]);
+const IPSEC_SA_TRANSFORM0 = S("IPSEC_SA_TRANSFORM0", 16, 8, "mingw", [
+  f("ipsecTransformType", 0, 4, u32),
+  union("transform", 8, 8, "ipsecTransformType", [
+    arm([1], f("ahTransform", 8, 8, ptr(struct("IPSEC_AUTH_TRANSFORM0")))),
+    arm([2], f("espAuthTransform", 8, 8, ptr(struct("IPSEC_AUTH_TRANSFORM0")))),
+    arm([3], f("espCipherTransform", 8, 8, ptr(struct("IPSEC_CIPHER_TRANSFORM0")))),
+    arm([4], f("espAuthAndCipherTransform", 8, 8, ptr(struct("IPSEC_AUTH_AND_CIPHER_TRANSFORM0")))),
+    arm([5], f("espAuthFwTransform", 8, 8, ptr(struct("IPSEC_AUTH_TRANSFORM0")))),
+  ]),
+]);
+const IPSEC_PROPOSAL0 = S("IPSEC_PROPOSAL0", 32, 8, "mingw", [
+  f("lifetime", 0, 12, struct("IPSEC_SA_LIFETIME0")),
+  f("numSaTransforms", 12, 4, u32),
+  f("saTransforms", 16, 8, array(struct("IPSEC_SA_TRANSFORM0"), "numSaTransforms")),
+  f("pfsGroup", 24, 4, u32),
+]);
+
+function transportPolicy(name: string, source: "mingw" | "sdk", em: string): StructLayout {
+  return S(name, 40, 8, source, [
+    f("numIpsecProposals", 0, 4, u32),
+    f("ipsecProposals", 8, 8, array(struct("IPSEC_PROPOSAL0"), "numIpsecProposals")),
+    f("flags", 16, 4, u32),
+    f("ndAllowClearTimeoutSeconds", 20, 4, u32),
+    f("saIdleTimeout", 24, 8, struct("IPSEC_SA_IDLE_TIMEOUT0")),
+    f("emPolicy", 32, 8, ptr(struct(em)), true),
+  ]);
+}
+const IPSEC_TRANSPORT_POLICY1 = transportPolicy("IPSEC_TRANSPORT_POLICY1", "mingw", "IKEEXT_EM_POLICY1");
+const IPSEC_TRANSPORT_POLICY2 = transportPolicy("IPSEC_TRANSPORT_POLICY2", "sdk", "IKEEXT_EM_POLICY2");
+
+/** A V4/V6 address union selected by an FWP_IP_VERSION member (V4 = 0, V6 = 1, NONE = 2). */
+function addressUnion(label: string, v4: string, v6: string, at: number, version = "ipVersion"): Field {
+  return union(label, at, 16, version, [
+    arm([0], f(v4, at, 4, u32, true)),
+    arm([1], f(v6, at, 16, bytes(16), true)),
+    emptyArm("default", "none"),
+  ]);
+}
+
+const IPSEC_TUNNEL_ENDPOINTS1 = S("IPSEC_TUNNEL_ENDPOINTS1", 48, 8, "mingw", [
+  f("ipVersion", 0, 4, u32),
+  addressUnion("local", "localV4Address", "localV6Address", 4),
+  addressUnion("remote", "remoteV4Address", "remoteV6Address", 20),
+  f("localIfLuid", 40, 8, u64),
+]);
+const IPSEC_TUNNEL_ENDPOINT0 = S("IPSEC_TUNNEL_ENDPOINT0", 20, 4, "sdk", [
+  f("ipVersion", 0, 4, u32),
+  addressUnion("address", "v4Address", "v6Address", 4),
+]);
+const IPSEC_TUNNEL_ENDPOINTS2 = S("IPSEC_TUNNEL_ENDPOINTS2", 72, 8, "sdk", [
+  f("ipVersion", 0, 4, u32),
+  addressUnion("local", "localV4Address", "localV6Address", 4),
+  addressUnion("remote", "remoteV4Address", "remoteV6Address", 20),
+  f("localIfLuid", 40, 8, u64),
+  f("remoteFqdn", 48, 8, wstr, true),
+  f("numAddresses", 56, 4, u32),
+  f("remoteAddresses", 64, 8, array(struct("IPSEC_TUNNEL_ENDPOINT0"), "numAddresses")),
+]);
+const IPSEC_TRAFFIC_SELECTOR0 = S("IPSEC_TRAFFIC_SELECTOR0", 44, 4, "sdk", [
+  f("protocolId", 0, 1, u8),
+  f("portStart", 2, 2, u16),
+  f("portEnd", 4, 2, u16),
+  f("ipVersion", 8, 4, u32),
+  addressUnion("start", "startV4Address", "startV6Address", 12),
+  addressUnion("end", "endV4Address", "endV6Address", 28),
+]);
+const IPSEC_TRAFFIC_SELECTOR_POLICY0 = S("IPSEC_TRAFFIC_SELECTOR_POLICY0", 32, 8, "sdk", [
+  f("flags", 0, 4, u32),
+  f("numLocalTrafficSelectors", 4, 4, u32),
+  f("localTrafficSelectors", 8, 8, array(struct("IPSEC_TRAFFIC_SELECTOR0"), "numLocalTrafficSelectors")),
+  f("numRemoteTrafficSelectors", 16, 4, u32),
+  f("remoteTrafficSelectors", 24, 8, array(struct("IPSEC_TRAFFIC_SELECTOR0"), "numRemoteTrafficSelectors")),
+]);
+
+const tunnelHead = (endpoints: string, endpointsSize: number): Field[] => [
+  f("flags", 0, 4, u32),
+  f("numIpsecProposals", 4, 4, u32),
+  f("ipsecProposals", 8, 8, array(struct("IPSEC_PROPOSAL0"), "numIpsecProposals")),
+  f("tunnelEndpoints", 16, endpointsSize, struct(endpoints)),
+];
+const IPSEC_TUNNEL_POLICY1 = S("IPSEC_TUNNEL_POLICY1", 80, 8, "mingw", [
+  ...tunnelHead("IPSEC_TUNNEL_ENDPOINTS1", 48),
+  f("saIdleTimeout", 64, 8, struct("IPSEC_SA_IDLE_TIMEOUT0")),
+  f("emPolicy", 72, 8, ptr(struct("IKEEXT_EM_POLICY1")), true),
+]);
+const IPSEC_TUNNEL_POLICY2 = S("IPSEC_TUNNEL_POLICY2", 112, 8, "sdk", [
+  ...tunnelHead("IPSEC_TUNNEL_ENDPOINTS2", 72),
+  f("saIdleTimeout", 88, 8, struct("IPSEC_SA_IDLE_TIMEOUT0")),
+  f("emPolicy", 96, 8, ptr(struct("IKEEXT_EM_POLICY2")), true),
+  f("fwdPathSaLifetime", 104, 4, u32),
+]);
+const IPSEC_TUNNEL_POLICY3 = S("IPSEC_TUNNEL_POLICY3", 128, 8, "sdk", [
+  ...tunnelHead("IPSEC_TUNNEL_ENDPOINTS2", 72),
+  f("saIdleTimeout", 88, 8, struct("IPSEC_SA_IDLE_TIMEOUT0")),
+  f("emPolicy", 96, 8, ptr(struct("IKEEXT_EM_POLICY2")), true),
+  f("fwdPathSaLifetime", 104, 4, u32),
+  f("compartmentId", 108, 4, u32),
+  f("numTrafficSelectorPolicy", 112, 4, u32),
+  f(
+    "trafficSelectorPolicies",
+    120,
+    8,
+    array(struct("IPSEC_TRAFFIC_SELECTOR_POLICY0"), "numTrafficSelectorPolicy"),
+  ),
+]);
+
+const IPSEC_KEYING_POLICY0 = S("IPSEC_KEYING_POLICY0", 16, 8, "mingw", [
+  f("numKeyMods", 0, 4, u32),
+  f("keyModKeys", 8, 8, array(guid, "numKeyMods")),
+]);
+const IPSEC_KEYING_POLICY1 = S("IPSEC_KEYING_POLICY1", 24, 8, "sdk", [
+  f("numKeyMods", 0, 4, u32),
+  f("keyModKeys", 8, 8, array(guid, "numKeyMods")),
+  f("flags", 16, 4, u32),
+]);
+
+// ---- manual SAs and SA enumeration (ipsectypes.h) ----
+
+const IPSEC_V4_UDP_ENCAPSULATION0 = S("IPSEC_V4_UDP_ENCAPSULATION0", 4, 2, "mingw", [
+  f("localUdpEncapPort", 0, 2, u16),
+  f("remoteUdpEncapPort", 2, 2, u16),
+]);
+const IPSEC_TRAFFIC1 = S("IPSEC_TRAFFIC1", 72, 8, "mingw", [
+  f("ipVersion", 0, 4, u32),
+  addressUnion("local", "localV4Address", "localV6Address", 4),
+  addressUnion("remote", "remoteV4Address", "remoteV6Address", 20),
+  f("trafficType", 36, 4, u32),
+  union("filter", 40, 8, "trafficType", [
+    arm([0], f("ipsecFilterId", 40, 8, u64)),
+    arm([1], f("tunnelPolicyId", 40, 8, u64)),
+    emptyArm("default", "none"),
+  ]),
+  f("remotePort", 48, 2, u16),
+  f("localPort", 50, 2, u16),
+  f("ipProtocol", 52, 1, u8),
+  f("localIfLuid", 56, 8, u64),
+  f("realIfProfileId", 64, 4, u32),
+]);
+const IPSEC_GETSPI1 = S("IPSEC_GETSPI1", 96, 8, "mingw", [
+  f("inboundIpsecTraffic", 0, 72, struct("IPSEC_TRAFFIC1")),
+  f("ipVersion", 72, 4, u32),
+  union("encapsulation", 80, 8, "ipVersion", [
+    arm([0], f("inboundUdpEncapsulation", 80, 8, ptr(struct("IPSEC_V4_UDP_ENCAPSULATION0")), true)),
+    emptyArm("default", "none"),
+  ]),
+  f("rngCryptoModuleID", 88, 8, ptr(guid), true),
+]);
+const IPSEC_SA_AUTH_INFORMATION0 = S("IPSEC_SA_AUTH_INFORMATION0", 32, 8, "mingw", [
+  f("authTransform", 0, 16, struct("IPSEC_AUTH_TRANSFORM0")),
+  f("authKey", 16, 16, blob),
+]);
+const IPSEC_SA_CIPHER_INFORMATION0 = S("IPSEC_SA_CIPHER_INFORMATION0", 32, 8, "mingw", [
+  f("cipherTransform", 0, 16, struct("IPSEC_CIPHER_TRANSFORM0")),
+  f("cipherKey", 16, 16, blob),
+]);
+const IPSEC_SA_AUTH_AND_CIPHER_INFORMATION0 = S("IPSEC_SA_AUTH_AND_CIPHER_INFORMATION0", 64, 8, "mingw", [
+  f("saCipherInformation", 0, 32, struct("IPSEC_SA_CIPHER_INFORMATION0")),
+  f("saAuthInformation", 32, 32, struct("IPSEC_SA_AUTH_INFORMATION0")),
+]);
+const IPSEC_SA0 = S("IPSEC_SA0", 16, 8, "mingw", [
+  f("spi", 0, 4, u32),
+  f("saTransformType", 4, 4, u32),
+  union("information", 8, 8, "saTransformType", [
+    arm([1], f("ahInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_INFORMATION0")))),
+    arm([2], f("espAuthInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_INFORMATION0")))),
+    arm([3], f("espCipherInformation", 8, 8, ptr(struct("IPSEC_SA_CIPHER_INFORMATION0")))),
+    arm([4], f("espAuthAndCipherInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_AND_CIPHER_INFORMATION0")))),
+    arm([5], f("espAuthFwInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_INFORMATION0")))),
+  ]),
+]);
+const IPSEC_TOKEN0 = S("IPSEC_TOKEN0", 24, 8, "mingw", [
+  f("type", 0, 4, u32),
+  f("principal", 4, 4, u32),
+  f("mode", 8, 4, u32),
+  f("token", 16, 8, u64),
+]);
+const IPSEC_ID0 = S("IPSEC_ID0", 48, 8, "mingw", [
+  f("mmTargetName", 0, 8, wstr, true),
+  f("emTargetName", 8, 8, wstr, true),
+  f("numTokens", 16, 4, u32),
+  f("tokens", 24, 8, array(struct("IPSEC_TOKEN0"), "numTokens")),
+  f("explicitCredentials", 32, 8, u64),
+  f("logonId", 40, 8, u64),
+]);
+const IPSEC_KEYMODULE_STATE0 = S("IPSEC_KEYMODULE_STATE0", 32, 8, "mingw", [
+  f("keyModuleKey", 0, 16, guid),
+  f("stateBlob", 16, 16, blob),
+]);
+const IPSEC_SA_BUNDLE1 = S("IPSEC_SA_BUNDLE1", 112, 8, "mingw", [
+  f("flags", 0, 4, u32),
+  f("lifetime", 4, 12, struct("IPSEC_SA_LIFETIME0")),
+  f("idleTimeoutSeconds", 16, 4, u32),
+  f("ndAllowClearTimeoutSeconds", 20, 4, u32),
+  f("ipsecId", 24, 8, ptr(struct("IPSEC_ID0")), true),
+  f("napContext", 32, 4, u32),
+  f("qmSaId", 36, 4, u32),
+  f("numSAs", 40, 4, u32),
+  f("saList", 48, 8, array(struct("IPSEC_SA0"), "numSAs")),
+  f("keyModuleState", 56, 8, ptr(struct("IPSEC_KEYMODULE_STATE0")), true),
+  f("ipVersion", 64, 4, u32),
+  union("peer", 68, 4, "ipVersion", [
+    arm([0], f("peerV4PrivateAddress", 68, 4, u32)),
+    emptyArm("default", "none"),
+  ]),
+  f("mmSaId", 72, 8, u64),
+  f("pfsGroup", 80, 4, u32),
+  f("saLookupContext", 84, 16, guid),
+  f("qmFilterId", 104, 8, u64),
+]);
+
+/** Every struct table, by C type name. */
+export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
+  Object.fromEntries(
+    [
+      FWP_BYTE_BLOB,
+      FWP_BYTE_ARRAY16,
+      FWP_BYTE_ARRAY6,
+      FWP_V4_ADDR_AND_MASK,
+      FWP_V6_ADDR_AND_MASK,
+      FWP_VALUE0,
+      FWP_CONDITION_VALUE0,
+      FWP_RANGE0,
+      FWPM_DISPLAY_DATA0,
+      FWPM_SESSION0,
+      FWPM_PROVIDER0,
+      FWPM_SUBLAYER0,
+      FWPM_ACTION0,
+      FWPM_FILTER_CONDITION0,
+      FWPM_FILTER0,
+      FWPM_PROVIDER_CONTEXT1,
+      FWPM_PROVIDER_CONTEXT2,
+      FWPM_PROVIDER_CONTEXT3,
+      FWPM_PROVIDER_ENUM_TEMPLATE0,
+      FWPM_SUBLAYER_ENUM_TEMPLATE0,
+      FWPM_PROVIDER_CONTEXT_ENUM_TEMPLATE0,
+      FWPM_FILTER_ENUM_TEMPLATE0,
+      IKEEXT_CIPHER_ALGORITHM0,
+      IKEEXT_INTEGRITY_ALGORITHM0,
+      IKEEXT_PROPOSAL0,
+      IKEEXT_KERBEROS_AUTHENTICATION0,
+      IKEEXT_KERBEROS_AUTHENTICATION1,
+      IKEEXT_NTLM_V2_AUTHENTICATION0,
+      IKEEXT_EAP_AUTHENTICATION0,
+      IKEEXT_RESERVED_AUTHENTICATION0,
+      IKEEXT_PRESHARED_KEY_AUTHENTICATION1,
+      IKEEXT_CERT_ROOT_CONFIG0,
+      IKEEXT_CERT_EKUS0,
+      IKEEXT_CERT_NAME0,
+      IKEEXT_CERTIFICATE_CRITERIA0,
+      IKEEXT_IPV6_CGA_AUTHENTICATION0,
+      IKEEXT_CERTIFICATE_AUTHENTICATION1,
+      IKEEXT_CERTIFICATE_AUTHENTICATION2,
+      IKEEXT_AUTHENTICATION_METHOD1,
+      IKEEXT_AUTHENTICATION_METHOD2,
+      IKEEXT_POLICY1,
+      IKEEXT_POLICY2,
+      IKEEXT_EM_POLICY1,
+      IKEEXT_EM_POLICY2,
+      IPSEC_SA_LIFETIME0,
+      IPSEC_SA_IDLE_TIMEOUT0,
+      IPSEC_AUTH_TRANSFORM_ID0,
+      IPSEC_AUTH_TRANSFORM0,
+      IPSEC_CIPHER_TRANSFORM_ID0,
+      IPSEC_CIPHER_TRANSFORM0,
+      IPSEC_AUTH_AND_CIPHER_TRANSFORM0,
+      IPSEC_SA_TRANSFORM0,
+      IPSEC_PROPOSAL0,
+      IPSEC_TRANSPORT_POLICY1,
+      IPSEC_TRANSPORT_POLICY2,
+      IPSEC_TUNNEL_ENDPOINTS1,
+      IPSEC_TUNNEL_ENDPOINT0,
+      IPSEC_TUNNEL_ENDPOINTS2,
+      IPSEC_TRAFFIC_SELECTOR0,
+      IPSEC_TRAFFIC_SELECTOR_POLICY0,
+      IPSEC_TUNNEL_POLICY1,
+      IPSEC_TUNNEL_POLICY2,
+      IPSEC_TUNNEL_POLICY3,
+      IPSEC_KEYING_POLICY0,
+      IPSEC_KEYING_POLICY1,
+      IPSEC_V4_UDP_ENCAPSULATION0,
+      IPSEC_TRAFFIC1,
+      IPSEC_GETSPI1,
+      IPSEC_SA_AUTH_INFORMATION0,
+      IPSEC_SA_CIPHER_INFORMATION0,
+      IPSEC_SA_AUTH_AND_CIPHER_INFORMATION0,
+      IPSEC_SA0,
+      IPSEC_TOKEN0,
+      IPSEC_ID0,
+      IPSEC_KEYMODULE_STATE0,
+      IPSEC_SA_BUNDLE1,
+    ].map((s) => [s.name, s]),
+  ),
+);
+
+/** The table for a struct name; throws on an unknown name (a typo in a table is a bug, not a runtime case). */
+export function layoutOf(name: string): StructLayout {
+  const s = STRUCTS[name];
+  if (!s) throw new Error(`no struct table for ${name}`);
+  return s;
+}

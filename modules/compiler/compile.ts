@@ -1,0 +1,920 @@
+/**
+ * compilePolicy: validated Policy -> ObjectGraph, following Microsoft's documented recipe per scenario
+ * (wfp-ipsec-spec.md §1.2-§1.9):
+ * - main mode: one provider context per main-mode policy (IKE/AuthIP/IKEv2 MM type) + IKEEXT_Vx filters;
+ * - quick mode: one transport context per (policy, key module, ND variant) + IPSEC_Vx filters;
+ *   ND variant from the rule's security: require/request -> ND_SECURE, request/* -> ND_BOUNDARY, else 0;
+ * - OUT/IN transport callout filters with the rawContext of the recipe, ALE accept INITIATE_SECURE for
+ *   negotiation discovery, ALE connect+accept with REQUIRE_IPSEC_ENCRYPTION for guaranteed encryption,
+ *   identity authorization as an SD-conditioned callout filter plus a catch-all BLOCK;
+ * - exemptions as PERMIT filters weighted FWP_UINT8 0xC at every layer holding callout filters;
+ * - tunnels as `graph.tunnels` (FwpmIPsecTunnelAdd3 builds their filters), manual SAs as `graph.manualSas`.
+ * Every key is name-based (keys.ts); every object is persistent; wfpsec metadata JSON goes in providerData.
+ */
+import {
+  CALLOUTS,
+  CONDITIONS,
+  ENUMS,
+  FILTER_CONTEXTS,
+  FLAGS,
+  KEYING_MODULES,
+  LAYERS,
+  WEIGHTS,
+} from "../../ffi/constants.ts";
+import { sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
+import type {
+  Filter,
+  FilterCondition,
+  FwpValue,
+  IkeextAuthenticationMethod2,
+  IkeextCertificateCriteria0,
+  IkeextEmPolicy2,
+  IkeextPolicy2,
+  IpsecProposal0,
+  IpsecSaTransform0,
+  IpsecTrafficSelector0,
+  ManualSa,
+  ObjectGraph,
+  ProviderContext,
+  SecretRef as GraphSecretRef,
+  Tunnel,
+} from "../graph.ts";
+import { type AddrSpec, formatAddr, v6Bytes } from "../policy/addr.ts";
+import {
+  formatQm,
+  MM_CIPHERS,
+  MM_DH,
+  MM_INTEGRITY,
+  PFS_GROUPS,
+  QM_CIPHERS,
+  QM_INTEGRITY,
+} from "../policy/crypto.ts";
+import { encodeDn } from "../policy/dn.ts";
+import type {
+  AuthMethod,
+  KeyModule,
+  MainModePolicy,
+  Policy,
+  PortRange,
+  QmProposal,
+  QuickModePolicy,
+  Rule,
+} from "../policy/model.ts";
+import { objectKey, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
+
+const T = ENUMS.FWP_DATA_TYPE,
+  M = ENUMS.FWP_MATCH_TYPE,
+  A = ENUMS.FWP_ACTION_TYPE,
+  PCT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
+const FF = FLAGS.FWPM_FILTER_FLAG, PF = FLAGS.IPSEC_POLICY_FLAG, FC = FILTER_CONTEXTS;
+const AM = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE;
+
+/** The ND variant of a quick-mode context. */
+export type NdVariant = "plain" | "nd-secure" | "nd-boundary";
+
+/** IKEEXT_POLICY flag names in the policy file -> bits. */
+export const MM_FLAG_BITS: Record<string, number> = {
+  disableDiagnostics: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_DISABLE_DIAGNOSTICS,
+  noMachineLuidVerify: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_NO_MACHINE_LUID_VERIFY,
+  noImpersonationLuidVerify: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_NO_IMPERSONATION_LUID_VERIFY,
+  enableOptionalDh: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_ENABLE_OPTIONAL_DH,
+  mobikeNotSupported: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_MOBIKE_NOT_SUPPORTED,
+  siteToSite: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_SITE_TO_SITE,
+  ikev2Fragmentation: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_ENABLE_IKEV2_FRAGMENTATION,
+};
+
+/** Key module -> [MM context type, QM transport type, QM tunnel type, keying module GUID]. */
+export const KEY_MODULE_TYPES: Record<
+  KeyModule,
+  { mm: number; qmTransport: number; qmTunnel: number; guid: string }
+> = {
+  ikev1: {
+    mm: PCT.FWPM_IPSEC_IKE_MM_CONTEXT,
+    qmTransport: PCT.FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT,
+    qmTunnel: PCT.FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT,
+    guid: KEYING_MODULES.FWPM_KEYING_MODULE_IKE,
+  },
+  authip: {
+    mm: PCT.FWPM_IPSEC_AUTHIP_MM_CONTEXT,
+    qmTransport: PCT.FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT,
+    qmTunnel: PCT.FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT,
+    guid: KEYING_MODULES.FWPM_KEYING_MODULE_AUTHIP,
+  },
+  ikev2: {
+    mm: PCT.FWPM_IPSEC_IKEV2_MM_CONTEXT,
+    qmTransport: PCT.FWPM_IPSEC_IKEV2_QM_TRANSPORT_CONTEXT,
+    qmTunnel: PCT.FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT,
+    guid: KEYING_MODULES.FWPM_KEYING_MODULE_IKEV2,
+  },
+};
+
+/** The metadata JSON wfpsec writes into providerData. Never holds a secret value. */
+export interface WfpsecMeta {
+  wfpsec: 1;
+  policy: string;
+  path: string;
+  description?: string;
+  allowWeakCrypto?: boolean;
+  /** Secret references by auth-method index (MM/EM) or SA direction. */
+  secrets?: Record<string, GraphSecretRef>;
+  /** A manual SA's parameters (on its filters, since SAs have no providerData); keys by reference. */
+  manualSa?: {
+    inbound: { spi: number; transform: string; key: GraphSecretRef };
+    outbound: { spi: number; transform: string; key: GraphSecretRef };
+  };
+}
+
+const enc = new TextEncoder();
+const meta = (m: WfpsecMeta): Uint8Array => enc.encode(JSON.stringify(m));
+
+const u8 = (v: number): FwpValue => ({ type: T.FWP_UINT8, uint8: v });
+
+/** Conditions for addresses of one family on one side. */
+function addrConds(field: string, list: AddrSpec[], fam: 4 | 6): FilterCondition[] {
+  const out: FilterCondition[] = [];
+  for (const a of list) {
+    if (a.family !== fam) continue;
+    const one = (v: bigint): FwpValue =>
+      fam === 4
+        ? { type: T.FWP_UINT32, uint32: Number(v) }
+        : { type: T.FWP_BYTE_ARRAY16_TYPE, byteArray16: v6Bytes(v) };
+    if (a.kind === "single") {
+      out.push({ fieldKey: field, matchType: M.FWP_MATCH_EQUAL, conditionValue: one(a.low) });
+    } else if (a.kind === "prefix") {
+      out.push({
+        fieldKey: field,
+        matchType: M.FWP_MATCH_EQUAL,
+        conditionValue: fam === 4
+          ? {
+            type: T.FWP_V4_ADDR_MASK,
+            v4AddrMask: {
+              addr: Number(a.low),
+              mask: Number((0xffffffffn << BigInt(32 - a.prefix!)) & 0xffffffffn),
+            },
+          }
+          : { type: T.FWP_V6_ADDR_MASK, v6AddrMask: { addr: v6Bytes(a.low), prefixLength: a.prefix! } },
+      });
+    } else {
+      out.push({
+        fieldKey: field,
+        matchType: M.FWP_MATCH_RANGE,
+        conditionValue: {
+          type: T.FWP_RANGE_TYPE,
+          rangeValue: { valueLow: one(a.low), valueHigh: one(a.high) },
+        },
+      });
+    }
+  }
+  return out;
+}
+
+function portConds(field: string, list: PortRange[]): FilterCondition[] {
+  return list.map((p) =>
+    p.low === p.high
+      ? {
+        fieldKey: field,
+        matchType: M.FWP_MATCH_EQUAL,
+        conditionValue: { type: T.FWP_UINT16, uint16: p.low },
+      }
+      : {
+        fieldKey: field,
+        matchType: M.FWP_MATCH_RANGE,
+        conditionValue: {
+          type: T.FWP_RANGE_TYPE,
+          rangeValue: {
+            valueLow: { type: T.FWP_UINT16, uint16: p.low },
+            valueHigh: { type: T.FWP_UINT16, uint16: p.high },
+          },
+        },
+      }
+  );
+}
+
+interface Selector {
+  local: AddrSpec[];
+  remote: AddrSpec[];
+  protocol?: number;
+  localPorts: PortRange[];
+  remotePorts: PortRange[];
+}
+
+const unicast = (): FilterCondition => ({
+  fieldKey: CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS_TYPE,
+  matchType: M.FWP_MATCH_EQUAL,
+  conditionValue: u8(ENUMS.NL_ADDRESS_TYPE.NlatUnicast),
+});
+
+function selConds(s: Selector, fam: 4 | 6, withPorts: boolean): FilterCondition[] {
+  const out = [
+    ...addrConds(CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS, s.local, fam),
+    ...addrConds(CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS, s.remote, fam),
+  ];
+  if (!withPorts) return out;
+  if (s.protocol !== undefined) {
+    out.push({
+      fieldKey: CONDITIONS.FWPM_CONDITION_IP_PROTOCOL,
+      matchType: M.FWP_MATCH_EQUAL,
+      conditionValue: u8(s.protocol),
+    });
+  }
+  out.push(...portConds(CONDITIONS.FWPM_CONDITION_IP_LOCAL_PORT, s.localPorts));
+  out.push(...portConds(CONDITIONS.FWPM_CONDITION_IP_REMOTE_PORT, s.remotePorts));
+  return out;
+}
+
+/** Layer/callout pairs per family. */
+const L = {
+  ikeext: { 4: LAYERS.FWPM_LAYER_IKEEXT_V4, 6: LAYERS.FWPM_LAYER_IKEEXT_V6 },
+  ipsec: { 4: LAYERS.FWPM_LAYER_IPSEC_V4, 6: LAYERS.FWPM_LAYER_IPSEC_V6 },
+  out: { 4: LAYERS.FWPM_LAYER_OUTBOUND_TRANSPORT_V4, 6: LAYERS.FWPM_LAYER_OUTBOUND_TRANSPORT_V6 },
+  in: { 4: LAYERS.FWPM_LAYER_INBOUND_TRANSPORT_V4, 6: LAYERS.FWPM_LAYER_INBOUND_TRANSPORT_V6 },
+  accept: { 4: LAYERS.FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4, 6: LAYERS.FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V6 },
+  connect: { 4: LAYERS.FWPM_LAYER_ALE_AUTH_CONNECT_V4, 6: LAYERS.FWPM_LAYER_ALE_AUTH_CONNECT_V6 },
+} as const;
+const C = {
+  out: {
+    4: CALLOUTS.FWPM_CALLOUT_IPSEC_OUTBOUND_TRANSPORT_V4,
+    6: CALLOUTS.FWPM_CALLOUT_IPSEC_OUTBOUND_TRANSPORT_V6,
+  },
+  in: {
+    4: CALLOUTS.FWPM_CALLOUT_IPSEC_INBOUND_TRANSPORT_V4,
+    6: CALLOUTS.FWPM_CALLOUT_IPSEC_INBOUND_TRANSPORT_V6,
+  },
+  accept: {
+    4: CALLOUTS.FWPM_CALLOUT_IPSEC_INBOUND_INITIATE_SECURE_V4,
+    6: CALLOUTS.FWPM_CALLOUT_IPSEC_INBOUND_INITIATE_SECURE_V6,
+  },
+  connect: { 4: CALLOUTS.FWPM_CALLOUT_IPSEC_ALE_CONNECT_V4, 6: CALLOUTS.FWPM_CALLOUT_IPSEC_ALE_CONNECT_V6 },
+} as const;
+/** Filter order in the graph = the documented call order (§1.13). */
+const LAYER_RANK: string[] = ["ikeext", "ipsec", "out", "in", "accept", "connect"];
+
+/** The ND variant a rule's security needs. */
+export function ndVariant(r: Pick<Rule, "inbound" | "outbound">): NdVariant {
+  if (r.inbound === "require" && r.outbound === "request") return "nd-secure";
+  if (r.inbound === "request") return "nd-boundary";
+  return "plain";
+}
+const ND_FLAGS: Record<NdVariant, number> = {
+  plain: 0,
+  "nd-secure": PF.IPSEC_POLICY_FLAG_ND_SECURE,
+  "nd-boundary": PF.IPSEC_POLICY_FLAG_ND_BOUNDARY,
+};
+const NAT_FLAGS = {
+  none: 0,
+  "peer-behind-nat": PF.IPSEC_POLICY_FLAG_NAT_ENCAP_ALLOW_PEER_BEHIND_NAT,
+  general: PF.IPSEC_POLICY_FLAG_NAT_ENCAP_ALLOW_GENERAL_NAT_TRAVERSAL,
+};
+
+function hexBytes(h: string): Uint8Array {
+  const b = new Uint8Array(h.length / 2);
+  for (let i = 0; i < b.length; i++) b[i] = parseInt(h.slice(2 * i, 2 * i + 2), 16);
+  return b;
+}
+
+const CERT_TYPES = {
+  rsa: AM.IKEEXT_CERTIFICATE,
+  ecdsa256: AM.IKEEXT_CERTIFICATE_ECDSA_P256,
+  ecdsa384: AM.IKEEXT_CERTIFICATE_ECDSA_P384,
+};
+const NAME_TYPES = ENUMS.IKEEXT_CERT_CRITERIA_NAME_TYPE;
+const NAME_TYPE_OF: Record<string, number> = {
+  dns: NAME_TYPES.IKEEXT_CERT_CRITERIA_DNS,
+  upn: NAME_TYPES.IKEEXT_CERT_CRITERIA_UPN,
+  rfc822: NAME_TYPES.IKEEXT_CERT_CRITERIA_RFC822,
+  cn: NAME_TYPES.IKEEXT_CERT_CRITERIA_CN,
+  ou: NAME_TYPES.IKEEXT_CERT_CRITERIA_OU,
+  o: NAME_TYPES.IKEEXT_CERT_CRITERIA_O,
+  dc: NAME_TYPES.IKEEXT_CERT_CRITERIA_DC,
+};
+const CCT = ENUMS.IKEEXT_CERT_CONFIG_TYPE;
+const STORE_TYPE = {
+  explicit: CCT.IKEEXT_CERT_CONFIG_EXPLICIT_TRUST_LIST,
+  enterprise: CCT.IKEEXT_CERT_CONFIG_ENTERPRISE_STORE,
+  root: CCT.IKEEXT_CERT_CONFIG_TRUSTED_ROOT_STORE,
+};
+
+/** IKEEXT_AUTHENTICATION_METHOD2 for a method; PSKs get an empty key (resolved at apply time). */
+export function authMethod(a: AuthMethod): IkeextAuthenticationMethod2 {
+  switch (a.kind) {
+    case "kerberos":
+      return {
+        authenticationMethodType: AM.IKEEXT_KERBEROS,
+        kerberosAuthentication: {
+          flags: 0,
+          ...(a.proxyServer !== undefined ? { proxyServer: a.proxyServer } : {}),
+        },
+      };
+    case "ntlmv2":
+      return { authenticationMethodType: AM.IKEEXT_NTLM_V2, ntlmV2Authentication: { flags: 0 } };
+    case "anonymous":
+      return { authenticationMethodType: AM.IKEEXT_ANONYMOUS };
+    case "psk":
+      return {
+        authenticationMethodType: AM.IKEEXT_PRESHARED_KEY,
+        presharedKeyAuthentication: { presharedKey: new Uint8Array(0), flags: 0 },
+      };
+    case "certificate": {
+      const base = {
+        certHash: a.thumbprint ? hexBytes(a.thumbprint) : new Uint8Array(0),
+        ...(a.eku.length ? { eku: a.eku } : {}),
+        ...(a.name ? { name: { nameType: NAME_TYPE_OF[a.name.type], certName: a.name.value } } : {}),
+        flags: 0,
+      };
+      const criteria: IkeextCertificateCriteria0[] = a.rootCA.length
+        ? a.rootCA.map((dn) => ({ certData: encodeDn(dn), ...base }))
+        : a.thumbprint || a.eku.length || a.name
+        ? [{ certData: new Uint8Array(0), ...base }]
+        : [];
+      const slot = a.store === "explicit"
+        ? "RootCriteria"
+        : a.store === "enterprise"
+        ? "EnterpriseStoreCriteria"
+        : "TrustedRootStoreCriteria";
+      const cfg = STORE_TYPE[a.store];
+      return {
+        authenticationMethodType: CERT_TYPES[a.signing],
+        certificateAuthentication: {
+          inboundConfigType: cfg,
+          ...(criteria.length ? { [`inbound${slot}`]: criteria } : {}),
+          outboundConfigType: cfg,
+          ...(criteria.length ? { [`outbound${slot}`]: criteria } : {}),
+          flags: 0,
+          localCertLocationUrl: new Uint8Array(0),
+        },
+      };
+    }
+  }
+}
+
+/** IPSEC_SA_TRANSFORM0 list of one proposal: AH first, then ESP. */
+export function saTransforms(p: QmProposal): IpsecSaTransform0[] {
+  const TT = ENUMS.IPSEC_TRANSFORM_TYPE;
+  const out: IpsecSaTransform0[] = [];
+  if (p.ah) {
+    out.push({
+      ipsecTransformType: TT.IPSEC_TRANSFORM_AH,
+      ahTransform: { authTransformId: { ...QM_INTEGRITY[p.ah] } },
+    });
+  }
+  if (p.esp) {
+    const { cipher, integrity } = p.esp;
+    if (cipher === "none") {
+      out.push({
+        ipsecTransformType: TT.IPSEC_TRANSFORM_ESP_AUTH,
+        espAuthTransform: { authTransformId: { ...QM_INTEGRITY[integrity] } },
+      });
+    } else if (integrity === "none") {
+      out.push({
+        ipsecTransformType: TT.IPSEC_TRANSFORM_ESP_CIPHER,
+        espCipherTransform: { cipherTransformId: { ...QM_CIPHERS[cipher] } },
+      });
+    } else {
+      out.push({
+        ipsecTransformType: TT.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER,
+        espAuthAndCipherTransform: {
+          authTransform: { authTransformId: { ...QM_INTEGRITY[integrity] } },
+          cipherTransform: { cipherTransformId: { ...QM_CIPHERS[cipher] } },
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Compiles a validated policy into the object graph. Pure and deterministic. */
+export function compilePolicy(policy: Policy): ObjectGraph {
+  return new Compiler(policy).run();
+}
+
+class Compiler {
+  private readonly name: string;
+  private readonly contexts: ProviderContext[] = [];
+  private readonly byLayer: Record<string, Filter[]> = Object.fromEntries(LAYER_RANK.map((l) => [l, []]));
+  private readonly secrets: Record<string, GraphSecretRef> = {};
+  private readonly mmKeys = new Map<string, string>();
+  private readonly qmKeys = new Map<string, string>();
+  private readonly mms: Map<string, MainModePolicy>;
+  private readonly qms: Map<string, QuickModePolicy>;
+  /** Families that hold ALE accept / connect callout filters (exemptions must follow them there). */
+  private readonly aleFams = { accept: new Set<number>(), connect: new Set<number>() };
+  /** Description of the rule being compiled (shown on its filters). */
+  private desc: string | undefined;
+
+  constructor(private readonly p: Policy) {
+    this.name = p.name;
+    this.mms = new Map(p.mainMode.map((m) => [m.name, m]));
+    this.qms = new Map(p.quickMode.map((q) => [q.name, q]));
+  }
+
+  private key(path: string) {
+    return objectKey(this.name, path);
+  }
+  private meta(path: string, extra: Partial<WfpsecMeta> = {}): Uint8Array {
+    return meta({ wfpsec: 1, policy: this.name, path, ...extra });
+  }
+
+  run(): ObjectGraph {
+    const p = this.p;
+    const provider = {
+      providerKey: WFPSEC_PROVIDER_KEY,
+      displayData: { name: "wfpsec", description: `wfpsec IPsec policy '${p.name}'` },
+      flags: FLAGS.FWPM_PROVIDER_FLAG.FWPM_PROVIDER_FLAG_PERSISTENT,
+      providerData: this.meta("provider", {
+        ...(p.description !== undefined ? { description: p.description } : {}),
+        ...(p.allowWeakCrypto ? { allowWeakCrypto: true } : {}),
+      }),
+    };
+    const sublayer = {
+      subLayerKey: WFPSEC_SUBLAYER_KEY,
+      displayData: { name: "wfpsec", description: `wfpsec IPsec policy '${p.name}'` },
+      flags: FLAGS.FWPM_SUBLAYER_FLAG.FWPM_SUBLAYER_FLAG_PERSISTENT,
+      providerKey: WFPSEC_PROVIDER_KEY,
+      providerData: this.meta("sublayer"),
+      weight: 0x8000,
+    };
+    for (const r of p.rules) this.rule(r);
+    for (const e of p.exemptions) this.exemption(e);
+    const tunnels = p.tunnels.map((t) => this.tunnel(t));
+    const manualSas = p.manualSas.map((s) => this.manualSa(s));
+    // Contexts: main mode before quick mode (filters reference them; §1.13), each in first-use order.
+    const mmCtx = this.contexts.filter((c) => [5, 6, 10].includes(c.type));
+    const qmCtx = this.contexts.filter((c) => ![5, 6, 10].includes(c.type));
+    return {
+      provider,
+      sublayer,
+      providerContexts: [...mmCtx, ...qmCtx],
+      filters: LAYER_RANK.flatMap((l) => this.byLayer[l]),
+      tunnels,
+      manualSas,
+      secrets: this.secrets,
+    };
+  }
+
+  private mmPolicy(
+    m: MainModePolicy,
+    key: string,
+  ): { policy: IkeextPolicy2; secrets?: Record<string, GraphSecretRef> } {
+    const secrets: Record<string, GraphSecretRef> = {};
+    m.auth.forEach((a, i) => {
+      if (a.kind === "psk") {
+        secrets[String(i)] = { ...a.ref };
+        this.secrets[`${key}/${i}`] = { ...a.ref };
+      }
+    });
+    return {
+      policy: {
+        softExpirationTime: m.softExpirationSeconds,
+        authenticationMethods: m.auth.map(authMethod),
+        initiatorImpersonationType: ENUMS.IKEEXT_AUTHENTICATION_IMPERSONATION_TYPE.IKEEXT_IMPERSONATION_NONE,
+        ikeProposals: m.proposals.map((pr) => ({
+          cipherAlgorithm: { algoIdentifier: MM_CIPHERS[pr.cipher], keyLen: 0, rounds: 0 },
+          integrityAlgorithm: { algoIdentifier: MM_INTEGRITY[pr.integrity] },
+          maxLifetimeSeconds: m.lifetimeSeconds,
+          dhGroup: MM_DH[pr.dh],
+          quickModeLimit: m.quickModeLimit,
+        })),
+        flags: m.flags.reduce((f, n) => f | (MM_FLAG_BITS[n] ?? 0), 0),
+        maxDynamicFilters: 0,
+        retransmitDurationSecs: m.retransmitSeconds,
+      },
+      ...(Object.keys(secrets).length ? { secrets } : {}),
+    };
+  }
+
+  private mmContext(m: MainModePolicy, path: string): ProviderContext {
+    const key = this.key(path);
+    const { policy, secrets } = this.mmPolicy(m, key);
+    const t = KEY_MODULE_TYPES[m.keyModule].mm;
+    const arm = m.keyModule === "ikev1"
+      ? "ikeMmPolicy"
+      : m.keyModule === "authip"
+      ? "authIpMmPolicy"
+      : "ikeV2MmPolicy";
+    return {
+      providerContextKey: key,
+      displayData: {
+        name: `wfpsec ${this.name}: ${path}`,
+        ...(m.description ? { description: m.description } : {}),
+      },
+      flags: FLAGS.FWPM_PROVIDER_CONTEXT_FLAG.FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT,
+      providerKey: WFPSEC_PROVIDER_KEY,
+      providerData: this.meta(path, secrets ? { secrets } : {}),
+      type: t,
+      [arm]: policy,
+    };
+  }
+
+  private mmKey(m: MainModePolicy): string {
+    let k = this.mmKeys.get(m.name);
+    if (!k) {
+      const ctx = this.mmContext(m, `mainMode/${m.name}`);
+      this.contexts.push(ctx);
+      k = ctx.providerContextKey;
+      this.mmKeys.set(m.name, k);
+    }
+    return k;
+  }
+
+  private emPolicy(q: QuickModePolicy, km: KeyModule): IkeextEmPolicy2 | undefined {
+    if (km !== "authip" || !q.userAuth.length) return undefined;
+    return {
+      authenticationMethods: q.userAuth.map(authMethod),
+      initiatorImpersonationType: q.userImpersonation === "socket-principal"
+        ? ENUMS.IKEEXT_AUTHENTICATION_IMPERSONATION_TYPE.IKEEXT_IMPERSONATION_SOCKET_PRINCIPAL
+        : ENUMS.IKEEXT_AUTHENTICATION_IMPERSONATION_TYPE.IKEEXT_IMPERSONATION_NONE,
+    };
+  }
+
+  private proposals(q: QuickModePolicy): IpsecProposal0[] {
+    return q.proposals.map((pr) => ({
+      lifetime: {
+        lifetimeSeconds: q.lifetimeSeconds,
+        lifetimeKilobytes: q.lifetimeKilobytes,
+        lifetimePackets: 0x7fffffff,
+      },
+      saTransforms: saTransforms(pr),
+      pfsGroup: PFS_GROUPS[q.pfs],
+    }));
+  }
+
+  private qmKey(q: QuickModePolicy, km: KeyModule, v: NdVariant): string {
+    const path = `quickMode/${q.name}/${km}/${v}`;
+    let k = this.qmKeys.get(path);
+    if (k) return k;
+    k = this.key(path);
+    const em = this.emPolicy(q, km);
+    const arm = km === "ikev1"
+      ? "ikeQmTransportPolicy"
+      : km === "authip"
+      ? "authipQmTransportPolicy"
+      : "ikeV2QmTransportPolicy";
+    this.contexts.push({
+      providerContextKey: k,
+      displayData: {
+        name: `wfpsec ${this.name}: ${path}`,
+        ...(q.description ? { description: q.description } : {}),
+      },
+      flags: FLAGS.FWPM_PROVIDER_CONTEXT_FLAG.FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT,
+      providerKey: WFPSEC_PROVIDER_KEY,
+      providerData: this.meta(path),
+      type: KEY_MODULE_TYPES[km].qmTransport,
+      [arm]: {
+        ipsecProposals: this.proposals(q),
+        flags: ND_FLAGS[v] | NAT_FLAGS[q.natTraversal],
+        ndAllowClearTimeoutSeconds: q.ndAllowClearTimeout,
+        saIdleTimeout: {
+          idleTimeoutSeconds: q.idleSeconds,
+          idleTimeoutSecondsFailOver: q.idleFailoverSeconds,
+        },
+        ...(em ? { emPolicy: em } : {}),
+      },
+    });
+    this.qmKeys.set(path, k);
+    return k;
+  }
+
+  private filter(
+    layer: string,
+    fam: 4 | 6,
+    path: string,
+    f: Omit<
+      Filter,
+      "filterKey" | "displayData" | "providerKey" | "providerData" | "layerKey" | "subLayerKey"
+    >,
+    extra: Partial<WfpsecMeta> = {},
+  ) {
+    this.byLayer[layer].push({
+      filterKey: this.key(path),
+      displayData: {
+        name: `wfpsec ${this.name}: ${path}`,
+        ...(this.desc !== undefined ? { description: this.desc } : {}),
+      },
+      flags: f.flags,
+      providerKey: WFPSEC_PROVIDER_KEY,
+      providerData: this.meta(path, extra),
+      layerKey: (L as Record<string, Record<number, string>>)[layer][fam],
+      subLayerKey: WFPSEC_SUBLAYER_KEY,
+      weight: f.weight,
+      filterCondition: f.filterCondition,
+      action: f.action,
+      ...(f.rawContext !== undefined ? { rawContext: f.rawContext } : {}),
+      ...(f.providerContextKey !== undefined ? { providerContextKey: f.providerContextKey } : {}),
+    });
+  }
+
+  private policyFilter(
+    layer: "ikeext" | "ipsec",
+    fam: 4 | 6,
+    path: string,
+    conds: FilterCondition[],
+    ctxKey: string,
+  ) {
+    this.filter(layer, fam, path, {
+      flags: FF.FWPM_FILTER_FLAG_PERSISTENT | FF.FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT,
+      weight: { type: T.FWP_EMPTY },
+      filterCondition: conds,
+      action: { type: A.FWP_ACTION_PERMIT },
+      providerContextKey: ctxKey,
+    });
+  }
+
+  private callout(
+    layer: "out" | "in" | "accept" | "connect",
+    fam: 4 | 6,
+    path: string,
+    conds: FilterCondition[],
+    raw: bigint,
+  ) {
+    if (layer === "accept" || layer === "connect") this.aleFams[layer].add(fam);
+    this.filter(layer, fam, path, {
+      flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
+      weight: { type: T.FWP_EMPTY },
+      filterCondition: conds,
+      action: { type: A.FWP_ACTION_CALLOUT_TERMINATING, calloutKey: C[layer][fam] },
+      rawContext: raw,
+    });
+  }
+
+  private rule(r: Rule) {
+    this.desc = r.description;
+    try {
+      this.ruleFilters(r);
+    } finally {
+      this.desc = undefined;
+    }
+  }
+
+  private ruleFilters(r: Rule) {
+    const variant = ndVariant(r);
+    const qm = this.qms.get(r.quickMode)!;
+    const mms = r.mainMode.map((n) => this.mms.get(n)!);
+    const base = `rules/${r.name}`;
+    for (const fam of r.families) {
+      const fp = `${base}/v${fam}`;
+      const addr = selConds(r, fam, false);
+      const full = selConds(r, fam, true);
+      for (const m of mms) {
+        this.policyFilter("ikeext", fam, `${fp}/ikeext/${m.keyModule}`, addr, this.mmKey(m));
+      }
+      for (const m of mms) {
+        this.policyFilter(
+          "ipsec",
+          fam,
+          `${fp}/ipsec/${m.keyModule}`,
+          full,
+          this.qmKey(qm, m.keyModule, variant),
+        );
+      }
+      const withUnicast = [unicast(), ...full];
+      if (r.direction !== "inbound") {
+        const raw = r.outbound === "request"
+          ? FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER
+          : r.outbound === "clear"
+          ? FC.FWPM_CONTEXT_IPSEC_OUTBOUND_SUPPRESS_NEGOTIATION
+          : 0n;
+        this.callout("out", fam, `${fp}/out`, withUnicast, raw);
+      }
+      if (r.direction !== "outbound") {
+        const raw = r.inbound === "request" || r.outbound === "request"
+          ? FC.FWPM_CONTEXT_IPSEC_INBOUND_PERSIST_CONNECTION_SECURITY
+          : 0n;
+        this.callout("in", fam, `${fp}/in`, withUnicast, raw);
+      }
+      const app: FilterCondition[] = r.program !== undefined
+        ? [{
+          fieldKey: CONDITIONS.FWPM_CONDITION_ALE_APP_ID,
+          matchType: M.FWP_MATCH_EQUAL,
+          conditionValue: { type: "appPath", path: r.program },
+        }]
+        : [];
+      const ale = [...withUnicast, ...app];
+      const encRaw = FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_ENCRYPTION;
+      if (r.direction !== "outbound") {
+        if (r.authorization) {
+          const ids: FilterCondition[] = [];
+          if (r.authorization.machines !== undefined) {
+            ids.push({
+              fieldKey: CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID,
+              matchType: M.FWP_MATCH_EQUAL,
+              conditionValue: {
+                type: T.FWP_SECURITY_DESCRIPTOR_TYPE,
+                sd: sddlToSecurityDescriptor(r.authorization.machines),
+              },
+            });
+          }
+          if (r.authorization.users !== undefined) {
+            ids.push({
+              fieldKey: CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID,
+              matchType: M.FWP_MATCH_EQUAL,
+              conditionValue: {
+                type: T.FWP_SECURITY_DESCRIPTOR_TYPE,
+                sd: sddlToSecurityDescriptor(r.authorization.users),
+              },
+            });
+          }
+          this.callout(
+            "accept",
+            fam,
+            `${fp}/accept/authorized`,
+            [...ale, ...ids],
+            r.requireEncryption ? encRaw : 0n,
+          );
+          this.filter("accept", fam, `${fp}/accept/unauthorized`, {
+            flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
+            weight: { type: T.FWP_EMPTY },
+            filterCondition: ale,
+            action: { type: A.FWP_ACTION_BLOCK },
+          });
+        } else if (r.requireEncryption) {
+          this.callout("accept", fam, `${fp}/accept`, ale, encRaw);
+        } else if (variant === "nd-secure" || (r.program !== undefined && r.inbound === "require")) {
+          this.callout("accept", fam, `${fp}/accept`, ale, 0n);
+        }
+      }
+      if (r.direction !== "inbound") {
+        if (r.requireEncryption) this.callout("connect", fam, `${fp}/connect`, ale, encRaw);
+        else if (r.program !== undefined && r.outbound === "require") {
+          this.callout(
+            "connect",
+            fam,
+            `${fp}/connect`,
+            ale,
+            FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_SECURITY,
+          );
+        }
+      }
+    }
+  }
+
+  private exemption(e: Policy["exemptions"][number]) {
+    for (const fam of e.families) {
+      let sel: Selector = e;
+      if (e.kind === "icmp") {
+        sel = { local: [], remote: [], protocol: fam === 4 ? 1 : 58, localPorts: [], remotePorts: [] };
+      }
+      if (e.kind === "dhcp") {
+        sel = fam === 4
+          ? {
+            local: [],
+            remote: [],
+            protocol: 17,
+            localPorts: [{ low: 68, high: 68 }],
+            remotePorts: [{ low: 67, high: 67 }],
+          }
+          : {
+            local: [],
+            remote: [],
+            protocol: 17,
+            localPorts: [{ low: 546, high: 546 }],
+            remotePorts: [{ low: 547, high: 547 }],
+          };
+      }
+      const conds = [unicast(), ...selConds(sel, fam, true)];
+      const layers: ("out" | "in" | "accept" | "connect")[] = ["out", "in"];
+      if (this.aleFams.accept.has(fam)) layers.push("accept");
+      if (this.aleFams.connect.has(fam)) layers.push("connect");
+      for (const layer of layers) {
+        this.filter(layer, fam, `exemptions/${e.name}/v${fam}/${layer}`, {
+          flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
+          weight: u8(WEIGHTS.FWPM_WEIGHT_RANGE_IKE_EXEMPTIONS),
+          filterCondition: conds,
+          action: { type: A.FWP_ACTION_PERMIT },
+        });
+      }
+    }
+  }
+
+  private tunnel(t: Policy["tunnels"][number]): Tunnel {
+    const mm = this.mms.get(t.mainMode)!;
+    const qm = this.qms.get(t.quickMode)!;
+    const km = mm.keyModule;
+    const mmCtx = this.mmContext(mm, `tunnels/${t.name}/mainMode/${mm.name}`);
+    const path = `tunnels/${t.name}/quickMode/${qm.name}`;
+    const fam = t.localEndpoint.family;
+    const v4 = fam === 4;
+    const sel = (a: AddrSpec): IpsecTrafficSelector0 => ({
+      protocolId: 0,
+      portStart: 0,
+      portEnd: 65535,
+      ipVersion: a.family === 4 ? 0 : 1,
+      ...(a.family === 4
+        ? { startV4Address: Number(a.low), endV4Address: Number(a.high) }
+        : { startV6Address: v6Bytes(a.low), endV6Address: v6Bytes(a.high) }),
+    });
+    const local = t.local.length || !t.pointToPoint ? t.local : [t.localEndpoint];
+    const remote = t.remote.length || !t.pointToPoint ? t.remote : [t.remoteEndpoint];
+    const em = this.emPolicy(qm, km);
+    const arm = km === "ikev1"
+      ? "ikeQmTunnelPolicy"
+      : km === "authip"
+      ? "authipQmTunnelPolicy"
+      : "ikeV2QmTunnelPolicy";
+    const tunnelPolicy: ProviderContext = {
+      providerContextKey: this.key(path),
+      displayData: {
+        name: `wfpsec ${this.name}: ${path}`,
+        ...(t.description ? { description: t.description } : {}),
+      },
+      flags: FLAGS.FWPM_PROVIDER_CONTEXT_FLAG.FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT,
+      providerKey: WFPSEC_PROVIDER_KEY,
+      providerData: this.meta(path),
+      type: KEY_MODULE_TYPES[km].qmTunnel,
+      [arm]: {
+        flags: NAT_FLAGS[qm.natTraversal],
+        ipsecProposals: this.proposals(qm),
+        tunnelEndpoints: {
+          ipVersion: v4 ? 0 : 1,
+          ...(v4
+            ? { localV4Address: Number(t.localEndpoint.low), remoteV4Address: Number(t.remoteEndpoint.low) }
+            : {
+              localV6Address: v6Bytes(t.localEndpoint.low),
+              remoteV6Address: v6Bytes(t.remoteEndpoint.low),
+            }),
+          localIfLuid: 0n,
+          remoteAddresses: [],
+        },
+        saIdleTimeout: {
+          idleTimeoutSeconds: qm.idleSeconds,
+          idleTimeoutSecondsFailOver: qm.idleFailoverSeconds,
+        },
+        ...(em ? { emPolicy: em } : {}),
+        fwdPathSaLifetime: 0,
+        compartmentId: 0,
+        trafficSelectorPolicies: km === "ikev2" && local.length && remote.length
+          ? [{ flags: 0, localTrafficSelectors: local.map(sel), remoteTrafficSelectors: remote.map(sel) }]
+          : [],
+      },
+    };
+    const conds = [
+      ...(["4", "6"] as const).flatMap((f) =>
+        addrConds(CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS, local, Number(f) as 4 | 6)
+      ),
+      ...(["4", "6"] as const).flatMap((f) =>
+        addrConds(CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS, remote, Number(f) as 4 | 6)
+      ),
+    ];
+    return {
+      flags: t.pointToPoint ? FLAGS.FWPM_TUNNEL_FLAG.FWPM_TUNNEL_FLAG_POINT_TO_POINT : 0,
+      mainModePolicy: mmCtx,
+      tunnelPolicy,
+      filterConditions: conds,
+      keyModKey: KEY_MODULE_TYPES[km].guid,
+    };
+  }
+
+  private manualSa(s: Policy["manualSas"][number]): ManualSa {
+    const fam = s.local.family;
+    const sel: Selector = { local: [s.local], remote: [s.remote], localPorts: [], remotePorts: [] };
+    const conds = [unicast(), ...selConds(sel, fam, true)];
+    const base = `manualSas/${s.name}`;
+    const dir = (d: typeof s.inbound, which: "inbound" | "outbound") => {
+      const tr = saTransforms(d.transform)[0];
+      const keyRef = `${base}/${which}`;
+      this.secrets[keyRef] = { ...d.key };
+      const auth = tr.ahTransform ?? tr.espAuthTransform ?? tr.espAuthAndCipherTransform?.authTransform;
+      const cipher = tr.espCipherTransform ?? tr.espAuthAndCipherTransform?.cipherTransform;
+      return {
+        spi: d.spi,
+        transformType: tr.ipsecTransformType,
+        ...(auth ? { authTransformId: { ...auth.authTransformId } } : {}),
+        ...(cipher ? { cipherTransformId: { ...cipher.cipherTransformId } } : {}),
+        keyRef,
+      };
+    };
+    const saMeta = {
+      manualSa: {
+        inbound: { spi: s.inbound.spi, transform: formatQm(s.inbound.transform), key: { ...s.inbound.key } },
+        outbound: {
+          spi: s.outbound.spi,
+          transform: formatQm(s.outbound.transform),
+          key: { ...s.outbound.key },
+        },
+      },
+    };
+    this.filter("out", fam, `${base}/out`, {
+      flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
+      weight: { type: T.FWP_EMPTY },
+      filterCondition: conds,
+      action: { type: A.FWP_ACTION_CALLOUT_TERMINATING, calloutKey: C.out[fam] },
+      rawContext: 0n,
+    }, saMeta);
+    this.filter("in", fam, `${base}/in`, {
+      flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
+      weight: { type: T.FWP_EMPTY },
+      filterCondition: conds,
+      action: { type: A.FWP_ACTION_CALLOUT_TERMINATING, calloutKey: C.in[fam] },
+      rawContext: 0n,
+    }, saMeta);
+    return {
+      name: s.name,
+      ipVersion: fam === 4 ? 0 : 1,
+      localAddress: formatAddr(s.local),
+      remoteAddress: formatAddr(s.remote),
+      inboundFilterKey: this.key(`${base}/in`),
+      outboundFilterKey: this.key(`${base}/out`),
+      inbound: dir(s.inbound, "inbound"),
+      outbound: dir(s.outbound, "outbound"),
+    };
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * The wfpsec compiler: validated policy -> WFP object graph, the inverse (graph -> policy document) for
+ * `export`, and a readable rendering of a graph.
+ *
+ * @module
+ */
+export { compilePolicy, type WfpsecMeta } from "./compile.ts";
+export { decompile, decompileToPolicy } from "./decompile.ts";
+export { renderGraph } from "./render.ts";
+export { objectKey, uuidV5, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
+export { documentToYaml, type PolicyDocument } from "../policy/document.ts";

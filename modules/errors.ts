@@ -1,0 +1,75 @@
+/**
+ * Error types the CLI reports with `--json` (see docs/cli-json.md). Engine failures keep the engine's
+ * FWP_E_* name and code; apply failures also name the object that failed.
+ */
+import { errorName, ERRORS } from "../ffi/constants.ts";
+
+/** Bad command line: unknown option, missing argument. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** A refused, unsafe situation (e.g. a policy file non-administrators can write, used while elevated). */
+export class SafetyError extends Error {
+  override name = "SafetyError";
+}
+
+/** A snapshot that cannot be read, or an attempt to change one. */
+export class SnapshotError extends Error {
+  override name = "SnapshotError";
+}
+
+/** The object an engine call was about when it failed. */
+export interface ObjectRef {
+  kind: string;
+  key: string;
+  name: string;
+}
+
+/** The FWP_E_* name and code an engine error carries, when it carries one. */
+export interface WfpCodeInfo {
+  wfpName: string;
+  wfpCode: string;
+  code: number;
+}
+
+/**
+ * Reads the Win32/FWP_E_* status from an error thrown by an engine, whatever class threw it (the FFI
+ * engine's WfpError carries a numeric `code`; other spellings are accepted so this stays decoupled).
+ */
+export function wfpCodeOf(err: unknown): WfpCodeInfo | undefined {
+  if (!err || typeof err !== "object") return undefined;
+  const e = err as Record<string, unknown>;
+  for (const field of ["code", "hresult", "status", "errorCode", "result"]) {
+    const v = e[field];
+    if (typeof v === "number" && Number.isFinite(v) && v !== 0) {
+      const code = v >>> 0;
+      const name = (typeof e.wfpName === "string" ? e.wfpName : undefined) ??
+        (typeof e.errorName === "string" && (e.errorName as string).length
+          ? e.errorName as string
+          : undefined) ??
+        errorName(code) ?? "UNKNOWN";
+      return { wfpName: name, wfpCode: "0x" + code.toString(16).padStart(8, "0"), code };
+    }
+  }
+  return undefined;
+}
+
+/** An engine call failed during apply; nothing was committed. */
+export class ApplyError extends Error {
+  override name = "WfpError";
+  constructor(
+    message: string,
+    readonly object: ObjectRef | undefined,
+    readonly wfp: WfpCodeInfo | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Human one-liner for an FWP_E_* code: `FWP_E_ALREADY_EXISTS (0x80320009): The object already exists.` */
+export function describeWfp(info: WfpCodeInfo): string {
+  const msg = ERRORS[info.wfpName]?.message;
+  return `${info.wfpName} (${info.wfpCode})${msg ? ": " + msg : ""}`;
+}

@@ -1,0 +1,707 @@
+/**
+ * The planner: the exact difference between a compiled ObjectGraph and the objects our provider owns in an
+ * engine, as add / delete / replace changes with the reason.
+ *
+ * Before diffing, the desired graph is *prepared* for the target host: program paths become the engine's app
+ * ids (`appIdFromFileName`), and every pre-shared key is replaced by a digest in the owning object's
+ * providerData metadata (the key itself stays out of the graph and is only put in at add time by apply).
+ * Engine-assigned fields (filterId, providerContextId, effectiveWeight, the DISABLED flags) are ignored.
+ * WFP has no in-place update for these objects, so a "replace" is a delete plus an add; objects that depend on
+ * a replaced object (filters on a replaced provider context, everything under a replaced provider or
+ * sublayer) are replaced with it, because the engine refuses to delete an object still in use.
+ */
+import type { Engine } from "./engine.ts";
+import type {
+  Filter,
+  FilterCondition,
+  Guid,
+  IkeextAuthenticationMethod2,
+  ObjectGraph,
+  Provider,
+  ProviderContext,
+  SecretRef,
+  Sublayer,
+  Tunnel,
+} from "./graph.ts";
+import { ENUMS, FLAGS } from "../ffi/constants.ts";
+import { diffFields, type FieldDiff } from "./diff.ts";
+import { canonicalJson, digestOf, readMeta, secretDigest, withMeta } from "./meta.ts";
+
+/** Object kinds as named in plans and the JSON contract. */
+export type ObjectKind = "provider" | "sublayer" | "providerContext" | "filter" | "tunnel" | "manualSa";
+
+/** One planned change, as printed (docs/cli-json.md). */
+export interface Change {
+  action: "add" | "delete" | "replace";
+  kind: ObjectKind;
+  key: Guid;
+  name: string;
+  /** Filters only: the layer GUID. */
+  layer?: Guid;
+  /** Why: "not in the engine", "not in the policy", or the differing fields. */
+  reason: string;
+  /** Replace only: the differing field paths (e.g. `weight.uint8`). */
+  fields?: string[];
+}
+
+/** A change with the objects apply needs (never rendered). */
+export interface PlannedChange extends Change {
+  desired?: Provider | Sublayer | ProviderContext | Filter | Tunnel;
+  current?: Provider | Sublayer | ProviderContext | Filter;
+  /** Tunnel deletes: the main-mode context key recorded when it was added. */
+  tunnelMainModeKey?: Guid;
+}
+
+/** Counts per action, plus objects found equal. */
+export interface PlanSummary {
+  add: number;
+  delete: number;
+  replace: number;
+  unchanged: number;
+}
+
+/** Pre-shared key values resolved for apply, by `${providerContextKey}/${methodIndex}`. Never rendered. */
+export type SecretValues = Map<string, Uint8Array>;
+
+/** The result of planning. */
+export interface Plan {
+  providerKey: Guid;
+  inSync: boolean;
+  changes: PlannedChange[];
+  summary: PlanSummary;
+  /** Resolved secrets for apply (kept off JSON by render). */
+  secrets: SecretValues;
+}
+
+/** Reads a secret reference's bytes. The default reads the environment variable or file. */
+export type SecretResolver = (ref: SecretRef, id: string) => Uint8Array;
+
+/** Options of `planGraph`. */
+export interface PlanOptions {
+  resolveSecret?: SecretResolver;
+}
+
+/** A secret reference could not be resolved (variable unset, file unreadable). */
+export class SecretError extends Error {
+  override name = "PolicyError";
+}
+
+const KIND_ORDER: Record<ObjectKind, number> = {
+  provider: 0,
+  sublayer: 1,
+  providerContext: 2,
+  filter: 3,
+  tunnel: 4,
+  manualSa: 5,
+};
+
+const FILTER_DISABLED = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_DISABLED;
+const PROVIDER_DISABLED = FLAGS.FWPM_PROVIDER_FLAG.FWPM_PROVIDER_FLAG_DISABLED;
+const CT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
+const TUNNEL_QM_TYPES: ReadonlySet<number> = new Set([
+  CT.FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT,
+  CT.FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT,
+  CT.FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT,
+]);
+const PSK = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_PRESHARED_KEY;
+
+/**
+ * Default secret resolver: `{env}` reads the variable, `{file}` reads the file (one trailing newline
+ * dropped). The key is passed to the engine as UTF-16LE text, as the Windows IPsec tools store it.
+ */
+export function defaultResolveSecret(ref: SecretRef, id: string): Uint8Array {
+  let text: string | undefined;
+  if (ref.env) {
+    text = Deno.env.get(ref.env);
+    if (text === undefined || text === "") {
+      throw new SecretError(`pre-shared key ${id}: environment variable ${ref.env} is not set`);
+    }
+  } else if (ref.file) {
+    try {
+      text = Deno.readTextFileSync(ref.file).replace(/\r?\n$/, "");
+    } catch (e) {
+      throw new SecretError(`pre-shared key ${id}: cannot read ${ref.file}: ${(e as Error).message}`);
+    }
+    if (text === "") throw new SecretError(`pre-shared key ${id}: ${ref.file} is empty`);
+  } else {
+    throw new SecretError(`pre-shared key ${id}: the reference names neither env nor file`);
+  }
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[2 * i] = c & 0xff;
+    out[2 * i + 1] = c >> 8;
+  }
+  return out;
+}
+
+/** The graph as it should exist on this host, plus the secret values apply will marshal. */
+export interface PreparedGraph {
+  graph: ObjectGraph;
+  secrets: SecretValues;
+}
+
+/**
+ * Resolves app paths through the engine and turns secret references into digests in providerData.
+ * Returns a new graph; the input is not modified. Tunnel definitions get a digest in their QM context.
+ */
+export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptions = {}): PreparedGraph {
+  const resolve = opts.resolveSecret ?? defaultResolveSecret;
+  const secrets: SecretValues = new Map();
+  const appIds = new Map<string, Uint8Array>();
+  const resolveConds = (conds: FilterCondition[]): FilterCondition[] =>
+    conds.map((c) => {
+      const v = c.conditionValue;
+      if (v.type !== "appPath") return c;
+      let id = appIds.get(v.path);
+      if (!id) appIds.set(v.path, id = engine.appIdFromFileName(v.path));
+      return { ...c, conditionValue: { type: 12, byteBlob: id } };
+    });
+
+  // Secret digests per owning context key.
+  const digests = new Map<string, Record<string, string>>();
+  for (const id of Object.keys(graph.secrets).sort()) {
+    const slash = id.lastIndexOf("/");
+    const ctxKey = id.slice(0, slash);
+    const value = resolve(graph.secrets[id], id);
+    secrets.set(id, value);
+    const rec = digests.get(ctxKey) ?? {};
+    rec[id.slice(slash + 1)] = secretDigest(ctxKey, value);
+    digests.set(ctxKey, rec);
+  }
+  // Every context carries a digest of its content, so a snapshot that cannot decode policies (netsh XML)
+  // can still be compared.
+  const prepCtx = (c: ProviderContext, extra?: Record<string, unknown>): ProviderContext => {
+    const d = digests.get(c.providerContextKey);
+    const { providerData: _pd, ...content } = normContext(c);
+    return {
+      ...c,
+      providerData: withMeta(c.providerData, {
+        contentSha256: digestOf(content),
+        ...(d ? { secretSha256: d } : {}),
+        ...extra,
+      }),
+    };
+  };
+
+  const tunnels = graph.tunnels.map((t) => {
+    const conds = resolveConds(t.filterConditions);
+    const def = { flags: t.flags, filterConditions: conds, keyModKey: t.keyModKey ?? null };
+    // The definition itself (no secrets in it) is kept too, so export can give the tunnel back.
+    const extra: Record<string, unknown> = { tunnelSha256: digestOf(def), tunnel: canonicalTunnelDef(def) };
+    if (t.mainModePolicy) extra.tunnelMainModeKey = t.mainModePolicy.providerContextKey;
+    return {
+      ...t,
+      filterConditions: conds,
+      mainModePolicy: t.mainModePolicy ? prepCtx(t.mainModePolicy) : undefined,
+      tunnelPolicy: prepCtx(t.tunnelPolicy, extra),
+    } as Tunnel;
+  });
+  return {
+    graph: {
+      ...graph,
+      providerContexts: graph.providerContexts.map((c) => prepCtx(c)),
+      filters: graph.filters.map((f) => ({ ...f, filterCondition: resolveConds(f.filterCondition) })),
+      tunnels,
+    },
+    secrets,
+  };
+}
+
+function canonicalTunnelDef(def: unknown): unknown {
+  return JSON.parse(canonicalJson(def));
+}
+
+/** What our provider owns in the engine now. */
+export interface CurrentState {
+  provider?: Provider;
+  sublayers: Sublayer[];
+  providerContexts: ProviderContext[];
+  filters: Filter[];
+}
+
+/** Reads every object our provider owns (plus the sublayer with our key, whoever owns it). */
+export function readCurrent(engine: Engine, providerKey: Guid, sublayerKey?: Guid): CurrentState {
+  const provider = engine.getProvider(providerKey);
+  const sublayers = engine.enumSublayers({ providerKey });
+  if (sublayerKey && !sublayers.some((s) => s.subLayerKey === sublayerKey)) {
+    const s = engine.getSublayer(sublayerKey);
+    if (s) sublayers.push(s);
+  }
+  return {
+    provider,
+    sublayers,
+    providerContexts: engine.enumProviderContexts({ providerKey }),
+    filters: engine.enumFilters({ providerKey }),
+  };
+}
+
+// ---- normalisation: what "equal" means ----
+
+function normProvider(p: Provider): Provider {
+  return { ...p, flags: p.flags & ~PROVIDER_DISABLED };
+}
+
+const HAS_CONTEXT = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT;
+const PARTIAL = Symbol.for("wfpsec.partial");
+
+/** Absent, empty blob and empty description all mean "nothing" (decoders differ on which they produce). */
+function normCommon<
+  T extends { displayData: { name: string; description?: string }; providerData?: Uint8Array },
+>(o: T): T {
+  const out = { ...o };
+  if (!out.providerData?.length) delete out.providerData;
+  if (!out.displayData.description) out.displayData = { name: out.displayData.name };
+  return out;
+}
+
+function normFilter(f: Filter): Filter {
+  const { filterId: _id, effectiveWeight: _w, ...rest } = normCommon(f);
+  const out: Filter = { ...rest, flags: f.flags & ~FILTER_DISABLED };
+  // rawContext and providerContextKey share a union: only the arm the flag selects is meaningful.
+  if (f.flags & HAS_CONTEXT) delete out.rawContext;
+  else {
+    delete out.providerContextKey;
+    out.rawContext = f.rawContext ?? 0n;
+  }
+  return out;
+}
+
+/** The fields a partially decoded context (netsh dump) can be compared on. */
+function contextHeader(c: ProviderContext): Partial<ProviderContext> {
+  const n = normCommon(c);
+  return {
+    providerContextKey: n.providerContextKey,
+    displayData: n.displayData,
+    flags: n.flags,
+    providerKey: n.providerKey,
+    providerData: n.providerData,
+    type: n.type,
+  };
+}
+
+function compareContexts(cur: ProviderContext, des: ProviderContext): FieldDiff[] {
+  if ((cur as unknown as Record<symbol, unknown>)[PARTIAL]) {
+    return diffFields(contextHeader(cur), contextHeader(des));
+  }
+  return diffFields(normContext(cur), normContext(des));
+}
+
+function blankPsk(
+  methods: IkeextAuthenticationMethod2[] | undefined,
+): IkeextAuthenticationMethod2[] | undefined {
+  if (!methods) return methods;
+  return methods.map((m) =>
+    m.authenticationMethodType === PSK && m.presharedKeyAuthentication
+      ? {
+        ...m,
+        presharedKeyAuthentication: { ...m.presharedKeyAuthentication, presharedKey: new Uint8Array() },
+      }
+      : m
+  );
+}
+
+/** A context with engine-assigned ids dropped and pre-shared key bytes blanked (they compare by digest). */
+export function normContext(c: ProviderContext): ProviderContext {
+  const { providerContextId: _id, ...rest } = normCommon(c);
+  const out: ProviderContext = { ...rest };
+  for (const arm of ["ikeMmPolicy", "authIpMmPolicy", "ikeV2MmPolicy"] as const) {
+    const p = out[arm];
+    if (p) out[arm] = { ...p, authenticationMethods: blankPsk(p.authenticationMethods)! };
+  }
+  for (const arm of ["ikeQmTransportPolicy", "authipQmTransportPolicy", "ikeV2QmTransportPolicy"] as const) {
+    const p = out[arm];
+    if (p?.emPolicy) {
+      out[arm] = {
+        ...p,
+        emPolicy: { ...p.emPolicy, authenticationMethods: blankPsk(p.emPolicy.authenticationMethods)! },
+      };
+    }
+  }
+  return out;
+}
+
+/** Human reason for a list of differing fields; blob values (providerData, keys) are never printed. */
+export function describeDiffs(diffs: FieldDiff[]): string {
+  const parts: string[] = [];
+  for (const d of diffs) {
+    if (/(^|\.)providerData$/.test(d.path)) {
+      parts.push(describeMetaDiff(d));
+      continue;
+    }
+    const show = (v: unknown) =>
+      v === undefined
+        ? "absent"
+        : typeof v === "string"
+        ? JSON.stringify(v)
+        : typeof v === "number" || typeof v === "bigint" || typeof v === "boolean"
+        ? String(v)
+        : v instanceof Uint8Array
+        ? `${v.length} bytes`
+        : "…";
+    const ip = /v4AddrMask\.(addr|mask)$|V4Address$/.test(d.path);
+    const fmt = (
+      v: unknown,
+    ) => (ip && typeof v === "number" ? [24, 16, 8, 0].map((b) => (v >>> b) & 255).join(".") : show(v));
+    parts.push(`${d.path}: ${fmt(d.current)} -> ${fmt(d.desired)}`);
+  }
+  return [...new Set(parts)].join("; ");
+}
+
+function describeMetaDiff(d: FieldDiff): string {
+  const a = readMeta(d.current as Uint8Array | undefined) ?? {};
+  const b = readMeta(d.desired as Uint8Array | undefined) ?? {};
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  if (!keys.length) return "providerData differs";
+  return [
+    ...new Set(
+      keys.filter((k) => k !== "contentSha256" || keys.length === 1).map((k) =>
+        k === "contentSha256"
+          ? "policy content changed"
+          : k === "secretSha256"
+          ? "pre-shared key changed"
+          : k === "tunnelSha256" || k === "tunnel"
+          ? "tunnel definition (flags, traffic conditions or keying module) changed"
+          : `providerData.${k} changed`
+      ),
+    ),
+  ].join("; ");
+}
+
+/** Drops a providerData difference that only restates other differences (the content digest). */
+function pruneDiffs(diffs: FieldDiff[]): FieldDiff[] {
+  const isPd = (d: FieldDiff) => /(^|\.)providerData$/.test(d.path);
+  if (!diffs.some((d) => !isPd(d))) return diffs;
+  return diffs.filter((d) => {
+    if (!isPd(d)) return true;
+    const a = readMeta(d.current as Uint8Array | undefined) ?? {},
+      b = readMeta(d.desired as Uint8Array | undefined) ?? {};
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) =>
+      JSON.stringify(a[k]) !== JSON.stringify(b[k])
+    );
+    return keys.some((k) => k !== "contentSha256");
+  });
+}
+
+function fieldPaths(diffs: FieldDiff[]): string[] {
+  return [...new Set(diffs.map((d) => d.path.replace(/\.length$/, "")))];
+}
+
+// ---- the planner ----
+
+/**
+ * Plans the changes that make the engine hold exactly `prepared.graph` for our provider.
+ * `current` is what `readCurrent` returned for the same engine.
+ */
+export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan {
+  const g = prepared.graph;
+  const providerKey = g.provider.providerKey;
+  const changes: PlannedChange[] = [];
+  let unchanged = 0;
+
+  const replaceOrKeep0 = (
+    kind: ObjectKind,
+    key: Guid,
+    name: string,
+    cur: PlannedChange["current"],
+    des: PlannedChange["desired"],
+    diffs: FieldDiff[],
+    cascade: string | undefined,
+    layer?: Guid,
+  ): boolean => {
+    if (diffs.length) {
+      changes.push({
+        action: "replace",
+        kind,
+        key,
+        name,
+        ...(layer ? { layer } : {}),
+        reason: describeDiffs(diffs) + (cascade ? `; ${cascade}` : ""),
+        fields: fieldPaths(diffs),
+        current: cur,
+        desired: des,
+      });
+      return true;
+    }
+    if (cascade) {
+      changes.push({
+        action: "replace",
+        kind,
+        key,
+        name,
+        ...(layer ? { layer } : {}),
+        reason: cascade,
+        current: cur,
+        desired: des,
+      });
+      return true;
+    }
+    unchanged++;
+    return false;
+  };
+
+  const replaceOrKeep = (
+    kind: ObjectKind,
+    key: Guid,
+    name: string,
+    cur: PlannedChange["current"],
+    des: PlannedChange["desired"],
+    diffs: FieldDiff[],
+    cascade: string | undefined,
+    layer?: Guid,
+  ) => replaceOrKeep0(kind, key, name, cur, des, pruneDiffs(diffs), cascade, layer);
+
+  // Provider.
+  let providerReplaced = false;
+  if (!current.provider) {
+    changes.push({
+      action: "add",
+      kind: "provider",
+      key: providerKey,
+      name: g.provider.displayData.name,
+      reason: "not in the engine",
+      desired: g.provider,
+    });
+  } else {
+    providerReplaced = replaceOrKeep(
+      "provider",
+      providerKey,
+      g.provider.displayData.name,
+      current.provider,
+      g.provider,
+      diffFields(normCommon(normProvider(current.provider)), normCommon(normProvider(g.provider))),
+      undefined,
+    );
+  }
+  const providerCascade = providerReplaced ? "re-added because the provider is replaced" : undefined;
+
+  // Sublayers.
+  const replacedSublayers = new Set<Guid>();
+  const desSub = g.sublayer;
+  for (const s of sortBy(current.sublayers, (s) => s.subLayerKey)) {
+    if (s.subLayerKey === desSub.subLayerKey) {
+      if (
+        replaceOrKeep(
+          "sublayer",
+          s.subLayerKey,
+          desSub.displayData.name,
+          s,
+          desSub,
+          diffFields(normCommon(s), normCommon(desSub)),
+          providerCascade,
+        )
+      ) {
+        replacedSublayers.add(s.subLayerKey);
+      }
+    } else {
+      changes.push({
+        action: "delete",
+        kind: "sublayer",
+        key: s.subLayerKey,
+        name: s.displayData.name,
+        reason: "not in the policy",
+        current: s,
+      });
+    }
+  }
+  if (!current.sublayers.some((s) => s.subLayerKey === desSub.subLayerKey)) {
+    changes.push({
+      action: "add",
+      kind: "sublayer",
+      key: desSub.subLayerKey,
+      name: desSub.displayData.name,
+      reason: "not in the engine",
+      desired: desSub,
+    });
+  }
+
+  // Tunnel parts: contexts that belong to a desired or current tunnel are handled as tunnels.
+  const curCtx = new Map(current.providerContexts.map((c) => [c.providerContextKey, c]));
+  const tunnelPartKeys = new Set<Guid>();
+  const desiredTunnels = new Map<Guid, Tunnel>();
+  for (const t of g.tunnels) {
+    desiredTunnels.set(t.tunnelPolicy.providerContextKey, t);
+    tunnelPartKeys.add(t.tunnelPolicy.providerContextKey);
+    if (t.mainModePolicy) tunnelPartKeys.add(t.mainModePolicy.providerContextKey);
+  }
+  const currentTunnelQm: ProviderContext[] = [];
+  for (const c of current.providerContexts) {
+    if (
+      TUNNEL_QM_TYPES.has(c.type) &&
+      (desiredTunnels.has(c.providerContextKey) || readMeta(c.providerData)?.tunnelSha256)
+    ) {
+      currentTunnelQm.push(c);
+      tunnelPartKeys.add(c.providerContextKey);
+      const mm = readMeta(c.providerData)?.tunnelMainModeKey;
+      if (typeof mm === "string") tunnelPartKeys.add(mm);
+    }
+  }
+
+  // Provider contexts (not tunnel parts).
+  const replacedContexts = new Set<Guid>();
+  const desCtx = new Map(g.providerContexts.map((c) => [c.providerContextKey, c]));
+  for (const key of [...new Set([...curCtx.keys(), ...desCtx.keys()])].sort()) {
+    if (tunnelPartKeys.has(key)) continue;
+    const c = curCtx.get(key), d = desCtx.get(key);
+    if (c && !d) {
+      changes.push({
+        action: "delete",
+        kind: "providerContext",
+        key,
+        name: c.displayData.name,
+        reason: "not in the policy",
+        current: c,
+      });
+      replacedContexts.add(key);
+    } else if (!c && d) {
+      changes.push({
+        action: "add",
+        kind: "providerContext",
+        key,
+        name: d.displayData.name,
+        reason: "not in the engine",
+        desired: d,
+      });
+    } else if (c && d) {
+      if (
+        replaceOrKeep(
+          "providerContext",
+          key,
+          d.displayData.name,
+          c,
+          d,
+          compareContexts(c, d),
+          providerCascade,
+        )
+      ) {
+        replacedContexts.add(key);
+      }
+    }
+  }
+
+  // Filters (engine-instantiated tunnel filters are part of their tunnel, not ours to diff).
+  const desFil = new Map(g.filters.map((f) => [f.filterKey, f]));
+  const curFil = new Map<Guid, Filter>();
+  for (const f of current.filters) {
+    if (!desFil.has(f.filterKey) && f.providerContextKey && tunnelPartKeys.has(f.providerContextKey)) {
+      continue;
+    }
+    curFil.set(f.filterKey, f);
+  }
+  for (const key of [...new Set([...curFil.keys(), ...desFil.keys()])].sort()) {
+    const c = curFil.get(key), d = desFil.get(key);
+    if (c && !d) {
+      changes.push({
+        action: "delete",
+        kind: "filter",
+        key,
+        name: c.displayData.name,
+        layer: c.layerKey,
+        reason: "not in the policy",
+        current: c,
+      });
+    } else if (!c && d) {
+      changes.push({
+        action: "add",
+        kind: "filter",
+        key,
+        name: d.displayData.name,
+        layer: d.layerKey,
+        reason: "not in the engine",
+        desired: d,
+      });
+    } else if (c && d) {
+      const cascade = providerCascade ??
+        (replacedSublayers.has(d.subLayerKey) ? "re-added because its sublayer is replaced" : undefined) ??
+        (d.providerContextKey && replacedContexts.has(d.providerContextKey)
+          ? `re-added because provider context ${d.providerContextKey} is replaced`
+          : undefined);
+      replaceOrKeep(
+        "filter",
+        key,
+        d.displayData.name,
+        c,
+        d,
+        diffFields(normFilter(c), normFilter(d)),
+        cascade,
+        d.layerKey,
+      );
+    }
+  }
+
+  // Tunnels, identified by their QM context key.
+  const curTun = new Map(currentTunnelQm.map((c) => [c.providerContextKey, c]));
+  for (const key of [...new Set([...curTun.keys(), ...desiredTunnels.keys()])].sort()) {
+    const c = curTun.get(key), d = desiredTunnels.get(key);
+    if (c && !d) {
+      const mm = readMeta(c.providerData)?.tunnelMainModeKey;
+      changes.push({
+        action: "delete",
+        kind: "tunnel",
+        key,
+        name: c.displayData.name,
+        reason: "not in the policy",
+        current: c,
+        ...(typeof mm === "string" ? { tunnelMainModeKey: mm } : {}),
+      });
+    } else if (!c && d) {
+      changes.push({
+        action: "add",
+        kind: "tunnel",
+        key,
+        name: d.tunnelPolicy.displayData.name,
+        reason: "not in the engine",
+        desired: d,
+      });
+    } else if (c && d) {
+      const diffs = compareContexts(c, d.tunnelPolicy).map((x) => ({ ...x, path: "tunnelPolicy." + x.path }));
+      const mmKey = d.mainModePolicy?.providerContextKey;
+      const curMm = mmKey ? curCtx.get(mmKey) : undefined;
+      if (d.mainModePolicy) {
+        if (!curMm) diffs.push({ path: "mainModePolicy", current: undefined, desired: "present" });
+        else {
+          diffs.push(
+            ...compareContexts(curMm, d.mainModePolicy).map((x) => ({
+              ...x,
+              path: "mainModePolicy." + x.path,
+            })),
+          );
+        }
+      }
+      replaceOrKeep("tunnel", key, d.tunnelPolicy.displayData.name, c, d, diffs, providerCascade);
+      const last = changes[changes.length - 1];
+      if (last?.kind === "tunnel" && last.key === key && last.action === "replace") {
+        const mm = readMeta(c.providerData)?.tunnelMainModeKey;
+        if (typeof mm === "string") last.tunnelMainModeKey = mm;
+      }
+    }
+  }
+
+  changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || cmp(a.key, b.key));
+  const summary: PlanSummary = { add: 0, delete: 0, replace: 0, unchanged };
+  for (const c of changes) summary[c.action]++;
+  return { providerKey, inSync: changes.length === 0, changes, summary, secrets: prepared.secrets };
+}
+
+/** prepare + read + diff in one call: the plan for `graph` against `engine`. */
+export function planGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptions = {}): Plan {
+  const prepared = prepareGraph(graph, engine, opts);
+  return diffGraph(prepared, readCurrent(engine, graph.provider.providerKey, graph.sublayer.subLayerKey));
+}
+
+/** The printable part of a change (drops the objects and secrets apply uses). */
+export function publicChange(c: PlannedChange): Change {
+  const out: Change = { action: c.action, kind: c.kind, key: c.key, name: c.name, reason: c.reason };
+  if (c.layer) out.layer = c.layer;
+  if (c.fields) out.fields = c.fields;
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortBy<T>(xs: T[], key: (x: T) => string): T[] {
+  return [...xs].sort((a, b) => cmp(key(a), key(b)));
+}

@@ -1,0 +1,22 @@
+/**
+ * The wfpsec policy language: load (parse + validate) a policy file, the validated model, diagnostics,
+ * the JSON Schema, isolation templates and document <-> YAML.
+ *
+ * @module
+ */
+export { loadPolicy, type LoadResult } from "./validate.ts";
+export { type Diagnostic, DIAGNOSTIC_CODES, formatDiagnostic, PolicyError } from "./diagnostics.ts";
+export { documentToYaml, type PolicyDocument, policyToDocument } from "./document.ts";
+export { jsonSchema } from "./fields.ts";
+export type * from "./model.ts";
+export {
+  expandTemplate,
+  type IsolationKind,
+  type IsolationParams,
+  newPolicyDocument,
+  parseTemplateArgs,
+} from "./templates.ts";
+
+import { loadPolicy } from "./validate.ts";
+/** Alias of `loadPolicy` (parse + validate). */
+export const parsePolicy: typeof loadPolicy = loadPolicy;

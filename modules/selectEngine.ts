@@ -1,0 +1,84 @@
+/**
+ * Engine selection: the real fwpuclnt.dll on Windows; fwpsim (the simulator) only when asked for with
+ * `--engine sim` / `WFPSEC_ENGINE=sim`; an offline snapshot with `--state FILE`. There is deliberately no
+ * silent fallback: on Linux without `--engine sim` there is no engine, and the error says so.
+ */
+import type { Engine } from "./engine.ts";
+import { UsageError } from "./errors.ts";
+
+/** What the command line / environment asked for. */
+export interface EngineRequest {
+  /** `windows` | `sim`; default: env WFPSEC_ENGINE, else `windows` on Windows. */
+  engine?: string;
+  /** fwpsim state file (sets FWPSIM_STATE before the library opens the engine). */
+  simState?: string;
+  /** A snapshot file to read instead of a live engine (read-only). */
+  state?: string;
+  /** Dynamic session (objects vanish on close); default false, so applied policy persists. */
+  dynamic?: boolean;
+}
+
+/** The engine kind that will be used, without opening anything. */
+export function requestedKind(req: EngineRequest): "windows" | "sim" | "snapshot" {
+  if (req.state) return "snapshot";
+  const raw = (req.engine ?? Deno.env.get("WFPSEC_ENGINE") ?? "").trim().toLowerCase();
+  if (raw === "sim" || raw === "fwpsim" || raw === "simulator") return "sim";
+  if (raw === "windows") {
+    if (Deno.build.os !== "windows" && !Deno.env.get("WFPSEC_FWPSIM_LIB_AS_WINDOWS")) {
+      throw new UsageError(
+        `--engine windows needs Windows (this is ${Deno.build.os}); use --engine sim for the simulator`,
+      );
+    }
+    return "windows";
+  }
+  if (raw) throw new UsageError(`unknown engine "${raw}": use windows or sim`);
+  if (Deno.build.os === "windows") return "windows";
+  throw new UsageError(
+    `no WFP engine on ${Deno.build.os}: wfpsec configures the Windows Filtering Platform. ` +
+      `Use --engine sim (or WFPSEC_ENGINE=sim) for the fwpsim simulator, or --state FILE for an offline snapshot.`,
+  );
+}
+
+/** Default fwpsim library path: WFPSEC_FWPSIM_LIB, else build/libfwpsim.so (build/fwpuclnt.dll on Windows). */
+export function fwpsimLibrary(): string {
+  const env = Deno.env.get("WFPSEC_FWPSIM_LIB");
+  if (env) return env;
+  const file = Deno.build.os === "windows" ? "fwpuclnt.dll" : "libfwpsim.so";
+  const candidates: string[] = [];
+  try {
+    const here = new URL("../build/" + file, import.meta.url);
+    if (here.protocol === "file:") {
+      candidates.push(decodeURIComponent(here.pathname.replace(/^\/([A-Za-z]:)/, "$1")));
+    }
+  } catch { /* compiled binaries have no file: module URL */ }
+  candidates.push(`${Deno.cwd()}/build/${file}`);
+  for (const c of candidates) {
+    try {
+      if (Deno.statSync(c).isFile) return c;
+    } catch { /* try the next */ }
+  }
+  return candidates[0];
+}
+
+/** Opens the requested engine. The caller closes it. */
+export async function selectEngine(req: EngineRequest): Promise<Engine> {
+  const kind = requestedKind(req);
+  if (kind === "snapshot") {
+    const { openSnapshot } = await import("./snapshot.ts");
+    return openSnapshot(req.state!);
+  }
+  const { openEngine } = await import("../ffi/engine.ts");
+  if (kind === "windows") {
+    return openEngine({ simulator: false, dynamic: req.dynamic ?? false, sessionName: "wfpsec" });
+  }
+  if (req.simState) Deno.env.set("FWPSIM_STATE", req.simState);
+  const library = fwpsimLibrary();
+  try {
+    Deno.statSync(library);
+  } catch {
+    throw new UsageError(
+      `the fwpsim simulator library ${library} does not exist: build it with "bash scripts/build-fwpsim.sh" or set WFPSEC_FWPSIM_LIB`,
+    );
+  }
+  return openEngine({ simulator: true, library, dynamic: req.dynamic ?? false, sessionName: "wfpsec" });
+}

@@ -1,0 +1,189 @@
+# JSON answers -> typed objects (PSTypeNames drive WfpSec.Format.ps1xml), plus the plan/apply/remove
+# sequences that several cmdlets share.
+
+function Get-WfpsecProp {
+    # optional field of a JSON object: $null when absent (the CLI omits NULL fields)
+    param($Object, [string]$Name)
+    if ($null -eq $Object) { return $null }
+    $p = $Object.PSObject.Properties[$Name]
+    if ($p) { return $p.Value }
+    return $null
+}
+
+function Get-WfpsecEngineText {
+    param($Engine)
+    if ($null -eq $Engine) { return $null }
+    $kind = [string](Get-WfpsecProp $Engine 'kind')
+    if (Get-WfpsecProp $Engine 'simulated') { return "$kind (simulated)" }
+    return $kind
+}
+
+function Resolve-WfpsecPath {
+    # a PowerShell path (relative to the current location, PSDrives allowed) -> a file-system path
+    param([System.Management.Automation.PSCmdlet]$Caller, [string]$Path)
+    return $Caller.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
+}
+
+function ConvertTo-WfpsecChangeList {
+    # The executable's change objects are kept as they are (action, kind, key, name, layer, reason, fields)
+    # and only typed: building new objects costs ~100x more per change, which a 1,000-rule plan would feel.
+    # (.pstypenames is the fast path; .PSObject.TypeNames wraps every object first.)
+    param($Changes)
+    if ($null -eq $Changes) { return , [object[]]@() }
+    foreach ($c in $Changes) { $c.pstypenames.Insert(0, 'WfpSec.PlanChange') }
+    return , [object[]]@($Changes)
+}
+
+function ConvertTo-WfpsecPlan {
+    param($Data, [string]$Path)
+    $policy = Get-WfpsecProp $Data 'policy'
+    $name = [string](Get-WfpsecProp $policy 'name')
+    $file = Get-WfpsecProp $policy 'file'
+    if (-not $file) { $file = $Path }
+    $summary = Get-WfpsecProp $Data 'summary'
+    [pscustomobject]@{
+        PSTypeName = 'WfpSec.Plan'
+        PolicyName = $name
+        Path       = $file
+        InSync     = [bool](Get-WfpsecProp $Data 'inSync')
+        Add        = [int](Get-WfpsecProp $summary 'add')
+        Delete     = [int](Get-WfpsecProp $summary 'delete')
+        Replace    = [int](Get-WfpsecProp $summary 'replace')
+        Unchanged  = [int](Get-WfpsecProp $summary 'unchanged')
+        Changes    = ConvertTo-WfpsecChangeList (Get-WfpsecProp $Data 'changes')
+        Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
+        Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
+    }
+}
+
+function ConvertTo-WfpsecApplyResult {
+    param($Data, [string]$Path)
+    $policy = Get-WfpsecProp $Data 'policy'
+    $name = if ($policy -is [string]) { $policy } else { [string](Get-WfpsecProp $policy 'name') }
+    $file = if ($policy -is [string]) { $null } else { Get-WfpsecProp $policy 'file' }
+    if (-not $file) { $file = $Path }
+    $summary = Get-WfpsecProp $Data 'summary'
+    [pscustomobject]@{
+        PSTypeName = 'WfpSec.ApplyResult'
+        PolicyName = $name
+        Path       = $file
+        Outcome    = [string](Get-WfpsecProp $Data 'outcome')
+        Add        = [int](Get-WfpsecProp $summary 'add')
+        Delete     = [int](Get-WfpsecProp $summary 'delete')
+        Replace    = [int](Get-WfpsecProp $summary 'replace')
+        Unchanged  = [int](Get-WfpsecProp $summary 'unchanged')
+        Changes    = ConvertTo-WfpsecChangeList (Get-WfpsecProp $Data 'changes')
+        DurationMs = Get-WfpsecProp $Data 'durationMs'
+        Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
+        Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
+    }
+}
+
+function Add-WfpsecTypeName {
+    # decoded WFP objects keep the executable's fields (C field names); only a type name is added
+    param($Items, [string]$TypeName)
+    $list = [System.Collections.Generic.List[object]]::new()
+    if ($null -ne $Items) {
+        foreach ($i in $Items) { $i.pstypenames.Insert(0, $TypeName); $list.Add($i) }
+    }
+    return , $list.ToArray()
+}
+
+function ConvertTo-WfpsecPolicyState {
+    param($Data)
+    $providers = Add-WfpsecTypeName (Get-WfpsecProp $Data 'providers') 'WfpSec.Provider'
+    $names = [System.Collections.Generic.List[string]]::new()
+    $policy = Get-WfpsecProp $Data 'policy'
+    if ($policy) {
+        $n = if ($policy -is [string]) { $policy } else { Get-WfpsecProp $policy 'name' }
+        if ($n) { $names.Add([string]$n) }
+    }
+    foreach ($p in $providers) {
+        # wfpsec keeps its metadata (policy name, ...) as UTF-8 JSON in providerData, shown as hex
+        $hex = Get-WfpsecProp $p 'providerData'
+        if ($hex -isnot [string] -or $hex.Length -lt 4 -or $hex.Length % 2) { continue }
+        try {
+            $bytes = [byte[]]::new($hex.Length / 2)
+            for ($i = 0; $i -lt $bytes.Length; $i++) { $bytes[$i] = [Convert]::ToByte($hex.Substring(2 * $i, 2), 16) }
+            $parseError = $null
+            $meta = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson([System.Text.Encoding]::UTF8.GetString($bytes), [ref]$parseError)
+            $v = Get-WfpsecProp $meta 'policy'
+            if ($v -is [string] -and -not $names.Contains($v)) { $names.Add($v) }
+        } catch { }
+    }
+    [pscustomobject]@{
+        PSTypeName       = 'WfpSec.PolicyState'
+        PolicyName       = ($names -join ', ')
+        Scope            = [string](Get-WfpsecProp $Data 'scope')
+        Engine           = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
+        Simulated        = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
+        Providers        = $providers
+        SubLayers        = Add-WfpsecTypeName (Get-WfpsecProp $Data 'sublayers') 'WfpSec.SubLayer'
+        ProviderContexts = Add-WfpsecTypeName (Get-WfpsecProp $Data 'providerContexts') 'WfpSec.ProviderContext'
+        Filters          = Add-WfpsecTypeName (Get-WfpsecProp $Data 'filters') 'WfpSec.Filter'
+    }
+}
+
+function Format-WfpsecPlanText {
+    # the plan as the lines -WhatIf and -Confirm show
+    param($Plan, [string]$Verb = 'apply')
+    $head = "policy '{0}' ({1}) on engine {2}: {3} to add, {4} to delete, {5} to replace, {6} unchanged" -f `
+        $Plan.PolicyName, $Plan.Path, $Plan.Engine, $Plan.Add, $Plan.Delete, $Plan.Replace, $Plan.Unchanged
+    if ($Plan.InSync) { return "$head; in sync, nothing to $Verb" }
+    $lines = foreach ($c in $Plan.Changes) {
+        $sign = switch ($c.Action) { 'add' { '+' } 'delete' { '-' } 'replace' { '~' } default { '?' } }
+        $layer = if ($c.Layer) { " [$($c.Layer)]" } else { '' }
+        $why = if ($c.Reason) { ": $($c.Reason)" } else { '' }
+        $fields = if ($c.Fields) { ' (' + ($c.Fields -join ', ') + ')' } else { '' }
+        "  $sign $($c.Kind) '$($c.Name)'$layer$why$fields"
+    }
+    return (@($head) + @($lines)) -join [Environment]::NewLine
+}
+
+function Test-WfpsecWouldPrompt {
+    # true when ShouldProcess will print (-WhatIf) or ask (-Confirm / $ConfirmPreference): only then is a
+    # plan worth computing first. Reads the caller's preference variables (dynamic scope).
+    param([System.Management.Automation.ConfirmImpact]$Impact)
+    $whatIf = [bool](Get-Variable -Name WhatIfPreference -ValueOnly -ErrorAction Ignore)
+    $confirm = Get-Variable -Name ConfirmPreference -ValueOnly -ErrorAction Ignore
+    if ($whatIf) { return $true }
+    if ($null -eq $confirm) { return $false }
+    $c = [System.Management.Automation.ConfirmImpact]$confirm
+    return ($c -ne 'None' -and [int]$Impact -ge [int]$c)
+}
+
+function Invoke-WfpsecApplyCore {
+    # plan (when -WhatIf/-Confirm will show it) -> ShouldProcess with the real plan -> apply
+    param(
+        [System.Management.Automation.PSCmdlet]$Caller,
+        [string]$File,
+        [switch]$IfDrifted,
+        [string]$WfpsecPath,
+        [System.Management.Automation.ConfirmImpact]$Impact = 'Medium'
+    )
+    if (Test-WfpsecWouldPrompt -Impact $Impact) {
+        $r = Invoke-WfpsecExe -Caller $Caller -Command plan -ArgumentList @($File) -SuccessExitCode 0, 2 `
+            -WfpsecPath $WfpsecPath -Target $File
+        if (-not $r) { return }
+        $plan = ConvertTo-WfpsecPlan $r.Data $File
+        $text = Format-WfpsecPlanText $plan
+        if (-not $Caller.ShouldProcess("Apply IPsec $text", "Apply IPsec $text`nApply these changes?", 'Apply IPsec policy')) {
+            return
+        }
+    } elseif (-not $Caller.ShouldProcess($File, 'Apply IPsec policy')) {
+        return
+    }
+    $argv = @($File)
+    $ok = @(0)
+    if ($IfDrifted) { $argv = @('--if-drifted') + $argv; $ok = @(0, 1) }
+    $r = Invoke-WfpsecExe -Caller $Caller -Command apply -ArgumentList $argv -SuccessExitCode $ok `
+        -WfpsecPath $WfpsecPath -Target $File
+    if (-not $r) { return }
+    $result = ConvertTo-WfpsecApplyResult $r.Data $File
+    if ($result.Outcome -eq 'failed' -or $r.ExitCode -ne 0) {
+        $Caller.WriteError((New-WfpsecErrorRecord -Message "wfpsec apply --if-drifted failed for '$File' (outcome '$($result.Outcome)')." `
+                    -ErrorId 'WfpSec.ApplyFailed' -Category InvalidOperation -Target $File -Detail $r.Data))
+        return
+    }
+    $result
+}

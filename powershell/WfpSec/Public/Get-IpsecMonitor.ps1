@@ -1,0 +1,97 @@
+function Get-IpsecSecurityAssociation {
+    <#
+    .SYNOPSIS
+    Gets the IKE/AuthIP (main-mode) and IPsec (quick-mode) security associations in the engine.
+
+    .DESCRIPTION
+    Runs `wfpsec sa --json` and returns one object per SA: WfpSec.IkeSa for main-mode SAs and WfpSec.IpsecSa
+    for quick-mode SAs, with the fields wfpsec decodes (endpoints, key module, algorithms, lifetimes).
+    Keys are never part of the output. -Type limits the result to one kind.
+
+    An executable without the `sa` command gives an error record of category NotImplemented.
+
+    .PARAMETER Type
+    All (default), Ike (main mode) or IPsec (quick mode).
+
+    .PARAMETER WfpsecPath
+    The wfpsec executable to run (overrides $env:WFPSEC_PATH, the module folder and PATH).
+
+    .EXAMPLE
+    Get-IpsecSecurityAssociation
+
+    Lists every main-mode and quick-mode SA.
+
+    .EXAMPLE
+    Get-IpsecSecurityAssociation -Type IPsec | Format-List
+
+    Shows every field of each quick-mode SA.
+
+    .OUTPUTS
+    WfpSec.IkeSa, WfpSec.IpsecSa
+
+    .LINK
+    Get-IpsecNetEvent
+    #>
+    [CmdletBinding()]
+    [OutputType('WfpSec.IkeSa', 'WfpSec.IpsecSa')]
+    param(
+        [ValidateSet('All', 'Ike', 'IPsec')]
+        [string]$Type = 'All',
+
+        [string]$WfpsecPath
+    )
+    $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command sa -WfpsecPath $WfpsecPath
+    if (-not $r) { return }
+    if ($Type -ne 'IPsec') { Add-WfpsecTypeName (Get-WfpsecProp $r.Data 'ikeSas') 'WfpSec.IkeSa' | ForEach-Object { $_ } }
+    if ($Type -ne 'Ike') { Add-WfpsecTypeName (Get-WfpsecProp $r.Data 'ipsecSas') 'WfpSec.IpsecSa' | ForEach-Object { $_ } }
+}
+
+function Get-IpsecNetEvent {
+    <#
+    .SYNOPSIS
+    Gets WFP net events: IKE/AuthIP failures and IPsec drops, decoded.
+
+    .DESCRIPTION
+    Runs `wfpsec events --json` and returns one WfpSec.NetEvent per event (time, type, addresses, and for
+    IKE failures the failure point, error code and name). -Since keeps only events after that time.
+
+    Windows records these events only while net-event collection is on; wfpsec warns when it is off. An
+    executable without the `events` command gives an error record of category NotImplemented.
+
+    .PARAMETER Since
+    Only events at or after this time.
+
+    .PARAMETER WfpsecPath
+    The wfpsec executable to run (overrides $env:WFPSEC_PATH, the module folder and PATH).
+
+    .EXAMPLE
+    Get-IpsecNetEvent -Since (Get-Date).AddHours(-1)
+
+    The IPsec-related events of the last hour.
+
+    .EXAMPLE
+    Get-IpsecNetEvent | Group-Object Type | Sort-Object Count -Descending
+
+    Counts the events by type.
+
+    .OUTPUTS
+    WfpSec.NetEvent
+
+    .LINK
+    Get-IpsecSecurityAssociation
+    #>
+    [CmdletBinding()]
+    [OutputType('WfpSec.NetEvent')]
+    param(
+        [datetime]$Since,
+
+        [string]$WfpsecPath
+    )
+    $argv = @()
+    if ($PSBoundParameters.ContainsKey('Since')) {
+        $argv += @('--since', $Since.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ss.fffZ', [cultureinfo]::InvariantCulture))
+    }
+    $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command events -ArgumentList $argv -WfpsecPath $WfpsecPath
+    if (-not $r) { return }
+    Add-WfpsecTypeName (Get-WfpsecProp $r.Data 'events') 'WfpSec.NetEvent' | ForEach-Object { $_ }
+}

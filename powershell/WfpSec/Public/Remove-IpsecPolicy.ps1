@@ -1,0 +1,59 @@
+function Remove-IpsecPolicy {
+    <#
+    .SYNOPSIS
+    Removes every WFP object wfpsec owns (its filters, provider contexts, tunnels, sublayer and provider).
+
+    .DESCRIPTION
+    Runs `wfpsec remove --json` and returns one WfpSec.RemoveResult with how many objects of each kind were
+    deleted, in one transaction. Objects wfpsec does not own are never touched.
+
+    ConfirmImpact is High, so PowerShell asks before removing unless -Confirm:$false is given. -WhatIf and the
+    confirmation first read the engine (`wfpsec show`) and say exactly how many objects would go.
+
+    .PARAMETER WfpsecPath
+    The wfpsec executable to run (overrides $env:WFPSEC_PATH, the module folder and PATH).
+
+    .EXAMPLE
+    Remove-IpsecPolicy -WhatIf
+
+    Says how many filters, provider contexts, sublayers and providers would be removed; removes nothing.
+
+    .EXAMPLE
+    Remove-IpsecPolicy -Confirm:$false
+
+    Removes wfpsec's objects without asking and returns the counts.
+
+    .OUTPUTS
+    WfpSec.RemoveResult
+
+    .LINK
+    Set-IpsecPolicy
+    #>
+    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
+    [OutputType('WfpSec.RemoveResult')]
+    param([string]$WfpsecPath)
+    process {
+        if (Test-WfpsecWouldPrompt -Impact High) {
+            $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command show -WfpsecPath $WfpsecPath
+            if (-not $r) { return }
+            $s = ConvertTo-WfpsecPolicyState $r.Data
+            $what = "wfpsec's objects from engine {0}: {1} filters, {2} provider contexts, {3} sublayers, {4} providers (policy '{5}')" -f `
+                $s.Engine, $s.Filters.Count, $s.ProviderContexts.Count, $s.SubLayers.Count, $s.Providers.Count, $s.PolicyName
+            if (-not $PSCmdlet.ShouldProcess("Remove $what", "Remove $what?", 'Remove IPsec policy')) { return }
+        } elseif (-not $PSCmdlet.ShouldProcess("wfpsec's objects", 'Remove IPsec policy')) {
+            return
+        }
+        $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command remove -WfpsecPath $WfpsecPath
+        if (-not $r) { return }
+        $removed = Get-WfpsecProp $r.Data 'removed'
+        [pscustomobject]@{
+            PSTypeName       = 'WfpSec.RemoveResult'
+            Filters          = [int](Get-WfpsecProp $removed 'filters')
+            ProviderContexts = [int](Get-WfpsecProp $removed 'providerContexts')
+            Tunnels          = [int](Get-WfpsecProp $removed 'tunnels')
+            SubLayers        = [int](Get-WfpsecProp $removed 'sublayers')
+            Providers        = [int](Get-WfpsecProp $removed 'providers')
+            Engine           = Get-WfpsecEngineText (Get-WfpsecProp $r.Data 'engine')
+        }
+    }
+}

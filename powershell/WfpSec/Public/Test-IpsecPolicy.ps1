@@ -1,0 +1,81 @@
+function Test-IpsecPolicy {
+    <#
+    .SYNOPSIS
+    Compares a policy file with what the WFP engine holds and returns the plan.
+
+    .DESCRIPTION
+    Runs `wfpsec plan <file> --json` and returns one WfpSec.Plan object: the policy name, whether the engine
+    is in sync with the file, the counts of objects to add, delete and replace, and the changes themselves
+    (WfpSec.PlanChange objects in the Changes property). Nothing is changed. With -Quiet it returns only
+    $true (in sync) or $false (changes pending).
+
+    The path is bound from the pipeline by property name (Path, FullName), so the output of
+    Get-IpsecPolicy -Path and of Get-ChildItem can be piped in.
+
+    .PARAMETER Path
+    The policy file (YAML or JSON).
+
+    .PARAMETER State
+    A snapshot file (wfpsec snapshot JSON or netsh wfp XML) to plan against instead of the live engine.
+
+    .PARAMETER Quiet
+    Return $true when the engine is in sync with the policy, $false when changes are pending.
+
+    .PARAMETER WfpsecPath
+    The wfpsec executable to run (overrides $env:WFPSEC_PATH, the module folder and PATH).
+
+    .EXAMPLE
+    Test-IpsecPolicy -Path .\domain-isolation.yaml
+
+    Shows one line: policy name, in-sync flag and the add/delete/replace counts.
+
+    .EXAMPLE
+    (Test-IpsecPolicy .\domain-isolation.yaml).Changes | Format-Table Action, Kind, Name, Reason
+
+    Lists each pending change with the reason wfpsec gives for it.
+
+    .EXAMPLE
+    if (-not (Test-IpsecPolicy .\domain-isolation.yaml -Quiet)) { Set-IpsecPolicy .\domain-isolation.yaml }
+
+    Applies the policy only when the engine has drifted from it.
+
+    .EXAMPLE
+    Get-IpsecPolicy -Path .\domain-isolation.yaml | Test-IpsecPolicy
+
+    Validates the file, then plans it.
+
+    .INPUTS
+    System.String, or any object with a Path or FullName property (WfpSec.PolicyFile, System.IO.FileInfo).
+
+    .OUTPUTS
+    WfpSec.Plan, or System.Boolean with -Quiet.
+
+    .LINK
+    Set-IpsecPolicy
+    #>
+    [CmdletBinding()]
+    [OutputType('WfpSec.Plan', 'System.Boolean')]
+    param(
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [Alias('FullName', 'File')]
+        [string]$Path,
+
+        [Parameter(ValueFromPipelineByPropertyName)]
+        [string]$State,
+
+        [switch]$Quiet,
+
+        [string]$WfpsecPath
+    )
+    process {
+        $file = Resolve-WfpsecPath $PSCmdlet $Path
+        $argv = @($file)
+        if ($State) { $argv += @('--state', (Resolve-WfpsecPath $PSCmdlet $State)) }
+        $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command plan -ArgumentList $argv -SuccessExitCode 0, 2 `
+            -WfpsecPath $WfpsecPath -Target $file
+        if (-not $r) { return }
+        $plan = ConvertTo-WfpsecPlan $r.Data $file
+        if ($Quiet) { return $plan.InSync }
+        $plan
+    }
+}

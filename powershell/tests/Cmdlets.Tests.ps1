@@ -1,0 +1,333 @@
+# The cmdlets against the real wfpsec CLI (deno run cli.ts) on the fwpsim simulator engine. Each Describe
+# gets its own simulator state file, so scenarios do not see each other's objects.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'support/TestSupport.ps1')
+    Import-Module $ModuleManifest -Force
+
+    # the development fallback (deno run <repo>/cli.ts) is what runs here: no installed executable
+    Remove-Item env:WFPSEC_PATH -ErrorAction Ignore
+    $env:WFPSEC_ENGINE = 'sim'
+    if (-not $env:DENO_DIR) { $env:DENO_DIR = Join-Path $RepoRoot 'build/deno-dir' }
+    if (-not $env:WFPSEC_FWPSIM_LIB) { $env:WFPSEC_FWPSIM_LIB = Join-Path $RepoRoot 'build/libfwpsim.so' }
+    if (-not (Test-Path $env:WFPSEC_FWPSIM_LIB)) { throw "the simulator library $env:WFPSEC_FWPSIM_LIB is missing (stage 20-build-sim builds it)" }
+
+    function New-SimState {
+        # a fresh simulator: fwpsim keeps its objects in this file between CLI runs
+        $env:FWPSIM_STATE = Join-Path $TestDrive ("sim-" + [guid]::NewGuid().ToString('n') + '.json')
+        $env:FWPSIM_STATE
+    }
+
+    function Get-StateFingerprint {
+        # the simulator's persisted state: absent, or the hash of its bytes
+        if (Test-Path -LiteralPath $env:FWPSIM_STATE) { (Get-FileHash -LiteralPath $env:FWPSIM_STATE -Algorithm SHA256).Hash } else { '<absent>' }
+    }
+
+    function Invoke-CliDirect {
+        # the CLI exactly as a user would run it (no module), for comparing messages
+        param([string[]]$ArgumentList)
+        $deno = Join-Path $RepoRoot 'node_modules/.bin/deno'
+        $out = & $deno run --quiet --allow-ffi --allow-read --allow-write --allow-env --allow-run --allow-sys (Join-Path $RepoRoot 'cli.ts') @ArgumentList 2>$null
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Json = (($out -join "`n") | ConvertFrom-Json) }
+    }
+
+    function Get-HostOutput {
+        # what the host shows while $Script runs ("What if:" lines are host output, not pipeline output)
+        param([scriptblock]$Script)
+        $t = Join-Path $TestDrive ('host-' + [guid]::NewGuid().ToString('n') + '.txt')
+        Start-Transcript -Path $t -UseMinimalHeader | Out-Null
+        try { & $Script | Out-Null } finally { Stop-Transcript | Out-Null }
+        Get-Content -LiteralPath $t -Raw
+    }
+
+    $script:PolicyName = 'pester-domain'
+}
+
+Describe 'New-IpsecIsolationPolicy' {
+    BeforeAll { New-SimState }
+
+    It 'returns the expanded template as a WfpSec.PolicyDocument when no -Path is given' {
+        $doc = New-IpsecIsolationPolicy -Kind Domain -Name $PolicyName -Authentication kerberos
+        $doc.PSObject.TypeNames[0] | Should -Be 'WfpSec.PolicyDocument'
+        $doc.Name | Should -Be $PolicyName
+        $doc.Kind | Should -Be 'Domain'
+        $doc.Path | Should -BeNullOrEmpty
+        $doc.Document | Should -Not -BeNullOrEmpty
+    }
+
+    It 'writes the policy file with -Path (relative to the PowerShell location) and returns it with its path' {
+        Push-Location $TestDrive
+        try { $doc = New-IpsecIsolationPolicy -Kind Server -Name 'pester-server' -RemoteAddress 10.1.0.0/16, 10.2.0.0/16 -Path 'server.yaml' }
+        finally { Pop-Location }
+        $doc.Path | Should -Be (Join-Path $TestDrive 'server.yaml')
+        Test-Path $doc.Path | Should -BeTrue
+        (Get-IpsecPolicy -Path $doc.Path).Valid | Should -BeTrue
+        Get-Content $doc.Path -Raw | Should -Match '10\.1\.0\.0/16'
+    }
+
+    It 'writes nothing and changes nothing with -Apply -WhatIf' {
+        $before = Get-StateFingerprint
+        $target = Join-Path $TestDrive 'whatif-new.yaml'
+        New-IpsecIsolationPolicy -Kind Domain -Name $PolicyName -Path $target -Apply -WhatIf | Out-Null
+        Test-Path $target | Should -BeFalse
+        Get-StateFingerprint | Should -Be $before
+    }
+
+    It 'applies the new policy with -Apply' {
+        $target = Join-Path $TestDrive 'applied-new.yaml'
+        $result = New-IpsecIsolationPolicy -Kind Boundary -Name 'pester-boundary' -Path $target -Apply -Confirm:$false
+        $result.PSObject.TypeNames[0] | Should -Be 'WfpSec.ApplyResult'
+        $result.Outcome | Should -Be 'applied'
+        Test-IpsecPolicy $target -Quiet | Should -BeTrue
+    }
+
+    It 'rejects a kind that is not a template before running anything' {
+        { New-IpsecIsolationPolicy -Kind Perimeter } | Should -Throw -ErrorId 'ParameterArgumentValidationError,New-IpsecIsolationPolicy'
+    }
+}
+
+Describe 'Plan, apply, show, export and remove on one simulator' {
+    BeforeAll {
+        New-SimState
+        $script:File = Join-Path $TestDrive 'domain.yaml'
+        New-IpsecIsolationPolicy -Kind Domain -Name $PolicyName -Authentication kerberos -Path $File | Out-Null
+    }
+
+    It 'Get-IpsecPolicy -Path validates the file and returns a WfpSec.PolicyFile' {
+        $p = Get-IpsecPolicy -Path $File
+        $p.PSObject.TypeNames[0] | Should -Be 'WfpSec.PolicyFile'
+        $p.Valid | Should -BeTrue
+        $p.Name | Should -Be $PolicyName
+        $p.Path | Should -Be $File
+        @($p.Errors).Count | Should -Be 0
+    }
+
+    It 'Test-IpsecPolicy returns the pending plan as typed objects' {
+        $plan = Test-IpsecPolicy -Path $File
+        $plan.PSObject.TypeNames[0] | Should -Be 'WfpSec.Plan'
+        $plan.InSync | Should -BeFalse
+        $plan.PolicyName | Should -Be $PolicyName
+        $plan.Add | Should -BeGreaterThan 0
+        $plan.Changes.Count | Should -Be ($plan.Add + $plan.Delete + $plan.Replace)
+        $plan.Changes | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WfpSec.PlanChange' }
+        $plan.Changes.Action | Sort-Object -Unique | Should -Be 'add'
+        $plan.Changes.Kind | Should -Contain 'filter'
+        $plan.Simulated | Should -BeTrue
+    }
+
+    It 'Test-IpsecPolicy -Quiet returns $false while changes are pending' {
+        $q = Test-IpsecPolicy -Path $File -Quiet
+        $q | Should -BeOfType [bool]
+        $q | Should -BeFalse
+    }
+
+    It 'binds the Path of Get-IpsecPolicy -Path output, FileInfo.FullName and plain strings from the pipeline' {
+        (Get-IpsecPolicy -Path $File | Test-IpsecPolicy).PolicyName | Should -Be $PolicyName
+        (Get-Item $File | Test-IpsecPolicy).PolicyName | Should -Be $PolicyName
+        ($File | Test-IpsecPolicy -Quiet) | Should -BeFalse
+        ([pscustomobject]@{ Path = $File } | Test-IpsecPolicy).PolicyName | Should -Be $PolicyName
+    }
+
+    It 'Set-IpsecPolicy -WhatIf changes nothing: the state file is unchanged and the plan still pending' {
+        $before = Get-StateFingerprint
+        $pendingBefore = (Test-IpsecPolicy $File).Changes.Count
+        $out = Set-IpsecPolicy -Path $File -WhatIf
+        $out | Should -BeNullOrEmpty
+        Get-StateFingerprint | Should -Be $before
+        $after = Test-IpsecPolicy $File
+        $after.InSync | Should -BeFalse
+        $after.Changes.Count | Should -Be $pendingBefore
+    }
+
+    It 'Set-IpsecPolicy -WhatIf and Invoke-IpsecPolicy -WhatIf show the real plan, change by change' {
+        $plan = Test-IpsecPolicy $File
+        $text = Get-HostOutput { Set-IpsecPolicy -Path $File -WhatIf; Invoke-IpsecPolicy -Path $File -WhatIf }
+        ([regex]::Matches($text, 'What if: Apply IPsec policy')).Count | Should -Be 2
+        $text | Should -Match ([regex]::Escape("$($plan.Add) to add"))
+        foreach ($c in $plan.Changes) { $text | Should -Match ([regex]::Escape("+ $($c.Kind) '$($c.Name)'")) }
+    }
+
+    It 'Set-IpsecPolicy applies the policy and the engine is then in sync' {
+        $before = Get-StateFingerprint
+        $result = Set-IpsecPolicy -Path $File
+        $result.PSObject.TypeNames[0] | Should -Be 'WfpSec.ApplyResult'
+        $result.Outcome | Should -Be 'applied'
+        $result.PolicyName | Should -Be $PolicyName
+        $result.Add | Should -BeGreaterThan 0
+        Get-StateFingerprint | Should -Not -Be $before
+        Test-IpsecPolicy $File -Quiet | Should -BeTrue
+    }
+
+    It 'Invoke-IpsecPolicy on an applied policy is in sync, also with -IfDrifted' {
+        (Invoke-IpsecPolicy -Path $File).Outcome | Should -Be 'in-sync'
+        (Invoke-IpsecPolicy -Path $File -IfDrifted).Outcome | Should -Be 'in-sync'
+    }
+
+    It 'Set-IpsecPolicy -WhatIf on an in-sync policy says there is nothing to apply' {
+        $text = Get-HostOutput { Set-IpsecPolicy -Path $File -WhatIf }
+        $text | Should -Match 'in sync, nothing to apply'
+    }
+
+    It 'Get-IpsecPolicy shows the objects in force as typed objects' {
+        $state = Get-IpsecPolicy
+        $state.PSObject.TypeNames[0] | Should -Be 'WfpSec.PolicyState'
+        $state.Simulated | Should -BeTrue
+        $state.Filters.Count | Should -BeGreaterThan 0
+        $state.Filters | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WfpSec.Filter' }
+        $state.Providers.Count | Should -Be 1
+        $state.Providers[0].PSObject.TypeNames[0] | Should -Be 'WfpSec.Provider'
+    }
+
+    It 'formats a compact table by default and the detail with Format-List' {
+        $state = Get-IpsecPolicy
+        $table = $state | Out-String -Width 200
+        $table | Should -Match 'Policy\s+Scope\s+Providers\s+SubLayers\s+Contexts\s+Filters\s+Engine'
+        ($table.Trim() -split '\r?\n').Count | Should -Be 3
+        $list = $state | Format-List | Out-String -Width 200
+        $list | Should -Match 'Filters\s+:'
+        $name = $state.Filters[0].displayData.name
+        $list | Should -Match ([regex]::Escape($name))
+        $filterTable = $state.Filters | Out-String -Width 200
+        $filterTable | Should -Match 'Name\s+Layer\s+Action\s+Weight\s+FilterId'
+        $planList = Test-IpsecPolicy $File | Format-List | Out-String -Width 200
+        $planList | Should -Match 'InSync\s+: True'
+    }
+
+    It 'Export-IpsecPolicy writes the policy in force, and the exported file plans in sync' {
+        $out = Join-Path $TestDrive 'exported.yaml'
+        $file = Export-IpsecPolicy -Path $out -PassThru
+        $file | Should -BeOfType [System.IO.FileInfo]
+        $file.FullName | Should -Be $out
+        $file | Test-IpsecPolicy -Quiet | Should -BeTrue
+    }
+
+    It 'Export-IpsecPolicy returns the document as text, or as an object with -AsObject' {
+        $yaml = Export-IpsecPolicy
+        $yaml | Should -BeOfType [string]
+        $yaml | Should -Match "name:\s*['`"]?$PolicyName"
+        $json = Export-IpsecPolicy -Format Json | ConvertFrom-Json
+        $json.name | Should -Be $PolicyName
+        $obj = Export-IpsecPolicy -AsObject
+        $obj.PSObject.TypeNames[0] | Should -Be 'WfpSec.PolicyDocument'
+        $obj.name | Should -Be $PolicyName
+    }
+
+    It 'Remove-IpsecPolicy -WhatIf names what would go and removes nothing' {
+        $before = Get-StateFingerprint
+        $text = Get-HostOutput { Remove-IpsecPolicy -WhatIf }
+        $filters = (Get-IpsecPolicy).Filters.Count
+        $text | Should -Match "What if: Remove wfpsec's objects.*: $filters filters"
+        Get-StateFingerprint | Should -Be $before
+        Test-IpsecPolicy $File -Quiet | Should -BeTrue
+    }
+
+    It 'Remove-IpsecPolicy removes every object wfpsec owns' {
+        $filters = (Get-IpsecPolicy).Filters.Count
+        $removed = Remove-IpsecPolicy -Confirm:$false
+        $removed.PSObject.TypeNames[0] | Should -Be 'WfpSec.RemoveResult'
+        $removed.Filters | Should -Be $filters
+        $removed.Providers | Should -Be 1
+        (Get-IpsecPolicy).Filters.Count | Should -Be 0
+        Test-IpsecPolicy $File -Quiet | Should -BeFalse
+    }
+}
+
+Describe 'Errors surface as error records with the executable''s message' {
+    BeforeAll {
+        New-SimState
+        $script:Bad = Join-Path $TestDrive 'bad.yaml'
+        # a complete policy whose only fault is the address on line 17
+        Set-Content -LiteralPath $Bad -Value @(
+            'version: 1', 'name: broken', 'mainMode:', '  - name: mm', '    keyModule: authip', '    auth: [kerberos]',
+            '    proposals: [aes256-sha256-ecp384]', 'quickMode:', '  - name: qm', '    proposals: [esp-aesgcm256]', 'rules:',
+            '  - name: r1', '    inbound: require', '    outbound: request', '    mainMode: mm', '    quickMode: qm',
+            '    remote: [10.0.0.300]')
+    }
+
+    It 'an invalid policy is a PolicyError: category InvalidData, wfpsec''s message and diagnostics' {
+        $direct = Invoke-CliDirect @('plan', $Bad, '--engine', 'sim', '--json')
+        $direct.ExitCode | Should -Be 1
+        $direct.Json.error.type | Should -Be 'PolicyError'
+        $result = Test-IpsecPolicy -Path $Bad -ErrorVariable ev -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $ev.Count | Should -Be 1
+        $ev[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $ev[0].FullyQualifiedErrorId | Should -Be 'WfpSec.PolicyError,Test-IpsecPolicy'
+        $ev[0].Exception.Message.StartsWith($direct.Json.error.message) | Should -BeTrue
+        $ev[0].Exception.Message | Should -Match '10\.0\.0\.300'
+    }
+
+    It 'Get-IpsecPolicy -Path on an invalid file returns Valid = $false with the errors, and an error record' {
+        $p = Get-IpsecPolicy -Path $Bad -ErrorVariable ev -ErrorAction SilentlyContinue
+        $p.Valid | Should -BeFalse
+        @($p.Errors).Count | Should -BeGreaterThan 0
+        $p.Errors[0].line | Should -Be 17
+        $p.Errors[0].PSObject.TypeNames[0] | Should -Be 'WfpSec.Diagnostic'
+        $ev.Count | Should -Be 1
+        $ev[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $ev[0].Exception.Message | Should -Match 'bad.yaml:17:14'
+    }
+
+    It 'a missing file is reported by wfpsec, as InvalidArgument, naming the file' {
+        $missing = Join-Path $TestDrive 'missing.yaml'
+        Test-IpsecPolicy -Path $missing -ErrorVariable ev -ErrorAction SilentlyContinue | Out-Null
+        $ev.Count | Should -Be 1
+        $ev[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $ev[0].Exception.Message | Should -Match ([regex]::Escape('missing.yaml'))
+    }
+
+    It 'an error is terminating with -ErrorAction Stop, and the failed apply changed nothing' {
+        $before = Get-StateFingerprint
+        { Set-IpsecPolicy -Path $Bad -ErrorAction Stop } | Should -Throw -ErrorId 'WfpSec.PolicyError,Set-IpsecPolicy'
+        Get-StateFingerprint | Should -Be $before
+    }
+
+    It 'an error in one call does not leak into the next call' {
+        Test-IpsecPolicy -Path $Bad -ErrorAction SilentlyContinue | Out-Null
+        $good = Join-Path $TestDrive 'good.yaml'
+        New-IpsecIsolationPolicy -Kind Domain -Name 'after-error' -Path $good | Out-Null
+        $plan = Test-IpsecPolicy -Path $good -ErrorVariable ev
+        $ev.Count | Should -Be 0
+        $plan.PolicyName | Should -Be 'after-error'
+    }
+
+    It 'each input of a pipeline gets its own result or error' {
+        $good = Join-Path $TestDrive 'good2.yaml'
+        New-IpsecIsolationPolicy -Kind Domain -Name 'good2' -Path $good | Out-Null
+        $plans = $Bad, $good | Test-IpsecPolicy -ErrorVariable ev -ErrorAction SilentlyContinue
+        @($plans).Count | Should -Be 1
+        $plans.PolicyName | Should -Be 'good2'
+        $ev.Count | Should -Be 1
+        $ev[0].TargetObject | Should -Be $Bad
+    }
+}
+
+Describe 'Monitoring cmdlets' {
+    BeforeAll { New-SimState }
+
+    It 'Get-IpsecSecurityAssociation returns SAs, or says NotImplemented when the executable has no sa command' {
+        $direct = Invoke-CliDirect @('sa', '--engine', 'sim', '--json')
+        $sas = Get-IpsecSecurityAssociation -ErrorVariable ev -ErrorAction SilentlyContinue
+        if ($direct.Json.PSObject.Properties['error'] -and $direct.Json.error.message -match 'unknown command') {
+            $ev.Count | Should -Be 1
+            $ev[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+            $ev[0].Exception.Message | Should -Match "no 'sa' command"
+        } else {
+            $ev.Count | Should -Be 0
+            @($sas).Count | Should -Be (@($direct.Json.ikeSas).Count + @($direct.Json.ipsecSas).Count)
+        }
+    }
+
+    It 'Get-IpsecNetEvent returns events, or says NotImplemented when the executable has no events command' {
+        $direct = Invoke-CliDirect @('events', '--engine', 'sim', '--json')
+        $events = Get-IpsecNetEvent -Since (Get-Date).AddHours(-1) -ErrorVariable ev -ErrorAction SilentlyContinue
+        if ($direct.Json.PSObject.Properties['error'] -and $direct.Json.error.message -match 'unknown command') {
+            $ev.Count | Should -Be 1
+            $ev[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+            $ev[0].Exception.Message | Should -Match "no 'events' command"
+        } else {
+            $ev.Count | Should -Be 0
+            $events | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WfpSec.NetEvent' }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+# The scheduled task that keeps a policy applied: tested on the Task Scheduler definition it generates
+# (every platform) and, on Linux, on the refusal to register without Task Scheduler.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'support/TestSupport.ps1')
+    Import-Module $ModuleManifest -Force
+    $script:Policy = Join-Path $TestDrive 'domain policy.yaml'
+    Set-Content -LiteralPath $Policy -Value 'version: 1'
+    $script:Exe = Join-Path $TestDrive 'bin dir/wfpsec'
+    New-Item -ItemType File -Path $Exe -Force | Out-Null
+    $ns = @{ t = 'http://schemas.microsoft.com/windows/2004/02/mit/task' }
+    $script:Ns = $ns
+    $script:Def = New-IpsecPolicyTaskDefinition -Path $Policy -IntervalMinutes 30 -WfpsecPath $Exe -LogPath (Join-Path $TestDrive 'logs/apply.log')
+    $script:Xml = [xml]$Def.Xml
+    function Select-Task([string]$XPath) { Select-Xml -Xml $Xml -XPath $XPath -Namespace $ns | ForEach-Object { $_.Node } }
+}
+
+Describe 'New-IpsecPolicyTaskDefinition' {
+    It 'returns a WfpSec.TaskDefinition with well-formed Task Scheduler 1.2 XML' {
+        $Def.PSObject.TypeNames[0] | Should -Be 'WfpSec.TaskDefinition'
+        $Xml.Task.version | Should -Be '1.2'
+        $Xml.DocumentElement.NamespaceURI | Should -Be $Ns.t
+        (Select-Task '/t:Task/t:RegistrationInfo/t:URI').InnerText | Should -Be '\WfpSec\Apply IPsec policy'
+    }
+
+    It 'runs as SYSTEM with the highest privileges' {
+        (Select-Task '//t:Principal/t:UserId').InnerText | Should -Be 'S-1-5-18'
+        (Select-Task '//t:Principal/t:RunLevel').InnerText | Should -Be 'HighestAvailable'
+        $principalId = (Select-Task '//t:Principal').id
+        (Select-Task '/t:Task/t:Actions').Context | Should -Be $principalId
+    }
+
+    It 'starts at boot and every N minutes, never two at once' {
+        Select-Task '//t:Triggers/t:BootTrigger/t:Enabled' | ForEach-Object InnerText | Should -Be 'true'
+        (Select-Task '//t:TimeTrigger/t:Repetition/t:Interval').InnerText | Should -Be 'PT30M'
+        (Select-Task '//t:TimeTrigger/t:StartBoundary').InnerText | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:00$'
+        (Select-Task '//t:Settings/t:MultipleInstancesPolicy').InnerText | Should -Be 'IgnoreNew'
+        (Select-Task '//t:Settings/t:StartWhenAvailable').InnerText | Should -Be 'true'
+    }
+
+    It 'runs "wfpsec apply --if-drifted <policy>" and appends the outcome to the log' {
+        (Select-Task '//t:Exec/t:Command').InnerText | Should -Match 'cmd\.exe$'
+        $arguments = (Select-Task '//t:Exec/t:Arguments').InnerText
+        $arguments | Should -Be $Def.Arguments
+        $arguments | Should -Match '^/d /c ".*"$'
+        $inner = $arguments.Substring(7, $arguments.Length - 8)
+        $inner | Should -Match ' >> ".*apply\.log" 2>&1$'
+        $run = $inner.Substring(0, $inner.IndexOf(' >> '))
+        if ($IsWindows) { Set-ItResult -Skipped -Because 'the argv check below parses the line with .NET''s Unix rules' ; return }
+        # split the command line with the CommandLineToArgvW rules (what .NET applies on Unix) via the fake
+        $argvFile = Join-Path $TestDrive 'argv'
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($FakeExe, ($run -replace '^("[^"]*"|\S+)\s*', ''))
+        $psi.UseShellExecute = $false
+        $psi.Environment['FAKE_WFPSEC_ARGV'] = $argvFile
+        [System.Diagnostics.Process]::Start($psi).WaitForExit()
+        Read-FakeArgv $argvFile | Should -Be @('apply', '--if-drifted', $Policy)
+        $run | Should -BeLike ('"' + $Exe + '" *')
+    }
+
+    It 'names the policy and the log in the description' {
+        $d = (Select-Task '//t:RegistrationInfo/t:Description').InnerText
+        $d | Should -Match ([regex]::Escape($Policy))
+        $d | Should -Match 'apply\.log'
+    }
+
+    It 'escapes XML special characters in paths' {
+        $odd = Join-Path $TestDrive 'a&b <c>.yaml'
+        Set-Content -LiteralPath $odd -Value 'version: 1'
+        $d = New-IpsecPolicyTaskDefinition -Path $odd -WfpsecPath $Exe
+        ([xml]$d.Xml).Task.Actions.Exec.Arguments | Should -Match ([regex]::Escape('a&b <c>.yaml'))
+        ([xml]$d.Xml).Task.Triggers.TimeTrigger.Repetition.Interval | Should -Be 'PT15M'
+    }
+
+    It 'refuses a path cmd.exe would expand (%VAR%) with an InvalidArgument error' {
+        $d = New-IpsecPolicyTaskDefinition -Path (Join-Path $TestDrive '%TEMP%.yaml') -WfpsecPath $Exe -ErrorVariable ev -ErrorAction SilentlyContinue
+        $d | Should -BeNullOrEmpty
+        $ev[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'rejects an interval outside 1..1440 minutes' {
+        { New-IpsecPolicyTaskDefinition -Path $Policy -IntervalMinutes 0 -WfpsecPath $Exe } | Should -Throw -ErrorId 'ParameterArgumentValidationError,New-IpsecPolicyTaskDefinition'
+    }
+}
+
+Describe 'Register-IpsecPolicyTask / Unregister-IpsecPolicyTask without Task Scheduler' -Skip:$IsWindows {
+    It 'Register -WhatIf describes the task and registers nothing' {
+        $out = Register-IpsecPolicyTask -Path $Policy -WfpsecPath $Exe -WhatIf -ErrorVariable ev
+        $out | Should -BeNullOrEmpty
+        $ev.Count | Should -Be 0
+    }
+
+    It 'Register without -WhatIf is NotImplemented here and hands back the definition' {
+        Register-IpsecPolicyTask -Path $Policy -WfpsecPath $Exe -IntervalMinutes 5 -ErrorVariable ev -ErrorAction SilentlyContinue | Out-Null
+        $ev.Count | Should -Be 1
+        $ev[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        $ev[0].TargetObject.PSObject.TypeNames[0] | Should -Be 'WfpSec.TaskDefinition'
+        $ev[0].TargetObject.IntervalMinutes | Should -Be 5
+    }
+
+    It 'Unregister is NotImplemented here, and -WhatIf is quiet' {
+        Unregister-IpsecPolicyTask -WhatIf -ErrorVariable ev1 | Should -BeNullOrEmpty
+        $ev1.Count | Should -Be 0
+        Unregister-IpsecPolicyTask -ErrorVariable ev2 -ErrorAction SilentlyContinue
+        $ev2[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+    }
+}
+
+Describe 'Register-IpsecPolicyTask on Windows' -Skip:(-not $IsWindows) {
+    It 'registers the task for real and unregisters it' {
+        $elevated = ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+        if (-not $elevated) { Set-ItResult -Skipped -Because 'registering a SYSTEM task needs an elevated session'; return }
+        $name = 'Pester ' + [guid]::NewGuid().ToString('n')
+        try {
+            Register-IpsecPolicyTask -Path $Policy -WfpsecPath $Exe -TaskName $name -Confirm:$false | Out-Null
+            $task = Get-ScheduledTask -TaskName $name -TaskPath '\WfpSec\'
+            $task.Principal.UserId | Should -Match 'SYSTEM|S-1-5-18'
+            $task.Actions[0].Arguments | Should -Match 'apply --if-drifted'
+        } finally {
+            Unregister-IpsecPolicyTask -TaskName $name -Confirm:$false -ErrorAction SilentlyContinue
+        }
+        Get-ScheduledTask -TaskName $name -TaskPath '\WfpSec\' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Stage 80: the WfpSec PowerShell module's Pester suite under pwsh 7.6 (installed by
+# scripts/install/50-pwsh.sh), against the fwpsim simulator through the real wfpsec CLI.
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+cd "$ROOT"
+STAGE=80-pester
+[ -f build/pwsh.env ] || bash scripts/install/50-pwsh.sh
+# shellcheck disable=SC1091
+source build/pwsh.env
+# the cmdlet tests need the simulator library (stage 20 builds it; build it here when run alone)
+if [ ! -f build/libfwpsim.so ] && [ -f scripts/build-fwpsim.sh ]; then bash scripts/build-fwpsim.sh --no-dll || true; fi
+log "Pester (pwsh $("$PWSH" -NoProfile -Command '$PSVersionTable.PSVersion.ToString()'))"
+out="$RESULTS/$STAGE.log"
+rc=0
+export PWSH
+"$PWSH" -NoLogo -NoProfile -NonInteractive -File powershell/tests/Invoke-WfpsecPester.ps1 \
+  -PesterModule "$PESTER_MODULE" -ResultFile "$RESULTS/pester-junit.xml" 2>&1 | tee "$out" || rc=$?
+line=$(grep -E '^pester-counts: [0-9]+ [0-9]+ [0-9]+' "$out" | tail -n1 || true)
+if [ -n "$line" ]; then
+  read -r _ passed failed skipped <<<"$line"
+  record "$STAGE" "$passed" "$failed" "$skipped"
+else
+  record "$STAGE" 0 1 0
+  rc=1
+fi
+exit "$rc"

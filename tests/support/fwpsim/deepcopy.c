@@ -1,0 +1,638 @@
+/*
+ * deepcopy.c -- deep copies of WFP structs into ONE contiguous allocation.
+ *
+ * Every fix_* function walks one struct: `src` is readable, `dst` is its shallow copy (or NULL while
+ * measuring). Pointees are appended to the arena and the pointer members of dst are redirected to them.
+ * Running the same walk twice (measure, then write) sizes the block exactly. Source pointers go through
+ * SRC(), which adds the arena's delta: 0 for ordinary copies, and (buffer - old base) when a block read
+ * back from the state file still holds the addresses it had when it was written. That one rule makes the
+ * state file "the blocks as they were in memory".
+ */
+#include "sim.h"
+
+static const void *src_ptr(const Arena *a, const void *p) {
+  return p ? (const void *)((const char *)p + a->delta) : NULL;
+}
+#define SRC(a, p) src_ptr((a), (const void *)(p))
+
+static void *ar_alloc(Arena *a, size_t size, size_t align) {
+  a->off = (a->off + (align - 1)) & ~(align - 1);
+  void *p = a->base ? a->base + a->off : NULL;
+  a->off += size;
+  return p;
+}
+
+static void *ar_dup(Arena *a, const void *src, size_t size, size_t align) {
+  void *p = ar_alloc(a, size, align);
+  if (p && size) memcpy(p, src, size);
+  return p;
+}
+
+size_t wstr_len(const uint16_t *s) {
+  size_t n = 0;
+  while (s[n]) n++;
+  return n;
+}
+
+/* translated source string -> copy in the arena */
+static uint16_t *ar_wstr(Arena *a, const void *s) {
+  if (!s) return NULL;
+  return ar_dup(a, s, (wstr_len(s) + 1) * 2, 2);
+}
+
+static char *ar_cstr(Arena *a, const void *s) {
+  if (!s) return NULL;
+  return ar_dup(a, s, strlen(s) + 1, 1);
+}
+
+static SIM_GUID *ar_guid(Arena *a, const void *g) { return g ? ar_dup(a, g, sizeof(SIM_GUID), 4) : NULL; }
+
+static void fix_blob(Arena *a, SIM_FWP_BYTE_BLOB *d, const SIM_FWP_BYTE_BLOB *s) {
+  const void *p = SRC(a, s->data);
+  uint8_t *q = p ? ar_dup(a, p, s->size, 1) : NULL;
+  if (d) d->data = q;
+}
+
+static void fix_display(Arena *a, SIM_FWPM_DISPLAY_DATA0 *d, const SIM_FWPM_DISPLAY_DATA0 *s) {
+  uint16_t *n = ar_wstr(a, SRC(a, s->name));
+  uint16_t *ds = ar_wstr(a, SRC(a, s->description));
+  if (d) {
+    d->name = n;
+    d->description = ds;
+  }
+}
+
+/* ---- FWP values ---------------------------------------------------------------------------------- */
+
+static bool value_is_ptr(uint32_t type) {
+  switch (type) {
+  case FWP_UINT64: case FWP_INT64: case FWP_DOUBLE: case FWP_BYTE_ARRAY16_TYPE: case FWP_BYTE_BLOB_TYPE:
+  case FWP_SID: case FWP_SECURITY_DESCRIPTOR_TYPE: case FWP_TOKEN_INFORMATION_TYPE:
+  case FWP_TOKEN_ACCESS_INFORMATION_TYPE: case FWP_UNICODE_STRING_TYPE: case FWP_BYTE_ARRAY6_TYPE:
+  case FWP_V4_ADDR_MASK: case FWP_V6_ADDR_MASK: case FWP_RANGE_TYPE:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static size_t inline_size(uint32_t type) {
+  switch (type) {
+  case FWP_UINT8: case FWP_INT8: return 1;
+  case FWP_UINT16: case FWP_INT16: return 2;
+  case FWP_UINT32: case FWP_INT32: case FWP_FLOAT: return 4;
+  default: return 0;
+  }
+}
+
+static void fix_value_slot(Arena *a, uint32_t type, void *dslot, const void *sslot);
+
+static void *copy_pointee(Arena *a, uint32_t type, const void *raw) {
+  const void *p = SRC(a, raw);
+  if (!p) return NULL;
+  switch (type) {
+  case FWP_UINT64: case FWP_INT64: case FWP_DOUBLE: return ar_dup(a, p, 8, 8);
+  case FWP_BYTE_ARRAY16_TYPE: return ar_dup(a, p, 16, 1);
+  case FWP_BYTE_ARRAY6_TYPE: return ar_dup(a, p, 6, 1);
+  case FWP_V4_ADDR_MASK: return ar_dup(a, p, sizeof(SIM_FWP_V4_ADDR_AND_MASK), 4);
+  case FWP_V6_ADDR_MASK: return ar_dup(a, p, sizeof(SIM_FWP_V6_ADDR_AND_MASK), 1);
+  case FWP_UNICODE_STRING_TYPE: return ar_wstr(a, p);
+  case FWP_SID: {
+    const SIM_SID *sid = p;
+    return ar_dup(a, p, 8 + 4 * (size_t)sid->SubAuthorityCount, 4);
+  }
+  case FWP_BYTE_BLOB_TYPE: case FWP_SECURITY_DESCRIPTOR_TYPE: case FWP_TOKEN_ACCESS_INFORMATION_TYPE: {
+    SIM_FWP_BYTE_BLOB *d = ar_dup(a, p, sizeof(SIM_FWP_BYTE_BLOB), 8);
+    fix_blob(a, d, p);
+    return d;
+  }
+  case FWP_RANGE_TYPE: {
+    const SIM_FWP_RANGE0 *r = p;
+    SIM_FWP_RANGE0 *d = ar_dup(a, p, sizeof(SIM_FWP_RANGE0), 8);
+    fix_value_slot(a, r->valueLow.type, d ? &d->valueLow.uint64 : NULL, &r->valueLow.uint64);
+    fix_value_slot(a, r->valueHigh.type, d ? &d->valueHigh.uint64 : NULL, &r->valueHigh.uint64);
+    return d;
+  }
+  default: return NULL; /* token information is not simulated; validation rejects it */
+  }
+}
+
+/* The 8-byte union of FWP_VALUE0 / FWP_CONDITION_VALUE0: pointer arms are deep-copied, inline arms keep
+ * only their own bytes (the rest is zero, as after RPC unmarshalling). */
+static void fix_value_slot(Arena *a, uint32_t type, void *dslot, const void *sslot) {
+  if (value_is_ptr(type)) {
+    void *raw;
+    memcpy(&raw, sslot, sizeof raw);
+    void *p = copy_pointee(a, type, raw);
+    if (dslot) memcpy(dslot, &p, sizeof p);
+  } else if (dslot) {
+    uint64_t v = 0;
+    memcpy(&v, sslot, inline_size(type));
+    memcpy(dslot, &v, 8);
+  }
+}
+
+static void fix_value(Arena *a, SIM_FWP_VALUE0 *d, const SIM_FWP_VALUE0 *s) {
+  fix_value_slot(a, s->type, d ? (void *)&d->uint64 : NULL, &s->uint64);
+}
+
+static void fix_condition(Arena *a, SIM_FWPM_FILTER_CONDITION0 *d, const SIM_FWPM_FILTER_CONDITION0 *s) {
+  fix_value_slot(a, s->conditionValue.type, d ? (void *)&d->conditionValue.uint64 : NULL,
+                 &s->conditionValue.uint64);
+}
+
+/* ---- providers, sublayers, filters ------------------------------------------------------------------- */
+
+static void fix_provider(Arena *a, void *dv, const void *sv) {
+  SIM_FWPM_PROVIDER0 *d = dv;
+  const SIM_FWPM_PROVIDER0 *s = sv;
+  fix_display(a, d ? &d->displayData : NULL, &s->displayData);
+  fix_blob(a, d ? &d->providerData : NULL, &s->providerData);
+  uint16_t *svc = ar_wstr(a, SRC(a, s->serviceName));
+  if (d) d->serviceName = svc;
+}
+
+static void fix_sublayer(Arena *a, void *dv, const void *sv) {
+  SIM_FWPM_SUBLAYER0 *d = dv;
+  const SIM_FWPM_SUBLAYER0 *s = sv;
+  fix_display(a, d ? &d->displayData : NULL, &s->displayData);
+  SIM_GUID *pk = ar_guid(a, SRC(a, s->providerKey));
+  fix_blob(a, d ? &d->providerData : NULL, &s->providerData);
+  if (d) d->providerKey = pk;
+}
+
+static void fix_filter(Arena *a, void *dv, const void *sv) {
+  SIM_FWPM_FILTER0 *d = dv;
+  const SIM_FWPM_FILTER0 *s = sv;
+  fix_display(a, d ? &d->displayData : NULL, &s->displayData);
+  SIM_GUID *pk = ar_guid(a, SRC(a, s->providerKey));
+  fix_blob(a, d ? &d->providerData : NULL, &s->providerData);
+  fix_value(a, d ? &d->weight : NULL, &s->weight);
+  const SIM_FWPM_FILTER_CONDITION0 *sc = SRC(a, s->filterCondition);
+  SIM_FWPM_FILTER_CONDITION0 *dc =
+      sc ? ar_dup(a, sc, s->numFilterConditions * sizeof *sc, 8) : NULL;
+  for (uint32_t i = 0; sc && i < s->numFilterConditions; i++) fix_condition(a, dc ? &dc[i] : NULL, &sc[i]);
+  SIM_GUID *res = ar_guid(a, SRC(a, s->reserved));
+  fix_value(a, d ? &d->effectiveWeight : NULL, &s->effectiveWeight);
+  if (d) {
+    d->providerKey = pk;
+    d->filterCondition = dc;
+    d->reserved = res;
+  }
+}
+
+/* ---- main mode / extended mode policy ---------------------------------------------------------------- */
+
+static void fix_criteria(Arena *a, SIM_IKEEXT_CERTIFICATE_CRITERIA0 *d, const SIM_IKEEXT_CERTIFICATE_CRITERIA0 *s) {
+  fix_blob(a, d ? &d->certData : NULL, &s->certData);
+  fix_blob(a, d ? &d->certHash : NULL, &s->certHash);
+  const SIM_IKEEXT_CERT_EKUS0 *se = SRC(a, s->eku);
+  SIM_IKEEXT_CERT_EKUS0 *de = se ? ar_dup(a, se, sizeof *se, 8) : NULL;
+  if (se) {
+    char *const *sl = SRC(a, se->eku);
+    char **dl = sl ? ar_dup(a, sl, se->numEku * sizeof(char *), 8) : NULL;
+    for (uint32_t i = 0; sl && i < se->numEku; i++) {
+      char *c = ar_cstr(a, SRC(a, sl[i]));
+      if (dl) dl[i] = c;
+    }
+    if (de) de->eku = dl;
+  }
+  const SIM_IKEEXT_CERT_NAME0 *sn = SRC(a, s->name);
+  SIM_IKEEXT_CERT_NAME0 *dn = sn ? ar_dup(a, sn, sizeof *sn, 8) : NULL;
+  if (sn) {
+    uint16_t *cn = ar_wstr(a, SRC(a, sn->certName));
+    if (dn) dn->certName = cn;
+  }
+  if (d) {
+    d->eku = de;
+    d->name = dn;
+  }
+}
+
+static SIM_IKEEXT_CERTIFICATE_CRITERIA0 *copy_criteria_array(Arena *a, const void *raw, uint32_t n) {
+  const SIM_IKEEXT_CERTIFICATE_CRITERIA0 *s = SRC(a, raw);
+  if (!s) return NULL;
+  SIM_IKEEXT_CERTIFICATE_CRITERIA0 *d = ar_dup(a, s, n * sizeof *s, 8);
+  for (uint32_t i = 0; i < n; i++) fix_criteria(a, d ? &d[i] : NULL, &s[i]);
+  return d;
+}
+
+static void fix_cert2(Arena *a, SIM_IKEEXT_CERTIFICATE_AUTHENTICATION2 *d,
+                      const SIM_IKEEXT_CERTIFICATE_AUTHENTICATION2 *s) {
+  /* the three arms of each union share layout {UINT32 count; CRITERIA0* array} */
+  SIM_IKEEXT_CERTIFICATE_CRITERIA0 *in = copy_criteria_array(a, s->inboundRootCriteria, s->inboundRootArraySize);
+  SIM_IKEEXT_CERTIFICATE_CRITERIA0 *out =
+      copy_criteria_array(a, s->outboundRootCriteria, s->outboundRootArraySize);
+  fix_blob(a, d ? &d->localCertLocationUrl : NULL, &s->localCertLocationUrl);
+  if (d) {
+    d->inboundRootCriteria = in;
+    d->outboundRootCriteria = out;
+  }
+}
+
+static void fix_auth_method(Arena *a, SIM_IKEEXT_AUTHENTICATION_METHOD2 *d, const SIM_IKEEXT_AUTHENTICATION_METHOD2 *s) {
+  switch (s->authenticationMethodType) {
+  case IKEEXT_PRESHARED_KEY:
+    fix_blob(a, d ? &d->presharedKeyAuthentication.presharedKey : NULL, &s->presharedKeyAuthentication.presharedKey);
+    break;
+  case IKEEXT_CERTIFICATE: case IKEEXT_CERTIFICATE_ECDSA_P256: case IKEEXT_CERTIFICATE_ECDSA_P384:
+    fix_cert2(a, d ? &d->certificateAuthentication : NULL, &s->certificateAuthentication);
+    break;
+  case IKEEXT_SSL: case IKEEXT_SSL_ECDSA_P256: case IKEEXT_SSL_ECDSA_P384:
+    fix_cert2(a, d ? &d->sslAuthentication : NULL, &s->sslAuthentication);
+    break;
+  case IKEEXT_KERBEROS: {
+    uint16_t *p = ar_wstr(a, SRC(a, s->kerberosAuthentication.proxyServer));
+    if (d) d->kerberosAuthentication.proxyServer = p;
+    break;
+  }
+  case IKEEXT_IPV6_CGA: {
+    uint16_t *k = ar_wstr(a, SRC(a, s->cgaAuthentication.keyContainerName));
+    uint16_t *c = ar_wstr(a, SRC(a, s->cgaAuthentication.cspName));
+    if (d) {
+      d->cgaAuthentication.keyContainerName = k;
+      d->cgaAuthentication.cspName = c;
+    }
+    break;
+  }
+  default: /* ANONYMOUS, NTLM_V2, EAP, RESERVED: by-value arms only */
+    break;
+  }
+}
+
+static SIM_IKEEXT_AUTHENTICATION_METHOD2 *copy_methods(Arena *a, const void *raw, uint32_t n) {
+  const SIM_IKEEXT_AUTHENTICATION_METHOD2 *s = SRC(a, raw);
+  if (!s) return NULL;
+  SIM_IKEEXT_AUTHENTICATION_METHOD2 *d = ar_dup(a, s, n * sizeof *s, 8);
+  for (uint32_t i = 0; i < n; i++) fix_auth_method(a, d ? &d[i] : NULL, &s[i]);
+  return d;
+}
+
+static SIM_IKEEXT_POLICY2 *copy_ike_policy(Arena *a, const void *raw) {
+  const SIM_IKEEXT_POLICY2 *s = SRC(a, raw);
+  if (!s) return NULL;
+  SIM_IKEEXT_POLICY2 *d = ar_dup(a, s, sizeof *s, 8);
+  SIM_IKEEXT_AUTHENTICATION_METHOD2 *m = copy_methods(a, s->authenticationMethods, s->numAuthenticationMethods);
+  const void *sp = SRC(a, s->ikeProposals);
+  SIM_IKEEXT_PROPOSAL0 *p = sp ? ar_dup(a, sp, s->numIkeProposals * sizeof(SIM_IKEEXT_PROPOSAL0), 4) : NULL;
+  if (d) {
+    d->authenticationMethods = m;
+    d->ikeProposals = p;
+  }
+  return d;
+}
+
+static SIM_IKEEXT_EM_POLICY2 *copy_em_policy(Arena *a, const void *raw) {
+  const SIM_IKEEXT_EM_POLICY2 *s = SRC(a, raw);
+  if (!s) return NULL;
+  SIM_IKEEXT_EM_POLICY2 *d = ar_dup(a, s, sizeof *s, 8);
+  SIM_IKEEXT_AUTHENTICATION_METHOD2 *m = copy_methods(a, s->authenticationMethods, s->numAuthenticationMethods);
+  if (d) d->authenticationMethods = m;
+  return d;
+}
+
+/* ---- quick mode policy ---------------------------------------------------------------------------------- */
+
+static void fix_auth_transform(Arena *a, SIM_IPSEC_AUTH_TRANSFORM0 *d, const SIM_IPSEC_AUTH_TRANSFORM0 *s) {
+  SIM_GUID *g = ar_guid(a, SRC(a, s->cryptoModuleId));
+  if (d) d->cryptoModuleId = g;
+}
+
+static void fix_cipher_transform(Arena *a, SIM_IPSEC_CIPHER_TRANSFORM0 *d, const SIM_IPSEC_CIPHER_TRANSFORM0 *s) {
+  SIM_GUID *g = ar_guid(a, SRC(a, s->cryptoModuleId));
+  if (d) d->cryptoModuleId = g;
+}
+
+static void fix_sa_transform(Arena *a, SIM_IPSEC_SA_TRANSFORM0 *d, const SIM_IPSEC_SA_TRANSFORM0 *s) {
+  void *out = NULL;
+  switch (s->ipsecTransformType) {
+  case IPSEC_TRANSFORM_AH: case IPSEC_TRANSFORM_ESP_AUTH: case IPSEC_TRANSFORM_ESP_AUTH_FW: {
+    const SIM_IPSEC_AUTH_TRANSFORM0 *t = SRC(a, s->ahTransform);
+    SIM_IPSEC_AUTH_TRANSFORM0 *c = t ? ar_dup(a, t, sizeof *t, 8) : NULL;
+    if (t) fix_auth_transform(a, c, t);
+    out = c;
+    break;
+  }
+  case IPSEC_TRANSFORM_ESP_CIPHER: {
+    const SIM_IPSEC_CIPHER_TRANSFORM0 *t = SRC(a, s->espCipherTransform);
+    SIM_IPSEC_CIPHER_TRANSFORM0 *c = t ? ar_dup(a, t, sizeof *t, 8) : NULL;
+    if (t) fix_cipher_transform(a, c, t);
+    out = c;
+    break;
+  }
+  case IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER: {
+    const SIM_IPSEC_AUTH_AND_CIPHER_TRANSFORM0 *t = SRC(a, s->espAuthAndCipherTransform);
+    SIM_IPSEC_AUTH_AND_CIPHER_TRANSFORM0 *c = t ? ar_dup(a, t, sizeof *t, 8) : NULL;
+    if (t) {
+      fix_auth_transform(a, c ? &c->authTransform : NULL, &t->authTransform);
+      fix_cipher_transform(a, c ? &c->cipherTransform : NULL, &t->cipherTransform);
+    }
+    out = c;
+    break;
+  }
+  default: break;
+  }
+  if (d) d->ahTransform = out;
+}
+
+static SIM_IPSEC_PROPOSAL0 *copy_proposals(Arena *a, const void *raw, uint32_t n) {
+  const SIM_IPSEC_PROPOSAL0 *s = SRC(a, raw);
+  if (!s) return NULL;
+  SIM_IPSEC_PROPOSAL0 *d = ar_dup(a, s, n * sizeof *s, 8);
+  for (uint32_t i = 0; i < n; i++) {
+    const SIM_IPSEC_SA_TRANSFORM0 *st = SRC(a, s[i].saTransforms);
+    SIM_IPSEC_SA_TRANSFORM0 *dt = st ? ar_dup(a, st, s[i].numSaTransforms * sizeof *st, 8) : NULL;
+    for (uint32_t j = 0; st && j < s[i].numSaTransforms; j++) fix_sa_transform(a, dt ? &dt[j] : NULL, &st[j]);
+    if (d) d[i].saTransforms = dt;
+  }
+  return d;
+}
+
+static SIM_IPSEC_TRANSPORT_POLICY2 *copy_transport(Arena *a, const void *raw) {
+  const SIM_IPSEC_TRANSPORT_POLICY2 *s = SRC(a, raw);
+  if (!s) return NULL;
+  SIM_IPSEC_TRANSPORT_POLICY2 *d = ar_dup(a, s, sizeof *s, 8);
+  SIM_IPSEC_PROPOSAL0 *p = copy_proposals(a, s->ipsecProposals, s->numIpsecProposals);
+  SIM_IKEEXT_EM_POLICY2 *em = copy_em_policy(a, s->emPolicy);
+  if (d) {
+    d->ipsecProposals = p;
+    d->emPolicy = em;
+  }
+  return d;
+}
+
+static SIM_IPSEC_TRAFFIC_SELECTOR0 *copy_selectors(Arena *a, const void *raw, uint32_t n) {
+  const void *s = SRC(a, raw);
+  return s ? ar_dup(a, s, n * sizeof(SIM_IPSEC_TRAFFIC_SELECTOR0), 4) : NULL;
+}
+
+static SIM_IPSEC_TUNNEL_POLICY3 *copy_tunnel(Arena *a, const void *raw) {
+  const SIM_IPSEC_TUNNEL_POLICY3 *s = SRC(a, raw);
+  if (!s) return NULL;
+  SIM_IPSEC_TUNNEL_POLICY3 *d = ar_dup(a, s, sizeof *s, 8);
+  SIM_IPSEC_PROPOSAL0 *p = copy_proposals(a, s->ipsecProposals, s->numIpsecProposals);
+  uint16_t *fqdn = ar_wstr(a, SRC(a, s->tunnelEndpoints.remoteFqdn));
+  const void *ra = SRC(a, s->tunnelEndpoints.remoteAddresses);
+  SIM_IPSEC_TUNNEL_ENDPOINT0 *r =
+      ra ? ar_dup(a, ra, s->tunnelEndpoints.numAddresses * sizeof(SIM_IPSEC_TUNNEL_ENDPOINT0), 4) : NULL;
+  SIM_IKEEXT_EM_POLICY2 *em = copy_em_policy(a, s->emPolicy);
+  const SIM_IPSEC_TRAFFIC_SELECTOR_POLICY0 *sp = SRC(a, s->trafficSelectorPolicies);
+  SIM_IPSEC_TRAFFIC_SELECTOR_POLICY0 *dp = sp ? ar_dup(a, sp, s->numTrafficSelectorPolicy * sizeof *sp, 8) : NULL;
+  for (uint32_t i = 0; sp && i < s->numTrafficSelectorPolicy; i++) {
+    SIM_IPSEC_TRAFFIC_SELECTOR0 *l = copy_selectors(a, sp[i].localTrafficSelectors, sp[i].numLocalTrafficSelectors);
+    SIM_IPSEC_TRAFFIC_SELECTOR0 *rr =
+        copy_selectors(a, sp[i].remoteTrafficSelectors, sp[i].numRemoteTrafficSelectors);
+    if (dp) {
+      dp[i].localTrafficSelectors = l;
+      dp[i].remoteTrafficSelectors = rr;
+    }
+  }
+  if (d) {
+    d->ipsecProposals = p;
+    d->tunnelEndpoints.remoteFqdn = fqdn;
+    d->tunnelEndpoints.remoteAddresses = r;
+    d->emPolicy = em;
+    d->trafficSelectorPolicies = dp;
+  }
+  return d;
+}
+
+static SIM_IPSEC_KEYING_POLICY1 *copy_keying(Arena *a, const void *raw) {
+  const SIM_IPSEC_KEYING_POLICY1 *s = SRC(a, raw);
+  if (!s) return NULL;
+  SIM_IPSEC_KEYING_POLICY1 *d = ar_dup(a, s, sizeof *s, 8);
+  const void *k = SRC(a, s->keyModKeys);
+  SIM_GUID *kk = k ? ar_dup(a, k, s->numKeyMods * sizeof(SIM_GUID), 4) : NULL;
+  if (d) d->keyModKeys = kk;
+  return d;
+}
+
+static SIM_IPSEC_DOSP_OPTIONS0 *copy_dosp(Arena *a, const void *raw) {
+  const SIM_IPSEC_DOSP_OPTIONS0 *s = SRC(a, raw);
+  if (!s) return NULL;
+  SIM_IPSEC_DOSP_OPTIONS0 *d = ar_dup(a, s, sizeof *s, 8);
+  const void *pub = SRC(a, s->publicIFLuids), *in = SRC(a, s->internalIFLuids);
+  uint64_t *p = pub ? ar_dup(a, pub, s->numPublicIFLuids * 8, 8) : NULL;
+  uint64_t *q = in ? ar_dup(a, in, s->numInternalIFLuids * 8, 8) : NULL;
+  if (d) {
+    d->publicIFLuids = p;
+    d->internalIFLuids = q;
+  }
+  return d;
+}
+
+static void fix_context(Arena *a, void *dv, const void *sv) {
+  SIM_FWPM_PROVIDER_CONTEXT3 *d = dv;
+  const SIM_FWPM_PROVIDER_CONTEXT3 *s = sv;
+  fix_display(a, d ? &d->displayData : NULL, &s->displayData);
+  SIM_GUID *pk = ar_guid(a, SRC(a, s->providerKey));
+  fix_blob(a, d ? &d->providerData : NULL, &s->providerData);
+  void *pol = NULL;
+  switch (s->type) {
+  case FWPM_IPSEC_KEYING_CONTEXT: pol = copy_keying(a, s->keyingPolicy); break;
+  case FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT: case FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT:
+  case FWPM_IPSEC_IKEV2_QM_TRANSPORT_CONTEXT:
+    pol = copy_transport(a, s->ikeQmTransportPolicy);
+    break;
+  case FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT: case FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT:
+  case FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT:
+    pol = copy_tunnel(a, s->ikeQmTunnelPolicy);
+    break;
+  case FWPM_IPSEC_IKE_MM_CONTEXT: case FWPM_IPSEC_AUTHIP_MM_CONTEXT: case FWPM_IPSEC_IKEV2_MM_CONTEXT:
+    pol = copy_ike_policy(a, s->ikeMmPolicy);
+    break;
+  case FWPM_GENERAL_CONTEXT: {
+    const SIM_FWP_BYTE_BLOB *b = SRC(a, s->dataBuffer);
+    SIM_FWP_BYTE_BLOB *c = b ? ar_dup(a, b, sizeof *b, 8) : NULL;
+    if (b) fix_blob(a, c, b);
+    pol = c;
+    break;
+  }
+  case FWPM_IPSEC_DOSP_CONTEXT: pol = copy_dosp(a, s->idpOptions); break;
+  default: break;
+  }
+  if (d) {
+    d->providerKey = pk;
+    d->keyingPolicy = pol;
+  }
+}
+
+/* ---- manual SA details (sa.c) ------------------------------------------------------------------------ */
+
+static void fix_sa0(Arena *a, SIM_IPSEC_SA0 *d, const SIM_IPSEC_SA0 *s) {
+  void *out = NULL;
+  switch (s->saTransformType) {
+  case IPSEC_TRANSFORM_AH: case IPSEC_TRANSFORM_ESP_AUTH: case IPSEC_TRANSFORM_ESP_AUTH_FW: {
+    const SIM_IPSEC_SA_AUTH_INFORMATION0 *t = SRC(a, s->ahInformation);
+    SIM_IPSEC_SA_AUTH_INFORMATION0 *c = t ? ar_dup(a, t, sizeof *t, 8) : NULL;
+    if (t) {
+      fix_auth_transform(a, c ? &c->authTransform : NULL, &t->authTransform);
+      fix_blob(a, c ? &c->authKey : NULL, &t->authKey);
+    }
+    out = c;
+    break;
+  }
+  case IPSEC_TRANSFORM_ESP_CIPHER: {
+    const SIM_IPSEC_SA_CIPHER_INFORMATION0 *t = SRC(a, s->espCipherInformation);
+    SIM_IPSEC_SA_CIPHER_INFORMATION0 *c = t ? ar_dup(a, t, sizeof *t, 8) : NULL;
+    if (t) {
+      fix_cipher_transform(a, c ? &c->cipherTransform : NULL, &t->cipherTransform);
+      fix_blob(a, c ? &c->cipherKey : NULL, &t->cipherKey);
+    }
+    out = c;
+    break;
+  }
+  case IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER: {
+    const SIM_IPSEC_SA_AUTH_AND_CIPHER_INFORMATION0 *t = SRC(a, s->espAuthAndCipherInformation);
+    SIM_IPSEC_SA_AUTH_AND_CIPHER_INFORMATION0 *c = t ? ar_dup(a, t, sizeof *t, 8) : NULL;
+    if (t) {
+      fix_cipher_transform(a, c ? &c->saCipherInformation.cipherTransform : NULL,
+                           &t->saCipherInformation.cipherTransform);
+      fix_blob(a, c ? &c->saCipherInformation.cipherKey : NULL, &t->saCipherInformation.cipherKey);
+      fix_auth_transform(a, c ? &c->saAuthInformation.authTransform : NULL, &t->saAuthInformation.authTransform);
+      fix_blob(a, c ? &c->saAuthInformation.authKey : NULL, &t->saAuthInformation.authKey);
+    }
+    out = c;
+    break;
+  }
+  default: break;
+  }
+  if (d) d->ahInformation = out;
+}
+
+/* SIM_IPSEC_SA_DETAILS1 with its bundle's SA list (ipsecId, key module state and UDP encapsulation are
+ * not simulated and come back NULL). */
+void fix_sa_details(Arena *a, void *dv, const void *sv) {
+  SIM_IPSEC_SA_DETAILS1 *d = dv;
+  const SIM_IPSEC_SA_DETAILS1 *s = sv;
+  const SIM_IPSEC_SA0 *sl = SRC(a, s->saBundle.saList);
+  SIM_IPSEC_SA0 *dl = sl ? ar_dup(a, sl, s->saBundle.numSAs * sizeof *sl, 8) : NULL;
+  for (uint32_t i = 0; sl && i < s->saBundle.numSAs; i++) fix_sa0(a, dl ? &dl[i] : NULL, &sl[i]);
+  if (d) {
+    d->saBundle.saList = dl;
+    d->saBundle.ipsecId = NULL;
+    d->saBundle.keyModuleState = NULL;
+    d->udpEncapsulation = NULL;
+    d->transportFilter = NULL;
+  }
+}
+
+/* ---- drivers -------------------------------------------------------------------------------------------- */
+
+size_t kind_root_size(int kind) {
+  switch (kind) {
+  case K_PROVIDER: return sizeof(SIM_FWPM_PROVIDER0);
+  case K_SUBLAYER: return sizeof(SIM_FWPM_SUBLAYER0);
+  case K_CONTEXT: return sizeof(SIM_FWPM_PROVIDER_CONTEXT3);
+  default: return sizeof(SIM_FWPM_FILTER0);
+  }
+}
+
+FixFn kind_fix(int kind) {
+  switch (kind) {
+  case K_PROVIDER: return fix_provider;
+  case K_SUBLAYER: return fix_sublayer;
+  case K_CONTEXT: return fix_context;
+  default: return fix_filter;
+  }
+}
+
+static void *copy_into_block(const void *src, size_t rootSize, FixFn fix, ptrdiff_t delta, size_t *size,
+                             bool callerOwned) {
+  Arena a = {NULL, 0, delta};
+  ar_alloc(&a, rootSize, 8);
+  fix(&a, NULL, src);
+  size_t total = a.off;
+  uint8_t *blk = callerOwned ? sim_caller_alloc(total) : calloc(1, total);
+  if (!blk) return NULL;
+  a.base = blk;
+  a.off = 0;
+  void *root = ar_dup(&a, src, rootSize, 8);
+  fix(&a, root, src);
+  if (size) *size = total;
+  return root;
+}
+
+void *dc_block(int kind, const void *src, ptrdiff_t delta, size_t *size, bool callerOwned) {
+  return copy_into_block(src, kind_root_size(kind), kind_fix(kind), delta, size, callerOwned);
+}
+
+void *dc_generic(const void *src, size_t rootSize, FixFn fix, bool callerOwned) {
+  return copy_into_block(src, rootSize, fix, 0, NULL, callerOwned);
+}
+
+/* An enumeration page: the pointer array and every entry with its pointees, in one caller-owned block. */
+void *dc_page(int kind, Obj *const *objs, uint32_t n) {
+  size_t rs = kind_root_size(kind);
+  FixFn fix = kind_fix(kind);
+  Arena a = {NULL, 0, 0};
+  ar_alloc(&a, n * sizeof(void *), 8);
+  for (uint32_t i = 0; i < n; i++) {
+    ar_alloc(&a, rs, 8);
+    fix(&a, NULL, objs[i]->data);
+  }
+  uint8_t *blk = sim_caller_alloc(a.off);
+  if (!blk) return NULL;
+  a.base = blk;
+  a.off = 0;
+  void **arr = ar_alloc(&a, n * sizeof(void *), 8);
+  for (uint32_t i = 0; i < n; i++) {
+    arr[i] = ar_dup(&a, objs[i]->data, rs, 8);
+    fix(&a, arr[i], objs[i]->data);
+  }
+  return arr;
+}
+
+static void fix_sa_context(Arena *a, void *dv, const void *sv) {
+  SIM_IPSEC_SA_CONTEXT1 *d = dv;
+  const SIM_IPSEC_SA_CONTEXT1 *s = sv;
+  const SIM_IPSEC_SA_DETAILS1 *in = SRC(a, s->inboundSa), *out = SRC(a, s->outboundSa);
+  SIM_IPSEC_SA_DETAILS1 *di = in ? ar_dup(a, in, sizeof *in, 8) : NULL;
+  if (in) fix_sa_details(a, di, in);
+  SIM_IPSEC_SA_DETAILS1 *dout = out ? ar_dup(a, out, sizeof *out, 8) : NULL;
+  if (out) fix_sa_details(a, dout, out);
+  if (d) {
+    d->inboundSa = di;
+    d->outboundSa = dout;
+  }
+}
+
+/* A page of IPSEC_SA_CONTEXT1 entries (pointer array + entries + details) in one caller-owned block. */
+void *dc_sa_page(const SIM_IPSEC_SA_CONTEXT1 *ctxs, uint32_t n) {
+  Arena a = {NULL, 0, 0};
+  ar_alloc(&a, n * sizeof(void *), 8);
+  for (uint32_t i = 0; i < n; i++) {
+    ar_alloc(&a, sizeof *ctxs, 8);
+    fix_sa_context(&a, NULL, &ctxs[i]);
+  }
+  uint8_t *blk = sim_caller_alloc(a.off);
+  if (!blk) return NULL;
+  a.base = blk;
+  a.off = 0;
+  void **arr = ar_alloc(&a, n * sizeof(void *), 8);
+  for (uint32_t i = 0; i < n; i++) {
+    arr[i] = ar_dup(&a, &ctxs[i], sizeof *ctxs, 8);
+    fix_sa_context(&a, arr[i], &ctxs[i]);
+  }
+  return arr;
+}
+
+/* A page of IPSEC_SA_DETAILS1 entries in one caller-owned block. */
+void *dc_details_page(SIM_IPSEC_SA_DETAILS1 *const *details, uint32_t n) {
+  Arena a = {NULL, 0, 0};
+  ar_alloc(&a, n * sizeof(void *), 8);
+  for (uint32_t i = 0; i < n; i++) {
+    ar_alloc(&a, sizeof **details, 8);
+    fix_sa_details(&a, NULL, details[i]);
+  }
+  uint8_t *blk = sim_caller_alloc(a.off);
+  if (!blk) return NULL;
+  a.base = blk;
+  a.off = 0;
+  void **arr = ar_alloc(&a, n * sizeof(void *), 8);
+  for (uint32_t i = 0; i < n; i++) {
+    arr[i] = ar_dup(&a, details[i], sizeof **details, 8);
+    fix_sa_details(&a, arr[i], details[i]);
+  }
+  return arr;
+}

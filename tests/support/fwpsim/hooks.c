@@ -1,0 +1,33 @@
+/*
+ * hooks.c -- simulator-only exports for tests (prefix Sim; NOT part of fwpuclnt). Bind them optional.
+ *   SimOutstandingAllocations()  caller-owned blocks not yet passed to FwpmFreeMemory0
+ *   SimFailNthMutation(n, code)  the n-th state-changing call from now fails with `code`, changing nothing
+ *                                (n = 1: the next one; n = 0 disables)
+ *   SimReset()                   close every session, drop every non-built-in object (memory only; the
+ *                                state file is untouched and is reloaded at the next open)
+ *   SimSetStatePath(utf8|NULL)   use this state file (overrides FWPSIM_STATE; NULL: no persistence)
+ *   SimMutationCount()           state-changing calls that succeeded so far in this process
+ * Environment hooks (read at the first FwpmEngineOpen0 of a process; for spawned CLI tests):
+ *   FWPSIM_STATE=path            persistent state file
+ *   FWPSIM_FAIL_AT=n:0xCODE      the n-th state-changing call of the process fails with CODE
+ *   FWPSIM_DELAY_US=n            sleep n microseconds in every state-changing call
+ *   FWPSIM_DUMP_MUTATIONS=1      log every state-changing call and its result to stderr
+ */
+#include "sim.h"
+
+SIMAPI uint64_t SimOutstandingAllocations(void) { return E.outstanding; }
+
+SIMAPI void SimFailNthMutation(uint32_t n, uint32_t code) {
+  engine_init();
+  E.failAt = n ? E.mutCalls + n : 0;
+  E.failCode = code;
+}
+
+SIMAPI uint32_t SimReset(void) {
+  engine_reset();
+  return 0;
+}
+
+SIMAPI uint32_t SimSetStatePath(const char *utf8) { return engine_set_state_path(utf8); }
+
+SIMAPI uint32_t SimMutationCount(void) { return (uint32_t)E.mutChanged; }

@@ -1,0 +1,137 @@
+/*
+ * objects.c -- providers and sublayers: add (validation, key assignment, lifetime), delete (built-in,
+ * in-use), get (deep copy owned by the caller).
+ */
+#include "sim.h"
+
+/* Shared by every Get*ByKey / ById: one caller-owned deep copy, or the kind's NOT_FOUND code. */
+uint32_t get_copy(Obj *o, uint32_t notFound, void **out) {
+  if (!out) return FWP_E_NULL_POINTER;
+  *out = NULL;
+  if (!o) return notFound;
+  *out = dc_block(o->kind, o->data, 0, NULL, true);
+  return *out ? 0 : ERROR_NOT_ENOUGH_MEMORY;
+}
+
+/* Store a validated, normalised template as a new object owned by session s. */
+Obj *obj_create(Session *s, int kind, const void *tmpl, int life) {
+  size_t size = 0;
+  void *data = dc_block(kind, tmpl, 0, &size, false);
+  Obj *o = obj_new(kind, data, size);
+  o->life = life;
+  o->owner = life == LIFE_DYNAMIC ? s->serial : 0;
+  obj_add(s, o);
+  return o;
+}
+
+/* Resolve an optional providerKey reference for an object of lifetime `life`. */
+uint32_t check_provider_ref(Session *s, const SIM_GUID *providerKey, int life) {
+  if (!providerKey) return 0;
+  if (bad_ptr(providerKey)) return FWP_E_NULL_POINTER;
+  Obj *p = store_find(K_PROVIDER, providerKey);
+  if (!p) return FWP_E_PROVIDER_NOT_FOUND;
+  return life_check(life, s, p);
+}
+
+/* ---- providers --------------------------------------------------------------------------------------------- */
+
+static uint32_t provider_add(Session *s, const SIM_FWPM_PROVIDER0 *p) {
+  if (!p->displayData.name) return FWP_E_NULL_DISPLAY_NAME;
+  if (p->flags & ~(FWPM_PROVIDER_FLAG_PERSISTENT | FWPM_PROVIDER_FLAG_DISABLED)) return FWP_E_INVALID_FLAGS;
+  uint32_t rc;
+  int life = life_for(s, p->flags & FWPM_PROVIDER_FLAG_PERSISTENT, &rc);
+  if (rc) return rc;
+  SIM_FWPM_PROVIDER0 t = *p;
+  if (guid_is_zero(&t.providerKey)) guid_new(&t.providerKey);
+  if (store_find(K_PROVIDER, &t.providerKey)) return FWP_E_ALREADY_EXISTS;
+  if (t.providerData.size && !t.providerData.data) return FWP_E_NULL_POINTER;
+  obj_create(s, K_PROVIDER, &t, life);
+  return 0;
+}
+
+SIMAPI uint32_t FwpmProviderAdd0(void *engineHandle, const SIM_FWPM_PROVIDER0 *provider, void *sd) {
+  (void)sd; /* object ACLs are not simulated */
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (!provider) return FWP_E_NULL_POINTER;
+  Mut m;
+  uint32_t rc = mut_begin(s, "FwpmProviderAdd0", &m);
+  return rc ? rc : mut_end(&m, provider_add(s, provider));
+}
+
+static uint32_t provider_delete(Session *s, const SIM_GUID *key) {
+  Obj *o = store_find(K_PROVIDER, key);
+  if (!o) return FWP_E_PROVIDER_NOT_FOUND;
+  if (o->life == LIFE_BUILTIN) return FWP_E_BUILTIN_OBJECT;
+  if (references_to(K_PROVIDER, key)) return FWP_E_IN_USE;
+  obj_del(s, o);
+  return 0;
+}
+
+SIMAPI uint32_t FwpmProviderDeleteByKey0(void *engineHandle, const SIM_GUID *key) {
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (!key) return FWP_E_NULL_POINTER;
+  Mut m;
+  uint32_t rc = mut_begin(s, "FwpmProviderDeleteByKey0", &m);
+  return rc ? rc : mut_end(&m, provider_delete(s, key));
+}
+
+SIMAPI uint32_t FwpmProviderGetByKey0(void *engineHandle, const SIM_GUID *key, SIM_FWPM_PROVIDER0 **provider) {
+  if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
+  if (!key) return FWP_E_NULL_POINTER;
+  state_refresh_for_read();
+  return get_copy(store_find(K_PROVIDER, key), FWP_E_PROVIDER_NOT_FOUND, (void **)provider);
+}
+
+/* ---- sublayers --------------------------------------------------------------------------------------------- */
+
+static uint32_t sublayer_add(Session *s, const SIM_FWPM_SUBLAYER0 *sl) {
+  if (!sl->displayData.name) return FWP_E_NULL_DISPLAY_NAME;
+  if (sl->flags & ~FWPM_SUBLAYER_FLAG_PERSISTENT) return FWP_E_INVALID_FLAGS;
+  uint32_t rc;
+  int life = life_for(s, sl->flags & FWPM_SUBLAYER_FLAG_PERSISTENT, &rc);
+  if (rc) return rc;
+  SIM_FWPM_SUBLAYER0 t = *sl;
+  if (guid_is_zero(&t.subLayerKey)) guid_new(&t.subLayerKey);
+  if (store_find(K_SUBLAYER, &t.subLayerKey)) return FWP_E_ALREADY_EXISTS;
+  if ((rc = check_provider_ref(s, t.providerKey, life))) return rc;
+  if (t.providerData.size && !t.providerData.data) return FWP_E_NULL_POINTER;
+  obj_create(s, K_SUBLAYER, &t, life);
+  return 0;
+}
+
+SIMAPI uint32_t FwpmSubLayerAdd0(void *engineHandle, const SIM_FWPM_SUBLAYER0 *subLayer, void *sd) {
+  (void)sd;
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (!subLayer) return FWP_E_NULL_POINTER;
+  Mut m;
+  uint32_t rc = mut_begin(s, "FwpmSubLayerAdd0", &m);
+  return rc ? rc : mut_end(&m, sublayer_add(s, subLayer));
+}
+
+static uint32_t sublayer_delete(Session *s, const SIM_GUID *key) {
+  Obj *o = store_find(K_SUBLAYER, key);
+  if (!o) return FWP_E_SUBLAYER_NOT_FOUND;
+  if (o->life == LIFE_BUILTIN) return FWP_E_BUILTIN_OBJECT;
+  if (references_to(K_SUBLAYER, key)) return FWP_E_IN_USE;
+  obj_del(s, o);
+  return 0;
+}
+
+SIMAPI uint32_t FwpmSubLayerDeleteByKey0(void *engineHandle, const SIM_GUID *key) {
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (!key) return FWP_E_NULL_POINTER;
+  Mut m;
+  uint32_t rc = mut_begin(s, "FwpmSubLayerDeleteByKey0", &m);
+  return rc ? rc : mut_end(&m, sublayer_delete(s, key));
+}
+
+SIMAPI uint32_t FwpmSubLayerGetByKey0(void *engineHandle, const SIM_GUID *key, SIM_FWPM_SUBLAYER0 **subLayer) {
+  if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
+  if (!key) return FWP_E_NULL_POINTER;
+  state_refresh_for_read();
+  return get_copy(store_find(K_SUBLAYER, key), FWP_E_SUBLAYER_NOT_FOUND, (void **)subLayer);
+}

@@ -1,0 +1,397 @@
+/*
+ * sa.c -- manually keyed SA contexts (spec 1.9): IPsecSaContextCreate1 -> GetSpi1 -> AddInbound1 ->
+ * AddOutbound1, DeleteById0, and enumeration. Out-of-order calls give FWP_E_INCOMPATIBLE_SA_STATE, a second
+ * GetSpi with different traffic FWP_E_TRAFFIC_MISMATCH, an unknown id FWP_E_NOT_FOUND; none of these calls is
+ * allowed inside an explicit transaction (FWP_E_TXN_IN_PROGRESS) or from a dynamic session
+ * (FWP_E_DYNAMIC_SESSION_IN_PROGRESS). SA contexts live in memory only. Key material is never kept: the
+ * stored (and enumerated) bundles carry empty key blobs.
+ */
+#include "sim.h"
+
+enum { SA_CREATED = 1, SA_SPI = 2, SA_INBOUND = 3, SA_COMPLETE = 4 };
+
+struct SaCtx {
+  SaCtx *next;
+  uint64_t id;
+  int state;
+  SIM_IPSEC_TRAFFIC1 outbound, inbound;
+  uint32_t spi;
+  SIM_IPSEC_SA_DETAILS1 *in, *out;
+};
+
+enum { EN_SA_CONTEXTS, EN_IPSEC_SAS, EN_IKE_SAS, EN_NET_EVENTS };
+
+typedef struct SaEnum {
+  struct SaEnum *next;
+  int kind;
+  uintptr_t handle;
+  uint64_t owner;
+  uint64_t *ids;
+  size_t n, pos;
+} SaEnum;
+
+static SaEnum *saEnums;
+
+static SaCtx *sa_find(uint64_t id) {
+  for (SaCtx *c = E.saCtxs; c; c = c->next)
+    if (c->id == id) return c;
+  return NULL;
+}
+
+static void sa_free(SaCtx *c) {
+  free(c->in);
+  free(c->out);
+  free(c);
+}
+
+/* enumeration handles die with their session */
+void sa_session_closed(uint64_t serial) {
+  for (SaEnum **pp = &saEnums; *pp;) {
+    SaEnum *e = *pp;
+    if (e->owner == serial) {
+      *pp = e->next;
+      free(e->ids);
+      free(e);
+    } else {
+      pp = &e->next;
+    }
+  }
+}
+
+void sa_reset(void) {
+  while (E.saCtxs) {
+    SaCtx *c = E.saCtxs;
+    E.saCtxs = c->next;
+    sa_free(c);
+  }
+  while (saEnums) {
+    SaEnum *e = saEnums;
+    saEnums = e->next;
+    free(e->ids);
+    free(e);
+  }
+}
+
+static uint32_t sa_precheck(void *h, Session **out) {
+  Session *s = session_get(h);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (s->txn) return FWP_E_TXN_IN_PROGRESS;
+  if (s->flags & FWPM_SESSION_FLAG_DYNAMIC) return FWP_E_DYNAMIC_SESSION_IN_PROGRESS;
+  *out = s;
+  return 0;
+}
+
+static uint32_t sa_create(const SIM_IPSEC_TRAFFIC1 *t, const uint64_t *inboundFilterId, uint64_t *id) {
+  if (t->ipVersion > FWP_IP_VERSION_V6 || t->trafficType > IPSEC_TRAFFIC_TYPE_TUNNEL) return FWP_E_INVALID_PARAMETER;
+  if (t->trafficType == IPSEC_TRAFFIC_TYPE_TRANSPORT && !store_find_id(K_FILTER, t->ipsecFilterId))
+    return FWP_E_FILTER_NOT_FOUND;
+  if (inboundFilterId && !store_find_id(K_FILTER, *inboundFilterId)) return FWP_E_FILTER_NOT_FOUND;
+  SaCtx *c = calloc(1, sizeof *c);
+  c->id = E.nextSaContextId++;
+  c->state = SA_CREATED;
+  c->outbound = *t;
+  c->next = E.saCtxs;
+  E.saCtxs = c;
+  *id = c->id;
+  return 0;
+}
+
+SIMAPI uint32_t IPsecSaContextCreate1(void *engineHandle, const SIM_IPSEC_TRAFFIC1 *outboundTraffic,
+                                      const SIM_IPSEC_VIRTUAL_IF_TUNNEL_INFO0 *virtualIfTunnelInfo,
+                                      uint64_t *inboundFilterId, uint64_t *id) {
+  (void)virtualIfTunnelInfo;
+  Session *s = NULL;
+  uint32_t rc = sa_precheck(engineHandle, &s);
+  if (rc) return rc;
+  if (!outboundTraffic || !id) return FWP_E_NULL_POINTER;
+  Mut m;
+  rc = mut_begin(s, "IPsecSaContextCreate1", &m);
+  return rc ? rc : mut_end(&m, sa_create(outboundTraffic, inboundFilterId, id));
+}
+
+static bool same_traffic(const SIM_IPSEC_TRAFFIC1 *a, const SIM_IPSEC_TRAFFIC1 *b) {
+  return a->ipVersion == b->ipVersion && memcmp(a->localV6Address, b->localV6Address, 16) == 0 &&
+         memcmp(a->remoteV6Address, b->remoteV6Address, 16) == 0 && a->trafficType == b->trafficType &&
+         a->ipsecFilterId == b->ipsecFilterId && a->remotePort == b->remotePort && a->localPort == b->localPort &&
+         a->ipProtocol == b->ipProtocol;
+}
+
+static uint32_t sa_get_spi(uint64_t id, const SIM_IPSEC_GETSPI1 *g, uint32_t *spi) {
+  SaCtx *c = sa_find(id);
+  if (!c) return FWP_E_NOT_FOUND;
+  if (c->state == SA_SPI) {
+    if (!same_traffic(&c->inbound, &g->inboundIpsecTraffic)) return FWP_E_TRAFFIC_MISMATCH;
+    *spi = c->spi;
+    return 0;
+  }
+  if (c->state != SA_CREATED) return FWP_E_INCOMPATIBLE_SA_STATE;
+  c->inbound = g->inboundIpsecTraffic;
+  c->spi = 0x100 + (uint32_t)((c->id * 2654435761u) & 0x0fffffffu); /* SPIs 0..255 are reserved */
+  c->state = SA_SPI;
+  *spi = c->spi;
+  return 0;
+}
+
+SIMAPI uint32_t IPsecSaContextGetSpi1(void *engineHandle, uint64_t id, const SIM_IPSEC_GETSPI1 *getSpi,
+                                      uint32_t *inboundSpi) {
+  Session *s = NULL;
+  uint32_t rc = sa_precheck(engineHandle, &s);
+  if (rc) return rc;
+  if (!getSpi || !inboundSpi) return FWP_E_NULL_POINTER;
+  Mut m;
+  rc = mut_begin(s, "IPsecSaContextGetSpi1", &m);
+  return rc ? rc : mut_end(&m, sa_get_spi(id, getSpi, inboundSpi));
+}
+
+/* Store one direction: details = {traffic, bundle} deep-copied, key material wiped. */
+static SIM_IPSEC_SA_DETAILS1 *store_details(const SIM_IPSEC_TRAFFIC1 *traffic, uint32_t direction,
+                                            const SIM_IPSEC_SA_BUNDLE1 *b) {
+  SIM_IPSEC_SA_DETAILS1 d;
+  memset(&d, 0, sizeof d);
+  d.ipVersion = traffic->ipVersion;
+  d.saDirection = direction;
+  d.traffic = *traffic;
+  d.saBundle = *b;
+  SIM_IPSEC_SA_DETAILS1 *c = dc_generic(&d, sizeof d, fix_sa_details, false);
+  for (uint32_t i = 0; c && i < c->saBundle.numSAs; i++) {
+    SIM_IPSEC_SA0 *sa = &c->saBundle.saList[i];
+    SIM_FWP_BYTE_BLOB *keys[2] = {NULL, NULL};
+    switch (sa->saTransformType) {
+    case IPSEC_TRANSFORM_AH: case IPSEC_TRANSFORM_ESP_AUTH: case IPSEC_TRANSFORM_ESP_AUTH_FW:
+      if (sa->ahInformation) keys[0] = &sa->ahInformation->authKey;
+      break;
+    case IPSEC_TRANSFORM_ESP_CIPHER:
+      if (sa->espCipherInformation) keys[0] = &sa->espCipherInformation->cipherKey;
+      break;
+    case IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER:
+      if (sa->espAuthAndCipherInformation) {
+        keys[0] = &sa->espAuthAndCipherInformation->saCipherInformation.cipherKey;
+        keys[1] = &sa->espAuthAndCipherInformation->saAuthInformation.authKey;
+      }
+      break;
+    default: break;
+    }
+    for (int k = 0; k < 2; k++) {
+      if (!keys[k]) continue;
+      if (keys[k]->data) memset(keys[k]->data, 0, keys[k]->size);
+      keys[k]->size = 0;
+      keys[k]->data = NULL;
+    }
+  }
+  return c;
+}
+
+static uint32_t check_bundle(const SIM_IPSEC_SA_BUNDLE1 *b) {
+  if (!b->numSAs) return FWP_E_ZERO_LENGTH_ARRAY;
+  if (bad_ptr(b->saList)) return FWP_E_NULL_POINTER;
+  for (uint32_t i = 0; i < b->numSAs; i++) {
+    const SIM_IPSEC_SA0 *sa = &b->saList[i];
+    if (sa->saTransformType < IPSEC_TRANSFORM_AH || sa->saTransformType > IPSEC_TRANSFORM_ESP_AUTH_FW)
+      return FWP_E_INVALID_PARAMETER;
+    if (bad_ptr(sa->ahInformation)) return FWP_E_NULL_POINTER;
+  }
+  return 0;
+}
+
+static uint32_t sa_add(uint64_t id, const SIM_IPSEC_SA_BUNDLE1 *b, bool inbound) {
+  SaCtx *c = sa_find(id);
+  if (!c) return FWP_E_NOT_FOUND;
+  if (c->state != (inbound ? SA_SPI : SA_INBOUND)) return FWP_E_INCOMPATIBLE_SA_STATE;
+  uint32_t rc = check_bundle(b);
+  if (rc) return rc;
+  if (inbound) c->in = store_details(&c->inbound, FWP_DIRECTION_INBOUND, b);
+  else c->out = store_details(&c->outbound, FWP_DIRECTION_OUTBOUND, b);
+  c->state = inbound ? SA_INBOUND : SA_COMPLETE;
+  return 0;
+}
+
+SIMAPI uint32_t IPsecSaContextAddInbound1(void *engineHandle, uint64_t id, const SIM_IPSEC_SA_BUNDLE1 *inboundBundle) {
+  Session *s = NULL;
+  uint32_t rc = sa_precheck(engineHandle, &s);
+  if (rc) return rc;
+  if (!inboundBundle) return FWP_E_NULL_POINTER;
+  Mut m;
+  rc = mut_begin(s, "IPsecSaContextAddInbound1", &m);
+  return rc ? rc : mut_end(&m, sa_add(id, inboundBundle, true));
+}
+
+SIMAPI uint32_t IPsecSaContextAddOutbound1(void *engineHandle, uint64_t id, const SIM_IPSEC_SA_BUNDLE1 *outboundBundle) {
+  Session *s = NULL;
+  uint32_t rc = sa_precheck(engineHandle, &s);
+  if (rc) return rc;
+  if (!outboundBundle) return FWP_E_NULL_POINTER;
+  Mut m;
+  rc = mut_begin(s, "IPsecSaContextAddOutbound1", &m);
+  return rc ? rc : mut_end(&m, sa_add(id, outboundBundle, false));
+}
+
+static uint32_t sa_delete(uint64_t id) {
+  for (SaCtx **pp = &E.saCtxs; *pp; pp = &(*pp)->next) {
+    if ((*pp)->id == id) {
+      SaCtx *c = *pp;
+      *pp = c->next;
+      sa_free(c);
+      return 0;
+    }
+  }
+  return FWP_E_NOT_FOUND;
+}
+
+SIMAPI uint32_t IPsecSaContextDeleteById0(void *engineHandle, uint64_t id) {
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (s->txn) return FWP_E_TXN_IN_PROGRESS;
+  Mut m;
+  uint32_t rc = mut_begin(s, "IPsecSaContextDeleteById0", &m);
+  return rc ? rc : mut_end(&m, sa_delete(id));
+}
+
+/* Enumeration: the handle snapshots the ids; contexts deleted meanwhile are skipped. The template's subnet
+ * filters are not simulated. */
+/* ids: SA context ids (EN_SA_CONTEXTS) or id*2 + direction of each installed SA (EN_IPSEC_SAS); IKE SAs and
+ * net events: a simulator negotiates nothing and drops nothing, so those enumerations are empty. */
+static uint32_t other_enum_create(void *engineHandle, int kind, void **enumHandle) {
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (!enumHandle) return FWP_E_NULL_POINTER;
+  SaEnum *e = calloc(1, sizeof *e);
+  size_t n = 0;
+  for (SaCtx *c = E.saCtxs; c; c = c->next) n += 2;
+  e->ids = malloc((n ? n : 1) * sizeof *e->ids);
+  for (SaCtx *c = E.saCtxs; c; c = c->next) {
+    if (kind == EN_SA_CONTEXTS) e->ids[e->n++] = c->id;
+    if (kind == EN_IPSEC_SAS && c->in) e->ids[e->n++] = c->id * 2;
+    if (kind == EN_IPSEC_SAS && c->out) e->ids[e->n++] = c->id * 2 + 1;
+  }
+  e->kind = kind;
+  e->owner = s->serial;
+  e->handle = (uintptr_t)new_handle();
+  e->next = saEnums;
+  saEnums = e;
+  *enumHandle = (void *)e->handle;
+  return 0;
+}
+
+static SaEnum *sa_enum_find(const Session *s, void *h, int kind) {
+  for (SaEnum *e = saEnums; e; e = e->next)
+    if (e->handle == (uintptr_t)h && e->owner == s->serial && e->kind == kind) return e;
+  return NULL;
+}
+
+SIMAPI uint32_t IPsecSaContextEnum1(void *engineHandle, void *enumHandle, uint32_t numEntriesRequested,
+                                    SIM_IPSEC_SA_CONTEXT1 ***entries, uint32_t *numEntriesReturned) {
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (!entries || !numEntriesReturned) return FWP_E_NULL_POINTER;
+  *entries = NULL;
+  *numEntriesReturned = 0;
+  SaEnum *e = sa_enum_find(s, enumHandle, EN_SA_CONTEXTS);
+  if (!e) return FWP_E_INVALID_ENUMERATOR;
+  SIM_IPSEC_SA_CONTEXT1 *page = malloc((numEntriesRequested ? numEntriesRequested : 1) * sizeof *page);
+  uint32_t n = 0;
+  while (n < numEntriesRequested && e->pos < e->n) {
+    SaCtx *c = sa_find(e->ids[e->pos++]);
+    if (!c) continue;
+    page[n].saContextId = c->id;
+    page[n].inboundSa = c->in;
+    page[n].outboundSa = c->out;
+    n++;
+  }
+  if (n) {
+    *entries = dc_sa_page(page, n);
+    *numEntriesReturned = *entries ? n : 0;
+  }
+  free(page);
+  return n && !*entries ? ERROR_NOT_ENOUGH_MEMORY : 0;
+}
+
+static uint32_t other_enum_destroy(void *engineHandle, void *enumHandle, int kind) {
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  for (SaEnum **pp = &saEnums; *pp; pp = &(*pp)->next) {
+    if ((*pp)->handle == (uintptr_t)enumHandle && (*pp)->owner == s->serial && (*pp)->kind == kind) {
+      SaEnum *e = *pp;
+      *pp = e->next;
+      free(e->ids);
+      free(e);
+      return 0;
+    }
+  }
+  return FWP_E_INVALID_ENUMERATOR;
+}
+
+SIMAPI uint32_t IPsecSaContextCreateEnumHandle0(void *engineHandle, const SIM_IPSEC_SA_CONTEXT_ENUM_TEMPLATE0 *t,
+                                                void **enumHandle) {
+  (void)t; /* subnet filters are not simulated */
+  return other_enum_create(engineHandle, EN_SA_CONTEXTS, enumHandle);
+}
+SIMAPI uint32_t IPsecSaContextDestroyEnumHandle0(void *engineHandle, void *enumHandle) {
+  return other_enum_destroy(engineHandle, enumHandle, EN_SA_CONTEXTS);
+}
+
+/* IPsecSaEnum1: the SAs installed through manual SA contexts, one IPSEC_SA_DETAILS1 per direction. */
+SIMAPI uint32_t IPsecSaCreateEnumHandle0(void *engineHandle, const void *enumTemplate, void **enumHandle) {
+  (void)enumTemplate;
+  return other_enum_create(engineHandle, EN_IPSEC_SAS, enumHandle);
+}
+SIMAPI uint32_t IPsecSaEnum1(void *engineHandle, void *enumHandle, uint32_t numEntriesRequested,
+                             SIM_IPSEC_SA_DETAILS1 ***entries, uint32_t *numEntriesReturned) {
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (!entries || !numEntriesReturned) return FWP_E_NULL_POINTER;
+  *entries = NULL;
+  *numEntriesReturned = 0;
+  SaEnum *e = sa_enum_find(s, enumHandle, EN_IPSEC_SAS);
+  if (!e) return FWP_E_INVALID_ENUMERATOR;
+  SIM_IPSEC_SA_DETAILS1 **page = malloc((numEntriesRequested ? numEntriesRequested : 1) * sizeof *page);
+  uint32_t n = 0;
+  while (n < numEntriesRequested && e->pos < e->n) {
+    uint64_t v = e->ids[e->pos++];
+    SaCtx *c = sa_find(v / 2);
+    SIM_IPSEC_SA_DETAILS1 *d = c ? ((v & 1) ? c->out : c->in) : NULL;
+    if (d) page[n++] = d;
+  }
+  if (n) {
+    *entries = dc_details_page(page, n);
+    *numEntriesReturned = *entries ? n : 0;
+  }
+  free(page);
+  return n && !*entries ? ERROR_NOT_ENOUGH_MEMORY : 0;
+}
+SIMAPI uint32_t IPsecSaDestroyEnumHandle0(void *engineHandle, void *enumHandle) {
+  return other_enum_destroy(engineHandle, enumHandle, EN_IPSEC_SAS);
+}
+
+/* Always-empty enumerations with real handle checking: no IKE negotiation, no traffic, no net events. */
+static uint32_t empty_enum(void *engineHandle, void *enumHandle, int kind, void **entries, uint32_t *got) {
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (!entries || !got) return FWP_E_NULL_POINTER;
+  *entries = NULL;
+  *got = 0;
+  return sa_enum_find(s, enumHandle, kind) ? 0 : FWP_E_INVALID_ENUMERATOR;
+}
+SIMAPI uint32_t IkeextSaCreateEnumHandle0(void *engineHandle, const void *enumTemplate, void **enumHandle) {
+  (void)enumTemplate;
+  return other_enum_create(engineHandle, EN_IKE_SAS, enumHandle);
+}
+SIMAPI uint32_t IkeextSaEnum2(void *engineHandle, void *enumHandle, uint32_t numEntriesRequested, void **entries,
+                              uint32_t *numEntriesReturned) {
+  (void)numEntriesRequested;
+  return empty_enum(engineHandle, enumHandle, EN_IKE_SAS, entries, numEntriesReturned);
+}
+SIMAPI uint32_t IkeextSaDestroyEnumHandle0(void *engineHandle, void *enumHandle) {
+  return other_enum_destroy(engineHandle, enumHandle, EN_IKE_SAS);
+}
+SIMAPI uint32_t FwpmNetEventCreateEnumHandle0(void *engineHandle, const void *enumTemplate, void **enumHandle) {
+  (void)enumTemplate;
+  return other_enum_create(engineHandle, EN_NET_EVENTS, enumHandle);
+}
+SIMAPI uint32_t FwpmNetEventEnum5(void *engineHandle, void *enumHandle, uint32_t numEntriesRequested, void **entries,
+                                  uint32_t *numEntriesReturned) {
+  (void)numEntriesRequested;
+  return empty_enum(engineHandle, enumHandle, EN_NET_EVENTS, entries, numEntriesReturned);
+}
+SIMAPI uint32_t FwpmNetEventDestroyEnumHandle0(void *engineHandle, void *enumHandle) {
+  return other_enum_destroy(engineHandle, enumHandle, EN_NET_EVENTS);
+}

@@ -1,0 +1,812 @@
+/*
+ * selftest.c -- fwpsim's own C test of the engine semantics, run by scripts/stages/20-build-sim.sh
+ * against libfwpsim.so and libfwpsim_asan.so. Prints "fwpsim selftest: N passed, M failed".
+ * Each CHECK names the behaviour it proves; every scenario ends with zero outstanding allocations.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uchar.h>
+#include <unistd.h>
+#ifndef _WIN32
+#include <sys/wait.h>
+#endif
+
+#include "fwpsim_api.h"
+#include "fwpsim_constants.h"
+
+static int passed, failed;
+
+/* a fresh, not yet existing file name in the temp directory */
+static void temp_path(char *buf, size_t n, const char *tag) {
+#ifdef _WIN32
+  const char *dir = getenv("TEMP") ? getenv("TEMP") : ".";
+  snprintf(buf, n, "%s\\fwpsim-%s-%d", dir, tag, (int)getpid());
+#else
+  snprintf(buf, n, "/tmp/fwpsim-%s-XXXXXX", tag);
+  int fd = mkstemp(buf);
+  close(fd);
+#endif
+  unlink(buf);
+}
+#define CHECK(cond, what)                                                    \
+  do {                                                                       \
+    if (cond) passed++;                                                      \
+    else {                                                                   \
+      failed++;                                                              \
+      fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, what);         \
+    }                                                                        \
+  } while (0)
+#define CHECK_RC(expr, want, what)                                                                         \
+  do {                                                                                                     \
+    uint32_t rc_ = (expr);                                                                                 \
+    if (rc_ == (uint32_t)(want)) passed++;                                                                 \
+    else {                                                                                                 \
+      failed++;                                                                                            \
+      fprintf(stderr, "FAIL %s:%d: %s: got 0x%08x want 0x%08x\n", __FILE__, __LINE__, what, rc_, (uint32_t)(want)); \
+    }                                                                                                      \
+  } while (0)
+
+#define W(s) ((uint16_t *)(u"" s))
+static const SIM_GUID L_OUT4 = FWPM_LAYER_OUTBOUND_TRANSPORT_V4_INIT, L_IKE4 = FWPM_LAYER_IKEEXT_V4_INIT,
+                      L_IPSEC4 = FWPM_LAYER_IPSEC_V4_INIT, L_ALE4 = FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4_INIT,
+                      C_OUT4 = FWPM_CALLOUT_IPSEC_OUTBOUND_TRANSPORT_V4_INIT,
+                      C_IN4 = FWPM_CALLOUT_IPSEC_INBOUND_TRANSPORT_V4_INIT,
+                      F_PROTO = FWPM_CONDITION_IP_PROTOCOL_INIT, F_RADDR = FWPM_CONDITION_IP_REMOTE_ADDRESS_INIT,
+                      F_LADDR = FWPM_CONDITION_IP_LOCAL_ADDRESS_INIT,
+                      F_APPID = FWPM_CONDITION_ALE_APP_ID_INIT, F_LPORT = FWPM_CONDITION_IP_LOCAL_PORT_INIT,
+                      F_RUSER = FWPM_CONDITION_ALE_REMOTE_USER_ID_INIT,
+                      SUB_UNIVERSAL = FWPM_SUBLAYER_UNIVERSAL_INIT, P_IKEEXT = FWPM_PROVIDER_IKEEXT_INIT;
+
+static SIM_GUID key(uint32_t n) {
+  SIM_GUID g = {0x5e1f7e57u, 0x0001, 0x4000, {0x80, 0, 0, 0, 0, 0, (uint8_t)(n >> 8), (uint8_t)n}};
+  return g;
+}
+
+static void *open_session(uint32_t flags) {
+  SIM_FWPM_SESSION0 s;
+  memset(&s, 0, sizeof s);
+  s.flags = flags;
+  void *h = NULL;
+  CHECK_RC(FwpmEngineOpen0(NULL, RPC_C_AUTHN_WINNT, NULL, &s, &h), 0, "open session");
+  return h;
+}
+
+static uint32_t add_provider(void *h, SIM_GUID k, uint32_t flags) {
+  SIM_FWPM_PROVIDER0 p;
+  memset(&p, 0, sizeof p);
+  p.providerKey = k;
+  p.displayData.name = W("selftest provider");
+  p.flags = flags;
+  return FwpmProviderAdd0(h, &p, NULL);
+}
+
+static uint32_t add_sublayer(void *h, SIM_GUID k, SIM_GUID *provider, uint32_t flags) {
+  SIM_FWPM_SUBLAYER0 s;
+  memset(&s, 0, sizeof s);
+  s.subLayerKey = k;
+  s.displayData.name = W("selftest sublayer");
+  s.providerKey = provider;
+  s.flags = flags;
+  s.weight = 0x100;
+  return FwpmSubLayerAdd0(h, &s, NULL);
+}
+
+/* a callout filter at OUTBOUND_TRANSPORT_V4 with protocol == 6 */
+static SIM_FWPM_FILTER_CONDITION0 cond_tcp;
+static SIM_FWPM_FILTER0 callout_filter(SIM_GUID k, SIM_GUID *provider) {
+  memset(&cond_tcp, 0, sizeof cond_tcp);
+  cond_tcp.fieldKey = F_PROTO;
+  cond_tcp.conditionValue.type = FWP_UINT8;
+  cond_tcp.conditionValue.uint8 = 6;
+  SIM_FWPM_FILTER0 f;
+  memset(&f, 0, sizeof f);
+  f.filterKey = k;
+  f.displayData.name = W("selftest filter");
+  f.providerKey = provider;
+  f.layerKey = L_OUT4;
+  f.numFilterConditions = 1;
+  f.filterCondition = &cond_tcp;
+  f.action.type = FWP_ACTION_CALLOUT_TERMINATING;
+  f.action.calloutKey = C_OUT4;
+  f.rawContext = 1;
+  return f;
+}
+
+static void test_providers_and_transactions(void) {
+  void *h = open_session(FWPM_SESSION_FLAG_DYNAMIC);
+  SIM_GUID pk = key(1);
+  CHECK_RC(add_provider(h, pk, 0), 0, "provider add");
+  CHECK_RC(add_provider(h, pk, 0), FWP_E_ALREADY_EXISTS, "duplicate provider key");
+  SIM_FWPM_PROVIDER0 nameless;
+  memset(&nameless, 0, sizeof nameless);
+  CHECK_RC(FwpmProviderAdd0(h, &nameless, NULL), FWP_E_NULL_DISPLAY_NAME, "NULL displayData.name");
+  SIM_FWPM_PROVIDER0 *got = NULL;
+  CHECK_RC(FwpmProviderGetByKey0(h, &pk, &got), 0, "provider get");
+  CHECK(got && got->displayData.name && memcmp(got->displayData.name, u"selftest provider", 36) == 0,
+        "provider round trip keeps the UTF-16 name");
+  CHECK(SimOutstandingAllocations() == 1, "get returns one caller-owned block");
+  FwpmFreeMemory0((void **)&got);
+  CHECK(got == NULL && SimOutstandingAllocations() == 0, "FwpmFreeMemory0 frees and NULLs the pointer");
+  FwpmFreeMemory0((void **)&got); /* NULL-valued pointer is fine */
+  SIM_GUID missing = key(999);
+  CHECK_RC(FwpmProviderGetByKey0(h, &missing, &got), FWP_E_PROVIDER_NOT_FOUND, "unknown provider");
+  CHECK_RC(FwpmProviderDeleteByKey0(h, &P_IKEEXT), FWP_E_BUILTIN_OBJECT, "built-in provider cannot be deleted");
+
+  CHECK_RC(FwpmTransactionCommit0(h), FWP_E_NO_TXN_IN_PROGRESS, "commit without a transaction");
+  CHECK_RC(FwpmTransactionAbort0(h), FWP_E_NO_TXN_IN_PROGRESS, "abort without a transaction");
+  CHECK_RC(FwpmTransactionBegin0(h, 0), 0, "begin");
+  CHECK_RC(FwpmTransactionBegin0(h, 0), FWP_E_TXN_IN_PROGRESS, "nested begin");
+  CHECK_RC(add_provider(h, key(2), 0), 0, "add inside transaction");
+  CHECK_RC(add_provider(h, key(2), 0), FWP_E_ALREADY_EXISTS, "failed call inside the transaction");
+  CHECK_RC(add_provider(h, key(3), 0), 0, "the transaction is not poisoned by a failed call");
+  CHECK_RC(FwpmTransactionAbort0(h), 0, "abort");
+  CHECK_RC(FwpmProviderGetByKey0(h, &(SIM_GUID){0}, &got), FWP_E_PROVIDER_NOT_FOUND, "zero key not found");
+  SIM_GUID k2 = key(2), k3 = key(3);
+  CHECK_RC(FwpmProviderGetByKey0(h, &k2, &got), FWP_E_PROVIDER_NOT_FOUND, "abort rolled back the first add");
+  CHECK_RC(FwpmProviderGetByKey0(h, &k3, &got), FWP_E_PROVIDER_NOT_FOUND, "abort rolled back the second add");
+  CHECK_RC(FwpmTransactionBegin0(h, 0), 0, "begin 2");
+  CHECK_RC(add_provider(h, key(2), 0), 0, "add 2");
+  CHECK_RC(FwpmProviderDeleteByKey0(h, &pk), 0, "delete inside transaction");
+  CHECK_RC(FwpmTransactionCommit0(h), 0, "commit");
+  CHECK_RC(FwpmProviderGetByKey0(h, &k2, &got), 0, "committed add is visible");
+  FwpmFreeMemory0((void **)&got);
+  CHECK_RC(FwpmProviderGetByKey0(h, &pk, &got), FWP_E_PROVIDER_NOT_FOUND, "committed delete is visible");
+  CHECK_RC(FwpmTransactionBegin0(h, FWPM_TXN_READ_ONLY), 0, "read-only begin");
+  CHECK_RC(add_provider(h, key(4), 0), FWP_E_INCOMPATIBLE_TXN, "write inside a read-only transaction");
+  CHECK_RC(FwpmTransactionCommit0(h), 0, "read-only commit");
+  /* zero key: the engine generates one */
+  SIM_FWPM_PROVIDER0 anon;
+  memset(&anon, 0, sizeof anon);
+  anon.displayData.name = W("anonymous");
+  CHECK_RC(FwpmProviderAdd0(h, &anon, NULL), 0, "zero provider key is accepted");
+  CHECK_RC(FwpmTransactionBegin0(h, 0), 0, "begin before close");
+  CHECK_RC(add_provider(h, key(5), 0), 0, "add then close mid-transaction");
+  CHECK_RC(FwpmEngineClose0(h), 0, "close");
+  void *h2 = open_session(0);
+  SIM_GUID k5 = key(5);
+  CHECK_RC(FwpmProviderGetByKey0(h2, &k5, &got), FWP_E_PROVIDER_NOT_FOUND, "closing mid-transaction aborts it");
+  CHECK_RC(FwpmProviderGetByKey0(h2, &k2, &got), FWP_E_PROVIDER_NOT_FOUND, "dynamic session objects vanish");
+  CHECK_RC(FwpmEngineClose0(h), ERROR_INVALID_HANDLE, "closed handle is invalid");
+  SIM_FWPM_SESSION0 named;
+  memset(&named, 0, sizeof named);
+  named.sessionKey = key(77);
+  void *h3 = NULL, *h4 = NULL;
+  CHECK_RC(FwpmEngineOpen0(NULL, RPC_C_AUTHN_DEFAULT, NULL, &named, &h3), 0, "named session");
+  CHECK_RC(FwpmEngineOpen0(NULL, RPC_C_AUTHN_DEFAULT, NULL, &named, &h4), FWP_E_ALREADY_EXISTS, "session key clash");
+  CHECK_RC(FwpmTransactionBegin0(h3, 0), 0, "session A begins");
+  CHECK_RC(add_provider(h2, key(6), 0), FWP_E_TIMEOUT, "session B waits for A's transaction lock");
+  FwpmTransactionAbort0(h3);
+  FwpmEngineClose0(h3);
+  FwpmEngineClose0(h2);
+  SimReset();
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (providers)");
+}
+
+static void test_filters(void) {
+  void *h = open_session(FWPM_SESSION_FLAG_DYNAMIC);
+  SIM_GUID pk = key(10), sk = key(11);
+  CHECK_RC(add_provider(h, pk, 0), 0, "provider");
+  CHECK_RC(add_sublayer(h, sk, &pk, 0), 0, "sublayer");
+  SIM_GUID unknownProvider = key(12);
+  CHECK_RC(add_sublayer(h, key(13), &unknownProvider, 0), FWP_E_PROVIDER_NOT_FOUND, "sublayer with unknown provider");
+  SIM_FWPM_FILTER0 f = callout_filter(key(20), &pk);
+  f.subLayerKey = sk;
+  uint64_t w = 42, id1 = 0, id2 = 0;
+  f.weight.type = FWP_UINT64;
+  f.weight.uint64 = &w;
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, &id1), 0, "callout filter add");
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, NULL), FWP_E_ALREADY_EXISTS, "duplicate filter key");
+  f.filterKey = key(21);
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, &id2), 0, "second filter");
+  CHECK(id1 > 0 && id2 > id1, "filter ids increase");
+  SIM_FWPM_FILTER0 *got = NULL;
+  CHECK_RC(FwpmFilterGetById0(h, id2, &got), 0, "get by id");
+  CHECK(got && got->filterId == id2 && got->weight.type == FWP_UINT64 && *got->weight.uint64 == 42 &&
+            got->effectiveWeight.type == FWP_UINT64 && *got->effectiveWeight.uint64 == 42 &&
+            got->numFilterConditions == 1 && got->filterCondition[0].conditionValue.uint8 == 6 &&
+            got->rawContext == 1 && got->providerKey && memcmp(got->providerKey, &pk, 16) == 0 &&
+            got->weight.uint64 != &w,
+        "filter deep copy round trip");
+  FwpmFreeMemory0((void **)&got);
+
+  SIM_FWPM_FILTER0 b = callout_filter(key(30), &pk);
+  b.layerKey = key(31);
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_LAYER_NOT_FOUND, "unknown layer");
+  b = callout_filter(key(30), &pk);
+  b.subLayerKey = key(32);
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_SUBLAYER_NOT_FOUND, "unknown sublayer");
+  SIM_GUID nop = key(33);
+  b = callout_filter(key(30), &nop);
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_PROVIDER_NOT_FOUND, "unknown provider");
+  b = callout_filter(key(30), &pk);
+  b.weight.type = FWP_UINT8;
+  b.weight.uint8 = 16;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_INVALID_WEIGHT, "UINT8 weight above 15");
+  b.weight.type = FWP_UINT32;
+  b.weight.uint32 = 3;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_INVALID_WEIGHT, "UINT32 weight");
+  b.weight.type = FWP_UINT64;
+  b.weight.uint32 = 7; /* an inline value where a pointer belongs */
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_INVALID_WEIGHT, "UINT64 weight must be passed by pointer");
+  b = callout_filter(key(30), &pk);
+  b.action.type = FWP_ACTION_CONTINUE;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_INVALID_ACTION_TYPE, "invalid action type");
+  b = callout_filter(key(30), &pk);
+  b.action.calloutKey = key(34);
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_CALLOUT_NOT_FOUND, "unknown callout");
+  b = callout_filter(key(30), &pk);
+  b.action.calloutKey = C_IN4;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_INCOMPATIBLE_LAYER, "callout of another layer");
+  b = callout_filter(key(30), &pk);
+  b.displayData.name = NULL;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_NULL_DISPLAY_NAME, "filter without name");
+
+  SIM_FWPM_FILTER_CONDITION0 c;
+  memset(&c, 0, sizeof c);
+  b = callout_filter(key(30), &pk);
+  b.filterCondition = &c;
+  c.fieldKey = F_APPID;
+  c.conditionValue.type = FWP_BYTE_BLOB_TYPE;
+  SIM_FWP_BYTE_BLOB blob = {4, (uint8_t *)"abcd"};
+  c.conditionValue.byteBlob = &blob;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_CONDITION_NOT_FOUND, "ALE_APP_ID not available at transport");
+  c.fieldKey = F_PROTO;
+  c.conditionValue.type = FWP_UINT16;
+  c.conditionValue.uint16 = 6;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_TYPE_MISMATCH, "protocol must be UINT8");
+  c.conditionValue.type = FWP_UINT8;
+  c.matchType = FWP_MATCH_PREFIX;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_MATCH_TYPE_MISMATCH, "prefix match on an integer");
+  c.matchType = FWP_MATCH_EQUAL;
+  c.fieldKey = F_RADDR;
+  SIM_FWP_V4_ADDR_AND_MASK am = {0x0a000001, 0xff00ff00};
+  c.conditionValue.type = FWP_V4_ADDR_MASK;
+  c.conditionValue.v4AddrMask = &am;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_INVALID_NET_MASK, "non-contiguous mask");
+  am.mask = 0xffffff00;
+  c.conditionValue.type = FWP_V6_ADDR_MASK;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_TYPE_MISMATCH, "V6 mask at a V4 layer");
+  c.fieldKey = F_LPORT;
+  SIM_FWP_RANGE0 r;
+  memset(&r, 0, sizeof r);
+  r.valueLow.type = r.valueHigh.type = FWP_UINT16;
+  r.valueLow.uint16 = 100;
+  r.valueHigh.uint16 = 10;
+  c.conditionValue.type = FWP_RANGE_TYPE;
+  c.conditionValue.rangeValue = &r;
+  c.matchType = FWP_MATCH_RANGE;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), FWP_E_INVALID_RANGE, "range low > high");
+  r.valueHigh.uint16 = 1000;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), 0, "valid port range");
+  SIM_FWPM_FILTER0 *rg = NULL;
+  CHECK_RC(FwpmFilterGetByKey0(h, &b.filterKey, &rg), 0, "get range filter");
+  CHECK(rg && rg->filterCondition[0].conditionValue.rangeValue != &r &&
+            rg->filterCondition[0].conditionValue.rangeValue->valueHigh.uint16 == 1000,
+        "range pointee deep-copied");
+  FwpmFreeMemory0((void **)&rg);
+
+  /* SD condition at an ALE layer: self-relative required */
+  uint8_t sd[20] = {1, 0, 0x04, 0x80};
+  SIM_FWP_BYTE_BLOB sdb = {sizeof sd, sd};
+  memset(&c, 0, sizeof c);
+  c.fieldKey = F_RUSER;
+  c.conditionValue.type = FWP_SECURITY_DESCRIPTOR_TYPE;
+  c.conditionValue.sd = &sdb;
+  b = callout_filter(key(35), &pk);
+  b.filterCondition = &c;
+  b.layerKey = L_ALE4;
+  b.action.type = FWP_ACTION_BLOCK;
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), 0, "SD condition at ALE accept");
+  sd[3] = 0;
+  b.filterKey = key(36);
+  CHECK_RC(FwpmFilterAdd0(h, &b, NULL, NULL), ERROR_INVALID_SECURITY_DESCR, "absolute SD in a condition");
+
+  CHECK_RC(FwpmProviderDeleteByKey0(h, &pk), FWP_E_IN_USE, "provider referenced by filters");
+  CHECK_RC(FwpmSubLayerDeleteByKey0(h, &sk), FWP_E_IN_USE, "sublayer referenced by filters");
+  CHECK_RC(FwpmSubLayerDeleteByKey0(h, &SUB_UNIVERSAL), FWP_E_BUILTIN_OBJECT, "built-in sublayer");
+  CHECK_RC(FwpmFilterDeleteById0(h, id1), 0, "delete by id");
+  CHECK_RC(FwpmFilterDeleteById0(h, id1), FWP_E_FILTER_NOT_FOUND, "deleted id");
+  SIM_GUID k21 = key(21);
+  CHECK_RC(FwpmFilterDeleteByKey0(h, &k21), 0, "delete by key");
+  CHECK_RC(FwpmSubLayerDeleteByKey0(h, &sk), 0, "sublayer free after its filters are gone");
+
+  /* lifetimes */
+  void *st = open_session(0);
+  SIM_GUID spk = key(40);
+  CHECK_RC(add_provider(st, spk, 0), 0, "static provider");
+  CHECK_RC(add_sublayer(st, key(41), &spk, FWPM_SUBLAYER_FLAG_PERSISTENT), FWP_E_LIFETIME_MISMATCH,
+           "persistent object referencing a static one");
+  CHECK_RC(add_sublayer(st, key(41), &pk, 0), FWP_E_LIFETIME_MISMATCH, "static object referencing a dynamic one");
+  CHECK_RC(add_provider(h, key(42), FWPM_PROVIDER_FLAG_PERSISTENT), FWP_E_DYNAMIC_SESSION_IN_PROGRESS,
+           "persistent object in a dynamic session");
+  FwpmEngineClose0(st);
+
+  /* fault injection and the mutation counter */
+  uint32_t before = SimMutationCount();
+  SimFailNthMutation(2, 0x80320099u);
+  CHECK_RC(add_provider(h, key(50), 0), 0, "first mutation passes");
+  CHECK_RC(add_provider(h, key(51), 0), 0x80320099u, "second mutation fails with the injected code");
+  CHECK_RC(add_provider(h, key(52), 0), 0, "injection is one-shot");
+  SIM_FWPM_PROVIDER0 *pg = NULL;
+  SIM_GUID k51 = key(51);
+  CHECK_RC(FwpmProviderGetByKey0(h, &k51, &pg), FWP_E_PROVIDER_NOT_FOUND, "failed mutation changed nothing");
+  CHECK(SimMutationCount() == before + 2, "mutation count counts state changes only");
+
+  FwpmEngineClose0(h);
+  SimReset();
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (filters)");
+}
+
+static void test_enum(void) {
+  void *h = open_session(FWPM_SESSION_FLAG_DYNAMIC);
+  SIM_GUID pk = key(60);
+  add_provider(h, pk, 0);
+  FwpmTransactionBegin0(h, 0);
+  for (uint32_t i = 0; i < 2500; i++) {
+    SIM_FWPM_FILTER0 f = callout_filter(key(1000 + i), &pk);
+    if (FwpmFilterAdd0(h, &f, NULL, NULL)) {
+      CHECK(0, "bulk add");
+      break;
+    }
+  }
+  CHECK_RC(FwpmTransactionCommit0(h), 0, "bulk commit");
+  SIM_FWPM_FILTER_ENUM_TEMPLATE0 t;
+  memset(&t, 0, sizeof t);
+  t.providerKey = &pk;
+  t.actionMask = 0xffffffffu;
+  void *eh = NULL;
+  CHECK_RC(FwpmFilterCreateEnumHandle0(h, &t, &eh), 0, "enum handle");
+  /* deleting after the snapshot does not change what the handle returns */
+  SIM_GUID first = key(1000);
+  FwpmFilterDeleteByKey0(h, &first);
+  uint32_t total = 0, got = 0, pages = 0;
+  SIM_FWPM_FILTER0 **entries = NULL;
+  for (;;) {
+    CHECK_RC(FwpmFilterEnum0(h, eh, 1000, &entries, &got), 0, "enum page");
+    if (!got) break;
+    pages++;
+    total += got;
+    CHECK(SimOutstandingAllocations() == 1, "a page is one block");
+    FwpmFreeMemory0((void **)&entries);
+  }
+  CHECK(total == 2500 && pages == 3 && entries == NULL, "paging 1000/1000/500 over the snapshot");
+  CHECK_RC(FwpmFilterDestroyEnumHandle0(h, eh), 0, "destroy");
+  CHECK_RC(FwpmFilterEnum0(h, eh, 10, &entries, &got), FWP_E_INVALID_ENUMERATOR, "destroyed handle");
+  t.actionMask = 0;
+  CHECK_RC(FwpmFilterCreateEnumHandle0(h, &t, &eh), 0, "enum handle, empty action mask");
+  CHECK_RC(FwpmFilterEnum0(h, eh, 10, &entries, &got), 0, "enum with mask 0");
+  CHECK(got == 0, "actionMask 0 matches nothing (as on Windows)");
+  FwpmFilterDestroyEnumHandle0(h, eh);
+  void *ph = NULL;
+  SIM_FWPM_PROVIDER0 **provs = NULL;
+  CHECK_RC(FwpmProviderCreateEnumHandle0(h, NULL, &ph), 0, "provider enum");
+  CHECK_RC(FwpmProviderEnum0(h, ph, 100, &provs, &got), 0, "provider page");
+  CHECK(got == 3, "built-in providers are enumerated with ours");
+  FwpmFreeMemory0((void **)&provs);
+  FwpmProviderDestroyEnumHandle0(h, ph);
+  FwpmEngineClose0(h);
+  SimReset();
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (enum)");
+}
+
+static SIM_IKEEXT_AUTHENTICATION_METHOD2 mm_methods[2];
+static SIM_IKEEXT_PROPOSAL0 mm_prop;
+static SIM_IKEEXT_POLICY2 mm_policy;
+static SIM_FWPM_PROVIDER_CONTEXT3 mm_context(SIM_GUID k, uint32_t type) {
+  memset(mm_methods, 0, sizeof mm_methods);
+  mm_methods[0].authenticationMethodType = IKEEXT_KERBEROS;
+  mm_methods[0].kerberosAuthentication.proxyServer = W("proxy.example");
+  mm_methods[1].authenticationMethodType = IKEEXT_PRESHARED_KEY;
+  mm_methods[1].presharedKeyAuthentication.presharedKey.size = 6;
+  mm_methods[1].presharedKeyAuthentication.presharedKey.data = (uint8_t *)"secret";
+  memset(&mm_prop, 0, sizeof mm_prop);
+  mm_prop.cipherAlgorithm.algoIdentifier = IKEEXT_CIPHER_AES_256;
+  mm_prop.integrityAlgorithm.algoIdentifier = IKEEXT_INTEGRITY_SHA_256;
+  mm_prop.dhGroup = IKEEXT_DH_ECP_384;
+  mm_prop.maxLifetimeSeconds = 28800;
+  memset(&mm_policy, 0, sizeof mm_policy);
+  mm_policy.numAuthenticationMethods = 2;
+  mm_policy.authenticationMethods = mm_methods;
+  mm_policy.numIkeProposals = 1;
+  mm_policy.ikeProposals = &mm_prop;
+  SIM_FWPM_PROVIDER_CONTEXT3 pc;
+  memset(&pc, 0, sizeof pc);
+  pc.providerContextKey = k;
+  pc.displayData.name = W("selftest MM");
+  pc.type = type;
+  pc.ikeMmPolicy = &mm_policy;
+  return pc;
+}
+
+static void test_contexts(void) {
+  void *h = open_session(FWPM_SESSION_FLAG_DYNAMIC);
+  SIM_GUID mk = key(70);
+  SIM_FWPM_PROVIDER_CONTEXT3 pc = mm_context(mk, FWPM_IPSEC_AUTHIP_MM_CONTEXT);
+  uint64_t cid = 0;
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, &cid), 0, "MM context add");
+  CHECK(cid > 0, "context id assigned");
+  SIM_FWPM_PROVIDER_CONTEXT3 *got = NULL;
+  CHECK_RC(FwpmProviderContextGetByKey3(h, &mk, &got), 0, "context get");
+  CHECK(got && got->providerContextId == cid && got->authIpMmPolicy != &mm_policy &&
+            got->authIpMmPolicy->numAuthenticationMethods == 2 &&
+            memcmp(got->authIpMmPolicy->authenticationMethods[0].kerberosAuthentication.proxyServer, u"proxy.example", 28) == 0 &&
+            memcmp(got->authIpMmPolicy->authenticationMethods[1].presharedKeyAuthentication.presharedKey.data, "secret", 6) == 0 &&
+            got->authIpMmPolicy->ikeProposals[0].dhGroup == IKEEXT_DH_ECP_384,
+        "MM policy deep copy round trip");
+  FwpmFreeMemory0((void **)&got);
+  mm_policy.numIkeProposals = 0;
+  pc.providerContextKey = key(71);
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_ZERO_LENGTH_ARRAY, "MM policy without proposals");
+
+  /* QM transport: IKE + EM refused, AuthIP + EM accepted */
+  SIM_IPSEC_AUTH_TRANSFORM0 ah;
+  memset(&ah, 0, sizeof ah);
+  ah.authTransformId.authType = IPSEC_AUTH_SHA_1;
+  ah.authTransformId.authConfig = IPSEC_AUTH_CONFIG_HMAC_SHA_1_96;
+  SIM_IPSEC_SA_TRANSFORM0 tr = {IPSEC_TRANSFORM_AH, {.ahTransform = &ah}};
+  SIM_IPSEC_PROPOSAL0 prop;
+  memset(&prop, 0, sizeof prop);
+  prop.lifetime.lifetimeSeconds = 3600;
+  prop.numSaTransforms = 1;
+  prop.saTransforms = &tr;
+  SIM_IKEEXT_AUTHENTICATION_METHOD2 em_m;
+  memset(&em_m, 0, sizeof em_m);
+  em_m.authenticationMethodType = IKEEXT_NTLM_V2;
+  SIM_IKEEXT_EM_POLICY2 em = {1, &em_m, IKEEXT_IMPERSONATION_SOCKET_PRINCIPAL};
+  SIM_IPSEC_TRANSPORT_POLICY2 qm;
+  memset(&qm, 0, sizeof qm);
+  qm.numIpsecProposals = 1;
+  qm.ipsecProposals = &prop;
+  qm.flags = IPSEC_POLICY_FLAG_ND_SECURE;
+  qm.emPolicy = &em;
+  SIM_FWPM_PROVIDER_CONTEXT3 q;
+  memset(&q, 0, sizeof q);
+  q.providerContextKey = key(72);
+  q.displayData.name = W("selftest QM");
+  q.type = FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT;
+  q.ikeQmTransportPolicy = &qm;
+  CHECK_RC(FwpmProviderContextAdd3(h, &q, NULL, NULL), FWP_E_EM_NOT_SUPPORTED, "IKE QM with an EM policy");
+  q.type = FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT;
+  CHECK_RC(FwpmProviderContextAdd3(h, &q, NULL, NULL), 0, "AuthIP QM with an EM policy");
+  ah.authTransformId.authConfig = IPSEC_AUTH_CONFIG_HMAC_SHA_256_128;
+  q.providerContextKey = key(73);
+  CHECK_RC(FwpmProviderContextAdd3(h, &q, NULL, NULL), FWP_E_INVALID_AUTH_TRANSFORM, "mismatched auth transform id");
+
+  /* filters referencing contexts; IKE exemptions follow the MM policy filters */
+  SIM_FWPM_FILTER0 f;
+  memset(&f, 0, sizeof f);
+  f.filterKey = key(80);
+  f.displayData.name = W("MM policy filter");
+  f.layerKey = L_IKE4;
+  f.flags = FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT;
+  f.action.type = FWP_ACTION_PERMIT;
+  f.providerContextKey = key(99);
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, NULL), FWP_E_PROVIDER_CONTEXT_NOT_FOUND, "unknown provider context");
+  f.providerContextKey = key(72);
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, NULL), FWP_E_PROVIDER_CONTEXT_MISMATCH, "QM context at the IKEEXT layer");
+  f.layerKey = L_IPSEC4;
+  f.providerContextKey = mk;
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, NULL), FWP_E_PROVIDER_CONTEXT_MISMATCH, "MM context at the IPSEC layer");
+  SIM_FWPM_FILTER_ENUM_TEMPLATE0 t;
+  memset(&t, 0, sizeof t);
+  SIM_GUID ike = P_IKEEXT;
+  t.providerKey = &ike;
+  t.actionMask = 0xffffffffu;
+  void *eh;
+  SIM_FWPM_FILTER0 **entries = NULL;
+  uint32_t n = 0;
+  f.layerKey = L_IKE4;
+  CHECK_RC(FwpmTransactionBegin0(h, 0), 0, "begin");
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, NULL), 0, "first MM policy filter");
+  FwpmFilterCreateEnumHandle0(h, &t, &eh);
+  FwpmFilterEnum0(h, eh, 100, &entries, &n);
+  CHECK(n == 8, "BFE-style IKE/AuthIP exemptions appear with the first MM policy filter");
+  if (n) {
+    SIM_GUID ek = entries[0]->filterKey;
+    CHECK_RC(FwpmFilterDeleteByKey0(h, &ek), FWP_E_BUILTIN_OBJECT, "exemptions belong to the engine");
+  }
+  FwpmFreeMemory0((void **)&entries);
+  FwpmFilterDestroyEnumHandle0(h, eh);
+  CHECK_RC(FwpmTransactionAbort0(h), 0, "abort MM filter");
+  FwpmFilterCreateEnumHandle0(h, &t, &eh);
+  FwpmFilterEnum0(h, eh, 100, &entries, &n);
+  CHECK(n == 0, "abort rolls the exemptions back too");
+  FwpmFilterDestroyEnumHandle0(h, eh);
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, NULL), 0, "MM policy filter again");
+  CHECK_RC(FwpmProviderContextDeleteByKey0(h, &mk), FWP_E_IN_USE, "context referenced by a filter");
+  CHECK_RC(FwpmFilterDeleteByKey0(h, &f.filterKey), 0, "delete last MM policy filter");
+  FwpmFilterCreateEnumHandle0(h, &t, &eh);
+  FwpmFilterEnum0(h, eh, 100, &entries, &n);
+  CHECK(n == 0, "exemptions vanish with the last MM policy filter");
+  FwpmFilterDestroyEnumHandle0(h, eh);
+  CHECK_RC(FwpmProviderContextDeleteByKey0(h, &mk), 0, "context delete");
+  FwpmEngineClose0(h);
+  SimReset();
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (contexts)");
+}
+
+static void test_persistence(void) {
+  char path[512];
+  temp_path(path, sizeof path, "selftest");
+  CHECK_RC(SimSetStatePath(path), 0, "state path");
+  void *h = open_session(0);
+  SIM_GUID pk = key(90);
+  CHECK_RC(FwpmTransactionBegin0(h, 0), 0, "begin persistent");
+  CHECK_RC(add_provider(h, pk, FWPM_PROVIDER_FLAG_PERSISTENT), 0, "persistent provider");
+  SIM_FWPM_FILTER0 f = callout_filter(key(91), &pk);
+  f.flags = FWPM_FILTER_FLAG_PERSISTENT;
+  uint64_t id = 0;
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, &id), 0, "persistent filter");
+  CHECK(access(path, F_OK) != 0, "nothing written before commit");
+  CHECK_RC(FwpmTransactionCommit0(h), 0, "commit writes the state file");
+  CHECK(access(path, F_OK) == 0, "state file exists after commit");
+  CHECK_RC(add_provider(h, key(92), 0), 0, "a static object is not persisted");
+  FwpmEngineClose0(h);
+  SimReset(); /* forget everything in memory: like a process restart */
+  h = open_session(0);
+  SIM_FWPM_FILTER0 *got = NULL;
+  CHECK_RC(FwpmFilterGetByKey0(h, &f.filterKey, &got), 0, "persistent filter survives a restart");
+  CHECK(got && got->filterId == id && got->numFilterConditions == 1 && got->filterCondition[0].conditionValue.uint8 == 6 &&
+            got->displayData.name && memcmp(got->displayData.name, u"selftest filter", 30) == 0,
+        "reloaded filter is intact");
+  FwpmFreeMemory0((void **)&got);
+  SIM_GUID k92 = key(92);
+  SIM_FWPM_PROVIDER0 *p = NULL;
+  CHECK_RC(FwpmProviderGetByKey0(h, &k92, &p), FWP_E_PROVIDER_NOT_FOUND, "static object did not persist");
+  uint64_t id2 = 0;
+  f.filterKey = key(93);
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, &id2), 0, "implicit transaction add");
+  CHECK(id2 > id, "ids stay monotonic across restarts");
+  CHECK_RC(FwpmFilterDeleteByKey0(h, &f.filterKey), 0, "implicit delete");
+  SIM_GUID k91 = key(91);
+  CHECK_RC(FwpmFilterDeleteByKey0(h, &k91), 0, "delete persistent filter");
+  CHECK_RC(FwpmProviderDeleteByKey0(h, &pk), 0, "delete persistent provider");
+  FwpmEngineClose0(h);
+  SimReset();
+  h = open_session(0);
+  CHECK_RC(FwpmProviderGetByKey0(h, &pk, &p), FWP_E_PROVIDER_NOT_FOUND, "deletes are persisted too");
+  FwpmEngineClose0(h);
+  SimSetStatePath(NULL);
+  unlink(path);
+  char lock[600];
+  snprintf(lock, sizeof lock, "%s.lock", path);
+  unlink(lock);
+  SimReset();
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (persistence)");
+}
+
+
+static void test_tunnel_and_sa(void) {
+  void *h = open_session(0);
+  SIM_GUID pk = key(100);
+  CHECK_RC(add_provider(h, pk, 0), 0, "tunnel provider");
+  SIM_FWPM_PROVIDER_CONTEXT3 mm = mm_context(key(101), FWPM_IPSEC_IKE_MM_CONTEXT);
+  mm.providerKey = &pk;
+  SIM_IPSEC_AUTH_AND_CIPHER_TRANSFORM0 ac;
+  memset(&ac, 0, sizeof ac);
+  ac.authTransform.authTransformId.authType = IPSEC_AUTH_AES_128;
+  ac.authTransform.authTransformId.authConfig = IPSEC_AUTH_CONFIG_GCM_AES_128;
+  ac.cipherTransform.cipherTransformId.cipherType = IPSEC_CIPHER_TYPE_AES_128;
+  ac.cipherTransform.cipherTransformId.cipherConfig = IPSEC_CIPHER_CONFIG_GCM_AES_128;
+  SIM_IPSEC_SA_TRANSFORM0 tr = {IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER, {.espAuthAndCipherTransform = &ac}};
+  SIM_IPSEC_PROPOSAL0 prop;
+  memset(&prop, 0, sizeof prop);
+  prop.numSaTransforms = 1;
+  prop.saTransforms = &tr;
+  SIM_IPSEC_TUNNEL_POLICY3 tp;
+  memset(&tp, 0, sizeof tp);
+  tp.numIpsecProposals = 1;
+  tp.ipsecProposals = &prop;
+  tp.tunnelEndpoints.ipVersion = FWP_IP_VERSION_V4;
+  tp.tunnelEndpoints.localV4Address = 0x01010101;
+  tp.tunnelEndpoints.remoteV4Address = 0x02020202;
+  tp.tunnelEndpoints.remoteFqdn = W("gw.example");
+  SIM_FWPM_PROVIDER_CONTEXT3 qm;
+  memset(&qm, 0, sizeof qm);
+  qm.providerContextKey = key(102);
+  qm.displayData.name = W("selftest tunnel");
+  qm.providerKey = &pk;
+  qm.type = FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT;
+  qm.ikeQmTunnelPolicy = &tp;
+  SIM_FWPM_FILTER_CONDITION0 tc[2];
+  memset(tc, 0, sizeof tc);
+  SIM_FWP_V4_ADDR_AND_MASK lm = {0x0a010000, 0xffff0000}, rm = {0x0a020000, 0xffff0000};
+  tc[0].fieldKey = F_LADDR;
+  tc[0].conditionValue.type = FWP_V4_ADDR_MASK;
+  tc[0].conditionValue.v4AddrMask = &lm;
+  tc[1].fieldKey = F_RADDR;
+  tc[1].conditionValue.type = FWP_V4_ADDR_MASK;
+  tc[1].conditionValue.v4AddrMask = &rm;
+  SIM_FWPM_FILTER_CONDITION0 bad = tc[0];
+  bad.fieldKey = F_PROTO;
+  bad.conditionValue.type = FWP_UINT8;
+  bad.conditionValue.uint8 = 6;
+  CHECK_RC(FwpmIPsecTunnelAdd3(h, 0, &mm, &qm, 1, &bad, NULL, NULL), FWP_E_INVALID_PARAMETER,
+           "site-to-site tunnel with a non-address condition");
+  CHECK_RC(FwpmIPsecTunnelAdd3(h, 0, &qm, &qm, 2, tc, NULL, NULL), FWP_E_PROVIDER_CONTEXT_MISMATCH, "QM as MM policy");
+  uint32_t before = SimMutationCount();
+  CHECK_RC(FwpmIPsecTunnelAdd3(h, 0, &mm, &qm, 2, tc, NULL, NULL), 0, "site-to-site tunnel add");
+  CHECK(SimMutationCount() == before + 1, "a tunnel add is one mutating call");
+  SIM_FWPM_FILTER_ENUM_TEMPLATE0 t;
+  memset(&t, 0, sizeof t);
+  t.providerKey = &pk;
+  t.actionMask = 0xffffffffu;
+  void *eh;
+  SIM_FWPM_FILTER0 **entries = NULL;
+  uint32_t n = 0;
+  FwpmFilterCreateEnumHandle0(h, &t, &eh);
+  FwpmFilterEnum0(h, eh, 100, &entries, &n);
+  CHECK(n == 7, "tunnel instantiates IKEEXT, IPSEC, 3 transport/ALE and 2 forward filters");
+  FwpmFreeMemory0((void **)&entries);
+  FwpmFilterDestroyEnumHandle0(h, eh);
+  SIM_FWPM_PROVIDER_CONTEXT3 *got = NULL;
+  CHECK_RC(FwpmProviderContextGetByKey3(h, &qm.providerContextKey, &got), 0, "tunnel QM context get");
+  CHECK(got && got->ikeQmTunnelPolicy->tunnelEndpoints.remoteV4Address == 0x02020202 &&
+            memcmp(got->ikeQmTunnelPolicy->tunnelEndpoints.remoteFqdn, u"gw.example", 20) == 0 &&
+            got->ikeQmTunnelPolicy->ipsecProposals[0].saTransforms[0].espAuthAndCipherTransform->cipherTransform
+                    .cipherTransformId.cipherConfig == IPSEC_CIPHER_CONFIG_GCM_AES_128,
+        "tunnel policy deep copy round trip");
+  FwpmFreeMemory0((void **)&got);
+  CHECK_RC(FwpmIPsecTunnelDeleteByKey0(h, &qm.providerContextKey), 0, "tunnel delete by QM key");
+  FwpmFilterCreateEnumHandle0(h, &t, &eh);
+  FwpmFilterEnum0(h, eh, 100, &entries, &n);
+  CHECK(n == 0, "tunnel delete removes its filters");
+  FwpmFilterDestroyEnumHandle0(h, eh);
+  CHECK_RC(FwpmProviderContextGetByKey3(h, &qm.providerContextKey, &got), FWP_E_PROVIDER_CONTEXT_NOT_FOUND,
+           "and its contexts");
+  CHECK_RC(FwpmIPsecTunnelDeleteByKey0(h, &qm.providerContextKey), FWP_E_PROVIDER_CONTEXT_NOT_FOUND, "unknown tunnel");
+
+  /* manual SAs */
+  SIM_FWPM_FILTER0 fo = callout_filter(key(110), &pk), fi = callout_filter(key(111), &pk);
+  static const SIM_GUID inLayer = FWPM_LAYER_INBOUND_TRANSPORT_V4_INIT;
+  fi.layerKey = inLayer;
+  fi.action.calloutKey = C_IN4;
+  uint64_t outId = 0, inId = 0, ctx = 0;
+  CHECK_RC(FwpmFilterAdd0(h, &fo, NULL, &outId), 0, "outbound SA filter");
+  CHECK_RC(FwpmFilterAdd0(h, &fi, NULL, &inId), 0, "inbound SA filter");
+  SIM_IPSEC_TRAFFIC1 tro;
+  memset(&tro, 0, sizeof tro);
+  tro.ipVersion = FWP_IP_VERSION_V4;
+  tro.localV4Address = 0x01010101;
+  tro.remoteV4Address = 0x02020202;
+  tro.ipsecFilterId = outId;
+  CHECK_RC(FwpmTransactionBegin0(h, 0), 0, "begin");
+  CHECK_RC(IPsecSaContextCreate1(h, &tro, NULL, &inId, &ctx), FWP_E_TXN_IN_PROGRESS, "SA context inside a transaction");
+  FwpmTransactionAbort0(h);
+  void *dyn = open_session(FWPM_SESSION_FLAG_DYNAMIC);
+  CHECK_RC(IPsecSaContextCreate1(dyn, &tro, NULL, &inId, &ctx), FWP_E_DYNAMIC_SESSION_IN_PROGRESS,
+           "SA context from a dynamic session");
+  FwpmEngineClose0(dyn);
+  CHECK_RC(IPsecSaContextCreate1(h, &tro, NULL, &inId, &ctx), 0, "SA context create");
+  SIM_IPSEC_SA_AUTH_INFORMATION0 ai;
+  memset(&ai, 0, sizeof ai);
+  ai.authTransform.authTransformId.authType = IPSEC_AUTH_SHA_256;
+  ai.authTransform.authTransformId.authConfig = IPSEC_AUTH_CONFIG_HMAC_SHA_256_128;
+  ai.authKey.size = 32;
+  ai.authKey.data = (uint8_t *)"0123456789abcdef0123456789abcdef";
+  SIM_IPSEC_SA0 sa = {0, IPSEC_TRANSFORM_AH, {.ahInformation = &ai}};
+  SIM_IPSEC_SA_BUNDLE1 bundle;
+  memset(&bundle, 0, sizeof bundle);
+  bundle.numSAs = 1;
+  bundle.saList = &sa;
+  bundle.ipVersion = FWP_IP_VERSION_V4;
+  CHECK_RC(IPsecSaContextAddInbound1(h, ctx, &bundle), FWP_E_INCOMPATIBLE_SA_STATE, "AddInbound before GetSpi");
+  SIM_IPSEC_GETSPI1 gs;
+  memset(&gs, 0, sizeof gs);
+  gs.inboundIpsecTraffic = tro;
+  gs.inboundIpsecTraffic.ipsecFilterId = inId;
+  uint32_t spi = 0, spi2 = 0;
+  CHECK_RC(IPsecSaContextGetSpi1(h, ctx, &gs, &spi), 0, "GetSpi");
+  CHECK(spi >= 256, "SPI outside the reserved range");
+  gs.inboundIpsecTraffic.remotePort = 99;
+  CHECK_RC(IPsecSaContextGetSpi1(h, ctx, &gs, &spi2), FWP_E_TRAFFIC_MISMATCH, "GetSpi with other traffic");
+  CHECK_RC(IPsecSaContextAddOutbound1(h, ctx, &bundle), FWP_E_INCOMPATIBLE_SA_STATE, "AddOutbound before AddInbound");
+  sa.spi = spi;
+  CHECK_RC(IPsecSaContextAddInbound1(h, ctx, &bundle), 0, "AddInbound");
+  CHECK_RC(IPsecSaContextAddOutbound1(h, ctx, &bundle), 0, "AddOutbound");
+  void *se = NULL;
+  SIM_IPSEC_SA_CONTEXT1 **sas = NULL;
+  CHECK_RC(IPsecSaContextCreateEnumHandle0(h, NULL, &se), 0, "SA enum handle");
+  CHECK_RC(IPsecSaContextEnum1(h, se, 10, &sas, &n), 0, "SA enum");
+  CHECK(n == 1 && sas[0]->saContextId == ctx && sas[0]->inboundSa && sas[0]->outboundSa &&
+            sas[0]->inboundSa->saBundle.saList[0].spi == spi &&
+            sas[0]->inboundSa->saBundle.saList[0].ahInformation->authKey.size == 0,
+        "SA context enumerated without key material");
+  FwpmFreeMemory0((void **)&sas);
+  IPsecSaContextDestroyEnumHandle0(h, se);
+  SIM_IPSEC_SA_DETAILS1 **det = NULL;
+  CHECK_RC(IPsecSaCreateEnumHandle0(h, NULL, &se), 0, "IPsec SA enum handle");
+  CHECK_RC(IPsecSaEnum1(h, se, 10, &det, &n), 0, "IPsec SA enum");
+  CHECK(n == 2 && det[0]->saDirection == FWP_DIRECTION_INBOUND && det[1]->saDirection == FWP_DIRECTION_OUTBOUND &&
+            det[1]->traffic.ipsecFilterId == outId,
+        "installed manual SAs are listed by IPsecSaEnum1");
+  FwpmFreeMemory0((void **)&det);
+  CHECK_RC(IPsecSaEnum1(h, se, 10, &det, &n), 0, "IPsec SA enum end");
+  CHECK(n == 0 && det == NULL, "end of IPsec SA enumeration");
+  CHECK_RC(IPsecSaDestroyEnumHandle0(h, se), 0, "IPsec SA enum destroy");
+  void *ike = NULL, *ev = NULL, *none = NULL;
+  CHECK_RC(IkeextSaCreateEnumHandle0(h, NULL, &ike), 0, "IKE SA enum handle");
+  CHECK_RC(IkeextSaEnum2(h, ike, 10, &none, &n), 0, "IKE SA enum");
+  CHECK(n == 0 && none == NULL, "no IKE SAs in a simulator");
+  CHECK_RC(IkeextSaEnum2(h, se, 10, &none, &n), FWP_E_INVALID_ENUMERATOR, "handle of another kind");
+  CHECK_RC(FwpmNetEventCreateEnumHandle0(h, NULL, &ev), 0, "net event enum handle");
+  CHECK_RC(FwpmNetEventEnum5(h, ev, 10, &none, &n), 0, "net event enum");
+  CHECK(n == 0, "no net events in a simulator");
+  IkeextSaDestroyEnumHandle0(h, ike); /* the net-event handle is left for session close to reclaim */
+  CHECK_RC(IPsecSaContextDeleteById0(h, ctx), 0, "SA context delete");
+  CHECK_RC(IPsecSaContextDeleteById0(h, ctx), FWP_E_NOT_FOUND, "unknown SA context");
+  FwpmEngineClose0(h);
+  SimReset();
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (tunnel, SA)");
+}
+
+
+/* Two processes on one state file: the second transaction waits for the first and then sees its commit. */
+#ifndef _WIN32
+static void test_two_processes(void) {
+  char path[512];
+  temp_path(path, sizeof path, "selftest2");
+  SimSetStatePath(path);
+  pid_t pid = fork();
+  if (pid == 0) {
+    void *h = NULL;
+    if (FwpmEngineOpen0(NULL, RPC_C_AUTHN_WINNT, NULL, NULL, &h) || FwpmTransactionBegin0(h, 0)) _exit(2);
+    usleep(300000);
+    if (add_provider(h, key(120), FWPM_PROVIDER_FLAG_PERSISTENT) || FwpmTransactionCommit0(h)) _exit(3);
+    _exit(0);
+  }
+  usleep(100000); /* let the child take the lock */
+  void *h = open_session(0);
+  SIM_FWPM_SESSION0 impatient;
+  memset(&impatient, 0, sizeof impatient);
+  impatient.txnWaitTimeoutInMSec = 20;
+  void *hi = NULL;
+  CHECK_RC(FwpmEngineOpen0(NULL, RPC_C_AUTHN_WINNT, NULL, &impatient, &hi), 0, "impatient session");
+  CHECK_RC(FwpmTransactionBegin0(hi, 0), FWP_E_TIMEOUT, "lock wait beyond txnWaitTimeoutInMSec");
+  FwpmEngineClose0(hi);
+  CHECK_RC(FwpmTransactionBegin0(h, 0), 0, "begin waits for the other process's commit");
+  SIM_GUID k = key(120);
+  SIM_FWPM_PROVIDER0 *p = NULL;
+  CHECK_RC(FwpmProviderGetByKey0(h, &k, &p), 0, "the other process's commit is visible at begin");
+  FwpmFreeMemory0((void **)&p);
+  CHECK_RC(FwpmProviderDeleteByKey0(h, &k), 0, "delete it");
+  CHECK_RC(FwpmTransactionCommit0(h), 0, "commit");
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "child process committed");
+  FwpmEngineClose0(h);
+  SimSetStatePath(NULL);
+  unlink(path);
+  char lock[600];
+  snprintf(lock, sizeof lock, "%s.lock", path);
+  unlink(lock);
+  SimReset();
+}
+#endif
+
+static void test_appid(void) {
+  SIM_FWP_BYTE_BLOB *b = NULL;
+  CHECK_RC(FwpmGetAppIdFromFileName0(W("C:\\Windows\\System32\\SvcHost.exe"), &b), 0, "app id");
+  const char16_t want[] = u"\\device\\harddiskvolume1\\windows\\system32\\svchost.exe";
+  CHECK(b && b->size == sizeof want && memcmp(b->data, want, sizeof want) == 0,
+        "NT device path, lowercase, UTF-16 with NUL");
+  FwpmFreeMemory0((void **)&b);
+  CHECK_RC(FwpmGetAppIdFromFileName0(W("relative.exe"), &b), ERROR_INVALID_PARAMETER, "relative path");
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (app id)");
+}
+
+int main(void) {
+  test_providers_and_transactions();
+  test_filters();
+  test_enum();
+  test_contexts();
+  test_persistence();
+  test_tunnel_and_sa();
+#ifndef _WIN32
+  test_two_processes();
+#endif
+  test_appid();
+  printf("fwpsim selftest: %d passed, %d failed\n", passed, failed);
+  return failed ? 1 : 0;
+}
