@@ -64,7 +64,13 @@ export { type EngineRequest, fwpsimLibrary, requestedKind, selectEngine } from "
 /** The engine's objects of one provider read back as an ObjectGraph (for export). */
 export { ownedGraph, readOwned } from "./modules/decode.ts";
 /** Typed errors reported by the CLI. */
-export { ApplyError, SafetyError, SnapshotError, UsageError } from "./modules/errors.ts";
+export {
+  ApplyError,
+  SafetyError,
+  SnapshotError,
+  UnsupportedPolicyError,
+  UsageError,
+} from "./modules/errors.ts";
 /** Environment checks (`wfpsec doctor`). */
 export { type Check, type DoctorReport, runDoctor } from "./modules/doctor.ts";
 /** Safety rules for elevated runs (paths non-administrators can write). */

@@ -154,6 +154,8 @@ async function cRuns(n: number): Promise<{ runs: CRun[]; peakMb: number } | null
 const fmt = (ms: number, n: number) => `${ms.toFixed(1)} ms (${(n / ms / 1000).toFixed(2)} M/s)`;
 
 console.log(`ffi bench: library ${lib.path} (${lib.kind}); reps ${REPS}; enum page ${PAGE}`);
+// Warm-up (not reported): JIT-compile the codec and engine paths so every reported rep is warm.
+denoRep(5000);
 let failed = false;
 for (const n of sizes) {
   console.log(`\n== N = ${n}`);

@@ -31,7 +31,7 @@ try {
     $template = @($doc.rules)[0]
     $rulesOut = for ($i = 0; $i -lt $Rules; $i++) {
         $r = $template | ConvertTo-Json -Depth 20 | ConvertFrom-Json
-        $r.name = "bench rule $i"
+        $r.name = "bench-rule-$i"
         $r.remote = @("10.$([math]::Floor($i / 256)).$($i % 256).0/24")
         $r
     }

@@ -89,9 +89,7 @@ class Gen {
         return optional ? `if (${v} !== undefined) { ${body} }` : body;
       }
       case "guid":
-        return `if (${v} !== undefined${optional ? "" : " || true"}) putGuid(a.u8, ${off}, ${v}, ${
-          q(path)
-        });`;
+        return `if (${v} !== undefined${optional ? "" : " || true"}) putGuid(dv, ${off}, ${v}, ${q(path)});`;
       case "wstr": {
         const p = this.tmp("p");
         return `if (${v} !== undefined) { if (typeof ${v} !== "string") bad(${q(path)}, "a string", ${v}); ` +
@@ -332,7 +330,10 @@ class Gen {
     return `function E_${name}(a, o, off) {\n` +
       `  if (typeof o !== "object" || o === null) bad(${q(s.name)}, "an object", o);\n` +
       `  const dv = a.dv;\n  ${enc.join("\n  ")}\n}\n` +
-      `function D_${name}(fr, at) {\n  const dv = fr.dv; const u8 = fr.u8; void u8;\n  const o = {};\n  ${
+      // A constructor (with Object.prototype, so results are plain objects) lets V8 size the object for
+      // all its members up front instead of growing a property store member by member.
+      `function O_${name}() {}\nO_${name}.prototype = Object.prototype;\n` +
+      `function D_${name}(fr, at) {\n  const dv = fr.dv; const u8 = fr.u8; void u8;\n  const o = new O_${name}();\n  ${
         dec.join("\n  ")
       }\n  return o;\n}\n`;
   }
@@ -350,7 +351,7 @@ function flatten(fields: readonly Field[]): Field[] {
 /** The helpers generated code calls. */
 export interface Helpers {
   bad(path: string, expected: string, got: unknown): never;
-  putGuid(u8: Uint8Array, off: number, v: unknown, path: string): void;
+  putGuid(dv: DataView, off: number, v: unknown, path: string): void;
   wutf16(s: string, u16: Uint16Array, index: number): void;
   wlatin1(s: string, u8: Uint8Array, off: number): boolean;
   wptr(dv: DataView, off: number, addr: number): void;

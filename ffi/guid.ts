@@ -45,16 +45,18 @@ export function isGuid(s: unknown): s is string {
 
 /** Writes the 16-byte GUID for `s` into `out` at `offset`. Throws GuidFormatError when malformed. */
 export function writeGuid(s: string, out: Uint8Array, offset: number): void {
-  if (!tryWriteGuid(s, out, offset)) throw new GuidFormatError(String(s));
+  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  if (!tryWriteGuid(s, dv, offset)) throw new GuidFormatError(String(s));
 }
 
-/** Cached word form of frequently written GUIDs (layer, sublayer, provider, condition and callout keys). */
+/** A GUID as the four little-endian 32-bit words of its 16 bytes. */
 interface Words {
-  d1: number;
-  d2: number;
-  d3: number;
-  b: number[];
+  w0: number;
+  w1: number;
+  w2: number;
+  w3: number;
 }
+// Frequently written GUIDs (layer, sublayer, provider, condition and callout keys) are parsed once.
 const writeCache = new Map<string, Words>();
 const WRITE_CACHE_MAX = 4096;
 
@@ -67,48 +69,41 @@ function hex8(s: string, i: number): number {
   return (hexAt(s, i) << 4) | hexAt(s, i + 1); // negative when either digit is invalid
 }
 
+function parseWords(s: string): Words | undefined {
+  if (
+    s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45
+  ) {
+    return undefined;
+  }
+  const a0 = hex8(s, 0), a1 = hex8(s, 2), a2 = hex8(s, 4), a3 = hex8(s, 6);
+  const b0 = hex8(s, 9), b1 = hex8(s, 11), c0 = hex8(s, 14), c1 = hex8(s, 16);
+  const d0 = hex8(s, 19), d1 = hex8(s, 21), d2 = hex8(s, 24), d3 = hex8(s, 26);
+  const d4 = hex8(s, 28), d5 = hex8(s, 30), d6 = hex8(s, 32), d7 = hex8(s, 34);
+  if ((a0 | a1 | a2 | a3 | b0 | b1 | c0 | c1 | d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) < 0) return undefined;
+  return {
+    w0: ((a0 << 24) | (a1 << 16) | (a2 << 8) | a3) >>> 0, // Data1
+    w1: (((c0 << 8) | c1) << 16 | ((b0 << 8) | b1)) >>> 0, // Data2 | Data3 << 16
+    w2: (d0 | (d1 << 8) | (d2 << 16) | (d3 << 24)) >>> 0, // Data4[0..3]
+    w3: (d4 | (d5 << 8) | (d6 << 16) | (d7 << 24)) >>> 0, // Data4[4..7]
+  };
+}
+
 /**
- * Writes the GUID for `s` at `offset` and returns true, or returns false (writing nothing useful) when `s`
- * is not a well-formed GUID string. One pass, no allocation; repeated GUIDs come from a small cache.
+ * Writes the GUID for `s` at `offset` of `dv` and returns true, or returns false (writing nothing) when
+ * `s` is not a well-formed GUID string. One pass, no allocation on a cache hit.
  */
-export function tryWriteGuid(s: unknown, out: Uint8Array, offset: number): boolean {
+export function tryWriteGuid(s: unknown, dv: DataView, offset: number): boolean {
   if (typeof s !== "string" || s.length !== 36) return false;
   let w = writeCache.get(s);
   if (w === undefined) {
-    if (
-      s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45
-    ) {
-      return false;
-    }
-    const a0 = hex8(s, 0), a1 = hex8(s, 2), a2 = hex8(s, 4), a3 = hex8(s, 6);
-    const b0 = hex8(s, 9), b1 = hex8(s, 11), c0 = hex8(s, 14), c1 = hex8(s, 16);
-    const b = [
-      hex8(s, 19),
-      hex8(s, 21),
-      hex8(s, 24),
-      hex8(s, 26),
-      hex8(s, 28),
-      hex8(s, 30),
-      hex8(s, 32),
-      hex8(s, 34),
-    ];
-    if ((a0 | a1 | a2 | a3 | b0 | b1 | c0 | c1 | b[0] | b[1] | b[2] | b[3] | b[4] | b[5] | b[6] | b[7]) < 0) {
-      return false;
-    }
-    w = { d1: ((a0 << 24) | (a1 << 16) | (a2 << 8) | a3) >>> 0, d2: (b0 << 8) | b1, d3: (c0 << 8) | c1, b };
+    w = parseWords(s);
+    if (w === undefined) return false;
     if (writeCache.size < WRITE_CACHE_MAX) writeCache.set(s, w);
   }
-  const d1 = w.d1;
-  out[offset] = d1 & 0xff;
-  out[offset + 1] = (d1 >>> 8) & 0xff;
-  out[offset + 2] = (d1 >>> 16) & 0xff;
-  out[offset + 3] = d1 >>> 24;
-  out[offset + 4] = w.d2 & 0xff;
-  out[offset + 5] = w.d2 >>> 8;
-  out[offset + 6] = w.d3 & 0xff;
-  out[offset + 7] = w.d3 >>> 8;
-  const b = w.b;
-  for (let k = 0; k < 8; k++) out[offset + 8 + k] = b[k];
+  dv.setUint32(offset, w.w0, true);
+  dv.setUint32(offset + 4, w.w1, true);
+  dv.setUint32(offset + 8, w.w2, true);
+  dv.setUint32(offset + 12, w.w3, true);
   return true;
 }
 
@@ -119,7 +114,13 @@ export function guidToBytes(s: string): Uint8Array {
   return out;
 }
 
-const H2: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const HEX_CODES = Array.from("0123456789abcdef", (ch) => ch.charCodeAt(0));
+const GUID_CODES: number[] = Array.from("00000000-0000-0000-0000-000000000000", (ch) => ch.charCodeAt(0));
+
+function hex2(c: number[], at: number, byte: number): void {
+  c[at] = HEX_CODES[byte >> 4];
+  c[at + 1] = HEX_CODES[byte & 15];
+}
 const CACHE_SIZE = 2048;
 const cacheWords = new Uint32Array(CACHE_SIZE * 4);
 const cacheStrings: (string | undefined)[] = new Array(CACHE_SIZE);
@@ -139,14 +140,22 @@ export function readGuid(bytes: Uint8Array, dv: DataView, offset: number): strin
   ) {
     return hit;
   }
+  // One flat string from a reused code array: a concatenation would allocate ~16 intermediate strings.
   const b = bytes;
   const o = offset;
-  const s = H2[b[o + 3]] + H2[b[o + 2]] + H2[b[o + 1]] + H2[b[o]] + "-" + H2[b[o + 5]] + H2[b[o + 4]] + "-" +
-    H2[b[o + 7]] + H2[b[o + 6]] + "-" + H2[b[o + 8]] + H2[b[o + 9]] + "-" + H2[b[o + 10]] + H2[b[o + 11]] +
-    H2[b[o + 12]] + H2[b[o + 13]] + H2[b[o + 14]] + H2[b[o + 15]];
-  // Concatenation is the fastest way to build it; charCodeAt flattens the rope right away so a kept GUID
-  // costs one flat string, not a tree of pieces.
-  s.charCodeAt(0);
+  const c = GUID_CODES;
+  hex2(c, 0, b[o + 3]);
+  hex2(c, 2, b[o + 2]);
+  hex2(c, 4, b[o + 1]);
+  hex2(c, 6, b[o]);
+  hex2(c, 9, b[o + 5]);
+  hex2(c, 11, b[o + 4]);
+  hex2(c, 14, b[o + 7]);
+  hex2(c, 16, b[o + 6]);
+  hex2(c, 19, b[o + 8]);
+  hex2(c, 21, b[o + 9]);
+  for (let k = 0; k < 6; k++) hex2(c, 24 + 2 * k, b[o + 10 + k]);
+  const s = String.fromCharCode.apply(null, c);
   cacheWords[slot] = w0;
   cacheWords[slot + 1] = w1;
   cacheWords[slot + 2] = w2;

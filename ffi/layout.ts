@@ -67,8 +67,8 @@ export interface Field {
   size: number;
   type: FieldType;
   /**
-   * May be absent in the decoded object: NULL pointer, empty blob, all-zero GUID, or zero integer
-   * (`rawContext`). Encoding an absent value writes zeros.
+   * May be absent in the decoded object: NULL pointer, empty blob, all-zero GUID or byte array, or zero
+   * integer (`rawContext`). Encoding an absent value writes zeros.
    */
   optional?: boolean;
 }

@@ -129,11 +129,12 @@ const FWPM_PROVIDER0 = S("FWPM_PROVIDER0", 64, 8, "mingw", [
   f("serviceName", 56, 8, wstr, true),
 ]);
 
-// flags is UINT16 in mingw-w64 and UINT32 in the SDK; both start at 32 and only the low bits are defined.
+// flags is UINT32 in the SDK (what Windows uses) and UINT16 in mingw-w64 10 (same offset; the oracle records
+// that deviation and asserts mingw's size separately).
 const FWPM_SUBLAYER0 = S("FWPM_SUBLAYER0", 72, 8, "mingw", [
   f("subLayerKey", 0, 16, guid),
   displayData,
-  f("flags", 32, 2, u16),
+  f("flags", 32, 4, u32),
   f("providerKey", 40, 8, ptr(guid), true),
   f("providerData", 48, 16, blob, true),
   f("weight", 64, 2, u16),

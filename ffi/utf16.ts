@@ -5,7 +5,9 @@
  * Reading: page-bounded chunked `copyInto` (one native call for a short string; never crosses a 4 KiB page,
  * so it cannot fault). It may read past the terminator inside the page, which AddressSanitizer reports, so a
  * safe mode reads one code unit per call: enabled by `WFPSEC_SAFE_STRING_READS=1`, by `setSafeStringReads`,
- * or automatically when the ASan runtime is preloaded. Strings are built flat with `String.fromCharCode`.
+ * or automatically when the ASan runtime is preloaded. The same switch turns off the decoder's page-window
+ * reads (codec.ts), which read around what they need for the same reason. Strings are built flat with
+ * `String.fromCharCode`.
  */
 
 let safeReads = detectSafeMode();

@@ -13,7 +13,7 @@ import type { Engine } from "./engine.ts";
 import type { Guid, IkeextAuthenticationMethod2, ObjectGraph, ProviderContext, Tunnel } from "./graph.ts";
 import type { Filter, Provider, Sublayer } from "./graph.ts";
 import { ENUMS } from "../ffi/constants.ts";
-import { ApplyError, describeWfp, type ObjectRef, wfpCodeOf } from "./errors.ts";
+import { ApplyError, describeWfp, type ObjectRef, UnsupportedPolicyError, wfpCodeOf } from "./errors.ts";
 import {
   diffGraph,
   type Plan,
@@ -24,6 +24,7 @@ import {
   type SecretValues,
 } from "./plan.ts";
 import { readMeta } from "./meta.ts";
+import { deepEqual } from "./diff.ts";
 
 /** Outcome of `applyGraph`. */
 export interface ApplyResult {
@@ -50,12 +51,25 @@ const TUNNEL_QM_TYPES: ReadonlySet<number> = new Set([
 /** Plans and applies `graph`; throws ApplyError (nothing changed) when any engine call fails. */
 export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOptions = {}): ApplyResult {
   const t0 = performance.now();
+  if (graph.manualSas.length) {
+    // IPsecSaContext* must run outside any transaction, so they cannot share the all-or-nothing guarantee;
+    // refuse rather than apply the SA filters without their SAs.
+    throw new UnsupportedPolicyError(
+      `manual SAs (${
+        graph.manualSas.map((m) => m.name).join(", ")
+      }) are not applied by this version of wfpsec; nothing changed`,
+    );
+  }
   const prepared = prepareGraph(graph, engine, opts);
   const providerKey = graph.provider.providerKey, sublayerKey = graph.sublayer.subLayerKey;
-  const first = diffGraph(prepared, readCurrent(engine, providerKey, sublayerKey));
+  const seen = readCurrent(engine, providerKey, sublayerKey);
+  const first = diffGraph(prepared, seen);
   if (first.inSync) return { outcome: "in-sync", plan: first, durationMs: performance.now() - t0 };
   const plan = engine.transaction(() => {
-    const p = diffGraph(prepared, readCurrent(engine, providerKey, sublayerKey));
+    // Re-read under the transaction's lock: the plan executed must be the one for the state it changes.
+    // When nothing moved since the first read (the usual case), that plan is reused.
+    const now = readCurrent(engine, providerKey, sublayerKey);
+    const p = deepEqual(now, seen) ? first : diffGraph(prepared, now);
     opts.onPlan?.(p);
     executePlan(engine, p);
     return p;

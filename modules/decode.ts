@@ -73,9 +73,24 @@ export function ownedGraph(engine: Engine, providerKey: Guid): ObjectGraph | und
     ),
     filters: o.filters
       .filter((f) => !(f.providerContextKey && tunnelParts.has(f.providerContextKey)))
-      .map(({ filterId: _i, effectiveWeight: _w, ...f }) => f),
+      .map(({ filterId: _i, effectiveWeight: _w, ...f }) => withProgramPaths(f)),
     tunnels,
     manualSas: [],
     secrets: {},
+  };
+}
+
+/** Puts back the program paths the planner recorded in place of the engine's app ids. */
+function withProgramPaths(f: Filter): Filter {
+  const paths = readMeta(f.providerData)?.appPaths;
+  if (!paths || typeof paths !== "object") return f;
+  const p = paths as Record<string, string>;
+  return {
+    ...f,
+    filterCondition: f.filterCondition.map((c, i) =>
+      typeof p[String(i)] === "string"
+        ? { ...c, conditionValue: { type: "appPath" as const, path: p[String(i)] } }
+        : c
+    ),
   };
 }

@@ -19,6 +19,11 @@ export class SnapshotError extends Error {
   override name = "SnapshotError";
 }
 
+/** A policy feature this version cannot apply (reported as a PolicyError; nothing is changed). */
+export class UnsupportedPolicyError extends Error {
+  override name = "PolicyError";
+}
+
 /** The object an engine call was about when it failed. */
 export interface ObjectRef {
   kind: string;

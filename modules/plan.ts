@@ -24,7 +24,7 @@ import type {
   Tunnel,
 } from "./graph.ts";
 import { ENUMS, FLAGS } from "../ffi/constants.ts";
-import { diffFields, type FieldDiff } from "./diff.ts";
+import { deepEqual, diffFields, type FieldDiff } from "./diff.ts";
 import { canonicalJson, digestOf, readMeta, secretDigest, withMeta } from "./meta.ts";
 
 /** Object kinds as named in plans and the JSON contract. */
@@ -158,11 +158,18 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
       return { ...c, conditionValue: { type: 12, byteBlob: id } };
     });
 
-  // Secret digests per owning context key.
+  // Secret digests per owning context key. Only provider-context secrets matter here (manual SA keys are
+  // not planned: see apply).
+  const ctxKeys = new Set(graph.providerContexts.map((c) => c.providerContextKey));
+  for (const t of graph.tunnels) {
+    ctxKeys.add(t.tunnelPolicy.providerContextKey);
+    if (t.mainModePolicy) ctxKeys.add(t.mainModePolicy.providerContextKey);
+  }
   const digests = new Map<string, Record<string, string>>();
   for (const id of Object.keys(graph.secrets).sort()) {
     const slash = id.lastIndexOf("/");
     const ctxKey = id.slice(0, slash);
+    if (!ctxKeys.has(ctxKey)) continue;
     const value = resolve(graph.secrets[id], id);
     secrets.set(id, value);
     const rec = digests.get(ctxKey) ?? {};
@@ -201,7 +208,20 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
     graph: {
       ...graph,
       providerContexts: graph.providerContexts.map((c) => prepCtx(c)),
-      filters: graph.filters.map((f) => ({ ...f, filterCondition: resolveConds(f.filterCondition) })),
+      filters: graph.filters.map((f) => {
+        if (!f.filterCondition.some((c) => c.conditionValue.type === "appPath")) return f;
+        // The engine's app id is a device path; the program path as written is kept in providerData so
+        // export can give it back.
+        const appPaths: Record<string, string> = {};
+        f.filterCondition.forEach((c, i) => {
+          if (c.conditionValue.type === "appPath") appPaths[String(i)] = c.conditionValue.path;
+        });
+        return {
+          ...f,
+          filterCondition: resolveConds(f.filterCondition),
+          providerData: withMeta(f.providerData, { appPaths }),
+        };
+      }),
       tunnels,
     },
     secrets,
@@ -265,6 +285,42 @@ function normFilter(f: Filter): Filter {
     out.rawContext = f.rawContext ?? 0n;
   }
   return out;
+}
+
+const FILTER_FIELDS = new Set([
+  "filterKey",
+  "displayData",
+  "flags",
+  "providerKey",
+  "providerData",
+  "layerKey",
+  "subLayerKey",
+  "weight",
+  "filterCondition",
+  "action",
+  "rawContext",
+  "providerContextKey",
+  "filterId",
+  "effectiveWeight",
+]);
+
+const blobOrEmpty = (b: Uint8Array | undefined) => (b && b.length ? b : undefined);
+
+/**
+ * Allocation-free "equal under the planner's rules" for filters, the bulk of every plan. Only a sufficient
+ * test: anything it does not recognise falls back to the general comparison.
+ */
+function filtersEqual(c: Filter, d: Filter): boolean {
+  for (const k in c) if (!FILTER_FIELDS.has(k)) return false;
+  for (const k in d) if (!FILTER_FIELDS.has(k)) return false;
+  if (((c.flags ^ d.flags) & ~FILTER_DISABLED) !== 0) return false;
+  const ctx = (d.flags & HAS_CONTEXT) !== 0;
+  return c.filterKey === d.filterKey && c.displayData.name === d.displayData.name &&
+    (c.displayData.description || undefined) === (d.displayData.description || undefined) &&
+    c.providerKey === d.providerKey && c.layerKey === d.layerKey && c.subLayerKey === d.subLayerKey &&
+    deepEqual(blobOrEmpty(c.providerData), blobOrEmpty(d.providerData)) && deepEqual(c.weight, d.weight) &&
+    deepEqual(c.action, d.action) && deepEqual(c.filterCondition, d.filterCondition) &&
+    (ctx ? c.providerContextKey === d.providerContextKey : (c.rawContext ?? 0n) === (d.rawContext ?? 0n));
 }
 
 /** The fields a partially decoded context (netsh dump) can be compared on. */
@@ -589,7 +645,11 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
     }
     curFil.set(f.filterKey, f);
   }
-  for (const key of [...new Set([...curFil.keys(), ...desFil.keys()])].sort()) {
+  // Key order here makes the final (stable, run-detecting) sort linear.
+  const filterKeys = [...desFil.keys()];
+  for (const k of curFil.keys()) if (!desFil.has(k)) filterKeys.push(k);
+  filterKeys.sort();
+  for (const key of filterKeys) {
     const c = curFil.get(key), d = desFil.get(key);
     if (c && !d) {
       changes.push({
@@ -623,7 +683,7 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
         d.displayData.name,
         c,
         d,
-        diffFields(normFilter(c), normFilter(d)),
+        filtersEqual(c, d) ? [] : diffFields(normFilter(c), normFilter(d)),
         cascade,
         d.layerKey,
       );

@@ -71,7 +71,6 @@ export async function selectEngine(req: EngineRequest): Promise<Engine> {
   if (kind === "windows") {
     return openEngine({ simulator: false, dynamic: req.dynamic ?? false, sessionName: "wfpsec" });
   }
-  if (req.simState) Deno.env.set("FWPSIM_STATE", req.simState);
   const library = fwpsimLibrary();
   try {
     Deno.statSync(library);
@@ -79,6 +78,14 @@ export async function selectEngine(req: EngineRequest): Promise<Engine> {
     throw new UsageError(
       `the fwpsim simulator library ${library} does not exist: build it with "bash scripts/build-fwpsim.sh" or set WFPSEC_FWPSIM_LIB`,
     );
+  }
+  if (req.simState) {
+    Deno.env.set("FWPSIM_STATE", req.simState);
+    // A variable set in this process is not seen by a Windows DLL's C runtime (fwpsim under Wine reads it
+    // with getenv), so the state file is also handed over through fwpsim's own hook before the engine opens.
+    const { loadLibrary } = await import("../ffi/library.ts");
+    const { simHooks } = await import("../ffi/simHooks.ts");
+    simHooks(loadLibrary({ simulator: true, library }))?.setStatePath(req.simState);
   }
   return openEngine({ simulator: true, library, dynamic: req.dynamic ?? false, sessionName: "wfpsec" });
 }

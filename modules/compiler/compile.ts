@@ -60,7 +60,7 @@ import type {
   QuickModePolicy,
   Rule,
 } from "../policy/model.ts";
-import { objectKey, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
+import { objectKey, utf8, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
 
 const T = ENUMS.FWP_DATA_TYPE,
   M = ENUMS.FWP_MATCH_TYPE,
@@ -124,8 +124,7 @@ export interface WfpsecMeta {
   };
 }
 
-const enc = new TextEncoder();
-const meta = (m: WfpsecMeta): Uint8Array => enc.encode(JSON.stringify(m));
+const meta = (m: WfpsecMeta): Uint8Array => utf8(JSON.stringify(m));
 
 const u8 = (v: number): FwpValue => ({ type: T.FWP_UINT8, uint8: v });
 
@@ -198,11 +197,18 @@ interface Selector {
   remotePorts: PortRange[];
 }
 
-const unicast = (): FilterCondition => ({
+/**
+ * Shared, frozen building blocks: every callout filter carries the same unicast condition and most
+ * filters the same empty weight; sharing them keeps 100k-rule graphs small (frozen, so a consumer that
+ * tried to modify one in place would fail loudly instead of changing every filter).
+ */
+const UNICAST: FilterCondition = Object.freeze({
   fieldKey: CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS_TYPE,
   matchType: M.FWP_MATCH_EQUAL,
-  conditionValue: u8(ENUMS.NL_ADDRESS_TYPE.NlatUnicast),
+  conditionValue: Object.freeze(u8(ENUMS.NL_ADDRESS_TYPE.NlatUnicast)),
 });
+const unicast = (): FilterCondition => UNICAST;
+const EMPTY_WEIGHT: FwpValue = Object.freeze({ type: T.FWP_EMPTY });
 
 function selConds(s: Selector, fam: 4 | 6, withPorts: boolean): FilterCondition[] {
   const out = [
@@ -612,7 +618,7 @@ class Compiler {
   ) {
     this.filter(layer, fam, path, {
       flags: FF.FWPM_FILTER_FLAG_PERSISTENT | FF.FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT,
-      weight: { type: T.FWP_EMPTY },
+      weight: EMPTY_WEIGHT,
       filterCondition: conds,
       action: { type: A.FWP_ACTION_PERMIT },
       providerContextKey: ctxKey,
@@ -629,7 +635,7 @@ class Compiler {
     if (layer === "accept" || layer === "connect") this.aleFams[layer].add(fam);
     this.filter(layer, fam, path, {
       flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
-      weight: { type: T.FWP_EMPTY },
+      weight: EMPTY_WEIGHT,
       filterCondition: conds,
       action: { type: A.FWP_ACTION_CALLOUT_TERMINATING, calloutKey: C[layer][fam] },
       rawContext: raw,
@@ -722,7 +728,7 @@ class Compiler {
           );
           this.filter("accept", fam, `${fp}/accept/unauthorized`, {
             flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
-            weight: { type: T.FWP_EMPTY },
+            weight: EMPTY_WEIGHT,
             filterCondition: ale,
             action: { type: A.FWP_ACTION_BLOCK },
           });
@@ -894,14 +900,14 @@ class Compiler {
     };
     this.filter("out", fam, `${base}/out`, {
       flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
-      weight: { type: T.FWP_EMPTY },
+      weight: EMPTY_WEIGHT,
       filterCondition: conds,
       action: { type: A.FWP_ACTION_CALLOUT_TERMINATING, calloutKey: C.out[fam] },
       rawContext: 0n,
     }, saMeta);
     this.filter("in", fam, `${base}/in`, {
       flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
-      weight: { type: T.FWP_EMPTY },
+      weight: EMPTY_WEIGHT,
       filterCondition: conds,
       action: { type: A.FWP_ACTION_CALLOUT_TERMINATING, calloutKey: C.in[fam] },
       rawContext: 0n,

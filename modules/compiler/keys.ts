@@ -23,27 +23,44 @@ function guidBytes(g: string): Uint8Array {
 const NS = guidBytes(WFPSEC_KEY_NAMESPACE);
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
-const W = new Uint32Array(80);
+const W = new Int32Array(80);
+const H = new Int32Array(5);
+let block = new Uint8Array(128);
 
-/** SHA-1 of `data` (FIPS 180-4). */
-export function sha1(data: Uint8Array): Uint8Array {
-  const len = data.length, blocks = ((len + 8) >> 6) + 1;
-  const m = new Uint8Array(blocks * 64);
-  m.set(data);
+/** SHA-1 over block[0..len) (the buffer is padded in place); result in H. */
+function sha1Into(len: number): void {
+  const total = ((len + 8) >> 6) + 1 << 6;
+  if (block.length < total) {
+    const b = new Uint8Array(total * 2);
+    b.set(block.subarray(0, len));
+    block = b;
+  }
+  const m = block;
   m[len] = 0x80;
-  const dv = new DataView(m.buffer);
-  dv.setUint32(m.length - 4, (len * 8) >>> 0);
-  dv.setUint32(m.length - 8, Math.floor(len / 0x20000000));
-  let h0 = 0x67452301, h1 = 0xefcdab89, h2 = 0x98badcfe, h3 = 0x10325476, h4 = 0xc3d2e1f0;
-  for (let b = 0; b < m.length; b += 64) {
-    for (let i = 0; i < 16; i++) W[i] = dv.getUint32(b + 4 * i);
+  m.fill(0, len + 1, total);
+  const bits = len * 8;
+  m[total - 1] = bits & 0xff;
+  m[total - 2] = (bits >>> 8) & 0xff;
+  m[total - 3] = (bits >>> 16) & 0xff;
+  m[total - 4] = (bits >>> 24) & 0xff;
+  m[total - 5] = Math.floor(len / 0x20000000) & 0xff;
+  let h0 = 0x67452301, h1 = 0xefcdab89 | 0, h2 = 0x98badcfe | 0, h3 = 0x10325476, h4 = 0xc3d2e1f0 | 0;
+  for (let b = 0; b < total; b += 64) {
+    for (let i = 0; i < 16; i++) {
+      const o = b + 4 * i;
+      W[i] = (m[o] << 24) | (m[o + 1] << 16) | (m[o + 2] << 8) | m[o + 3];
+    }
     for (let i = 16; i < 80; i++) {
       const x = W[i - 3] ^ W[i - 8] ^ W[i - 14] ^ W[i - 16];
       W[i] = (x << 1) | (x >>> 31);
     }
     let a = h0, bb = h1, c = h2, d = h3, e = h4;
     for (let i = 0; i < 80; i++) {
-      const f = i < 20 ? ((bb & c) | (~bb & d)) + 0x5a827999 : i < 40 ? (bb ^ c ^ d) + 0x6ed9eba1 : i < 60
+      const f = i < 20
+        ? ((bb & c) | (~bb & d)) + 0x5a827999
+        : i < 40
+        ? (bb ^ c ^ d) + 0x6ed9eba1
+        : i < 60
         ? ((bb & c) | (bb & d) | (c & d)) + 0x8f1bbcdc
         : (bb ^ c ^ d) + 0xca62c1d6;
       const t = (((a << 5) | (a >>> 27)) + f + e + W[i]) | 0;
@@ -55,28 +72,69 @@ export function sha1(data: Uint8Array): Uint8Array {
     }
     h0 = (h0 + a) | 0, h1 = (h1 + bb) | 0, h2 = (h2 + c) | 0, h3 = (h3 + d) | 0, h4 = (h4 + e) | 0;
   }
-  const out = new Uint8Array(20), ov = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4].forEach((h, i) => ov.setUint32(4 * i, h >>> 0));
-  return out;
+  H[0] = h0, H[1] = h1, H[2] = h2, H[3] = h3, H[4] = h4;
 }
 
 const enc = new TextEncoder();
 
+/** Writes `s` as UTF-8 into block at `at`; returns the end offset. ASCII is copied directly (no op call). */
+function put(s: string, at: number): number {
+  if (block.length < at + s.length * 3 + 72) {
+    const b = new Uint8Array((at + s.length * 3 + 72) * 2);
+    b.set(block.subarray(0, at));
+    block = b;
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      const bytes = enc.encode(s.slice(i));
+      if (block.length < at + bytes.length + 72) {
+        const b = new Uint8Array((at + bytes.length + 72) * 2);
+        b.set(block.subarray(0, at));
+        block = b;
+      }
+      block.set(bytes, at);
+      return at + bytes.length;
+    }
+    block[at++] = c;
+  }
+  return at;
+}
+
+/** SHA-1 of `data` (FIPS 180-4). */
+export function sha1(data: Uint8Array): Uint8Array {
+  if (block.length < data.length + 72) block = new Uint8Array((data.length + 72) * 2);
+  block.set(data);
+  sha1Into(data.length);
+  const out = new Uint8Array(20);
+  for (let i = 0; i < 20; i++) out[i] = (H[i >> 2] >>> (24 - 8 * (i & 3))) & 0xff;
+  return out;
+}
+
 /** RFC 4122 version-5 UUID of `name` in `namespace` (lowercase, no braces). */
 export function uuidV5(name: string, namespace: Uint8Array = NS): string {
-  const n = enc.encode(name);
-  const buf = new Uint8Array(16 + n.length);
-  buf.set(namespace);
-  buf.set(n, 16);
-  const d = sha1(buf);
-  d[6] = (d[6] & 0x0f) | 0x50;
-  d[8] = (d[8] & 0x3f) | 0x80;
-  let s = "";
-  for (let i = 0; i < 16; i++) {
-    s += HEX[d[i]];
-    if (i === 3 || i === 5 || i === 7 || i === 9) s += "-";
+  block.set(namespace);
+  const len = put(name, 16);
+  sha1Into(len);
+  // Hex straight from the hash words; version 5 and the RFC 4122 variant patched in (bytes 6 and 8).
+  const w1 = H[1], w2 = H[2];
+  const b6 = (((w1 >>> 8) & 0xff) & 0x0f) | 0x50, b8 = (((w2 >>> 24) & 0xff) & 0x3f) | 0x80;
+  const h = (w: number, sh: number) => HEX[(w >>> sh) & 0xff];
+  return h(H[0], 24) + h(H[0], 16) + h(H[0], 8) + h(H[0], 0) + "-" + h(w1, 24) + h(w1, 16) + "-" + HEX[b6] +
+    h(w1, 0) + "-" + HEX[b8] + h(w2, 16) + "-" + h(w2, 8) + h(w2, 0) + h(H[3], 24) + h(H[3], 16) +
+    h(H[3], 8) +
+    h(H[3], 0);
+}
+
+/** UTF-8 bytes of `s` (ASCII copied directly: TextEncoder is an op call per string in Deno). */
+export function utf8(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return enc.encode(s);
+    out[i] = c;
   }
-  return s;
+  return out;
 }
 
 /** Key of the object at `path` in policy `policyName`. */

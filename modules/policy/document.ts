@@ -167,7 +167,10 @@ export function policyToDocument(p: Policy): PolicyDocument {
  * A document as YAML text, with an optional header comment (each line prefixed with '# '). Text (e.g. from
  * `newPolicyDocument`) is returned unchanged.
  */
-export function documentToYaml(doc: PolicyDocument | Record<string, unknown> | string, header?: string): string {
+export function documentToYaml(
+  doc: PolicyDocument | Record<string, unknown> | string,
+  header?: string,
+): string {
   if (typeof doc === "string") return doc;
   const body = stringify(doc, { lineWidth: 0 });
   const head = header ? header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n" : "";

@@ -69,7 +69,11 @@ export function parseTemplateArgs(
 export function expandTemplate(kind: IsolationKind, params: IsolationParams = {}): PolicyDocument {
   const errs: Omit<Diagnostic, "file" | "line" | "column" | "severity">[] = [];
   if (!KINDS.includes(kind)) {
-    throw argError([{ path: "--kind", code: "enum", message: `unknown kind '${kind}'; use ${KINDS.join(", ")}` }]);
+    throw argError([{
+      path: "--kind",
+      code: "enum",
+      message: `unknown kind '${kind}'; use ${KINDS.join(", ")}`,
+    }]);
   }
   const name = params.name ?? `${kind}-isolation`;
   if (!new RegExp(NAME_PATTERN).test(name)) {

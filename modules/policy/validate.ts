@@ -6,7 +6,7 @@
  * crypto strength, families, overlaps and lifetimes. The semantic pass tolerates values of the wrong type
  * (already reported structurally) by skipping them.
  */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { type AddrSpec, parseAddr } from "./addr.ts";
 import { checkQm, DH_ALIASES, formatQm, parseDuration, parseMm, parseQm, WEAK, weakInQm } from "./crypto.ts";
 import { type Diagnostic, pathString, PolicyError } from "./diagnostics.ts";
@@ -58,50 +58,66 @@ interface Issue {
  * warnings) when anything is wrong; otherwise returns the model and the warnings.
  */
 export function loadPolicy(text: string, file = "<policy>"): LoadResult {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // JSON fast path: JSON.parse is ~100x faster than the YAML composer on big generated policies. The YAML
+  // document (for positions) is only built when there is something to report.
+  const json = fastJson(text);
+  let parsed: { doc: Document.Parsed; lc: LineCounter } | undefined;
+  const yamlDoc = () => {
+    if (!parsed) {
+      const lc = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true }), lc };
+    }
+    return parsed;
+  };
   const diags: Diagnostic[] = [];
-  for (const e of doc.errors) {
-    const [line, column] = lineCol(lc, e.pos?.[0] ?? 0);
-    diags.push({
-      file,
-      line,
-      column,
-      path: "",
-      code: e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-      message: e.message.split("\n")[0],
-      severity: "error",
-    });
-  }
-  if (diags.length) throw new PolicyError(diags);
   let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 50 });
-  } catch (e) {
-    throw new PolicyError([{
-      file,
-      line: 1,
-      column: 1,
-      path: "",
-      code: "yaml-syntax",
-      message: `cannot read the document: ${(e as Error).message}`,
-      severity: "error",
-    }]);
+  if (json.ok) value = json.value;
+  else {
+    const { doc, lc } = yamlDoc();
+    for (const e of doc.errors) {
+      const [line, column] = lineCol(lc, e.pos?.[0] ?? 0);
+      diags.push({
+        file,
+        line,
+        column,
+        path: "",
+        code: e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
+        message: e.message.split("\n")[0],
+        severity: "error",
+      });
+    }
+    if (diags.length) throw new PolicyError(diags);
+    try {
+      value = doc.toJS({ maxAliasCount: 50 });
+    } catch (e) {
+      throw new PolicyError([{
+        file,
+        line: 1,
+        column: 1,
+        path: "",
+        code: "yaml-syntax",
+        message: `cannot read the document: ${(e as Error).message}`,
+        severity: "error",
+      }]);
+    }
   }
   const issues: Issue[] = checkShape(value).map((s) => ({ ...s, severity: "error" as const }));
   const sem = new Semantic(isObj(value) ? value : {}, issues);
   const policy = sem.run();
-  for (const i of issues) {
-    const [line, column] = locate(doc.contents, lc, i.path, !!i.atKey);
-    diags.push({
-      file,
-      line,
-      column,
-      path: pathString(i.path),
-      message: i.message,
-      code: i.code,
-      severity: i.severity,
-    });
+  if (issues.length) {
+    const { doc, lc } = yamlDoc();
+    for (const i of issues) {
+      const [line, column] = locate(doc.contents, lc, i.path, !!i.atKey);
+      diags.push({
+        file,
+        line,
+        column,
+        path: pathString(i.path),
+        message: i.message,
+        code: i.code,
+        severity: i.severity,
+      });
+    }
   }
   diags.sort((a, b) =>
     (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) || a.line - b.line ||
@@ -122,6 +138,45 @@ export function loadPolicy(text: string, file = "<policy>"): LoadResult {
   }
   if (diags.some((d) => d.severity === "error")) throw new PolicyError(diags);
   return { policy, warnings: diags };
+}
+
+/**
+ * Strict JSON with no duplicate keys (which JSON.parse would silently merge): then the value; otherwise
+ * `ok: false` and the YAML path reports the problem with its position.
+ */
+function fastJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  const t = text.trimStart();
+  if (t[0] !== "{" || hasDuplicateKey(text)) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Scans JSON text for an object with a repeated key (strings compared raw, as written). */
+function hasDuplicateKey(text: string): boolean {
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) { // "
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        const k = text.slice(i + 1, j);
+        if (top.has(k)) return true;
+        top.add(k);
+      }
+      expectKey = false;
+      i = j;
+    } else if (c === 0x7b) stack.push(new Set()), expectKey = true; // {
+    else if (c === 0x5b) stack.push(null), expectKey = false; // [
+    else if (c === 0x7d || c === 0x5d) stack.pop(), expectKey = false;
+    else if (c === 0x2c) expectKey = stack[stack.length - 1] !== null && stack.length > 0; // ,
+  }
+  return false;
 }
 
 function lineCol(lc: LineCounter, offset: number): [number, number] {
@@ -276,7 +331,8 @@ class Semantic {
       this.err(
         [...path, "env"],
         "pattern",
-        `'${env}' is not an environment variable name (letters, digits, _)`,
+        // The value is not echoed: a key pasted here by mistake must not end up in logs.
+        "not an environment variable name (letters, digits and _, not starting with a digit)",
       );
     }
     if (env !== undefined && file === undefined) return { env };

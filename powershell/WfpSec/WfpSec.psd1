@@ -19,8 +19,7 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('IPsec', 'WFP', 'Firewall', 'Windows', 'Security')
-            ProjectUri = ''
+            Tags = @('IPsec', 'WFP', 'Firewall', 'Windows', 'Security')
         }
     }
 }

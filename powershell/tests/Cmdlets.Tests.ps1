@@ -65,6 +65,16 @@ Describe 'New-IpsecIsolationPolicy' {
         Get-Content $doc.Path -Raw | Should -Match '10\.1\.0\.0/16'
     }
 
+    It 'passes authentication, crypto and exemptions to the template' {
+        $doc = New-IpsecIsolationPolicy -Kind Encryption -Name 'pester-enc' -Authentication 'psk-env:PESTER_PSK' `
+            -Crypto 'aes256-sha256-ecp384/esp-aesgcm256' -Exemption icmp
+        $mm = @($doc.Document.mainMode)[0]
+        @($mm.auth)[0].psk.env | Should -Be 'PESTER_PSK'
+        @($mm.proposals) | Should -Contain 'aes256-sha256-ecp384'
+        @(@($doc.Document.quickMode)[0].proposals) | Should -Contain 'esp-aesgcm256'
+        @($doc.Document.exemptions) | Should -Be @('icmp')
+    }
+
     It 'writes nothing and changes nothing with -Apply -WhatIf' {
         $before = Get-StateFingerprint
         $target = Join-Path $TestDrive 'whatif-new.yaml'
@@ -210,6 +220,16 @@ Describe 'Plan, apply, show, export and remove on one simulator' {
         $obj = Export-IpsecPolicy -AsObject
         $obj.PSObject.TypeNames[0] | Should -Be 'WfpSec.PolicyDocument'
         $obj.name | Should -Be $PolicyName
+    }
+
+    It 'Test-IpsecPolicy -State and Get-IpsecPolicy -State read an offline snapshot instead of the engine' {
+        $snap = Join-Path $TestDrive 'snapshot.json'
+        $direct = Invoke-CliDirect @('show', '--all', '--engine', 'sim', '--json')
+        $direct.Json | ConvertTo-Json -Depth 40 | Set-Content -LiteralPath $snap
+        $plan = Test-IpsecPolicy -Path $File -State $snap
+        $plan.InSync | Should -BeTrue
+        $plan.Engine | Should -Match '^snapshot'
+        (Get-IpsecPolicy -State $snap).Filters.Count | Should -Be (Get-IpsecPolicy).Filters.Count
     }
 
     It 'Remove-IpsecPolicy -WhatIf names what would go and removes nothing' {

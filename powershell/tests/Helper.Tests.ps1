@@ -185,6 +185,7 @@ Describe 'Locating the executable' {
 
     It '-WfpsecPath wins over $env:WFPSEC_PATH' {
         $other = New-Item -ItemType File (Join-Path $TestDrive 'other-wfpsec') -Force
+        if (-not $IsWindows) { chmod +x $other.FullName }
         $env:WFPSEC_PATH = $other.FullName
         $r = InModuleScope WfpSec -Parameters @{ P = $FakeExe } { Resolve-WfpsecExecutable -WfpsecPath $P }
         $r.FilePath | Should -Be (Resolve-Path $FakeExe).ProviderPath
@@ -200,6 +201,16 @@ Describe 'Locating the executable' {
         $r | Should -BeOfType [System.Management.Automation.ErrorRecord]
         $r.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $r.Exception.Message | Should -Match '/no/such/wfpsec'
+    }
+
+    It 'reports a file that cannot be started as ResourceUnavailable, with the reason' -Skip:$IsWindows {
+        $notExe = Join-Path $TestDrive 'not-executable'
+        Set-Content -LiteralPath $notExe -Value 'not a program'
+        chmod 644 $notExe
+        $r = Invoke-WfpsecProbe -Command show -WfpsecPath $notExe
+        $r.Errors.Count | Should -Be 1
+        $r.Errors[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        $r.Errors[0].Exception.Message | Should -Match "Could not start '.*not-executable'.*not executable"
     }
 
     It 'finds wfpsec on PATH, then falls back to deno run cli.ts with the deno.json task flags' -Skip:$IsWindows {

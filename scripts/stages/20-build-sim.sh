@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds fwpsim (the fwpuclnt test double) and runs its C self-test against the plain and the
 # AddressSanitizer builds. Counts: one per built artefact, the self-test's own checks (twice: plain and
-# ASan), one for a C bench-driver smoke run.
+# ASan, and under Wine when available), one for the FWPSIM_FAIL_AT hook, one for a C bench-driver smoke run.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
 ok=0; bad=0; skipped=0
@@ -20,7 +20,10 @@ selftest() { # selftest LABEL COMMAND...
   local label="$1" line p f
   shift
   log "fwpsim selftest ($label)"
-  line=$("$@" 2>&1 | tee /dev/stderr | grep -E '^fwpsim selftest: [0-9]+ passed, [0-9]+ failed' || true)
+  local out
+  out=$("$@" 2>&1) || true
+  echo "$out"
+  line=$(grep -E '^fwpsim selftest: [0-9]+ passed, [0-9]+ failed' <<<"$out" || true)
   if [ -z "$line" ]; then bad=$((bad + 1)); return; fi
   p=$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$line")
   f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
@@ -42,6 +45,15 @@ if [ -n "$wine64" ] && [ -f build/fwpsim_selftest.exe ]; then
 else
   echo "SKIPPED: fwpsim self-test under Wine (no wine64 or no mingw build)"
   skipped=1
+fi
+
+log "fwpsim environment hooks: FWPSIM_FAIL_AT fails the 3rd mutating call of a spawned process"
+hook=$(FWPSIM_FAIL_AT=3:0x80320099 FWPSIM_DUMP_MUTATIONS=1 build/fwpsim_driver 10 2>&1 || true)
+echo "$hook"
+if grep -q 'mutation 3 FwpmFilterAdd0 -> 0x80320099 (refused)' <<<"$hook" && grep -q 'run 0 failed' <<<"$hook"; then
+  ok=$((ok + 1))
+else
+  echo "FAIL: FWPSIM_FAIL_AT did not fail the third mutating call"; bad=$((bad + 1))
 fi
 
 log "fwpsim C bench driver smoke run (1000 filters)"

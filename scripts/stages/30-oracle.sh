@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Layout and constants oracle: generates _Static_asserts from ffi/structs.ts and ffi/constants.ts and compiles
-# them against the mingw-w64 headers, the SDK transcription (tests/oracle/sdk_structs.h) and fwpsim's structs
-# (Linux gcc and mingw gcc); the test file also proves planted mistakes fail. Needs gcc and
-# x86_64-w64-mingw32-gcc (scripts/install/20-apt.sh).
+# Layout and constants oracle: generates _Static_asserts from ffi/structs.ts, ffi/constants.ts and
+# ffi/symbols.ts and compiles them against the mingw-w64 headers, the SDK transcriptions (tests/oracle/sdk_*.h)
+# and fwpsim's headers (Linux gcc and mingw gcc); the test file also proves planted mistakes fail.
+# Needs gcc and x86_64-w64-mingw32-gcc (scripts/install/20-apt.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
 t0=$(date +%s)
@@ -23,6 +23,8 @@ if [ -f build/oracle/manifest.json ]; then
     }
     const c = m.constants;
     console.log(`  structs: ${m.structs.mingw.length} vs mingw-w64, ${m.structs.sdk.length} vs SDK transcription`);
+    console.log(`  ffi/symbols.ts functions: ${m.functions.mingw.length} vs mingw-w64 prototypes, ` +
+      `${m.functions.sdk.length} vs sdk_functions.h, ${m.functions.sim.length} vs fwpsim_api.h`);
     console.log(`  constants: ${c.mingwChecked.length + c.guidsMingw.length} vs mingw-w64, ` +
       `${c.sdkChecked.length} vs sdk_constants.h, ${c.guidsSdkFile.length} GUIDs vs sdk_guids.txt, ` +
       `${c.sdkOnly.length} unchecked`);

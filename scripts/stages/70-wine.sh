@@ -13,11 +13,11 @@ wine_setup "$ROOT/build/fwpuclnt.dll"
 echo "prefix ready in $(( $(date +%s) - t0 ))s; DENO_DIR=$DENO_DIR"
 
 # Both ways the code can pick a library end at the same file: the Windows default (System32, absolute
-# path) and the simulator override.
+# path) and the simulator override. FWPSIM_STATE is a Windows path, as fwpsim sees it under Wine.
 export WFPSEC_FWPSIM_LIB='C:\windows\system32\fwpuclnt.dll'
 state_dir="$ROOT/build/wine/state"
 rm -rf "$state_dir" && mkdir -p "$state_dir"
-FWPSIM_STATE="$(winpath "$state_dir/fwpsim-state.json")"
+FWPSIM_STATE="$(winpath "$state_dir/fwpsim-state.bin")"
 export FWPSIM_STATE
 export WFPSEC_WINE=1
 # tests/windows run their bodies against fwpsim here, named as a rehearsal (they skip visibly otherwise).
@@ -25,8 +25,8 @@ export WFPSEC_WINDOWS_REHEARSAL=1
 
 # What runs under Wine, chosen by file name (see tests/wine/README.md):
 #   tests/wine/       ABI smoke tests and the deliberate-ABI-mistake proof (this tier's own)
-#   tests/windows/    real-Windows tests: here they must report themselves skipped (Wine is not Windows),
-#                     plus the CI workflow check
+#   tests/windows/    real-Windows tests, run as a named rehearsal against fwpsim (the host probe must
+#                     refuse Wine), plus the CI workflow check
 #   tests/ffi/        every FFI round-trip / engine-semantics file except benches and ASan-only ones
 #   tests/wine/cli.test.ts  the CLI end to end on Windows paths (tests/cli/ files: add them in WINE_CLI_TESTS)
 files=(tests/wine/ tests/windows/)

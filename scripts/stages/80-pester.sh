@@ -10,11 +10,15 @@ source build/pwsh.env
 # the cmdlet tests need the simulator library (stage 20 builds it; build it here when run alone)
 if [ ! -f build/libfwpsim.so ] && [ -f scripts/build-fwpsim.sh ]; then bash scripts/build-fwpsim.sh --no-dll || true; fi
 log "Pester (pwsh $("$PWSH" -NoProfile -Command '$PSVersionTable.PSVersion.ToString()'))"
-out="$RESULTS/$STAGE.log"
+# the log is kept outside build/results while Pester runs and copied there at the end
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
 rc=0
 export PWSH
 "$PWSH" -NoLogo -NoProfile -NonInteractive -File powershell/tests/Invoke-WfpsecPester.ps1 \
-  -PesterModule "$PESTER_MODULE" -ResultFile "$RESULTS/pester-junit.xml" 2>&1 | tee "$out" || rc=$?
+  -PesterModule "$PESTER_MODULE" -ResultFile "$ROOT/build/pester-junit.xml" 2>&1 | tee "$out" || rc=$?
+mkdir -p "$RESULTS"
+cp "$out" "$RESULTS/$STAGE.log"
 line=$(grep -E '^pester-counts: [0-9]+ [0-9]+ [0-9]+' "$out" | tail -n1 || true)
 if [ -n "$line" ]; then
   read -r _ passed failed skipped <<<"$line"

@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import { Arena, decodeAt } from "../../ffi/codec.ts";
 import { STRUCTS } from "../../ffi/structs.ts";
 import type { Field } from "../../ffi/layout.ts";
-import { WfpInputError } from "../../ffi/errors.ts";
+import { WfpError, WfpInputError } from "../../ffi/errors.ts";
+import { ERRORS } from "../../ffi/constants.ts";
 import { bytesToGuid, guidToBytes, isGuid } from "../../ffi/guid.ts";
 import { readUtf16, setSafeStringReads } from "../../ffi/utf16.ts";
 import { normalized } from "./normalize.ts";
@@ -164,4 +165,21 @@ Deno.test("pre-shared key bytes never appear in an input error message", () => {
     assert.ok(e instanceof WfpInputError);
     assert.ok(!String(e.message).includes("not-a-real-secret"));
   }
+});
+
+Deno.test("every known result code becomes a WfpError named after it, with hex code, operation and object", () => {
+  const seen = new Set<number>();
+  for (const [name, { code, message }] of Object.entries(ERRORS)) {
+    if (seen.has(code)) continue; // an alias: the first name of a code is the one reported
+    seen.add(code);
+    const e = new WfpError("FwpmFilterAdd0", code, { kind: "filter", key: "k", name: "n" });
+    assert.equal(e.name, name);
+    assert.equal(e.code, code >>> 0);
+    assert.equal(e.hex, "0x" + (code >>> 0).toString(16).padStart(8, "0"));
+    assert.equal(e.operation, "FwpmFilterAdd0");
+    assert.deepEqual(e.object, { kind: "filter", key: "k", name: "n" });
+    assert.ok(e.message.includes(message) && e.message.includes(name));
+  }
+  const unknown = new WfpError("FwpmEngineOpen0", 0x8032ffff);
+  assert.equal(unknown.name, "0x8032ffff");
 });

@@ -1,15 +1,19 @@
 /**
  * Layout and constants oracle generator.
  *
- * Reads the struct tables (`ffi/structs.ts`, format in `ffi/layout.ts`) and `ffi/constants.ts` and writes C
- * files of `_Static_assert`s into `build/oracle/` (or `--out DIR`). A compiler then checks them:
+ * Reads the struct tables (`ffi/structs.ts`, format in `ffi/layout.ts`), `ffi/constants.ts` and the dlopen
+ * table `ffi/symbols.ts`, and writes C files of `_Static_assert`s into `build/oracle/` (or `--out DIR`).
+ * A compiler then checks them:
  *
  * - `oracle_mingw.c`     tables with `source: "mingw"` vs the mingw-w64 headers (x86_64-w64-mingw32-gcc);
  * - `oracle_sdk.c`       tables with `source: "sdk"` vs `tests/oracle/sdk_structs.h`, our transcription of
  *                        the Windows SDK headers, compiled by mingw gcc so the MS x64 ABI lays them out;
  * - `oracle_constants.c` every GUID / enum / flag / error value of constants.ts that mingw defines, and the
  *                        values mingw lacks against `tests/oracle/sdk_constants.h` (SDK transcription);
+ * - `oracle_functions.c` every ffi/symbols.ts function vs its prototype (mingw-w64, or
+ *                        `tests/oracle/sdk_functions.h`): arity, each parameter's and the result's kind;
  * - `oracle_sim.c`       every table vs fwpsim's `SIM_*` definitions (Linux gcc AND mingw gcc);
+ * - `oracle_sim_functions.c` the same signature checks against fwpsim's `fwpsim_api.h` (both compilers);
  * - `sim_vs_mingw.c`     every `SIM_*` struct vs the header definition of the same name (mingw's, or the SDK
  *                        transcription where mingw lacks it or is known wrong), member by member (mingw gcc).
  *
@@ -24,7 +28,7 @@
  *        [--compile [--only file.c,...]]
  *        [--mutate Struct.field=OFFSET | Struct.field:size=N | Struct.field:type=u64 | Struct:size=N
  *                  | Struct:align=N]...
- *        [--mutate-const NAME=VALUE]...
+ *        [--mutate-const NAME=VALUE]... [--mutate-symbol Function.N=KIND | Function.result=KIND]...
  * `--mutate*` deliberately plants a wrong expectation (the oracle's own negative test).
  */
 import type { Field, Prim, StructLayout } from "../../ffi/layout.ts";
@@ -36,6 +40,8 @@ const SIM_HEADER = `${SIM_DIR}/fwpsim_types.h`;
 const SDK_HEADER = `${ORACLE_DIR}/sdk_structs.h`;
 const SDK_GUIDS = `${ORACLE_DIR}/sdk_guids.txt`;
 const SDK_CONSTANTS = `${ORACLE_DIR}/sdk_constants.h`;
+const SDK_FUNCTIONS = `${ORACLE_DIR}/sdk_functions.h`;
+const SIM_API = `${SIM_DIR}/fwpsim_api.h`;
 
 export const MINGW_CC = "x86_64-w64-mingw32-gcc";
 /** Precompiled header of MINGW_PRELUDE: parsing <windows.h> dominates every mingw compile (~1 s each). */
@@ -111,6 +117,10 @@ export interface GenOptions {
   /** fwpsim header (default tests/support/fwpsim/fwpsim_types.h); missing = sim files are not generated. */
   simHeader?: string;
   mutations?: Mutation[];
+  /** Path of the dlopen symbol table module (default ffi/symbols.ts). */
+  symbolsModule?: string;
+  /** "Function.N" (1-based parameter) or "Function.result" -> replacement FFI kind. */
+  symbolMutations?: Map<string, string>;
   /** NAME -> replacement value (number literal, or a GUID string for GUID constants). */
   constMutations?: Map<string, string>;
 }
@@ -137,6 +147,14 @@ export interface GenResult {
     simOnlySizeChecked: string[];
     /** Header members (mostly unused union arms) that no table describes: not checked, not encodable. */
     notInTables: string[];
+  };
+  functions: {
+    /** ffi/symbols.ts functions checked against the mingw-w64 prototypes. */
+    mingw: string[];
+    /** ... against tests/oracle/sdk_functions.h (mingw lacks them). */
+    sdk: string[];
+    /** ... against fwpsim's fwpsim_api.h. */
+    sim: string[];
   };
   constants: {
     mingwChecked: string[];
@@ -592,6 +610,112 @@ function numberAssert(cName: string, c: Const, hresultOfWin32: boolean, tag = "m
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// function signatures
+
+/** One entry of the Deno.dlopen symbol table. */
+interface FfiSymbol {
+  parameters: string[];
+  result: string;
+}
+
+/** A C prototype: return type and parameter types (names kept for messages). */
+export interface Prototype {
+  ret: string;
+  params: { type: string; name: string }[];
+}
+
+const QUALIFIERS = new Set(["", "const", "volatile", "unsigned", "signed", "struct", "enum", "union"]);
+
+/** Every `RET NAME(PARAMS);` declaration in C source (attributes and WINAPI dropped; no function pointers). */
+export function parsePrototypes(source: string): Map<string, Prototype> {
+  const text = stripC(source).replace(/__attribute__\s*\(\([^()]*(?:\([^()]*\)[^()]*)*\)\)/g, " ")
+    .replace(/\b(WINAPI|__stdcall|CALLBACK)\b/g, " ");
+  const out = new Map<string, Prototype>();
+  for (const m of text.matchAll(/\b(\w+)\s+(\w+)\s*\(([^;{}()]*)\)\s*;/g)) {
+    const list = m[3].trim();
+    const params = list === "" || list === "void" ? [] : list.split(",").map((p) => {
+      const t = p.trim().replace(/\s+/g, " ");
+      const pm = t.match(/^(.*?[\s*])(\w+)$/);
+      return pm && !QUALIFIERS.has(pm[1].trim())
+        ? { type: pm[1].trim(), name: pm[2] }
+        : { type: t, name: "" };
+    });
+    if (!out.has(m[2])) out.set(m[2], { ret: m[1], params });
+  }
+  return out;
+}
+
+/** What a Deno FFI kind requires of the C type in that position. */
+function kindCheck(kind: string, type: string): { expr: string; desc: string } | undefined {
+  const cls = `__builtin_classify_type((${type})0)`;
+  const ints: Record<string, number> = {
+    u8: 1,
+    i8: 1,
+    u16: 2,
+    i16: 2,
+    u32: 4,
+    i32: 4,
+    u64: 8,
+    i64: 8,
+    usize: 8,
+    isize: 8,
+  };
+  if (kind === "pointer" || kind === "buffer" || kind === "function") {
+    return { expr: `${cls} == 5`, desc: "a pointer" };
+  }
+  if (kind in ints) {
+    return { expr: `${cls} == 1 && sizeof(${type}) == ${ints[kind]}`, desc: `a ${ints[kind]}-byte integer` };
+  }
+  if (kind === "f32" || kind === "f64") {
+    const n = kind === "f32" ? 4 : 8;
+    return { expr: `${cls} == 8 && sizeof(${type}) == ${n}`, desc: `a ${n}-byte float` };
+  }
+  if (kind === "void") return { expr: `__builtin_types_compatible_p(${type}, void)`, desc: "void" };
+  return undefined;
+}
+
+/** Arity (via a call with the declared parameter types), each parameter's kind and the result kind. */
+function signatureAsserts(
+  fn: string,
+  callee: string,
+  proto: Prototype,
+  s: FfiSymbol,
+  tag: string,
+  problems: string[],
+): string[] {
+  const out = [`/* ${fn} */`];
+  if (proto.params.length !== s.parameters.length) {
+    problems.push(
+      `${fn}: ffi/symbols.ts declares ${s.parameters.length} parameters, the ${tag} prototype has ` +
+        `${proto.params.length}`,
+    );
+    return out;
+  }
+  // the call proves the parsed parameter list is the declared one (a misparse fails to compile)
+  out.push(
+    `static inline void oracle_call_${fn}(void) { (void)${callee}(${
+      proto.params.map((p) => `(${p.type})0`).join(", ")
+    }); }`,
+  );
+  proto.params.forEach((p, i) => {
+    const k = kindCheck(s.parameters[i], p.type);
+    if (!k) return problems.push(`${fn}: unknown FFI kind "${s.parameters[i]}"`);
+    out.push(
+      assertLine(
+        k.expr,
+        `${fn} parameter ${i + 1} (${p.name || p.type}): ffi/symbols.ts "${
+          s.parameters[i]
+        }" needs ${k.desc} [${tag}]`,
+      ),
+    );
+  });
+  const r = kindCheck(s.result, proto.ret);
+  if (!r) problems.push(`${fn}: unknown FFI result kind "${s.result}"`);
+  else out.push(assertLine(r.expr, `${fn} result: ffi/symbols.ts "${s.result}" needs ${r.desc} [${tag}]`));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // compilers
 
 export interface CompileResult {
@@ -652,7 +776,9 @@ export async function runCompiler(cc: "mingw" | "gcc", file: string): Promise<Co
   const r = await new Deno.Command(exe, { args, stdout: "piped", stderr: "piped", env: { LC_ALL: "C" } })
     .output();
   const output = new TextDecoder().decode(r.stdout) + new TextDecoder().decode(r.stderr);
-  const failures = [...output.matchAll(/static assertion failed: "([^"]*)"/g)].map((m) => m[1]);
+  const failures = [...output.matchAll(/static assertion failed: "((?:[^"\\]|\\.)*)"/g)].map((m) =>
+    m[1].replace(/\\(.)/g, "$1")
+  );
   return { ok: r.success, output, failures };
 }
 
@@ -966,6 +1092,49 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
     for (const m of members) if (!listed.has(m)) notInTables.push(`${t.name}.${m}`);
   }
 
+  // (e) function signatures: ffi/symbols.ts vs the header prototypes (and fwpsim's)
+  const symbolsPath = opts.symbolsModule ?? `${ROOT}/ffi/symbols.ts`;
+  const symbols = structuredClone(
+    ((await import(new URL(`file://${symbolsPath}`).href)) as { SYMBOLS: Record<string, FfiSymbol> }).SYMBOLS,
+  ) as Record<string, FfiSymbol>;
+  for (const [key, kind] of opts.symbolMutations ?? []) {
+    const m = key.match(/^(\w+)\.(\d+|result)$/);
+    const s = m ? symbols[m[1]] : undefined;
+    if (!m || !s) throw new Error(`--mutate-symbol: bad target ${key}`);
+    if (m[2] === "result") s.result = kind;
+    else s.parameters[Number(m[2]) - 1] = kind;
+  }
+  const mingwProtos = parsePrototypes(sym.code);
+  const sdkProtos = parsePrototypes(await Deno.readTextFile(SDK_FUNCTIONS));
+  const fnMingw: string[] = [];
+  const fnSdk: string[] = [];
+  const fnSim: string[] = [];
+  {
+    const lines = [
+      ...banner(
+        "ffi/symbols.ts parameter and result kinds vs the prototypes (mingw-w64, or sdk_functions.h)",
+      ),
+      PRELUDE_INCLUDE,
+      "#include <fwpmu.h>",
+      '#include "sdk_structs.h"',
+      '#include "sdk_functions.h"',
+      "",
+    ];
+    for (const [fn, s] of Object.entries(symbols)) {
+      if (fn.startsWith("Sim")) continue; // fwpsim's test hooks; not fwpuclnt exports
+      const viaSdk = !mingwProtos.has(fn) && sdkProtos.has(`SDK_${fn}`);
+      const proto = mingwProtos.get(fn) ?? sdkProtos.get(`SDK_${fn}`);
+      if (!proto) {
+        problems.push(`${fn}: no prototype in mingw-w64 or tests/oracle/sdk_functions.h`);
+        continue;
+      }
+      const tag = viaSdk ? "SDK prototype" : "mingw-w64 headers";
+      lines.push(...signatureAsserts(fn, viaSdk ? `SDK_${fn}` : fn, proto, s, tag, problems));
+      (viaSdk ? fnSdk : fnMingw).push(fn);
+    }
+    await write("oracle_functions.c", lines, ["mingw"], "ffi/symbols.ts vs the header prototypes");
+  }
+
   // (c) fwpsim's own definitions
   const simMissing: string[] = [];
   const simOnlySizeChecked: string[] = [];
@@ -1057,6 +1226,27 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
       }
     }
     await write("sim_vs_mingw.c", vs, ["mingw"], "fwpsim SIM_* vs the header structs of the same name");
+    if (await exists(SIM_API)) {
+      const simProtos = parsePrototypes(await Deno.readTextFile(SIM_API));
+      const lines = [
+        ...banner("ffi/symbols.ts parameter and result kinds vs fwpsim's fwpsim_api.h (Linux and mingw)"),
+        "#include <stddef.h>",
+        `#include ${cStr(SIM_API)}`,
+        "",
+      ];
+      const missing: string[] = [];
+      for (const [fn, s] of Object.entries(symbols)) {
+        const proto = simProtos.get(fn);
+        if (!proto) {
+          missing.push(fn);
+          continue;
+        }
+        lines.push(...signatureAsserts(fn, fn, proto, s, "fwpsim", problems));
+        fnSim.push(fn);
+      }
+      if (missing.length) notes.push(`fwpsim_api.h does not declare: ${missing.join(", ")}`);
+      await write("oracle_sim_functions.c", lines, ["gcc", "mingw"], "ffi/symbols.ts vs fwpsim_api.h");
+    }
   } else {
     notes.push(`fwpsim header not found (${simHeader}): oracle_sim.c and sim_vs_mingw.c not generated`);
   }
@@ -1073,6 +1263,7 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
       simOnlySizeChecked,
       notInTables,
     },
+    functions: { mingw: fnMingw, sdk: fnSdk, sim: fnSim },
     constants: { mingwChecked, guidsMingw, guidsSdkFile, sdkChecked, sdkOnly },
   };
   await Deno.writeTextFile(`${outDir}/manifest.json`, JSON.stringify(result, null, 2) + "\n");
@@ -1120,6 +1311,13 @@ function renderReport(r: GenResult, tables: StructLayout[]): string {
   L.push(
     `- header members no table lists (not checked; the codecs cannot carry them): ` +
       (r.structs.notInTables.join(", ") || "none"),
+    "",
+  );
+  L.push("## Function signatures (ffi/symbols.ts)", "");
+  L.push(
+    `- ${r.functions.mingw.length} against the mingw-w64 prototypes, ${r.functions.sdk.length} against ` +
+      `tests/oracle/sdk_functions.h (${r.functions.sdk.join(", ")}), ${r.functions.sim.length} against ` +
+      "fwpsim_api.h: arity, each parameter's kind (pointer / integer width / float) and the result.",
     "",
   );
   L.push("## Constants", "");
@@ -1189,7 +1387,11 @@ if (import.meta.main) {
     else if (a === "--only") only = args[++i].split(",");
     else if (a === "--structs") opts.structsModule = args[++i];
     else if (a === "--mutate") opts.mutations!.push(parseMutation(args[++i]));
-    else if (a === "--mutate-const") {
+    else if (a === "--mutate-symbol") {
+      const m = args[++i].match(/^(\w+\.\w+)=(\w+)$/);
+      if (!m) throw new Error("--mutate-symbol Function.N=kind | Function.result=kind");
+      (opts.symbolMutations ??= new Map()).set(m[1], m[2]);
+    } else if (a === "--mutate-const") {
       const m = args[++i].match(/^(\w+)=(.+)$/);
       if (!m) throw new Error("--mutate-const NAME=VALUE");
       opts.constMutations!.set(m[1], m[2]);

@@ -2,8 +2,9 @@
  * The layout and constants oracle, as a specification:
  * - the struct tables, fwpsim's structs and constants.ts agree with the Windows headers (mingw-w64, or our
  *   SDK transcription where mingw lacks a struct), proven by compiling generated `_Static_assert`s;
- * - the oracle is not vacuous: a planted wrong offset, member size, struct size, constant or GUID makes the
- *   compile (or the SDK GUID comparison) fail with a message naming struct, member and expected value.
+ * - ffi/symbols.ts (the dlopen table) agrees with the prototypes of the headers and of fwpsim;
+ * - the oracle is not vacuous: a planted wrong offset, member size, struct size, constant, GUID or parameter
+ *   kind makes the compile (or the SDK GUID comparison) fail with a message naming what and where.
  */
 import assert from "node:assert/strict";
 import {
@@ -19,6 +20,7 @@ import {
   runCompiler,
 } from "./gen.ts";
 import { STRUCTS } from "../../ffi/structs.ts";
+import { SYMBOLS } from "../../ffi/symbols.ts";
 import type { StructLayout } from "../../ffi/layout.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
@@ -58,7 +60,15 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
   );
   const files = new Map(r.targets.map((t) => [t.file, t]));
   for (
-    const f of ["oracle_mingw.c", "oracle_sdk.c", "oracle_constants.c", "oracle_sim.c", "sim_vs_mingw.c"]
+    const f of [
+      "oracle_mingw.c",
+      "oracle_sdk.c",
+      "oracle_constants.c",
+      "oracle_functions.c",
+      "oracle_sim.c",
+      "sim_vs_mingw.c",
+      "oracle_sim_functions.c",
+    ]
   ) {
     assert.ok(files.has(f), `${f} generated`);
   }
@@ -72,6 +82,11 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
     r.constants.mingwChecked.length + r.constants.guidsMingw.length + r.constants.sdkChecked.length,
   );
   assert.ok(r.constants.sdkChecked.includes("FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT"));
+  // every fwpuclnt export wfpsec binds has its signature checked against a prototype, and fwpsim's too
+  const exported = Object.keys(SYMBOLS).filter((n) => !n.startsWith("Sim"));
+  assert.deepEqual([...r.functions.mingw, ...r.functions.sdk].sort(), exported.sort());
+  assert.deepEqual([...r.functions.sim].sort(), Object.keys(SYMBOLS).sort());
+  assert.ok(r.functions.sdk.includes("FwpmIPsecTunnelAdd3"));
   assert.ok(r.constants.guidsMingw.includes("FWPM_PROVIDER_IKEEXT"));
   assert.ok(r.constants.guidsSdkFile.includes("FWPM_LAYER_INBOUND_IPPACKET_V4"));
 });
@@ -147,6 +162,21 @@ Deno.test("a wrong enum value, flag bit or mingw GUID fails the constants compil
     "FWP_ACTION_PERMIT: expected 0x1003 [mingw-w64 headers]",
     "FWP_E_NULL_POINTER: expected 0x80320034 [mingw-w64 headers]",
   ]);
+});
+
+Deno.test("a dlopen signature that disagrees with the prototype fails (u32 for a UINT64, u64 for a pointer)", async () => {
+  const r = await gen("neg-symbol", {
+    symbolMutations: new Map([["FwpmFilterDeleteById0.2", "u32"], ["FwpmFilterAdd0.2", "u64"]]),
+  });
+  assert.deepEqual((await failuresOf(r, "oracle_functions.c", "mingw")).sort(), [
+    'FwpmFilterAdd0 parameter 2 (filter): ffi/symbols.ts "u64" needs a 8-byte integer [mingw-w64 headers]',
+    'FwpmFilterDeleteById0 parameter 2 (id): ffi/symbols.ts "u32" needs a 4-byte integer [mingw-w64 headers]',
+  ]);
+  assert.ok(
+    (await failuresOf(r, "oracle_sim_functions.c", "gcc")).includes(
+      'FwpmFilterDeleteById0 parameter 2 (id): ffi/symbols.ts "u32" needs a 4-byte integer [fwpsim]',
+    ),
+  );
 });
 
 Deno.test("a GUID mingw lacks is compared with the SDK transcription", async () => {

@@ -108,3 +108,29 @@ Deno.test({
     }
   },
 });
+
+/**
+ * Regression found by this tier: `--sim-state` sets FWPSIM_STATE with Deno.env.set, which on Windows changes
+ * the process environment block but not the C runtime's start-up copy that getenv() reads. fwpsim's Win32
+ * build now reads the live environment (GetEnvironmentVariableA); Linux cannot show the difference.
+ */
+Deno.test({
+  name: onWindows
+    ? "CLI --engine sim --sim-state PATH persists across processes"
+    : "CLI --sim-state under Wine (skipped: needs the Windows deno.exe under Wine)",
+  ignore: !onWindows,
+  async fn() {
+    const tmp = Deno.makeTempDirSync({ prefix: "wfpsec-cli-" });
+    const statePath = `${tmp}\\sim.state`;
+    const policy = new URL("../../examples/domain-isolation.yaml", import.meta.url).pathname.slice(1);
+    try {
+      const sim = ["--engine", "sim", "--sim-state", statePath, "--json"];
+      let r = await wfpsec("", "apply", policy, ...sim);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      r = await wfpsec("", "plan", policy, ...sim);
+      assert.equal(r.code, 0, `a new process sees the applied policy through ${statePath}`);
+    } finally {
+      Deno.removeSync(tmp, { recursive: true });
+    }
+  },
+});

@@ -50,7 +50,13 @@ function Resolve-WfpsecExecutable {
                     -ErrorId 'WfpSec.ExecutableNotFound' -Category ObjectNotFound -Target $explicit `
                     -ExceptionType ([System.IO.FileNotFoundException]))
         }
-        return @{ FilePath = (Resolve-Path -LiteralPath $explicit).ProviderPath; PrefixArgs = @(); Source = $source; Environment = @{} }
+        $full = (Resolve-Path -LiteralPath $explicit).ProviderPath
+        if (-not $script:OnWindows -and -not (Test-WfpsecExecutableBit $full)) {
+            # checked here because a failed Process.Start leaves a second, raw error in -ErrorVariable
+            return (New-WfpsecErrorRecord -Message "Could not start '$full' given by ${source}: it is not executable (chmod +x)." `
+                    -ErrorId 'WfpSec.ExecutableNotStarted' -Category ResourceUnavailable -Target $full)
+        }
+        return @{ FilePath = $full; PrefixArgs = @(); Source = $source; Environment = @{} }
     }
     $beside = Join-Path $script:ModuleRoot $exeName
     if (Test-Path -LiteralPath $beside -PathType Leaf) {
@@ -81,6 +87,15 @@ function Resolve-WfpsecExecutable {
             "put $exeName beside the module ($script:ModuleRoot) or on PATH.") `
             -ErrorId 'WfpSec.ExecutableNotFound' -Category ObjectNotFound -Target $exeName `
             -ExceptionType ([System.IO.FileNotFoundException]))
+}
+
+function Test-WfpsecExecutableBit {
+    # Unix: any execute bit set (.NET 7+ exposes the mode; older runtimes are not asked)
+    param([string]$Path)
+    $get = [System.IO.File].GetMethod('GetUnixFileMode', [type[]]@([string]))
+    if (-not $get) { return $true }
+    $mode = [int]$get.Invoke($null, @($Path))
+    return ($mode -band 0x49) -ne 0
 }
 
 # `deno task wfpsec` = "deno run <flags> cli.ts": the flags between `deno` and `cli.ts`, so the module runs
@@ -232,7 +247,7 @@ function Invoke-WfpsecExe {
         try {
             $proc = [System.Diagnostics.Process]::Start($psi)
         } catch {
-            $Caller.WriteError((New-WfpsecErrorRecord -Message "Could not start '$($exe.FilePath)': $($_.Exception.InnerException.Message)" `
+            $Caller.WriteError((New-WfpsecErrorRecord -Message "Could not start '$($exe.FilePath)': $($_.Exception.GetBaseException().Message)" `
                         -ErrorId 'WfpSec.ExecutableNotStarted' -Category ResourceUnavailable -Target $exe.FilePath))
             return
         }

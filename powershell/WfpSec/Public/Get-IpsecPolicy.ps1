@@ -125,7 +125,9 @@ function Get-WfpsecPolicyFileName {
     param([string]$File)
     try {
         if ($File -match '\.json$') {
-            return [string](Get-WfpsecProp (Get-Content -LiteralPath $File -Raw | ConvertFrom-Json) 'name')
+            $parseError = $null
+            $doc = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson([System.IO.File]::ReadAllText($File), [ref]$parseError)
+            return [string](Get-WfpsecProp $doc 'name')
         }
         foreach ($line in [System.IO.File]::ReadLines($File)) {
             if ($line -match '^name:\s*(?:"([^"]*)"|''([^'']*)''|([^#]*?))\s*(#.*)?$') {

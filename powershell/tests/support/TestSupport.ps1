@@ -2,6 +2,8 @@
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).ProviderPath
 $script:ModuleManifest = Join-Path $RepoRoot 'powershell/WfpSec/WfpSec.psd1'
 $script:FakeExe = Join-Path $PSScriptRoot 'fake-wfpsec'
+# a checkout may lose the executable bit
+if (-not $IsWindows -and (Get-Command chmod -ErrorAction Ignore)) { chmod +x $script:FakeExe }
 
 # Runs the private helper Invoke-WfpsecExe inside the module through a throw-away advanced function (the
 # helper needs a calling cmdlet to write its error records through). Returns @{ Out; Errors }.

@@ -168,7 +168,7 @@ static uint32_t check_policy(const SIM_FWPM_PROVIDER_CONTEXT3 *pc) {
 uint32_t context_add_internal(Session *s, const SIM_FWPM_PROVIDER_CONTEXT3 *pc, uint64_t *idOut,
                               const SIM_GUID *tunnelKey, Obj **out) {
   uint32_t rc;
-  if (!pc->displayData.name) return FWP_E_NULL_DISPLAY_NAME;
+  if ((rc = check_display(&pc->displayData))) return rc;
   if (pc->flags & ~(FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT | FWPM_PROVIDER_CONTEXT_FLAG_DOWNLEVEL))
     return FWP_E_INVALID_FLAGS;
   int life = life_for(s, pc->flags & FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT, &rc);

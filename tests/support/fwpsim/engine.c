@@ -67,7 +67,7 @@ void engine_init(void) {
 static void env_read_once(void) {
   if (E.envRead) return;
   E.envRead = true;
-  const char *fail = getenv("FWPSIM_FAIL_AT");
+  const char *fail = plat_getenv("FWPSIM_FAIL_AT");
   if (fail && *fail) {
     char *end = NULL;
     unsigned long long n = strtoull(fail, &end, 10);
@@ -76,9 +76,9 @@ static void env_read_once(void) {
       E.failCode = (uint32_t)strtoul(end + 1, NULL, 0);
     }
   }
-  const char *delay = getenv("FWPSIM_DELAY_US");
+  const char *delay = plat_getenv("FWPSIM_DELAY_US");
   if (delay && *delay) E.delayUs = (uint32_t)strtoul(delay, NULL, 10);
-  const char *dump = getenv("FWPSIM_DUMP_MUTATIONS");
+  const char *dump = plat_getenv("FWPSIM_DUMP_MUTATIONS");
   E.dumpMut = dump && *dump && strcmp(dump, "0") != 0;
 }
 
@@ -261,7 +261,7 @@ SIMAPI uint32_t FwpmEngineOpen0(const uint16_t *serverName, uint32_t authnServic
   if (serverName) return ERROR_NOT_SUPPORTED; /* remote engines are not simulated */
   if (authnService != RPC_C_AUTHN_WINNT && authnService != RPC_C_AUTHN_DEFAULT) return ERROR_INVALID_PARAMETER;
   if (!E.statePathExplicit) {
-    uint32_t rc = state_set_path(getenv("FWPSIM_STATE"));
+    uint32_t rc = state_set_path(plat_getenv("FWPSIM_STATE"));
     if (rc) return rc;
   }
   SIM_GUID key;

@@ -131,7 +131,7 @@ static uint32_t check_context_for_layer(const Layer *L, uint32_t type) {
 uint32_t filter_add_internal(Session *s, const SIM_FWPM_FILTER0 *f, uint64_t *idOut, const SIM_GUID *tunnelKey,
                              bool exemption, Obj **out) {
   uint32_t rc;
-  if (!f->displayData.name) return FWP_E_NULL_DISPLAY_NAME;
+  if ((rc = check_display(&f->displayData))) return rc;
   if ((f->flags & ~KNOWN_FILTER_FLAGS) || (f->flags & FWPM_FILTER_FLAG_DISABLED) ||
       ((f->flags & FWPM_FILTER_FLAG_PERSISTENT) && (f->flags & FWPM_FILTER_FLAG_BOOTTIME)))
     return FWP_E_INVALID_FLAGS;

@@ -541,7 +541,196 @@ typedef struct SIM_FWPM_PROVIDER_CONTEXT3 {
   uint64_t providerContextId;
 } SIM_FWPM_PROVIDER_CONTEXT3;
 
+/* ---- earlier versions (not used by the exports; defined so the oracle checks every ffi/ table against
+ * fwpsim too). Win7: *1, Vista: *0 (mingw-w64 iketypes.h / ipsectypes.h / fwpmtypes.h). ---------------- */
+
+typedef struct SIM_IKEEXT_CERT_ROOT_CONFIG0 {
+  SIM_FWP_BYTE_BLOB certData;
+  uint32_t flags;
+} SIM_IKEEXT_CERT_ROOT_CONFIG0;
+
+typedef struct SIM_IKEEXT_KERBEROS_AUTHENTICATION0 {
+  uint32_t flags;
+} SIM_IKEEXT_KERBEROS_AUTHENTICATION0;
+
+typedef struct SIM_IKEEXT_CERTIFICATE_AUTHENTICATION1 {
+  uint32_t inboundConfigType;
+  union {
+    struct {
+      uint32_t inboundRootArraySize;
+      SIM_IKEEXT_CERT_ROOT_CONFIG0 *inboundRootArray;
+    };
+    SIM_IKEEXT_CERT_ROOT_CONFIG0 *inboundEnterpriseStoreConfig;
+    SIM_IKEEXT_CERT_ROOT_CONFIG0 *inboundTrustedRootStoreConfig;
+  };
+  uint32_t outboundConfigType;
+  union {
+    struct {
+      uint32_t outboundRootArraySize;
+      SIM_IKEEXT_CERT_ROOT_CONFIG0 *outboundRootArray;
+    };
+    SIM_IKEEXT_CERT_ROOT_CONFIG0 *outboundEnterpriseStoreConfig;
+    SIM_IKEEXT_CERT_ROOT_CONFIG0 *outboundTrustedRootStoreConfig;
+  };
+  uint32_t flags;
+  SIM_FWP_BYTE_BLOB localCertLocationUrl;
+} SIM_IKEEXT_CERTIFICATE_AUTHENTICATION1;
+
+typedef struct SIM_IKEEXT_AUTHENTICATION_METHOD1 {
+  uint32_t authenticationMethodType;
+  union {
+    SIM_IKEEXT_PRESHARED_KEY_AUTHENTICATION1 presharedKeyAuthentication;
+    SIM_IKEEXT_CERTIFICATE_AUTHENTICATION1 certificateAuthentication;
+    SIM_IKEEXT_KERBEROS_AUTHENTICATION0 kerberosAuthentication;
+    SIM_IKEEXT_NTLM_V2_AUTHENTICATION0 ntlmV2Authentication;
+    SIM_IKEEXT_CERTIFICATE_AUTHENTICATION1 sslAuthentication;
+    SIM_IKEEXT_IPV6_CGA_AUTHENTICATION0 cgaAuthentication;
+    SIM_IKEEXT_EAP_AUTHENTICATION0 eapAuthentication;
+  };
+} SIM_IKEEXT_AUTHENTICATION_METHOD1;
+
+typedef struct SIM_IKEEXT_POLICY1 {
+  uint32_t softExpirationTime;
+  uint32_t numAuthenticationMethods;
+  SIM_IKEEXT_AUTHENTICATION_METHOD1 *authenticationMethods;
+  uint32_t initiatorImpersonationType;
+  uint32_t numIkeProposals;
+  SIM_IKEEXT_PROPOSAL0 *ikeProposals;
+  uint32_t flags;
+  uint32_t maxDynamicFilters;
+  uint32_t retransmitDurationSecs;
+} SIM_IKEEXT_POLICY1;
+
+typedef struct SIM_IKEEXT_EM_POLICY1 {
+  uint32_t numAuthenticationMethods;
+  SIM_IKEEXT_AUTHENTICATION_METHOD1 *authenticationMethods;
+  uint32_t initiatorImpersonationType;
+} SIM_IKEEXT_EM_POLICY1;
+
+typedef struct SIM_IPSEC_KEYING_POLICY0 {
+  uint32_t numKeyMods;
+  SIM_GUID *keyModKeys;
+} SIM_IPSEC_KEYING_POLICY0;
+
+typedef struct SIM_IPSEC_TRANSPORT_POLICY1 {
+  uint32_t numIpsecProposals;
+  SIM_IPSEC_PROPOSAL0 *ipsecProposals;
+  uint32_t flags;
+  uint32_t ndAllowClearTimeoutSeconds;
+  SIM_IPSEC_SA_IDLE_TIMEOUT0 saIdleTimeout;
+  SIM_IKEEXT_EM_POLICY1 *emPolicy;
+} SIM_IPSEC_TRANSPORT_POLICY1;
+
+typedef struct SIM_IPSEC_TUNNEL_ENDPOINTS1 {
+  uint32_t ipVersion;
+  union {
+    uint32_t localV4Address;
+    uint8_t localV6Address[16];
+  };
+  union {
+    uint32_t remoteV4Address;
+    uint8_t remoteV6Address[16];
+  };
+  uint64_t localIfLuid;
+} SIM_IPSEC_TUNNEL_ENDPOINTS1;
+
+typedef struct SIM_IPSEC_TUNNEL_POLICY1 {
+  uint32_t flags;
+  uint32_t numIpsecProposals;
+  SIM_IPSEC_PROPOSAL0 *ipsecProposals;
+  SIM_IPSEC_TUNNEL_ENDPOINTS1 tunnelEndpoints;
+  SIM_IPSEC_SA_IDLE_TIMEOUT0 saIdleTimeout;
+  SIM_IKEEXT_EM_POLICY1 *emPolicy;
+} SIM_IPSEC_TUNNEL_POLICY1;
+
+/* SDK 10.0.22000 shared/ipsectypes.h (Win8) */
+typedef struct SIM_IPSEC_TUNNEL_POLICY2 {
+  uint32_t flags;
+  uint32_t numIpsecProposals;
+  SIM_IPSEC_PROPOSAL0 *ipsecProposals;
+  SIM_IPSEC_TUNNEL_ENDPOINTS2 tunnelEndpoints;
+  SIM_IPSEC_SA_IDLE_TIMEOUT0 saIdleTimeout;
+  SIM_IKEEXT_EM_POLICY2 *emPolicy;
+  uint32_t fwdPathSaLifetime;
+} SIM_IPSEC_TUNNEL_POLICY2;
+
+typedef struct SIM_FWPM_PROVIDER_CONTEXT1 {
+  SIM_GUID providerContextKey;
+  SIM_FWPM_DISPLAY_DATA0 displayData;
+  uint32_t flags;
+  SIM_GUID *providerKey;
+  SIM_FWP_BYTE_BLOB providerData;
+  uint32_t type;
+  union {
+    SIM_IPSEC_KEYING_POLICY0 *keyingPolicy;
+    SIM_IPSEC_TRANSPORT_POLICY1 *ikeQmTransportPolicy;
+    SIM_IPSEC_TUNNEL_POLICY1 *ikeQmTunnelPolicy;
+    SIM_IPSEC_TRANSPORT_POLICY1 *authipQmTransportPolicy;
+    SIM_IPSEC_TUNNEL_POLICY1 *authipQmTunnelPolicy;
+    SIM_IKEEXT_POLICY1 *ikeMmPolicy;
+    SIM_IKEEXT_POLICY1 *authIpMmPolicy;
+    SIM_FWP_BYTE_BLOB *dataBuffer;
+    void *classifyOptions;
+    SIM_IPSEC_TUNNEL_POLICY1 *ikeV2QmTunnelPolicy;
+    SIM_IKEEXT_POLICY1 *ikeV2MmPolicy;
+    SIM_IPSEC_DOSP_OPTIONS0 *idpOptions;
+  };
+  uint64_t providerContextId;
+} SIM_FWPM_PROVIDER_CONTEXT1;
+
+/* SDK 10.0.22000 shared/fwpmtypes.h (Win8) */
+typedef struct SIM_FWPM_PROVIDER_CONTEXT2 {
+  SIM_GUID providerContextKey;
+  SIM_FWPM_DISPLAY_DATA0 displayData;
+  uint32_t flags;
+  SIM_GUID *providerKey;
+  SIM_FWP_BYTE_BLOB providerData;
+  uint32_t type;
+  union {
+    SIM_IPSEC_KEYING_POLICY1 *keyingPolicy;
+    SIM_IPSEC_TRANSPORT_POLICY2 *ikeQmTransportPolicy;
+    SIM_IPSEC_TUNNEL_POLICY2 *ikeQmTunnelPolicy;
+    SIM_IPSEC_TRANSPORT_POLICY2 *authipQmTransportPolicy;
+    SIM_IPSEC_TUNNEL_POLICY2 *authipQmTunnelPolicy;
+    SIM_IKEEXT_POLICY2 *ikeMmPolicy;
+    SIM_IKEEXT_POLICY2 *authIpMmPolicy;
+    SIM_FWP_BYTE_BLOB *dataBuffer;
+    void *classifyOptions;
+    SIM_IPSEC_TUNNEL_POLICY2 *ikeV2QmTunnelPolicy;
+    SIM_IPSEC_TRANSPORT_POLICY2 *ikeV2QmTransportPolicy;
+    SIM_IKEEXT_POLICY2 *ikeV2MmPolicy;
+    SIM_IPSEC_DOSP_OPTIONS0 *idpOptions;
+  };
+  uint64_t providerContextId;
+} SIM_FWPM_PROVIDER_CONTEXT2;
+
 /* ---- manual SA contexts (ipsectypes.h, Win7 versions) -------------------------------------------------- */
+
+typedef struct SIM_IPSEC_V4_UDP_ENCAPSULATION0 {
+  uint16_t localUdpEncapPort;
+  uint16_t remoteUdpEncapPort;
+} SIM_IPSEC_V4_UDP_ENCAPSULATION0;
+
+typedef struct SIM_IPSEC_TOKEN0 {
+  uint32_t type;      /* IPSEC_TOKEN_TYPE */
+  uint32_t principal; /* IPSEC_TOKEN_PRINCIPAL */
+  uint32_t mode;      /* IPSEC_TOKEN_MODE */
+  uint64_t token;     /* IPSEC_TOKEN_HANDLE */
+} SIM_IPSEC_TOKEN0;
+
+typedef struct SIM_IPSEC_ID0 {
+  uint16_t *mmTargetName;
+  uint16_t *emTargetName;
+  uint32_t numTokens;
+  SIM_IPSEC_TOKEN0 *tokens;
+  uint64_t explicitCredentials;
+  uint64_t logonId;
+} SIM_IPSEC_ID0;
+
+typedef struct SIM_IPSEC_KEYMODULE_STATE0 {
+  SIM_GUID keyModuleKey;
+  SIM_FWP_BYTE_BLOB stateBlob;
+} SIM_IPSEC_KEYMODULE_STATE0;
 
 typedef struct SIM_IPSEC_TRAFFIC1 {
   uint32_t ipVersion;
@@ -569,7 +758,7 @@ typedef struct SIM_IPSEC_GETSPI1 {
   SIM_IPSEC_TRAFFIC1 inboundIpsecTraffic;
   uint32_t ipVersion;
   union {
-    void *inboundUdpEncapsulation; /* IPSEC_V4_UDP_ENCAPSULATION0* */
+    SIM_IPSEC_V4_UDP_ENCAPSULATION0 *inboundUdpEncapsulation;
   };
   SIM_GUID *rngCryptoModuleID;
 } SIM_IPSEC_GETSPI1;
@@ -606,12 +795,12 @@ typedef struct SIM_IPSEC_SA_BUNDLE1 {
   SIM_IPSEC_SA_LIFETIME0 lifetime;
   uint32_t idleTimeoutSeconds;
   uint32_t ndAllowClearTimeoutSeconds;
-  void *ipsecId; /* IPSEC_ID0* */
+  SIM_IPSEC_ID0 *ipsecId;
   uint32_t napContext;
   uint32_t qmSaId;
   uint32_t numSAs;
   SIM_IPSEC_SA0 *saList;
-  void *keyModuleState; /* IPSEC_KEYMODULE_STATE0* */
+  SIM_IPSEC_KEYMODULE_STATE0 *keyModuleState;
   uint32_t ipVersion;
   union {
     uint32_t peerV4PrivateAddress;
@@ -633,7 +822,7 @@ typedef struct SIM_IPSEC_SA_DETAILS1 {
   SIM_IPSEC_TRAFFIC1 traffic;
   SIM_IPSEC_SA_BUNDLE1 saBundle;
   union {
-    void *udpEncapsulation;
+    SIM_IPSEC_V4_UDP_ENCAPSULATION0 *udpEncapsulation;
   };
   void *transportFilter; /* FWPM_FILTER0* */
   SIM_IPSEC_VIRTUAL_IF_TUNNEL_INFO0 virtualIfTunnelInfo;
@@ -705,5 +894,14 @@ SIM_ASSERT_SIZE(SIM_IPSEC_SA_AUTH_INFORMATION0, 32);
 SIM_ASSERT_SIZE(SIM_IPSEC_SA_BUNDLE1, 112);
 SIM_ASSERT_SIZE(SIM_IPSEC_SA_DETAILS1, 224);
 SIM_ASSERT_SIZE(SIM_IPSEC_SA_CONTEXT1, 24);
+SIM_ASSERT_SIZE(SIM_FWPM_PROVIDER_CONTEXT1, 88);
+SIM_ASSERT_SIZE(SIM_FWPM_PROVIDER_CONTEXT2, 88);
+SIM_ASSERT_SIZE(SIM_IKEEXT_POLICY1, 48);
+SIM_ASSERT_SIZE(SIM_IKEEXT_AUTHENTICATION_METHOD1, 80);
+SIM_ASSERT_SIZE(SIM_IKEEXT_CERTIFICATE_AUTHENTICATION1, 56 + 16);
+SIM_ASSERT_SIZE(SIM_IPSEC_KEYING_POLICY0, 16);
+SIM_ASSERT_SIZE(SIM_IPSEC_TRANSPORT_POLICY1, 40);
+SIM_ASSERT_SIZE(SIM_IPSEC_TUNNEL_POLICY1, 80);
+SIM_ASSERT_SIZE(SIM_IPSEC_TUNNEL_POLICY2, 112);
 
 #endif /* FWPSIM_TYPES_H */

@@ -36,9 +36,9 @@ uint32_t check_provider_ref(Session *s, const SIM_GUID *providerKey, int life) {
 /* ---- providers --------------------------------------------------------------------------------------------- */
 
 static uint32_t provider_add(Session *s, const SIM_FWPM_PROVIDER0 *p) {
-  if (!p->displayData.name) return FWP_E_NULL_DISPLAY_NAME;
+  uint32_t rc = check_display(&p->displayData);
+  if (rc) return rc;
   if (p->flags & ~(FWPM_PROVIDER_FLAG_PERSISTENT | FWPM_PROVIDER_FLAG_DISABLED)) return FWP_E_INVALID_FLAGS;
-  uint32_t rc;
   int life = life_for(s, p->flags & FWPM_PROVIDER_FLAG_PERSISTENT, &rc);
   if (rc) return rc;
   SIM_FWPM_PROVIDER0 t = *p;
@@ -87,9 +87,9 @@ SIMAPI uint32_t FwpmProviderGetByKey0(void *engineHandle, const SIM_GUID *key, S
 /* ---- sublayers --------------------------------------------------------------------------------------------- */
 
 static uint32_t sublayer_add(Session *s, const SIM_FWPM_SUBLAYER0 *sl) {
-  if (!sl->displayData.name) return FWP_E_NULL_DISPLAY_NAME;
+  uint32_t rc = check_display(&sl->displayData);
+  if (rc) return rc;
   if (sl->flags & ~FWPM_SUBLAYER_FLAG_PERSISTENT) return FWP_E_INVALID_FLAGS;
-  uint32_t rc;
   int life = life_for(s, sl->flags & FWPM_SUBLAYER_FLAG_PERSISTENT, &rc);
   if (rc) return rc;
   SIM_FWPM_SUBLAYER0 t = *sl;

@@ -16,9 +16,21 @@ int plat_stat(const char *path, uint64_t stamp[3]);
 void *plat_read_file(const char *path, size_t *n);
 void plat_sleep_us(uint32_t us);
 uint64_t plat_entropy(void);
+const char *plat_getenv(const char *name);
 
 #ifdef _WIN32
 #include <windows.h>
+
+/* The process environment as it is now: the CRT's getenv() only sees the block copied at start-up, so a
+ * variable a host (e.g. Deno.env.set) sets later would be missed. One static buffer per name is enough:
+ * callers read each variable once. */
+const char *plat_getenv(const char *name) {
+  static char buf[4][4096];
+  static unsigned next;
+  char *b = buf[next++ % 4];
+  DWORD n = GetEnvironmentVariableA(name, b, sizeof buf[0]);
+  return (n == 0 || n >= sizeof buf[0]) ? NULL : b;
+}
 
 static HANDLE lockHandle = INVALID_HANDLE_VALUE;
 
@@ -84,6 +96,9 @@ uint64_t plat_entropy(void) {
 }
 
 #else
+
+const char *plat_getenv(const char *name) { return getenv(name); }
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/file.h>

@@ -121,6 +121,13 @@ static void test_providers_and_transactions(void) {
   SIM_FWPM_PROVIDER0 nameless;
   memset(&nameless, 0, sizeof nameless);
   CHECK_RC(FwpmProviderAdd0(h, &nameless, NULL), FWP_E_NULL_DISPLAY_NAME, "NULL displayData.name");
+  uint16_t lone[] = {'a', 0xD800, 'b', 0};
+  nameless.displayData.name = lone;
+  CHECK_RC(FwpmProviderAdd0(h, &nameless, NULL), FWP_E_INVALID_PARAMETER, "lone surrogate in a name");
+  uint16_t pair[] = {'a', 0xD83D, 0xDD12, 0};
+  nameless.displayData.name = pair;
+  nameless.providerKey = key(8);
+  CHECK_RC(FwpmProviderAdd0(h, &nameless, NULL), 0, "surrogate pair in a name");
   SIM_FWPM_PROVIDER0 *got = NULL;
   CHECK_RC(FwpmProviderGetByKey0(h, &pk, &got), 0, "provider get");
   CHECK(got && got->displayData.name && memcmp(got->displayData.name, u"selftest provider", 36) == 0,
@@ -785,6 +792,109 @@ static void test_two_processes(void) {
 }
 #endif
 
+
+/* More validation paths and templates. */
+static void test_validation_and_templates(void) {
+  void *h = open_session(FWPM_SESSION_FLAG_DYNAMIC);
+  SIM_GUID pk = key(130), other = key(131);
+  add_provider(h, pk, 0);
+  add_provider(h, other, 0);
+  SIM_FWPM_FILTER0 f = callout_filter(key(132), &pk);
+  f.flags = FWPM_FILTER_FLAG_PERSISTENT | FWPM_FILTER_FLAG_BOOTTIME;
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, NULL), FWP_E_INVALID_FLAGS, "PERSISTENT with BOOTTIME");
+  f.flags = 0x10000;
+  CHECK_RC(FwpmFilterAdd0(h, &f, NULL, NULL), FWP_E_INVALID_FLAGS, "unknown filter flag");
+  CHECK_RC(add_sublayer(h, key(133), &pk, 0), 0, "sublayer of provider A");
+  CHECK_RC(add_sublayer(h, key(134), &other, 0), 0, "sublayer of provider B");
+  SIM_FWPM_SUBLAYER_ENUM_TEMPLATE0 st = {&other};
+  void *eh = NULL;
+  SIM_FWPM_SUBLAYER0 **subs = NULL;
+  uint32_t n = 0;
+  CHECK_RC(FwpmSubLayerCreateEnumHandle0(h, &st, &eh), 0, "sublayer enum by provider");
+  CHECK_RC(FwpmSubLayerEnum0(h, eh, 10, &subs, &n), 0, "sublayer page");
+  CHECK(n == 1 && subs[0]->providerKey && memcmp(subs[0]->providerKey, &other, 16) == 0, "sublayer template matches provider");
+  FwpmFreeMemory0((void **)&subs);
+  FwpmSubLayerDestroyEnumHandle0(h, eh);
+  CHECK_RC(FwpmSubLayerDestroyEnumHandle0(h, eh), FWP_E_INVALID_ENUMERATOR, "destroy twice");
+
+  /* QM policies */
+  SIM_IPSEC_CIPHER_TRANSFORM0 ct;
+  memset(&ct, 0, sizeof ct);
+  ct.cipherTransformId.cipherType = IPSEC_CIPHER_TYPE_3DES;
+  ct.cipherTransformId.cipherConfig = IPSEC_CIPHER_CONFIG_CBC_AES_256;
+  SIM_IPSEC_SA_TRANSFORM0 tr = {IPSEC_TRANSFORM_ESP_CIPHER, {.espCipherTransform = &ct}};
+  SIM_IPSEC_PROPOSAL0 prop;
+  memset(&prop, 0, sizeof prop);
+  prop.numSaTransforms = 1;
+  prop.saTransforms = &tr;
+  SIM_IPSEC_TRANSPORT_POLICY2 qm;
+  memset(&qm, 0, sizeof qm);
+  qm.numIpsecProposals = 1;
+  qm.ipsecProposals = &prop;
+  SIM_FWPM_PROVIDER_CONTEXT3 q;
+  memset(&q, 0, sizeof q);
+  q.displayData.name = W("qm");
+  q.providerKey = &pk;
+  q.type = FWPM_IPSEC_IKEV2_QM_TRANSPORT_CONTEXT;
+  q.ikeV2QmTransportPolicy = &qm;
+  CHECK_RC(FwpmProviderContextAdd3(h, &q, NULL, NULL), FWP_E_INVALID_CIPHER_TRANSFORM, "3DES with an AES config");
+  ct.cipherTransformId.cipherConfig = IPSEC_CIPHER_CONFIG_CBC_3DES;
+  qm.numIpsecProposals = 0;
+  CHECK_RC(FwpmProviderContextAdd3(h, &q, NULL, NULL), FWP_E_ZERO_LENGTH_ARRAY, "QM policy without proposals");
+  qm.numIpsecProposals = 1;
+  SIM_IPSEC_AUTH_AND_CIPHER_TRANSFORM0 ac;
+  memset(&ac, 0, sizeof ac);
+  ac.authTransform.authTransformId.authType = IPSEC_AUTH_SHA_1;
+  ac.authTransform.authTransformId.authConfig = IPSEC_AUTH_CONFIG_HMAC_SHA_1_96;
+  ac.cipherTransform.cipherTransformId.cipherType = IPSEC_CIPHER_TYPE_AES_256;
+  ac.cipherTransform.cipherTransformId.cipherConfig = IPSEC_CIPHER_CONFIG_GCM_AES_256;
+  tr.ipsecTransformType = IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER;
+  tr.espAuthAndCipherTransform = &ac;
+  CHECK_RC(FwpmProviderContextAdd3(h, &q, NULL, NULL), FWP_E_INVALID_TRANSFORM_COMBINATION, "GCM cipher with HMAC");
+  ac.authTransform.authTransformId.authType = IPSEC_AUTH_AES_256;
+  ac.authTransform.authTransformId.authConfig = IPSEC_AUTH_CONFIG_GCM_AES_256;
+  uint64_t qid = 0;
+  CHECK_RC(FwpmProviderContextAdd3(h, &q, NULL, &qid), 0, "AES-GCM-256 ESP");
+  SIM_GUID mods[2] = {FWPM_KEYING_MODULE_IKE_INIT, FWPM_KEYING_MODULE_IKE_INIT};
+  SIM_IPSEC_KEYING_POLICY1 kp = {2, mods, 0};
+  SIM_FWPM_PROVIDER_CONTEXT3 kc;
+  memset(&kc, 0, sizeof kc);
+  kc.displayData.name = W("keying");
+  kc.type = FWPM_IPSEC_KEYING_CONTEXT;
+  kc.keyingPolicy = &kp;
+  CHECK_RC(FwpmProviderContextAdd3(h, &kc, NULL, NULL), FWP_E_DUPLICATE_KEYMOD, "same keying module twice");
+  /* context templates and get by id */
+  SIM_FWPM_PROVIDER_CONTEXT3 *got = NULL;
+  CHECK_RC(FwpmProviderContextGetById3(h, qid, &got), 0, "context get by id");
+  CHECK(got && got->type == FWPM_IPSEC_IKEV2_QM_TRANSPORT_CONTEXT && got->ikeV2QmTransportPolicy->ipsecProposals[0]
+                                                                           .saTransforms[0].espAuthAndCipherTransform
+                                                                           ->authTransform.authTransformId.authConfig ==
+                                                                       IPSEC_AUTH_CONFIG_GCM_AES_256,
+        "context by id deep copy");
+  FwpmFreeMemory0((void **)&got);
+  SIM_FWPM_PROVIDER_CONTEXT_ENUM_TEMPLATE0 ct0 = {NULL, FWPM_IPSEC_IKEV2_QM_TRANSPORT_CONTEXT};
+  SIM_FWPM_PROVIDER_CONTEXT3 **ctxs = NULL;
+  CHECK_RC(FwpmProviderContextCreateEnumHandle0(h, &ct0, &eh), 0, "context enum by type");
+  FwpmProviderContextEnum3(h, eh, 10, &ctxs, &n);
+  CHECK(n == 1 && ctxs[0]->providerContextId == qid, "context template matches the type");
+  FwpmFreeMemory0((void **)&ctxs);
+  FwpmProviderContextDestroyEnumHandle0(h, eh);
+  ct0.providerKey = &other;
+  ct0.providerContextType = 0xffffffffu;
+  CHECK_RC(FwpmProviderContextCreateEnumHandle0(h, &ct0, &eh), 0, "context enum by provider, any type");
+  FwpmProviderContextEnum3(h, eh, 10, &ctxs, &n);
+  CHECK(n == 0, "no context of provider B");
+  FwpmProviderContextDestroyEnumHandle0(h, eh);
+  /* an enum handle belongs to its session */
+  void *h2 = open_session(0);
+  CHECK_RC(FwpmProviderContextCreateEnumHandle0(h, NULL, &eh), 0, "enum handle of session 1");
+  CHECK_RC(FwpmProviderContextEnum3(h2, eh, 10, &ctxs, &n), FWP_E_INVALID_ENUMERATOR, "used from session 2");
+  FwpmEngineClose0(h2);
+  FwpmEngineClose0(h); /* closing reclaims the open enum handle */
+  SimReset();
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (validation)");
+}
+
 static void test_appid(void) {
   SIM_FWP_BYTE_BLOB *b = NULL;
   CHECK_RC(FwpmGetAppIdFromFileName0(W("C:\\Windows\\System32\\SvcHost.exe"), &b), 0, "app id");
@@ -806,6 +916,7 @@ int main(void) {
 #ifndef _WIN32
   test_two_processes();
 #endif
+  test_validation_and_templates();
   test_appid();
   printf("fwpsim selftest: %d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;

@@ -119,7 +119,8 @@ extern Engine E;
 bool guid_eq(const SIM_GUID *a, const SIM_GUID *b);
 bool guid_is_zero(const SIM_GUID *g);
 void guid_new(SIM_GUID *out);
-bool bad_ptr(const void *p); /* NULL or an obviously invalid small integer passed as a pointer */
+bool bad_ptr(const void *p);
+uint32_t check_display(const SIM_FWPM_DISPLAY_DATA0 *d); /* NULL name, lone surrogates */ /* NULL or an obviously invalid small integer passed as a pointer */
 
 void map_put(Map *m, Obj *o);
 void map_del(Map *m, Obj *o);
@@ -232,6 +233,7 @@ int plat_stat(const char *path, uint64_t stamp[3]); /* 0 exists, 1 missing, -1 e
 void *plat_read_file(const char *path, size_t *n);
 void plat_sleep_us(uint32_t us);
 uint64_t plat_entropy(void);
+const char *plat_getenv(const char *name); /* the live environment (Win32: not the CRT copy) */
 
 /* ---- small helpers ------------------------------------------------------------------------------------ */
 

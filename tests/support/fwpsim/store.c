@@ -219,3 +219,23 @@ uint32_t life_check(int newLife, const Session *s, const Obj *ref) {
   if (ref->life == LIFE_DYNAMIC && (!s || ref->owner != s->serial)) return FWP_E_LIFETIME_MISMATCH;
   return 0;
 }
+
+/* UTF-16 must be well formed: a lone surrogate is invalid Unicode (FWP_E_INVALID_PARAMETER, spec 6). */
+static bool wstr_valid(const uint16_t *s) {
+  for (size_t i = 0; s[i]; i++) {
+    if (s[i] >= 0xD800 && s[i] <= 0xDBFF) {
+      if (s[i + 1] < 0xDC00 || s[i + 1] > 0xDFFF) return false;
+      i++;
+    } else if (s[i] >= 0xDC00 && s[i] <= 0xDFFF) {
+      return false;
+    }
+  }
+  return true;
+}
+
+uint32_t check_display(const SIM_FWPM_DISPLAY_DATA0 *d) {
+  if (!d->name) return FWP_E_NULL_DISPLAY_NAME;
+  if (bad_ptr(d->name) || (d->description && bad_ptr(d->description))) return FWP_E_NULL_POINTER;
+  if (!wstr_valid(d->name) || (d->description && !wstr_valid(d->description))) return FWP_E_INVALID_PARAMETER;
+  return 0;
+}

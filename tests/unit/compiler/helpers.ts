@@ -7,7 +7,9 @@ import { loadPolicy } from "../../../modules/policy/mod.ts";
 export const ROOT = new URL("../../../", import.meta.url);
 
 /** Loads and compiles `examples/<name>`; returns the graph and the warnings. */
-export function compileExample(name: string): { graph: ObjectGraph; warnings: ReturnType<typeof loadPolicy>["warnings"] } {
+export function compileExample(
+  name: string,
+): { graph: ObjectGraph; warnings: ReturnType<typeof loadPolicy>["warnings"] } {
   const file = new URL(`examples/${name}`, ROOT);
   const { policy, warnings } = loadPolicy(Deno.readTextFileSync(file), `examples/${name}`);
   return { graph: compilePolicy(policy), warnings };
@@ -40,5 +42,8 @@ export function calloutName(f: Filter): string | undefined {
 
 /** JSON with bigint and bytes made comparable. */
 export function canon(x: unknown): string {
-  return JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v));
+  return JSON.stringify(
+    x,
+    (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v),
+  );
 }

@@ -4,12 +4,21 @@
  * compile reproduces the graph exactly, secret references included, secret values never.
  */
 import { deepStrictEqual, equal, notEqual, ok } from "node:assert/strict";
-import { compilePolicy, decompile, objectKey, renderGraph, uuidV5, WFPSEC_PROVIDER_KEY } from "../../../modules/compiler/mod.ts";
+import {
+  compilePolicy,
+  decompile,
+  objectKey,
+  renderGraph,
+  uuidV5,
+  WFPSEC_PROVIDER_KEY,
+} from "../../../modules/compiler/mod.ts";
 import { documentToYaml, loadPolicy } from "../../../modules/policy/mod.ts";
 import type { ObjectGraph } from "../../../modules/graph.ts";
 import { canon, compileText, ROOT } from "./helpers.ts";
 
-const examples = [...Deno.readDirSync(new URL("examples/", ROOT))].map((e) => e.name).filter((n) => n.endsWith(".yaml")).sort();
+const examples = [...Deno.readDirSync(new URL("examples/", ROOT))].map((e) => e.name).filter((n) =>
+  n.endsWith(".yaml")
+).sort();
 
 /** Drops engine-assigned fields, as the planner does. */
 function withoutEngineFields(g: ObjectGraph): ObjectGraph {
@@ -21,7 +30,24 @@ function withoutEngineFields(g: ObjectGraph): ObjectGraph {
 }
 
 Deno.test("uuidV5 follows RFC 4122 (python uuid5(NAMESPACE_DNS, 'python.org') vector)", () => {
-  const dns = new Uint8Array([0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8]);
+  const dns = new Uint8Array([
+    0x6b,
+    0xa7,
+    0xb8,
+    0x10,
+    0x9d,
+    0xad,
+    0x11,
+    0xd1,
+    0x80,
+    0xb4,
+    0x00,
+    0xc0,
+    0x4f,
+    0xd4,
+    0x30,
+    0xc8,
+  ]);
   equal(uuidV5("python.org", dns), "886313e1-3b8a-5372-9b90-0c9aee199e5d");
 });
 
@@ -55,10 +81,14 @@ rules:
   - { name: other, remote: 10.2.0.0/16, inbound: require, outbound: request, mainMode: mm, quickMode: qm }
 `;
   const a = compileText(doc("first")), b = compileText(doc("renamed"));
-  const keys = (g: ObjectGraph, part: string) => g.filters.filter((f) => f.displayData.name.includes(part)).map((f) => f.filterKey);
+  const keys = (g: ObjectGraph, part: string) =>
+    g.filters.filter((f) => f.displayData.name.includes(part)).map((f) => f.filterKey);
   deepStrictEqual(keys(a, "/other/"), keys(b, "/other/"));
   ok(keys(a, "/first/").every((k) => !keys(b, "/renamed/").includes(k)));
-  deepStrictEqual(a.providerContexts.map((c) => c.providerContextKey), b.providerContexts.map((c) => c.providerContextKey));
+  deepStrictEqual(
+    a.providerContexts.map((c) => c.providerContextKey),
+    b.providerContexts.map((c) => c.providerContextKey),
+  );
 });
 
 Deno.test("pre-shared keys: empty in the graph, reference in graph.secrets and in providerData, value nowhere", () => {
@@ -83,7 +113,11 @@ rules: [{ name: r, remote: 192.0.2.0/24, inbound: require, outbound: require, ma
 
 Deno.test("decompile ignores objects of other providers", () => {
   const g = compileText(Deno.readTextFileSync(new URL("examples/nd-transport.yaml", ROOT)));
-  const foreign = { ...g.filters[0], filterKey: "00000000-0000-0000-0000-000000000001", providerKey: "10ad9216-ccde-456c-8b16-e9f04e60a90b" };
+  const foreign = {
+    ...g.filters[0],
+    filterKey: "00000000-0000-0000-0000-000000000001",
+    providerKey: "10ad9216-ccde-456c-8b16-e9f04e60a90b",
+  };
   deepStrictEqual(decompile({ ...g, filters: [...g.filters, foreign] }), decompile(g));
 });
 
@@ -94,5 +128,21 @@ Deno.test("the TypeScript SHA-1 behind the keys agrees with node:crypto at every
     const s = "wfpsec".repeat(200).slice(0, n);
     const mine = [...sha1(new TextEncoder().encode(s))].map((b) => b.toString(16).padStart(2, "0")).join("");
     equal(mine, createHash("sha1").update(s).digest("hex"), `length ${n}`);
+  }
+});
+
+Deno.test("uuidV5 of non-ASCII names matches a node:crypto computation (UTF-8 path)", async () => {
+  const { createHash } = await import("node:crypto");
+  const { WFPSEC_KEY_NAMESPACE } = await import("../../../modules/compiler/keys.ts");
+  const ns = new Uint8Array(WFPSEC_KEY_NAMESPACE.replace(/-/g, "").match(/../g)!.map((h) => parseInt(h, 16)));
+  for (const name of ["Zürich/règle", "ルール", "a".repeat(300) + "é"]) {
+    const d = createHash("sha1").update(ns).update(name, "utf8").digest();
+    d[6] = (d[6] & 0x0f) | 0x50;
+    d[8] = (d[8] & 0x3f) | 0x80;
+    const h = [...d.subarray(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    equal(
+      uuidV5(name),
+      `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`,
+    );
   }
 });

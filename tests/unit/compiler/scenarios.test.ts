@@ -46,20 +46,29 @@ function assertCallout(f: Filter, callout: string, raw: bigint) {
   equal(calloutName(f), callout);
   equal(f.rawContext, raw);
   equal(f.flags & FF.FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT, 0);
-  deepStrictEqual(conds(f, "FWPM_CONDITION_IP_LOCAL_ADDRESS_TYPE").map((c) => c.conditionValue), [{ type: T.FWP_UINT8, uint8: 1 }]);
+  deepStrictEqual(conds(f, "FWPM_CONDITION_IP_LOCAL_ADDRESS_TYPE").map((c) => c.conditionValue), [{
+    type: T.FWP_UINT8,
+    uint8: 1,
+  }]);
 }
 
 /** [ICMP] exemption: PERMIT, weight FWP_UINT8 0xC, protocol 1 (v4) / 58 (v6). */
 function assertIcmpExemption(f: Filter, v: 4 | 6) {
   equal(f.action.type, A.FWP_ACTION_PERMIT);
   deepStrictEqual(f.weight, { type: T.FWP_UINT8, uint8: WEIGHTS.FWPM_WEIGHT_RANGE_IKE_EXEMPTIONS });
-  deepStrictEqual(conds(f, "FWPM_CONDITION_IP_PROTOCOL").map((c) => c.conditionValue), [{ type: T.FWP_UINT8, uint8: v === 4 ? 1 : 58 }]);
+  deepStrictEqual(conds(f, "FWPM_CONDITION_IP_PROTOCOL").map((c) => c.conditionValue), [{
+    type: T.FWP_UINT8,
+    uint8: v === 4 ? 1 : 58,
+  }]);
 }
 
 Deno.test("transport mode: MM+QM(flags 0)+IN/OUT callouts with rawContext 0, ICMP exempt, no ALE filter", () => {
   const { graph: g } = compileExample("transport-mode.yaml");
   assertOwnedAndPersistent(g);
-  deepStrictEqual(g.providerContexts.map((c) => c.type), [PCT.FWPM_IPSEC_IKE_MM_CONTEXT, PCT.FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT]);
+  deepStrictEqual(g.providerContexts.map((c) => c.type), [
+    PCT.FWPM_IPSEC_IKE_MM_CONTEXT,
+    PCT.FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT,
+  ]);
   equal(g.providerContexts[1].ikeQmTransportPolicy?.flags, 0);
   for (const v of [4, 6] as const) {
     const ike = at(g, `FWPM_LAYER_IKEEXT_V${v}`), ipsec = at(g, `FWPM_LAYER_IPSEC_V${v}`);
@@ -67,7 +76,8 @@ Deno.test("transport mode: MM+QM(flags 0)+IN/OUT callouts with rawContext 0, ICM
     assertPolicyFilter(g, ike[0], PCT.FWPM_IPSEC_IKE_MM_CONTEXT);
     deepStrictEqual(ike[0].filterCondition, [], "MM filter matches everything");
     assertPolicyFilter(g, ipsec[0], PCT.FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT);
-    const out = at(g, `FWPM_LAYER_OUTBOUND_TRANSPORT_V${v}`), inn = at(g, `FWPM_LAYER_INBOUND_TRANSPORT_V${v}`);
+    const out = at(g, `FWPM_LAYER_OUTBOUND_TRANSPORT_V${v}`),
+      inn = at(g, `FWPM_LAYER_INBOUND_TRANSPORT_V${v}`);
     assertCallout(named(out, "/out")[0], `FWPM_CALLOUT_IPSEC_OUTBOUND_TRANSPORT_V${v}`, 0n);
     assertCallout(named(inn, "/in")[0], `FWPM_CALLOUT_IPSEC_INBOUND_TRANSPORT_V${v}`, 0n);
     assertIcmpExemption(named(out, "exemptions/icmp")[0], v);
@@ -85,14 +95,25 @@ Deno.test("ND transport: ND_SECURE QM, IN PERSIST, OUT NEGOTIATE_DISCOVER, ALE a
   equal(qm?.authipQmTransportPolicy?.ndAllowClearTimeoutSeconds, 10);
   for (const v of [4, 6] as const) {
     assertPolicyFilter(g, at(g, `FWPM_LAYER_IKEEXT_V${v}`)[0], PCT.FWPM_IPSEC_AUTHIP_MM_CONTEXT);
-    assertCallout(named(at(g, `FWPM_LAYER_INBOUND_TRANSPORT_V${v}`), "/in")[0], `FWPM_CALLOUT_IPSEC_INBOUND_TRANSPORT_V${v}`, FC.FWPM_CONTEXT_IPSEC_INBOUND_PERSIST_CONNECTION_SECURITY);
-    assertCallout(named(at(g, `FWPM_LAYER_OUTBOUND_TRANSPORT_V${v}`), "/out")[0], `FWPM_CALLOUT_IPSEC_OUTBOUND_TRANSPORT_V${v}`, FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER);
+    assertCallout(
+      named(at(g, `FWPM_LAYER_INBOUND_TRANSPORT_V${v}`), "/in")[0],
+      `FWPM_CALLOUT_IPSEC_INBOUND_TRANSPORT_V${v}`,
+      FC.FWPM_CONTEXT_IPSEC_INBOUND_PERSIST_CONNECTION_SECURITY,
+    );
+    assertCallout(
+      named(at(g, `FWPM_LAYER_OUTBOUND_TRANSPORT_V${v}`), "/out")[0],
+      `FWPM_CALLOUT_IPSEC_OUTBOUND_TRANSPORT_V${v}`,
+      FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER,
+    );
     const ale = at(g, `FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V${v}`);
     assertCallout(named(ale, "/accept")[0], `FWPM_CALLOUT_IPSEC_INBOUND_INITIATE_SECURE_V${v}`, 0n);
     assertIcmpExemption(named(ale, "exemptions/icmp")[0], v);
   }
   const mm = g.providerContexts[0].authIpMmPolicy!;
-  deepStrictEqual(mm.authenticationMethods.map((m) => m.authenticationMethodType), [ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_KERBEROS, ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_NTLM_V2]);
+  deepStrictEqual(mm.authenticationMethods.map((m) => m.authenticationMethodType), [
+    ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_KERBEROS,
+    ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_NTLM_V2,
+  ]);
 });
 
 Deno.test("ND boundary mode: ND_BOUNDARY QM, both callouts negotiate-discover/persist, NO ALE accept filter", () => {
@@ -100,9 +121,19 @@ Deno.test("ND boundary mode: ND_BOUNDARY QM, both callouts negotiate-discover/pe
   const qm = g.providerContexts.find((c) => c.type === PCT.FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT);
   equal(qm?.authipQmTransportPolicy?.flags, PF.IPSEC_POLICY_FLAG_ND_BOUNDARY);
   for (const v of [4, 6] as const) {
-    equal(named(at(g, `FWPM_LAYER_INBOUND_TRANSPORT_V${v}`), "/in")[0].rawContext, FC.FWPM_CONTEXT_IPSEC_INBOUND_PERSIST_CONNECTION_SECURITY);
-    equal(named(at(g, `FWPM_LAYER_OUTBOUND_TRANSPORT_V${v}`), "/out")[0].rawContext, FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER);
-    equal(at(g, `FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V${v}`).length, 0, "no ALE filter: clear inbound stays allowed");
+    equal(
+      named(at(g, `FWPM_LAYER_INBOUND_TRANSPORT_V${v}`), "/in")[0].rawContext,
+      FC.FWPM_CONTEXT_IPSEC_INBOUND_PERSIST_CONNECTION_SECURITY,
+    );
+    equal(
+      named(at(g, `FWPM_LAYER_OUTBOUND_TRANSPORT_V${v}`), "/out")[0].rawContext,
+      FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER,
+    );
+    equal(
+      at(g, `FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V${v}`).length,
+      0,
+      "no ALE filter: clear inbound stays allowed",
+    );
   }
 });
 
@@ -110,16 +141,27 @@ Deno.test("seed sample isolation: Kerberos MM, AH SHA-1 QM, ND at both transport
   const { graph: g, warnings } = compileExample("seed-sample-isolation.yaml");
   assertOwnedAndPersistent(g);
   const mm = g.providerContexts.find((c) => c.type === PCT.FWPM_IPSEC_AUTHIP_MM_CONTEXT)!;
-  deepStrictEqual(mm.authIpMmPolicy!.authenticationMethods, [{ authenticationMethodType: ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_KERBEROS, kerberosAuthentication: { flags: 0 } }]);
-  const qm = g.providerContexts.find((c) => c.type === PCT.FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT)!.authipQmTransportPolicy!;
+  deepStrictEqual(mm.authIpMmPolicy!.authenticationMethods, [{
+    authenticationMethodType: ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_KERBEROS,
+    kerberosAuthentication: { flags: 0 },
+  }]);
+  const qm = g.providerContexts.find((c) => c.type === PCT.FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT)!
+    .authipQmTransportPolicy!;
   deepStrictEqual(qm.ipsecProposals.map((p) => p.saTransforms), [[{
     ipsecTransformType: ENUMS.IPSEC_TRANSFORM_TYPE.IPSEC_TRANSFORM_AH,
     ahTransform: { authTransformId: { authType: ENUMS.IPSEC_AUTH_TYPE.IPSEC_AUTH_SHA_1, authConfig: 1 } },
   }]]);
   equal(qm.flags, PF.IPSEC_POLICY_FLAG_ND_SECURE);
   for (const v of [4, 6] as const) {
-    equal(named(at(g, `FWPM_LAYER_OUTBOUND_TRANSPORT_V${v}`), "/out")[0].rawContext, FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER);
-    assertCallout(named(at(g, `FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V${v}`), "/accept")[0], `FWPM_CALLOUT_IPSEC_INBOUND_INITIATE_SECURE_V${v}`, 0n);
+    equal(
+      named(at(g, `FWPM_LAYER_OUTBOUND_TRANSPORT_V${v}`), "/out")[0].rawContext,
+      FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER,
+    );
+    assertCallout(
+      named(at(g, `FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V${v}`), "/accept")[0],
+      `FWPM_CALLOUT_IPSEC_INBOUND_INITIATE_SECURE_V${v}`,
+      0n,
+    );
   }
   // The weak-crypto opt-in is visible: a warning per weak algorithm, no error.
   deepStrictEqual(warnings.map((w) => [w.code, w.path]), [
@@ -134,11 +176,25 @@ Deno.test("guaranteed encryption: TCP 5555 at ALE accept (INITIATE_SECURE) and c
   for (const v of [4, 6] as const) {
     const accept = named(at(g, `FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V${v}`), "port-5555-encrypted")[0];
     const connect = named(at(g, `FWPM_LAYER_ALE_AUTH_CONNECT_V${v}`), "port-5555-encrypted")[0];
-    assertCallout(accept, `FWPM_CALLOUT_IPSEC_INBOUND_INITIATE_SECURE_V${v}`, FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_ENCRYPTION);
-    assertCallout(connect, `FWPM_CALLOUT_IPSEC_ALE_CONNECT_V${v}`, FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_ENCRYPTION);
+    assertCallout(
+      accept,
+      `FWPM_CALLOUT_IPSEC_INBOUND_INITIATE_SECURE_V${v}`,
+      FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_ENCRYPTION,
+    );
+    assertCallout(
+      connect,
+      `FWPM_CALLOUT_IPSEC_ALE_CONNECT_V${v}`,
+      FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_ENCRYPTION,
+    );
     for (const f of [accept, connect]) {
-      deepStrictEqual(conds(f, "FWPM_CONDITION_IP_PROTOCOL").map((c) => c.conditionValue), [{ type: T.FWP_UINT8, uint8: 6 }]);
-      deepStrictEqual(conds(f, "FWPM_CONDITION_IP_LOCAL_PORT").map((c) => c.conditionValue), [{ type: T.FWP_UINT16, uint16: 5555 }]);
+      deepStrictEqual(conds(f, "FWPM_CONDITION_IP_PROTOCOL").map((c) => c.conditionValue), [{
+        type: T.FWP_UINT8,
+        uint8: 6,
+      }]);
+      deepStrictEqual(conds(f, "FWPM_CONDITION_IP_LOCAL_PORT").map((c) => c.conditionValue), [{
+        type: T.FWP_UINT16,
+        uint16: 5555,
+      }]);
     }
     // The ICMP exemption follows the callouts to ALE connect.
     ok(named(at(g, `FWPM_LAYER_ALE_AUTH_CONNECT_V${v}`), "exemptions/icmp").length === 1);
@@ -149,9 +205,13 @@ Deno.test("guaranteed encryption: TCP 5555 at ALE accept (INITIATE_SECURE) and c
 
 Deno.test("remote identity authorization: SD-conditioned INITIATE_SECURE + catch-all BLOCK, EM policy in the AuthIP QM", () => {
   const { graph: g } = compileExample("remote-identity-authorization.yaml");
-  const qm = g.providerContexts.find((c) => c.type === PCT.FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT)!.authipQmTransportPolicy!;
+  const qm = g.providerContexts.find((c) => c.type === PCT.FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT)!
+    .authipQmTransportPolicy!;
   ok(qm.emPolicy, "AuthIP QM context carries the extended-mode policy");
-  equal(qm.emPolicy.initiatorImpersonationType, ENUMS.IKEEXT_AUTHENTICATION_IMPERSONATION_TYPE.IKEEXT_IMPERSONATION_SOCKET_PRINCIPAL);
+  equal(
+    qm.emPolicy.initiatorImpersonationType,
+    ENUMS.IKEEXT_AUTHENTICATION_IMPERSONATION_TYPE.IKEEXT_IMPERSONATION_SOCKET_PRINCIPAL,
+  );
   for (const v of [4, 6] as const) {
     const ale = at(g, `FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V${v}`);
     const [allow] = named(ale, "authorized"), [block] = named(ale, "unauthorized");
@@ -165,7 +225,11 @@ Deno.test("remote identity authorization: SD-conditioned INITIATE_SECURE + catch
     equal(sd[0], 1);
     equal(sd[2] | (sd[3] << 8), 0x8004);
     equal(block.action.type, A.FWP_ACTION_BLOCK);
-    deepStrictEqual(block.filterCondition, allow.filterCondition.slice(0, 3), "block = the same base conditions");
+    deepStrictEqual(
+      block.filterCondition,
+      allow.filterCondition.slice(0, 3),
+      "block = the same base conditions",
+    );
   }
 });
 
@@ -199,15 +263,24 @@ Deno.test("manual SA: IN/OUT callouts restricted to both addresses, SA pair with
   const inn = named(at(g, "FWPM_LAYER_INBOUND_TRANSPORT_V4"), "manualSas")[0];
   assertCallout(out, "FWPM_CALLOUT_IPSEC_OUTBOUND_TRANSPORT_V4", 0n);
   assertCallout(inn, "FWPM_CALLOUT_IPSEC_INBOUND_TRANSPORT_V4", 0n);
-  deepStrictEqual(conds(inn, "FWPM_CONDITION_IP_LOCAL_ADDRESS").map((c) => c.conditionValue), [{ type: T.FWP_UINT32, uint32: 0x01010101 }]);
-  deepStrictEqual(conds(inn, "FWPM_CONDITION_IP_REMOTE_ADDRESS").map((c) => c.conditionValue), [{ type: T.FWP_UINT32, uint32: 0x02020202 }]);
+  deepStrictEqual(conds(inn, "FWPM_CONDITION_IP_LOCAL_ADDRESS").map((c) => c.conditionValue), [{
+    type: T.FWP_UINT32,
+    uint32: 0x01010101,
+  }]);
+  deepStrictEqual(conds(inn, "FWPM_CONDITION_IP_REMOTE_ADDRESS").map((c) => c.conditionValue), [{
+    type: T.FWP_UINT32,
+    uint32: 0x02020202,
+  }]);
   const sa = g.manualSas[0];
   equal(sa.inboundFilterKey, inn.filterKey);
   equal(sa.outboundFilterKey, out.filterKey);
   equal(sa.inbound.spi, 0x1001);
   equal(sa.outbound.spi, 0x2002);
   equal(sa.inbound.transformType, ENUMS.IPSEC_TRANSFORM_TYPE.IPSEC_TRANSFORM_AH);
-  deepStrictEqual(sa.inbound.authTransformId, { authType: ENUMS.IPSEC_AUTH_TYPE.IPSEC_AUTH_SHA_256, authConfig: 2 });
+  deepStrictEqual(sa.inbound.authTransformId, {
+    authType: ENUMS.IPSEC_AUTH_TYPE.IPSEC_AUTH_SHA_256,
+    authConfig: 2,
+  });
   deepStrictEqual(g.secrets[sa.inbound.keyRef], { file: "/etc/wfpsec/peer-in.key" });
   deepStrictEqual(g.secrets[sa.outbound.keyRef], { env: "PEER_OUT_KEY" });
   equal(at(g, "FWPM_LAYER_INBOUND_TRANSPORT_V6").length, 1, "only the ICMPv6 exemption for IPv6");
@@ -218,12 +291,24 @@ Deno.test("per-app rule: ALE_APP_ID (AppPathValue) on ALE accept INITIATE_SECURE
   const accept = named(at(g, "FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4"), "payroll-app")[0];
   const connect = named(at(g, "FWPM_LAYER_ALE_AUTH_CONNECT_V4"), "payroll-app")[0];
   assertCallout(accept, "FWPM_CALLOUT_IPSEC_INBOUND_INITIATE_SECURE_V4", 0n);
-  assertCallout(connect, "FWPM_CALLOUT_IPSEC_ALE_CONNECT_V4", FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_SECURITY);
+  assertCallout(
+    connect,
+    "FWPM_CALLOUT_IPSEC_ALE_CONNECT_V4",
+    FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_SECURITY,
+  );
   for (const f of [accept, connect]) {
-    deepStrictEqual(conds(f, "FWPM_CONDITION_ALE_APP_ID").map((c) => c.conditionValue), [{ type: "appPath", path: "C:\\Program Files\\Payroll\\payroll.exe" }]);
+    deepStrictEqual(conds(f, "FWPM_CONDITION_ALE_APP_ID").map((c) => c.conditionValue), [{
+      type: "appPath",
+      path: "C:\\Program Files\\Payroll\\payroll.exe",
+    }]);
   }
   // Application ids exist only at ALE layers: no app condition anywhere else.
-  for (const f of g.filters.filter((x) => x.layerKey !== LAYERS.FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4 && x.layerKey !== LAYERS.FWPM_LAYER_ALE_AUTH_CONNECT_V4)) {
+  for (
+    const f of g.filters.filter((x) =>
+      x.layerKey !== LAYERS.FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4 &&
+      x.layerKey !== LAYERS.FWPM_LAYER_ALE_AUTH_CONNECT_V4
+    )
+  ) {
     equal(conds(f, "FWPM_CONDITION_ALE_APP_ID").length, 0, f.displayData.name);
   }
   equal(named(g.filters, "payroll-app/v6").length, 0, "the remote is IPv4 only");
@@ -240,11 +325,20 @@ Deno.test("modern domain isolation: AuthIP+IKEv2 MM, Kerberos+cert, ESP AES-GCM,
     PCT.FWPM_IPSEC_IKEV2_QM_TRANSPORT_CONTEXT,
   ]);
   const qm = g.providerContexts[2].authipQmTransportPolicy!;
-  equal(qm.ipsecProposals[0].saTransforms[0].ipsecTransformType, ENUMS.IPSEC_TRANSFORM_TYPE.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER);
-  deepStrictEqual(qm.ipsecProposals[0].saTransforms[0].espAuthAndCipherTransform?.cipherTransform.cipherTransformId, { cipherType: ENUMS.IPSEC_CIPHER_TYPE.IPSEC_CIPHER_TYPE_AES_256, cipherConfig: 8 });
+  equal(
+    qm.ipsecProposals[0].saTransforms[0].ipsecTransformType,
+    ENUMS.IPSEC_TRANSFORM_TYPE.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER,
+  );
+  deepStrictEqual(
+    qm.ipsecProposals[0].saTransforms[0].espAuthAndCipherTransform?.cipherTransform.cipherTransformId,
+    { cipherType: ENUMS.IPSEC_CIPHER_TYPE.IPSEC_CIPHER_TYPE_AES_256, cipherConfig: 8 },
+  );
   equal(qm.ipsecProposals[0].pfsGroup, ENUMS.IPSEC_PFS_GROUP.IPSEC_PFS_ECP_384);
   // The remote prefix is the IKEEXT condition (addresses only) and the IPSEC condition.
-  deepStrictEqual(at(g, "FWPM_LAYER_IKEEXT_V4")[0].filterCondition.map((c) => c.conditionValue), [{ type: T.FWP_V4_ADDR_MASK, v4AddrMask: { addr: 0x0a000000, mask: 0xff000000 } }]);
+  deepStrictEqual(at(g, "FWPM_LAYER_IKEEXT_V4")[0].filterCondition.map((c) => c.conditionValue), [{
+    type: T.FWP_V4_ADDR_MASK,
+    v4AddrMask: { addr: 0x0a000000, mask: 0xff000000 },
+  }]);
   equal(at(g, "FWPM_LAYER_IKEEXT_V6")[0].filterCondition[0].conditionValue.type, T.FWP_V6_ADDR_MASK);
   const dns = named(at(g, "FWPM_LAYER_OUTBOUND_TRANSPORT_V4"), "domain-controllers-dns")[0];
   equal(conds(dns, "FWPM_CONDITION_IP_REMOTE_ADDRESS").length, 2, "two addresses, ORed by the engine");

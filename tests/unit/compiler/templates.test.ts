@@ -17,11 +17,17 @@ Deno.test("template domain: commented YAML, Kerberos AuthIP, ND (ND_SECURE + ALE
   equal(g.providerContexts[1].authipQmTransportPolicy?.flags, PF.IPSEC_POLICY_FLAG_ND_SECURE);
   equal(named(at(g, "FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4"), "/accept")[0].rawContext, 0n);
   equal(named(g.filters, "exemptions/dhcp/v4").length, 3, "DHCP exempt at OUT, IN and ALE accept");
-  equal(named(g.filters, "/v6/").filter((f) => f.displayData.name.includes("rules/")).length, 0, "IPv4-only remote");
+  equal(
+    named(g.filters, "/v6/").filter((f) => f.displayData.name.includes("rules/")).length,
+    0,
+    "IPv4-only remote",
+  );
 });
 
 Deno.test("template server: domain isolation plus machine authorization (SD filter + BLOCK)", () => {
-  const g = compileText(newPolicyDocument("server", { authorizedMachines: "D:(A;;0x1;;;S-1-5-21-1-2-3-515)" }));
+  const g = compileText(
+    newPolicyDocument("server", { authorizedMachines: "D:(A;;0x1;;;S-1-5-21-1-2-3-515)" }),
+  );
   const ale = at(g, "FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V6");
   equal(conds(named(ale, "/authorized")[0], "FWPM_CONDITION_ALE_REMOTE_MACHINE_ID").length, 1);
   equal(named(ale, "/unauthorized")[0].action.type, ENUMS.FWP_ACTION_TYPE.FWP_ACTION_BLOCK);
@@ -34,25 +40,52 @@ Deno.test("template boundary: request/request -> ND_BOUNDARY, no ALE accept", ()
 });
 
 Deno.test("template encryption: REQUIRE_IPSEC_ENCRYPTION at ALE accept and connect; certificate auth gives AuthIP+IKEv2", () => {
-  const g = compileText(newPolicyDocument("encryption", { auth: "certificate:CN=Corp Root", crypto: "aes256-sha384-ecp384/esp-aesgcm256" }));
-  deepStrictEqual(g.providerContexts.map((c) => c.type).slice(0, 2), [PCT.FWPM_IPSEC_AUTHIP_MM_CONTEXT, PCT.FWPM_IPSEC_IKEV2_MM_CONTEXT]);
+  const g = compileText(
+    newPolicyDocument("encryption", {
+      auth: "certificate:CN=Corp Root",
+      crypto: "aes256-sha384-ecp384/esp-aesgcm256",
+    }),
+  );
+  deepStrictEqual(g.providerContexts.map((c) => c.type).slice(0, 2), [
+    PCT.FWPM_IPSEC_AUTHIP_MM_CONTEXT,
+    PCT.FWPM_IPSEC_IKEV2_MM_CONTEXT,
+  ]);
   for (const l of ["FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4", "FWPM_LAYER_ALE_AUTH_CONNECT_V4"] as const) {
-    equal(named(at(g, l), "rules/")[0].rawContext, FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_ENCRYPTION);
+    equal(
+      named(at(g, l), "rules/")[0].rawContext,
+      FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_ENCRYPTION,
+    );
   }
 });
 
 Deno.test("template arguments: psk by env, exemptions host:/port:, errors are PolicyErrors naming the argument", () => {
-  const { kind, params } = parseTemplateArgs({ kind: "domain", auth: "psk-env:SITE_PSK", exempt: "icmp,host:10.0.0.5,port:tcp/3389" });
+  const { kind, params } = parseTemplateArgs({
+    kind: "domain",
+    auth: "psk-env:SITE_PSK",
+    exempt: "icmp,host:10.0.0.5,port:tcp/3389",
+  });
   const text = newPolicyDocument(kind, params);
   ok(text.includes("env: SITE_PSK"));
   const g = compileText(text);
   equal(named(g.filters, "exemptions/tcp-3389/v4/in").length, 1);
   equal(named(g.filters, "exemptions/host-2/v6").length, 0, "an IPv4 host exemption has no IPv6 filters");
   const bad = (f: () => unknown, path: string, code: string) =>
-    throws(f, (e: unknown) => e instanceof PolicyError && e.diagnostics.some((d) => d.path === path && d.code === code));
+    throws(
+      f,
+      (e: unknown) =>
+        e instanceof PolicyError && e.diagnostics.some((d) => d.path === path && d.code === code),
+    );
   bad(() => parseTemplateArgs({ kind: "office" }), "--kind", "enum");
   bad(() => newPolicyDocument("domain", { auth: "psk:hunter2" }), "--auth", "enum");
   bad(() => newPolicyDocument("domain", { exempt: ["host:10.0.0.300"] }), "--exempt[0]", "bad-address");
-  bad(() => newPolicyDocument("domain", { crypto: "aes256-sha256-ecp384/esp-rot13" }), "--crypto", "bad-proposal");
-  bad(() => newPolicyDocument("domain", { crypto: "des-md5-dh1/ah-md5" }), "mainMode[0].proposals[0]", "weak-crypto");
+  bad(
+    () => newPolicyDocument("domain", { crypto: "aes256-sha256-ecp384/esp-rot13" }),
+    "--crypto",
+    "bad-proposal",
+  );
+  bad(
+    () => newPolicyDocument("domain", { crypto: "des-md5-dh1/ah-md5" }),
+    "mainMode[0].proposals[0]",
+    "weak-crypto",
+  );
 });

@@ -17,12 +17,17 @@ export function schemaErrors(schema: S, value: unknown, root: S = schema, at = "
   if (t === "object" && !isObj) return [`${at}: type`];
   if ("const" in schema && value !== schema.const) errs.push(`${at}: const`);
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errs.push(`${at}: enum`);
-  if (typeof schema.pattern === "string" && typeof value === "string" && !new RegExp(schema.pattern, "u").test(value)) errs.push(`${at}: pattern`);
+  if (
+    typeof schema.pattern === "string" && typeof value === "string" &&
+    !new RegExp(schema.pattern, "u").test(value)
+  ) errs.push(`${at}: pattern`);
   if (typeof schema.minimum === "number" && (value as number) < schema.minimum) errs.push(`${at}: minimum`);
   if (typeof schema.maximum === "number" && (value as number) > schema.maximum) errs.push(`${at}: maximum`);
   if (Array.isArray(value)) {
     if (typeof schema.minItems === "number" && value.length < schema.minItems) errs.push(`${at}: minItems`);
-    if (schema.items) value.forEach((v, i) => errs.push(...schemaErrors(schema.items as S, v, root, `${at}/${i}`)));
+    if (schema.items) {
+      value.forEach((v, i) => errs.push(...schemaErrors(schema.items as S, v, root, `${at}/${i}`)));
+    }
   }
   if (isObj) {
     const o = value as Record<string, unknown>;
@@ -33,13 +38,18 @@ export function schemaErrors(schema: S, value: unknown, root: S = schema, at = "
     }
     for (const r of (schema.required ?? []) as string[]) if (!(r in o)) errs.push(`${at}: required ${r}`);
     const n = Object.keys(o).length;
-    if (typeof schema.minProperties === "number" && n < schema.minProperties) errs.push(`${at}: minProperties`);
-    if (typeof schema.maxProperties === "number" && n > schema.maxProperties) errs.push(`${at}: maxProperties`);
+    if (typeof schema.minProperties === "number" && n < schema.minProperties) {
+      errs.push(`${at}: minProperties`);
+    }
+    if (typeof schema.maxProperties === "number" && n > schema.maxProperties) {
+      errs.push(`${at}: maxProperties`);
+    }
   }
   if (Array.isArray(schema.oneOf)) {
-    const passing = schema.oneOf.map((s) => schemaErrors(s as S, value, root, at)).filter((e) => e.length === 0).length;
+    const passing = schema.oneOf.map((s) =>
+      schemaErrors(s as S, value, root, at)
+    ).filter((e) => e.length === 0).length;
     if (passing !== 1) errs.push(`${at}: oneOf (${passing} match)`);
   }
   return errs;
 }
-

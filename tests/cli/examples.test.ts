@@ -1,0 +1,61 @@
+/**
+ * Every shipped example through the CLI on the simulator: validate, plan (changes pending), apply, plan (in
+ * sync), export -> plan(export) in sync, remove leaves nothing of ours. Secrets come from the environment and
+ * never appear in any output. Manual SAs are refused by apply with nothing changed (not supported yet).
+ */
+import assert from "node:assert/strict";
+import { haveSim, json, PSK_VALUE, ROOT, tempDir, transcript, wfpsec } from "./helpers.ts";
+
+const ignore = !haveSim();
+const examples = [...Deno.readDirSync(`${ROOT}/examples`)].filter((e) => e.name.endsWith(".yaml")).map((e) =>
+  e.name
+).sort();
+
+for (const name of examples) {
+  Deno.test(
+    { name: `example ${name}: plan, apply, plan in sync, export round trip, remove`, ignore },
+    async () => {
+      const file = `${ROOT}/examples/${name}`;
+      const text = Deno.readTextFileSync(file);
+      const env: Record<string, string> = {};
+      for (const m of text.matchAll(/env:\s*([A-Za-z_][A-Za-z0-9_]*)/g)) env[m[1]] = PSK_VALUE;
+      const dir = tempDir();
+      const sim = ["--engine", "sim", "--sim-state", `${dir}/sim.state`];
+      let r = await wfpsec(["validate", file], env);
+      assert.equal(r.code, 0, r.stderr);
+      r = await wfpsec(["plan", file, "--json", ...sim], env);
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      const before = await wfpsec(["show", "--all", "--json", ...sim], env);
+      r = await wfpsec(["apply", file, "--json", ...sim], env);
+      if (/manualSas:/.test(text)) {
+        assert.equal(r.code, 1);
+        const e = json(r, "apply").error as Record<string, unknown>;
+        assert.equal(e.type, "PolicyError");
+        assert.match(String(e.message), /manual SAs .* not applied/);
+        const after = await wfpsec(["show", "--all", "--json", ...sim], env);
+        assert.equal(after.stdout, before.stdout, "nothing changed");
+        Deno.removeSync(dir, { recursive: true });
+        return;
+      }
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.equal(json(r, "apply").outcome, "applied");
+      r = await wfpsec(["plan", file, "--json", ...sim], env);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const exported = `${dir}/exported.yaml`;
+      r = await wfpsec(["export", "-o", exported, ...sim], env);
+      assert.equal(r.code, 0, r.stderr);
+      r = await wfpsec(["plan", exported, "--json", ...sim], env);
+      assert.equal(r.code, 0, `export of ${name} must plan to no change:\n${r.stdout}${r.stderr}`);
+      r = await wfpsec(["remove", ...sim], env);
+      assert.equal(r.code, 0, r.stderr);
+      r = await wfpsec(["show", "--json", ...sim], env);
+      assert.deepEqual(json(r, "show").filters, []);
+      Deno.removeSync(dir, { recursive: true });
+    },
+  );
+}
+
+Deno.test({ name: "no example run printed a secret", ignore }, () => {
+  assert.ok(transcript.length > 0);
+  for (const t of transcript) assert.ok(!t.includes(PSK_VALUE));
+});
