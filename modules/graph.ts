@@ -188,7 +188,13 @@ export interface IkeextAuthenticationMethod2 {
   kerberosAuthentication?: { flags: number; proxyServer?: string };
   ntlmV2Authentication?: { flags: number };
   sslAuthentication?: IkeextCertificateAuthentication2;
-  cgaAuthentication?: { keyModifier: string; cgaModifier: Uint8Array; cgaCollisionCount: number };
+  cgaAuthentication?: {
+    keyContainerName: string;
+    cspName?: string;
+    cspType: number;
+    cgaModifier: Uint8Array;
+    cgaCollisionCount: number;
+  };
   eapAuthentication?: { flags: number };
   /** IKEEXT_RESERVED (12). */
   reservedAuthentication?: { flags: number };
