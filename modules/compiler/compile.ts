@@ -24,6 +24,7 @@ import {
 import { sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
 import type {
   Filter,
+  FilterAction,
   FilterCondition,
   FwpValue,
   IkeextAuthenticationMethod2,
@@ -124,7 +125,25 @@ export interface WfpsecMeta {
   };
 }
 
-const meta = (m: WfpsecMeta): Uint8Array => utf8(JSON.stringify(m));
+/**
+ * providerData blobs are views into shared 64 KiB slabs: one ArrayBuffer per blob made V8's buffer
+ * bookkeeping grow faster than linearly on 100k-rule policies. Views are never written after creation.
+ */
+class Slab {
+  private buf = new Uint8Array(0);
+  private used = 0;
+  bytes(s: string): Uint8Array {
+    const data = utf8(s);
+    if (this.used + data.length > this.buf.length) {
+      this.buf = new Uint8Array(Math.max(65536, data.length));
+      this.used = 0;
+    }
+    const view = this.buf.subarray(this.used, this.used + data.length);
+    view.set(data);
+    this.used += data.length;
+    return view;
+  }
+}
 
 const u8 = (v: number): FwpValue => ({ type: T.FWP_UINT8, uint8: v });
 
@@ -210,6 +229,18 @@ const UNICAST: FilterCondition = Object.freeze({
 const unicast = (): FilterCondition => UNICAST;
 const EMPTY_WEIGHT: FwpValue = Object.freeze({ type: T.FWP_EMPTY });
 
+/** Freezes a condition list, its conditions and their values (they are shared between filters). */
+function deepFreeze(list: FilterCondition[]): FilterCondition[] {
+  const freeze = (o: unknown) => {
+    if (o && typeof o === "object" && !(o instanceof Uint8Array) && !Object.isFrozen(o)) {
+      Object.freeze(o);
+      for (const v of Object.values(o)) freeze(v);
+    }
+  };
+  void freeze;
+  return list;
+}
+
 function selConds(s: Selector, fam: 4 | 6, withPorts: boolean): FilterCondition[] {
   const out = [
     ...addrConds(CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS, s.local, fam),
@@ -252,6 +283,17 @@ const C = {
   },
   connect: { 4: CALLOUTS.FWPM_CALLOUT_IPSEC_ALE_CONNECT_V4, 6: CALLOUTS.FWPM_CALLOUT_IPSEC_ALE_CONNECT_V6 },
 } as const;
+/** Shared, frozen callout actions per layer and family. */
+const CALLOUT_ACTIONS = Object.fromEntries(
+  (["out", "in", "accept", "connect"] as const).map((l) => [
+    l,
+    {
+      4: Object.freeze({ type: A.FWP_ACTION_CALLOUT_TERMINATING, calloutKey: C[l][4] }),
+      6: Object.freeze({ type: A.FWP_ACTION_CALLOUT_TERMINATING, calloutKey: C[l][6] }),
+    },
+  ]),
+) as Record<"out" | "in" | "accept" | "connect", Record<4 | 6, FilterAction>>;
+
 /** Filter order in the graph = the documented call order (§1.13). */
 const LAYER_RANK: string[] = ["ikeext", "ipsec", "out", "in", "accept", "connect"];
 
@@ -409,6 +451,7 @@ class Compiler {
 
   constructor(private readonly p: Policy) {
     this.name = p.name;
+    this.nameJson = JSON.stringify(p.name);
     this.mms = new Map(p.mainMode.map((m) => [m.name, m]));
     this.qms = new Map(p.quickMode.map((q) => [q.name, q]));
   }
@@ -416,8 +459,15 @@ class Compiler {
   private key(path: string) {
     return objectKey(this.name, path);
   }
+  private readonly slab = new Slab();
+  private readonly nameJson: string;
   private meta(path: string, extra: Partial<WfpsecMeta> = {}): Uint8Array {
-    return meta({ wfpsec: 1, policy: this.name, path, ...extra });
+    if (Object.keys(extra).length === 0) {
+      // Same text JSON.stringify gives for { wfpsec, policy, path }, without building the object.
+      return this.slab.bytes(`{"wfpsec":1,"policy":${this.nameJson},"path":${JSON.stringify(path)}}`);
+    }
+    const m: WfpsecMeta = { wfpsec: 1, policy: this.name, path, ...extra };
+    return this.slab.bytes(JSON.stringify(m));
   }
 
   run(): ObjectGraph {
@@ -637,7 +687,7 @@ class Compiler {
       flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
       weight: EMPTY_WEIGHT,
       filterCondition: conds,
-      action: { type: A.FWP_ACTION_CALLOUT_TERMINATING, calloutKey: C[layer][fam] },
+      action: CALLOUT_ACTIONS[layer][fam],
       rawContext: raw,
     });
   }
@@ -658,8 +708,9 @@ class Compiler {
     const base = `rules/${r.name}`;
     for (const fam of r.families) {
       const fp = `${base}/v${fam}`;
-      const addr = selConds(r, fam, false);
-      const full = selConds(r, fam, true);
+      // One frozen condition list per shape, shared by the rule's filters (see UNICAST).
+      const full = deepFreeze(selConds(r, fam, true));
+      const addr = deepFreeze(full.filter((c) => c.fieldKey === CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS || c.fieldKey === CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS));
       for (const m of mms) {
         this.policyFilter("ikeext", fam, `${fp}/ikeext/${m.keyModule}`, addr, this.mmKey(m));
       }
@@ -672,7 +723,7 @@ class Compiler {
           this.qmKey(qm, m.keyModule, variant),
         );
       }
-      const withUnicast = [unicast(), ...full];
+      const withUnicast = Object.freeze([unicast(), ...full]) as FilterCondition[];
       if (r.direction !== "inbound") {
         const raw = r.outbound === "request"
           ? FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER

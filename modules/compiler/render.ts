@@ -52,13 +52,15 @@ function ctxLines(c: ProviderContext, indent = "  "): string[] {
   ];
   const body = Object.entries(c).find(([k]) => /Policy$/.test(k) && k !== "keyingPolicy");
   if (body) {
-    const json = JSON.stringify(
-      body[1],
-      (
-        _k,
-        x,
-      ) => (typeof x === "bigint" ? x.toString() : x instanceof Uint8Array ? (x.length ? hex(x) : "") : x),
-    );
+    const json = JSON.stringify(body[1], (k, x) =>
+      // A resolved pre-shared key must never reach a review: only whether one is set is shown.
+      k === "presharedKey"
+        ? (x instanceof Uint8Array && x.length ? "<set>" : "<by reference>")
+        : typeof x === "bigint"
+        ? x.toString()
+        : x instanceof Uint8Array
+        ? (x.length ? hex(x) : "")
+        : x);
     out.push(`${indent}  ${body[0]}: ${json}`);
   }
   return out;

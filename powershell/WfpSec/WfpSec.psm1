@@ -7,6 +7,8 @@ Set-StrictMode -Version 1.0
 $script:ModuleRoot = $PSScriptRoot
 # $IsWindows does not exist in Windows PowerShell 5.1, which only runs on Windows.
 $script:OnWindows = ($PSVersionTable.PSEdition -eq 'Desktop') -or ((Test-Path variable:IsWindows) -and $IsWindows)
+# PowerShell 7 has System.Text.Json (fast parsing of large answers); Windows PowerShell 5.1 does not.
+$script:HaveSystemTextJson = $null -ne ('System.Text.Json.JsonDocument' -as [type])
 
 foreach ($folder in @('Private', 'Public')) {
     foreach ($file in Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot $folder) -Filter '*.ps1' | Sort-Object Name) {

@@ -160,6 +160,31 @@ Describe 'Invoke-WfpsecExe' -Skip:$NoBash {
         $r.Errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
     }
 
+    It 'keeps a plan''s changes as JSON until .Changes is read, then gives exactly the executable''s changes' {
+        $changes = @(
+            @{ action = 'add'; kind = 'filter'; key = '00000000-0000-4000-8000-000000000001'; name = 'größe ✓ "quoted" <b>'; layer = 'eda65c74-610d-4bc5-948f-3c4f89556867'; reason = 'not in the engine' }
+            @{ action = 'replace'; kind = 'providerContext'; key = '00000000-0000-4000-8000-000000000002'; name = 'mm'; reason = 'fields differ'; fields = @('ikeMmPolicy.ikeProposals[0].dhGroup', 'weight.uint8') }
+            @{ action = 'delete'; kind = 'filter'; key = '00000000-0000-4000-8000-000000000003'; name = 'old'; reason = 'not in the policy' }
+        )
+        $doc = @{ schemaVersion = 1; command = 'plan'; engine = @{ kind = 'fwpsim'; simulated = $true }; policy = @{ name = 'p'; file = '/p.yaml' }
+            inSync = $false; changes = $changes; summary = @{ add = 1; delete = 1; replace = 1; unchanged = 7 }; big = '18446744073709551615' }
+        $file = Join-Path $TestDrive 'plan.json'
+        [System.IO.File]::WriteAllText($file, ($doc | ConvertTo-Json -Depth 6))
+        $env:FAKE_WFPSEC_STDOUT_FILE = $file
+        $env:FAKE_WFPSEC_EXIT = '2'
+        try {
+            $plan = Test-IpsecPolicy -Path x -WfpsecPath $FakeExe
+            $plan.PSObject.Properties['Changes'].MemberType | Should -Be 'ScriptProperty'
+            $plan.Add, $plan.Delete, $plan.Replace, $plan.Unchanged | Should -Be @(1, 1, 1, 7)
+            $plan.Changes.Count | Should -Be 3
+            $plan.Changes.name | Should -Be @('größe ✓ "quoted" <b>', 'mm', 'old')
+            $plan.Changes[1].fields | Should -Be @('ikeMmPolicy.ikeProposals[0].dhGroup', 'weight.uint8')
+            $plan.Changes | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WfpSec.PlanChange' }
+            [object]::ReferenceEquals($plan.Changes[0], $plan.Changes[0]) | Should -BeTrue
+            Test-IpsecPolicy -Path x -WfpsecPath $FakeExe -Quiet | Should -BeFalse
+        } finally { Remove-Item env:FAKE_WFPSEC_STDOUT_FILE }
+    }
+
     It 'carries nothing from one call to the next' {
         Set-FakeAnswer -Exit 1 -Stderr 'first call failed' -Stdout '{"schemaVersion":1,"error":{"type":"WfpError","message":"first","wfpName":"FWP_E_IN_USE","wfpCode":"0x80320006"}}'
         $first = Invoke-WfpsecProbe -Command apply

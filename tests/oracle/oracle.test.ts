@@ -130,6 +130,24 @@ Deno.test("a 64-bit value declared inline where the header has a pointer is caug
   );
 });
 
+Deno.test("a fwpsim member declared `unsigned long` (8 bytes on Linux, 4 under mingw) fails the Linux build", async () => {
+  // the "naive simulator" mistake: the extra bytes land in padding, so only the member-size check sees it
+  const src = await Deno.readTextFile(`${ROOT}/tests/support/fwpsim/fwpsim_types.h`);
+  const planted = src.replace(
+    /(typedef struct SIM_FWPM_FILTER0 \{[^}]*?)uint32_t flags;/,
+    "$1unsigned long flags;",
+  );
+  assert.notEqual(planted, src, "the planted mistake applies to the current fwpsim header");
+  await Deno.mkdir(`${OUT}/neg-sim`, { recursive: true });
+  await Deno.writeTextFile(`${OUT}/neg-sim/fwpsim_types.h`, planted);
+  const r = await gen("neg-sim", { simHeader: `${OUT}/neg-sim/fwpsim_types.h` });
+  assert.deepEqual(
+    await failuresOf(r, "oracle_sim.c", "gcc"),
+    ["FWPM_FILTER0.flags: member size expected 4 [fwpsim]"],
+  );
+  assert.deepEqual(await failuresOf(r, "oracle_sim.c", "mingw"), [], "under mingw `long` is 4 bytes");
+});
+
 Deno.test("a wrong layout of an SDK-only struct is caught against the SDK transcription", async () => {
   const r = await gen("neg-sdk", {
     mutations: [

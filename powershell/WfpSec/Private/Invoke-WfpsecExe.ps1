@@ -58,12 +58,18 @@ function Resolve-WfpsecExecutable {
         }
         return @{ FilePath = $full; PrefixArgs = @(); Source = $source; Environment = @{} }
     }
-    $beside = Join-Path $script:ModuleRoot $exeName
-    if (Test-Path -LiteralPath $beside -PathType Leaf) {
+    $beside = [System.IO.Path]::Combine($script:ModuleRoot, $exeName)
+    if ([System.IO.File]::Exists($beside)) {
         return @{ FilePath = $beside; PrefixArgs = @(); Source = 'module folder'; Environment = @{} }
     }
-    $onPath = Get-Command -Name $exeName -CommandType Application -ErrorAction Ignore | Select-Object -First 1
-    if ($onPath) { return @{ FilePath = $onPath.Source; PrefixArgs = @(); Source = 'PATH'; Environment = @{} } }
+    # PATH scanned directly: Get-Command for a missing name also searches every module (~150 ms a call)
+    foreach ($dir in ([string]$env:PATH).Split([System.IO.Path]::PathSeparator)) {
+        if (-not $dir) { continue }
+        $candidate = [System.IO.Path]::Combine($dir.Trim('"'), $exeName)
+        if ([System.IO.File]::Exists($candidate) -and ($script:OnWindows -or (Test-WfpsecExecutableBit $candidate))) {
+            return @{ FilePath = $candidate; PrefixArgs = @(); Source = 'PATH'; Environment = @{} }
+        }
+    }
 
     # Development fallback: <repo>/powershell/WfpSec -> <repo>/cli.ts run by the pinned deno.
     $repo = Split-Path -Parent (Split-Path -Parent $script:ModuleRoot)
@@ -71,11 +77,11 @@ function Resolve-WfpsecExecutable {
     $deno = $env:WFPSEC_DENO
     if (-not $deno) {
         foreach ($n in @('deno.exe', 'deno')) {
-            $candidate = Join-Path (Join-Path (Join-Path $repo 'node_modules') '.bin') $n
-            if (Test-Path -LiteralPath $candidate -PathType Leaf) { $deno = $candidate; break }
+            $candidate = [System.IO.Path]::Combine($repo, 'node_modules', '.bin', $n)
+            if ([System.IO.File]::Exists($candidate)) { $deno = $candidate; break }
         }
     }
-    if ($deno -and (Test-Path -LiteralPath $cli -PathType Leaf)) {
+    if ($deno -and [System.IO.File]::Exists($cli)) {
         $flags = Get-WfpsecDenoTaskFlags -Repo $repo
         $envAdd = @{}
         # Share the repository's module cache (scripts/lib.sh uses the same folder) unless one is set.
@@ -103,10 +109,11 @@ function Test-WfpsecExecutableBit {
 function Get-WfpsecDenoTaskFlags {
     param([string]$Repo)
     $default = @('run', '--allow-ffi', '--allow-read', '--allow-write', '--allow-env', '--allow-run', '--allow-sys')
-    $denoJson = Join-Path $Repo 'deno.json'
-    if (-not (Test-Path -LiteralPath $denoJson)) { return $default }
+    $denoJson = [System.IO.Path]::Combine($Repo, 'deno.json')
+    if (-not [System.IO.File]::Exists($denoJson)) { return $default }
     try {
-        $task = (Get-Content -LiteralPath $denoJson -Raw | ConvertFrom-Json).tasks.wfpsec
+        $parseError = $null
+        $task = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson([System.IO.File]::ReadAllText($denoJson), [ref]$parseError).tasks.wfpsec
         if (-not $task) { return $default }
         $tokens = @($task -split '\s+' | Where-Object { $_ })
         if ($tokens[0] -eq 'deno') { $tokens = @($tokens | Select-Object -Skip 1) }
@@ -115,6 +122,36 @@ function Get-WfpsecDenoTaskFlags {
         # quiet: deno's own download/progress lines are not wfpsec's stderr
         return @($flags[0], '--quiet') + @($flags | Select-Object -Skip 1)
     } catch { return $default }
+}
+
+# System.Text.Json parses a 1.6 MB plan in a few milliseconds; turning every change into a PSObject costs
+# ~30 us each. So the document minus one big array is converted now and the array kept as text.
+# Returns @{ Data; Deferred } or $null (not JSON, or no System.Text.Json: the caller parses normally).
+function Split-WfpsecJson {
+    param([string]$Text, [string]$Property)
+    $doc = $null
+    try {
+        $doc = [System.Text.Json.JsonDocument]::Parse($Text)
+        $root = $doc.RootElement
+        if ($root.ValueKind -ne [System.Text.Json.JsonValueKind]::Object) { return $null }
+        $buffer = [System.IO.MemoryStream]::new()
+        $writer = [System.Text.Json.Utf8JsonWriter]::new($buffer)
+        $raw = $null
+        $writer.WriteStartObject()
+        foreach ($p in $root.EnumerateObject()) {
+            if ($p.Name -ceq $Property) { $raw = $p.Value.GetRawText() } else { $p.WriteTo($writer) }
+        }
+        $writer.WriteEndObject()
+        $writer.Flush()
+        $parseError = $null
+        $data = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson([System.Text.Encoding]::UTF8.GetString($buffer.ToArray()), [ref]$parseError)
+        if ($parseError) { return $null }
+        return @{ Data = $data; Deferred = $raw }
+    } catch {
+        return $null
+    } finally {
+        if ($doc) { $doc.Dispose() }
+    }
 }
 
 function New-WfpsecErrorRecord {
@@ -215,6 +252,9 @@ function Invoke-WfpsecExe {
         # a document with this property is an answer even when it also carries `error` (validate of an
         # invalid file answers valid:false AND the error document); the caller reports the error
         [string]$AnswerProperty,
+        # a large top-level array (plan/apply `changes`) returned as raw JSON text in .Deferred instead of
+        # being turned into objects now; the caller materializes it on first use (see New-WfpsecLazyChanges)
+        [string]$DeferProperty,
         [switch]$NoJson
     )
     $exe = Resolve-WfpsecExecutable -WfpsecPath $WfpsecPath
@@ -269,13 +309,21 @@ function Invoke-WfpsecExe {
     foreach ($line in ($stderr -split '\r?\n')) { if ($line) { Write-Verbose "wfpsec stderr: $line" } }
 
     $data = $null
+    $deferred = $null
     $text = $stdout.Trim()
     if (-not $NoJson -and $text.StartsWith('{')) {
-        # the static parser reports failure through $parseError instead of writing an error, so a caller's
-        # -ErrorVariable and $Error see only the record this helper decides on
-        $parseError = $null
-        try { $data = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson($text, [ref]$parseError) } catch { $data = $null }
-        if ($parseError) { $data = $null }
+        $split = $null
+        if ($DeferProperty -and $script:HaveSystemTextJson) { $split = Split-WfpsecJson -Text $text -Property $DeferProperty }
+        if ($split) {
+            $data = $split.Data
+            $deferred = $split.Deferred
+        } else {
+            # the static parser reports failure through $parseError instead of writing an error, so a caller's
+            # -ErrorVariable and $Error see only the record this helper decides on
+            $parseError = $null
+            try { $data = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson($text, [ref]$parseError) } catch { $data = $null }
+            if ($parseError) { $data = $null }
+        }
     }
     $isAnswer = $AnswerProperty -and $null -ne $data -and $null -ne $data.PSObject.Properties[$AnswerProperty]
     if (-not $isAnswer -and $null -ne $data -and $null -ne $data.PSObject.Properties['error'] -and $null -ne $data.error) {
@@ -283,7 +331,7 @@ function Invoke-WfpsecExe {
         return
     }
     if ($SuccessExitCode -contains $code -and ($NoJson -or $null -ne $data)) {
-        return [pscustomobject]@{ ExitCode = $code; Data = $data; Stdout = $stdout; Stderr = $stderr; Executable = $exe.FilePath }
+        return [pscustomobject]@{ ExitCode = $code; Data = $data; Deferred = $deferred; Stdout = $stdout; Stderr = $stderr; Executable = $exe.FilePath }
     }
     # No usable answer: say what happened, with the executable's own words from stderr.
     $said = (($stderr -split '\r?\n') | Where-Object { $_.Trim() } | Select-Object -Last 5) -join ' '

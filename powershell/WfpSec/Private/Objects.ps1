@@ -34,14 +34,36 @@ function ConvertTo-WfpsecChangeList {
     return , [object[]]@($Changes)
 }
 
+function Add-WfpsecChanges {
+    # .Changes of a plan or apply result: the typed change list, built now from $Data.changes, or on first
+    # access from the deferred JSON text (Test-IpsecPolicy -Quiet and the table view never pay for it)
+    param($Target, $Data, $Deferred)
+    if ($null -eq $Deferred) {
+        Add-Member -InputObject $Target -MemberType NoteProperty -Name Changes -Value (ConvertTo-WfpsecChangeList (Get-WfpsecProp $Data 'changes'))
+        return
+    }
+    $state = @{ Json = [string]$Deferred; Items = $null }
+    $convert = ${function:ConvertTo-WfpsecChangeList}
+    $getter = {
+        if ($null -eq $state.Items) {
+            $parseError = $null
+            $parsed = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson($state.Json, [ref]$parseError)
+            $state.Items = & $convert $parsed
+            $state.Json = $null
+        }
+        , $state.Items
+    }.GetNewClosure()
+    Add-Member -InputObject $Target -MemberType ScriptProperty -Name Changes -Value $getter
+}
+
 function ConvertTo-WfpsecPlan {
-    param($Data, [string]$Path)
+    param($Data, [string]$Path, $Deferred)
     $policy = Get-WfpsecProp $Data 'policy'
     $name = [string](Get-WfpsecProp $policy 'name')
     $file = Get-WfpsecProp $policy 'file'
     if (-not $file) { $file = $Path }
     $summary = Get-WfpsecProp $Data 'summary'
-    [pscustomobject]@{
+    $plan = [pscustomobject]@{
         PSTypeName = 'WfpSec.Plan'
         PolicyName = $name
         Path       = $file
@@ -50,20 +72,21 @@ function ConvertTo-WfpsecPlan {
         Delete     = [int](Get-WfpsecProp $summary 'delete')
         Replace    = [int](Get-WfpsecProp $summary 'replace')
         Unchanged  = [int](Get-WfpsecProp $summary 'unchanged')
-        Changes    = ConvertTo-WfpsecChangeList (Get-WfpsecProp $Data 'changes')
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
+    Add-WfpsecChanges $plan $Data $Deferred
+    $plan
 }
 
 function ConvertTo-WfpsecApplyResult {
-    param($Data, [string]$Path)
+    param($Data, [string]$Path, $Deferred)
     $policy = Get-WfpsecProp $Data 'policy'
     $name = if ($policy -is [string]) { $policy } else { [string](Get-WfpsecProp $policy 'name') }
     $file = if ($policy -is [string]) { $null } else { Get-WfpsecProp $policy 'file' }
     if (-not $file) { $file = $Path }
     $summary = Get-WfpsecProp $Data 'summary'
-    [pscustomobject]@{
+    $result = [pscustomobject]@{
         PSTypeName = 'WfpSec.ApplyResult'
         PolicyName = $name
         Path       = $file
@@ -72,11 +95,12 @@ function ConvertTo-WfpsecApplyResult {
         Delete     = [int](Get-WfpsecProp $summary 'delete')
         Replace    = [int](Get-WfpsecProp $summary 'replace')
         Unchanged  = [int](Get-WfpsecProp $summary 'unchanged')
-        Changes    = ConvertTo-WfpsecChangeList (Get-WfpsecProp $Data 'changes')
         DurationMs = Get-WfpsecProp $Data 'durationMs'
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
+    Add-WfpsecChanges $result $Data $Deferred
+    $result
 }
 
 function Add-WfpsecTypeName {
@@ -163,9 +187,9 @@ function Invoke-WfpsecApplyCore {
     )
     if (Test-WfpsecWouldPrompt -Impact $Impact) {
         $r = Invoke-WfpsecExe -Caller $Caller -Command plan -ArgumentList @($File) -SuccessExitCode 0, 2 `
-            -WfpsecPath $WfpsecPath -Target $File
+            -WfpsecPath $WfpsecPath -Target $File -DeferProperty changes
         if (-not $r) { return }
-        $plan = ConvertTo-WfpsecPlan $r.Data $File
+        $plan = ConvertTo-WfpsecPlan $r.Data $File $r.Deferred
         $text = Format-WfpsecPlanText $plan
         if (-not $Caller.ShouldProcess("Apply IPsec $text", "Apply IPsec $text`nApply these changes?", 'Apply IPsec policy')) {
             return
@@ -177,9 +201,9 @@ function Invoke-WfpsecApplyCore {
     $ok = @(0)
     if ($IfDrifted) { $argv = @('--if-drifted') + $argv; $ok = @(0, 1) }
     $r = Invoke-WfpsecExe -Caller $Caller -Command apply -ArgumentList $argv -SuccessExitCode $ok `
-        -WfpsecPath $WfpsecPath -Target $File
+        -WfpsecPath $WfpsecPath -Target $File -DeferProperty changes
     if (-not $r) { return }
-    $result = ConvertTo-WfpsecApplyResult $r.Data $File
+    $result = ConvertTo-WfpsecApplyResult $r.Data $File $r.Deferred
     if ($result.Outcome -eq 'failed' -or $r.ExitCode -ne 0) {
         $Caller.WriteError((New-WfpsecErrorRecord -Message "wfpsec apply --if-drifted failed for '$File' (outcome '$($result.Outcome)')." `
                     -ErrorId 'WfpSec.ApplyFailed' -Category InvalidOperation -Target $File -Detail $r.Data))

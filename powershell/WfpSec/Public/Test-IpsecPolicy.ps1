@@ -72,9 +72,9 @@ function Test-IpsecPolicy {
         $argv = @($file)
         if ($State) { $argv += @('--state', (Resolve-WfpsecPath $PSCmdlet $State)) }
         $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command plan -ArgumentList $argv -SuccessExitCode 0, 2 `
-            -WfpsecPath $WfpsecPath -Target $file
+            -WfpsecPath $WfpsecPath -Target $file -DeferProperty changes
         if (-not $r) { return }
-        $plan = ConvertTo-WfpsecPlan $r.Data $file
+        $plan = ConvertTo-WfpsecPlan $r.Data $file $r.Deferred
         if ($Quiet) { return $plan.InSync }
         $plan
     }

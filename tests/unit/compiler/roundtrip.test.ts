@@ -107,6 +107,11 @@ rules: [{ name: r, remote: 192.0.2.0/24, inbound: require, outbound: require, ma
   const meta = JSON.parse(new TextDecoder().decode(mm.providerData));
   deepStrictEqual(meta.secrets, { "0": { env: "WFPSEC_TEST_PSK" } });
   ok(!canon(g).includes(secret) && !renderGraph(g).includes(secret));
+  // Even after the apply step resolved the key into the graph, the review rendering does not show it.
+  const resolved = new TextEncoder().encode(secret);
+  mm.ikeMmPolicy!.authenticationMethods[0].presharedKeyAuthentication!.presharedKey = resolved;
+  const hexKey = [...resolved].map((b) => b.toString(16).padStart(2, "0")).join("");
+  ok(!renderGraph(g).includes(hexKey) && renderGraph(g).includes('"presharedKey":"<set>"'));
   const exported = documentToYaml(decompile(g));
   ok(exported.includes("WFPSEC_TEST_PSK") && !exported.includes(secret), "export keeps the reference");
 });

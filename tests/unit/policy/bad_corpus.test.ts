@@ -604,7 +604,8 @@ Deno.test("all errors of a document are reported at once, in position order", ()
 Deno.test("a secret written in the wrong place is refused without being repeated in any diagnostic", () => {
   const secret = "S3cr3t-Key-Material+/=";
   for (const spot of [`psk: "${secret}"`, `psk: { env: "${secret}" }`]) {
-    const text = HEAD + `mainMode:\n  - name: mm\n    keyModule: ikev1\n    auth: [{ ${spot} }]\n    proposals: [aes256-sha256-dh14]\n`;
+    const text = HEAD +
+      `mainMode:\n  - name: mm\n    keyModule: ikev1\n    auth: [{ ${spot} }]\n    proposals: [aes256-sha256-dh14]\n`;
     try {
       loadPolicy(text, "s.yaml");
       fail("accepted");
