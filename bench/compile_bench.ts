@@ -2,9 +2,8 @@
  * Compile benchmark: a policy with 10,000 rules, then 100,000 rules (each rule: one IPv4 /32 peer,
  * transport mode -> 4 filters). Prints load (parse + validate) and compile times, and the scaling ratio
  * compile(100k)/compile(10k) measured in the same process (linear = ~10; the target is < 13). Each compile
- * figure is the median of several runs, each started from a collected heap. scripts/bench.sh runs it with
- * --v8-flags=--expose-gc,--max-semi-space-size=64: a larger young generation (as for any allocation-heavy
- * batch job) keeps scavenges from promoting the graph under construction, for both sizes alike.
+ * figure is a median of runs started from a collected heap (--v8-flags=--expose-gc), the two sizes
+ * interleaved so both see the same machine conditions.
  */
 import { cpuUsage } from "node:process";
 import { compilePolicy } from "../modules/compiler/mod.ts";
@@ -32,31 +31,45 @@ function policyText(n: number): string {
   });
 }
 
-function measure(n: number, reps: number) {
+function prepare(n: number) {
   const text = policyText(n);
-  let t = performance.now();
+  const t = performance.now();
   const { policy } = loadPolicy(text, `bench-${n}.json`);
-  const load = performance.now() - t;
-  const times: number[] = [], cpus: number[] = [];
-  let filters = 0;
-  for (let r = 0; r < reps; r++) {
-    // Start each timed run from a clean heap so one size does not pay for the other's garbage.
-    (globalThis as { gc?: () => void }).gc?.();
-    t = performance.now();
-    const c0 = cpuUsage();
-    const g = compilePolicy(policy);
-    const c1 = cpuUsage(c0);
-    times.push(performance.now() - t);
-    cpus.push((c1.user + c1.system) / 1000);
-    filters = g.filters.length;
-  }
-  const median = (xs: number[]) => xs.sort((x, y) => x - y)[xs.length >> 1];
-  return { load, compile: median(times), cpu: median(cpus), filters };
+  return { policy, load: performance.now() - t };
 }
 
-measure(1000, 3); // warm-up (JIT)
-const a = measure(10_000, 7);
-const b = measure(100_000, 3);
+/** One compile from a collected heap: wall and CPU milliseconds. */
+function once(policy: ReturnType<typeof prepare>["policy"]) {
+  (globalThis as { gc?: () => void }).gc?.();
+  const t = performance.now(), c0 = cpuUsage();
+  const g = compilePolicy(policy);
+  const c = cpuUsage(c0);
+  return { wall: performance.now() - t, cpu: (c.user + c.system) / 1000, filters: g.filters.length };
+}
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+
+const warm = prepare(1000);
+for (let i = 0; i < 3; i++) once(warm.policy); // JIT warm-up
+const small = prepare(10_000), big = prepare(100_000);
+// Interleaved (3 x 10k, then 1 x 100k, three times) so both sizes see the same machine conditions.
+const s: ReturnType<typeof once>[] = [], l: ReturnType<typeof once>[] = [];
+for (let round = 0; round < 3; round++) {
+  for (let i = 0; i < 3; i++) s.push(once(small.policy));
+  l.push(once(big.policy));
+}
+const a = {
+  load: small.load,
+  compile: median(s.map((x) => x.wall)),
+  cpu: median(s.map((x) => x.cpu)),
+  filters: s[0].filters,
+};
+const b = {
+  load: big.load,
+  compile: median(l.map((x) => x.wall)),
+  cpu: median(l.map((x) => x.cpu)),
+  filters: l[0].filters,
+};
 const ratio = b.compile / a.compile, cpuRatio = b.cpu / a.cpu;
 const line = (n: string, x: typeof a) =>
   `compile_bench: ${n} rules: load ${x.load.toFixed(0)} ms, compile ${x.compile.toFixed(0)} ms wall / ` +

@@ -12,7 +12,12 @@ import type {
   Engine,
   EngineInfo,
   FilterTemplate,
+  IpsecSaBundle1,
+  IpsecSaContext1,
+  IpsecSaDetails1,
+  IpsecTraffic1,
   ProviderContextTemplate,
+  SaContextOps,
   SublayerTemplate,
 } from "../modules/engine.ts";
 import type { Filter, Guid, Provider, ProviderContext, Sublayer, Tunnel } from "../modules/graph.ts";
@@ -461,6 +466,111 @@ export class FfiEngine implements Engine {
       kind: "tunnel",
       key: tunnelPolicyKey,
     });
+  }
+
+  // ---- manual SA contexts and SA enumeration (never inside a transaction) ----
+
+  /** The SA operations, when the library exports them (every fwpuclnt does; a partial simulator may not). */
+  get sa(): SaContextOps | undefined {
+    return this.s.IPsecSaContextCreate1 && this.s.IPsecSaContextEnum1 && this.s.IPsecSaEnum1 ? this : undefined;
+  }
+
+  private saFn<K extends keyof FwpSymbols>(name: K): NonNullable<FwpSymbols[K]> {
+    const fn = this.s[name];
+    if (!fn) throw new WfpUsageError(`${String(name)} is not exported by ${this.library.path}`);
+    if (this.inTransaction) {
+      // The engine would refuse with FWP_E_TXN_IN_PROGRESS; say why before the call.
+      throw new WfpUsageError(`${String(name)} cannot run inside a transaction`);
+    }
+    return fn as NonNullable<FwpSymbols[K]>;
+  }
+
+  createSaContext(outboundTraffic: IpsecTraffic1, inboundFilterId?: bigint): bigint {
+    const fn = this.saFn("IPsecSaContextCreate1");
+    const a = this.arena;
+    const off = a.encode("IPSEC_TRAFFIC1", outboundTraffic);
+    const inCell = inboundFilterId === undefined ? null : new BigUint64Array([inboundFilterId]);
+    const id = new BigUint64Array(1);
+    check("IPsecSaContextCreate1", fn(this.h(), a.view(off), null, inCell, id), { kind: "saContext" });
+    return id[0];
+  }
+
+  getSaContextSpi(id: bigint, inboundTraffic: IpsecTraffic1): number {
+    const fn = this.saFn("IPsecSaContextGetSpi1");
+    const a = this.arena;
+    const off = a.encode("IPSEC_GETSPI1", {
+      inboundIpsecTraffic: inboundTraffic,
+      ipVersion: inboundTraffic.ipVersion,
+    });
+    const spi = new Uint32Array(1);
+    check("IPsecSaContextGetSpi1", fn(this.h(), id, a.view(off), spi), { kind: "saContext", id });
+    return spi[0];
+  }
+
+  addSaContextInbound(id: bigint, bundle: IpsecSaBundle1): void {
+    this.addBundle("IPsecSaContextAddInbound1", id, bundle);
+  }
+
+  addSaContextOutbound(id: bigint, bundle: IpsecSaBundle1): void {
+    this.addBundle("IPsecSaContextAddOutbound1", id, bundle);
+  }
+
+  private addBundle(
+    name: "IPsecSaContextAddInbound1" | "IPsecSaContextAddOutbound1",
+    id: bigint,
+    bundle: IpsecSaBundle1,
+  ): void {
+    const fn = this.saFn(name);
+    const a = this.arena;
+    try {
+      const off = a.encode("IPSEC_SA_BUNDLE1", bundle);
+      check(name, fn(this.h(), id, a.view(off)), { kind: "saContext", id });
+    } finally {
+      // The bundle held key material: do not leave it in the arena until the next encode.
+      a.reset();
+    }
+  }
+
+  deleteSaContext(id: bigint): void {
+    const fn = this.saFn("IPsecSaContextDeleteById0");
+    check("IPsecSaContextDeleteById0", fn(this.h(), id), { kind: "saContext", id });
+  }
+
+  enumSaContexts(pageSize = DEFAULT_PAGE_SIZE): IpsecSaContext1[] {
+    return this.saEnum<IpsecSaContext1>("IPsecSaContext", "IPSEC_SA_CONTEXT1", pageSize);
+  }
+
+  enumIpsecSas(pageSize = DEFAULT_PAGE_SIZE): IpsecSaDetails1[] {
+    return this.saEnum<IpsecSaDetails1>("IPsecSa", "IPSEC_SA_DETAILS1", pageSize);
+  }
+
+  /** Create handle (no template) -> pages -> destroy, for the IPsec/IKE/net-event enumerations. */
+  private saEnum<T>(family: "IPsecSaContext" | "IPsecSa", struct: string, pageSize: number): T[] {
+    const create = this.saFn(`${family}CreateEnumHandle0`);
+    const next = this.saFn(family === "IPsecSa" ? "IPsecSaEnum1" : "IPsecSaContextEnum1");
+    const destroy = this.saFn(`${family}DestroyEnumHandle0`);
+    const h = this.h();
+    const hcell = new BigUint64Array(1);
+    check(`${family}CreateEnumHandle0`, create(h, null, hcell), { kind: "enum" });
+    const eh = Deno.UnsafePointer.create(hcell[0]);
+    const out: T[] = [];
+    try {
+      const entries = new BigUint64Array(1);
+      const count = new Uint32Array(1);
+      for (;;) {
+        entries[0] = 0n;
+        count[0] = 0;
+        try {
+          check(`${family}Enum1`, next(h, eh, pageSize, entries, count), { kind: "enum" });
+          for (const x of decodePointerArray<T>(struct, entries[0], count[0])) out.push(x);
+        } finally {
+          if (entries[0] !== 0n) this.s.FwpmFreeMemory0(entries);
+        }
+        if (count[0] < pageSize) return out;
+      }
+    } finally {
+      destroy(h, eh);
+    }
   }
 
   // ---- app ids ----

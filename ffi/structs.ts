@@ -663,6 +663,29 @@ const IPSEC_SA_BUNDLE1 = S("IPSEC_SA_BUNDLE1", 112, 8, "mingw", [
   f("qmFilterId", 104, 8, u64),
 ]);
 
+const IPSEC_VIRTUAL_IF_TUNNEL_INFO0 = S("IPSEC_VIRTUAL_IF_TUNNEL_INFO0", 16, 8, "mingw", [
+  f("virtualIfTunnelId", 0, 8, u64),
+  f("trafficSelectorId", 8, 8, u64),
+]);
+// SDK layout: virtualIfTunnelInfo by value (mingw declares a pointer; see the oracle's struct deviations).
+const IPSEC_SA_DETAILS1 = S("IPSEC_SA_DETAILS1", 224, 8, "sdk", [
+  f("ipVersion", 0, 4, u32),
+  f("saDirection", 4, 4, u32),
+  f("traffic", 8, 72, struct("IPSEC_TRAFFIC1")),
+  f("saBundle", 80, 112, struct("IPSEC_SA_BUNDLE1")),
+  union("encapsulation", 192, 8, "ipVersion", [
+    arm([0], f("udpEncapsulation", 192, 8, ptr(struct("IPSEC_V4_UDP_ENCAPSULATION0")), true)),
+    emptyArm("default", "none"),
+  ]),
+  f("transportFilter", 200, 8, ptr(struct("FWPM_FILTER0")), true),
+  f("virtualIfTunnelInfo", 208, 16, struct("IPSEC_VIRTUAL_IF_TUNNEL_INFO0")),
+]);
+const IPSEC_SA_CONTEXT1 = S("IPSEC_SA_CONTEXT1", 24, 8, "mingw", [
+  f("saContextId", 0, 8, u64),
+  f("inboundSa", 8, 8, ptr(struct("IPSEC_SA_DETAILS1")), true),
+  f("outboundSa", 16, 8, ptr(struct("IPSEC_SA_DETAILS1")), true),
+]);
+
 /** Every struct table, by C type name. */
 export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
   Object.fromEntries(
@@ -743,6 +766,9 @@ export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
       IPSEC_ID0,
       IPSEC_KEYMODULE_STATE0,
       IPSEC_SA_BUNDLE1,
+      IPSEC_VIRTUAL_IF_TUNNEL_INFO0,
+      IPSEC_SA_DETAILS1,
+      IPSEC_SA_CONTEXT1,
     ].map((s) => [s.name, s]),
   ),
 );

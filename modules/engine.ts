@@ -36,6 +36,108 @@ export interface SublayerTemplate {
   providerKey?: Guid;
 }
 
+/**
+ * IPSEC_TRAFFIC1 (manual SA traffic): addresses per `ipVersion` (V4 host-order number, V6 16 bytes),
+ * trafficType TRANSPORT (0) with the transport filter's id.
+ */
+export interface IpsecTraffic1 {
+  ipVersion: number;
+  localV4Address?: number;
+  localV6Address?: Uint8Array;
+  remoteV4Address?: number;
+  remoteV6Address?: Uint8Array;
+  trafficType: number;
+  ipsecFilterId?: bigint;
+  tunnelPolicyId?: bigint;
+  remotePort: number;
+  localPort: number;
+  ipProtocol: number;
+  localIfLuid: bigint;
+  realIfProfileId: number;
+}
+
+/** IPSEC_AUTH_TRANSFORM0 / IPSEC_CIPHER_TRANSFORM0 ids plus the key (FWP_BYTE_BLOB). */
+export interface IpsecSaAuthInformation0 {
+  authTransform: { authTransformId: { authType: number; authConfig: number }; cryptoModuleId?: Guid };
+  authKey: Uint8Array;
+}
+/** IPSEC_SA_CIPHER_INFORMATION0. */
+export interface IpsecSaCipherInformation0 {
+  cipherTransform: { cipherTransformId: { cipherType: number; cipherConfig: number }; cryptoModuleId?: Guid };
+  cipherKey: Uint8Array;
+}
+
+/** IPSEC_SA0: one SA of a bundle (the `saTransformType` selects the information arm). */
+export interface IpsecSa0 {
+  spi: number;
+  saTransformType: number;
+  ahInformation?: IpsecSaAuthInformation0;
+  espAuthInformation?: IpsecSaAuthInformation0;
+  espCipherInformation?: IpsecSaCipherInformation0;
+  espAuthAndCipherInformation?: {
+    saCipherInformation: IpsecSaCipherInformation0;
+    saAuthInformation: IpsecSaAuthInformation0;
+  };
+  espAuthFwInformation?: IpsecSaAuthInformation0;
+}
+
+/** IPSEC_SA_BUNDLE1 (the members wfpsec sets; decoded bundles carry every member). */
+export interface IpsecSaBundle1 {
+  flags: number;
+  lifetime: { lifetimeSeconds: number; lifetimeKilobytes: number; lifetimePackets: number };
+  idleTimeoutSeconds: number;
+  ndAllowClearTimeoutSeconds: number;
+  napContext: number;
+  qmSaId: number;
+  saList: IpsecSa0[];
+  ipVersion: number;
+  peerV4PrivateAddress?: number;
+  mmSaId: bigint;
+  pfsGroup: number;
+  saLookupContext: Guid;
+  qmFilterId: bigint;
+  [more: string]: unknown;
+}
+
+/** IPSEC_SA_DETAILS1 as IPsecSaEnum1 / IPsecSaContextEnum1 return it. */
+export interface IpsecSaDetails1 {
+  ipVersion: number;
+  saDirection: number;
+  traffic: IpsecTraffic1;
+  saBundle: IpsecSaBundle1;
+  udpEncapsulation?: { localUdpEncapPort: number; remoteUdpEncapPort: number };
+  transportFilter?: Filter;
+  virtualIfTunnelInfo: { virtualIfTunnelId: bigint; trafficSelectorId: bigint };
+}
+
+/** IPSEC_SA_CONTEXT1: a manual SA context and the SAs added to it so far. */
+export interface IpsecSaContext1 {
+  saContextId: bigint;
+  inboundSa?: IpsecSaDetails1;
+  outboundSa?: IpsecSaDetails1;
+}
+
+/**
+ * Manual SA contexts (IPsecSaContext*). Live engines only; none of these may run inside a transaction or
+ * in a dynamic session.
+ */
+export interface SaContextOps {
+  /** IPsecSaContextCreate1: returns the SA context id. */
+  createSaContext(outboundTraffic: IpsecTraffic1, inboundFilterId?: bigint): bigint;
+  /** IPsecSaContextGetSpi1: the inbound SPI the engine chose. */
+  getSaContextSpi(id: bigint, inboundTraffic: IpsecTraffic1): number;
+  /** IPsecSaContextAddInbound1 (the bundle carries key material: never log it). */
+  addSaContextInbound(id: bigint, bundle: IpsecSaBundle1): void;
+  /** IPsecSaContextAddOutbound1. */
+  addSaContextOutbound(id: bigint, bundle: IpsecSaBundle1): void;
+  /** IPsecSaContextDeleteById0. */
+  deleteSaContext(id: bigint): void;
+  /** IPsecSaContextEnum1 over every SA context. */
+  enumSaContexts(): IpsecSaContext1[];
+  /** IPsecSaEnum1 over every IPsec SA. */
+  enumIpsecSas(): IpsecSaDetails1[];
+}
+
 /** Operations shared by live and snapshot engines. All calls are synchronous, like the C API. */
 export interface Engine {
   readonly info: EngineInfo;
@@ -75,6 +177,9 @@ export interface Engine {
 
   /** Closes the session (a dynamic session's objects vanish). Idempotent. */
   close(): void;
+
+  /** Manual SA contexts and SA enumeration; absent on engines that have none (snapshots). */
+  readonly sa?: SaContextOps;
 }
 
 /** A filter condition list type re-export, for implementers. */

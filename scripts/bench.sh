@@ -8,7 +8,7 @@ bash scripts/install/all.sh >/dev/null || exit 1
 [ -f build/libfwpsim.so ] || bash scripts/build-fwpsim.sh || exit 1
 status=0
 run() { log "bench: $*"; "$@" || status=1; }
-run "$DENO" run --allow-read --allow-env --v8-flags=--expose-gc,--max-semi-space-size=64,--max-old-space-size=4096 bench/compile_bench.ts
+run "$DENO" run --allow-read --allow-env --v8-flags=--expose-gc,--max-old-space-size=4096 bench/compile_bench.ts
 run bash -c 'source build/pwsh.env && "$PWSH" -NoLogo -NoProfile -NonInteractive -File bench/ps_bench.ps1'
 run "$DENO" run --allow-ffi --allow-read --allow-write --allow-env --allow-run --allow-sys bench/cli_bench.ts
 run "$DENO" run --allow-ffi --allow-read --allow-env --allow-run --allow-sys bench/ffi_bench.ts

@@ -10,7 +10,7 @@
 # processes that have the previous library loaded are not disturbed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export DENO="${DENO:-$ROOT/node_modules/.bin/deno}"
+export DENO="${DENO:-$ROOT/node_modules/deno/deno}"
 export DENO_DIR="${DENO_DIR:-$ROOT/build/deno-dir}"
 SRC="$ROOT/tests/support/fwpsim"
 OUT="$ROOT/build"

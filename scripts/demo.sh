@@ -10,7 +10,7 @@ bash scripts/install/10-deno.sh >/dev/null
 command -v gcc >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc >/dev/null; }
 [ -f build/libfwpsim.so ] || bash scripts/build-fwpsim.sh
 export DENO_DIR="$ROOT/build/deno-dir"
-DENO="$ROOT/node_modules/.bin/deno"
+DENO="$ROOT/node_modules/deno/deno"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export WFPSEC_ENGINE=sim

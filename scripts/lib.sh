@@ -5,7 +5,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
-export DENO="${DENO:-$ROOT/node_modules/.bin/deno}"
+export DENO="${DENO:-$ROOT/node_modules/deno/deno}"
 export DENO_DIR="${DENO_DIR:-$ROOT/build/deno-dir}"
 export NO_COLOR=1
 RESULTS="$ROOT/build/results"

@@ -10,6 +10,8 @@
  * - exemptions as PERMIT filters weighted FWP_UINT8 0xC at every layer holding callout filters;
  * - tunnels as `graph.tunnels` (FwpmIPsecTunnelAdd3 builds their filters), manual SAs as `graph.manualSas`.
  * Every key is name-based (keys.ts); every object is persistent; wfpsec metadata JSON goes in providerData.
+ * The graph is immutable data: filters of one rule share condition lists, actions and weights, so a
+ * consumer that wants to change a graph object copies it first (frozen where it is a global constant).
  */
 import {
   CALLOUTS,
@@ -228,18 +230,7 @@ const UNICAST: FilterCondition = Object.freeze({
 });
 const unicast = (): FilterCondition => UNICAST;
 const EMPTY_WEIGHT: FwpValue = Object.freeze({ type: T.FWP_EMPTY });
-
-/** Freezes a condition list, its conditions and their values (they are shared between filters). */
-function deepFreeze(list: FilterCondition[]): FilterCondition[] {
-  const freeze = (o: unknown) => {
-    if (o && typeof o === "object" && !(o instanceof Uint8Array) && !Object.isFrozen(o)) {
-      Object.freeze(o);
-      for (const v of Object.values(o)) freeze(v);
-    }
-  };
-  void freeze;
-  return list;
-}
+const PERMIT: FilterAction = Object.freeze({ type: A.FWP_ACTION_PERMIT });
 
 function selConds(s: Selector, fam: 4 | 6, withPorts: boolean): FilterCondition[] {
   const out = [
@@ -283,6 +274,9 @@ const C = {
   },
   connect: { 4: CALLOUTS.FWPM_CALLOUT_IPSEC_ALE_CONNECT_V4, 6: CALLOUTS.FWPM_CALLOUT_IPSEC_ALE_CONNECT_V6 },
 } as const;
+/** Joins parts into one flat string (template literals build rope trees that stay alive in the graph). */
+const flat = (parts: string[]): string => parts.join("");
+
 /** Shared, frozen callout actions per layer and family. */
 const CALLOUT_ACTIONS = Object.fromEntries(
   (["out", "in", "accept", "connect"] as const).map((l) => [
@@ -550,7 +544,7 @@ class Compiler {
     return {
       providerContextKey: key,
       displayData: {
-        name: `wfpsec ${this.name}: ${path}`,
+        name: flat(["wfpsec ", this.name, ": ", path]),
         ...(m.description ? { description: m.description } : {}),
       },
       flags: FLAGS.FWPM_PROVIDER_CONTEXT_FLAG.FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT,
@@ -608,7 +602,7 @@ class Compiler {
     this.contexts.push({
       providerContextKey: k,
       displayData: {
-        name: `wfpsec ${this.name}: ${path}`,
+        name: flat(["wfpsec ", this.name, ": ", path]),
         ...(q.description ? { description: q.description } : {}),
       },
       flags: FLAGS.FWPM_PROVIDER_CONTEXT_FLAG.FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT,
@@ -643,7 +637,7 @@ class Compiler {
     this.byLayer[layer].push({
       filterKey: this.key(path),
       displayData: {
-        name: `wfpsec ${this.name}: ${path}`,
+        name: flat(["wfpsec ", this.name, ": ", path]),
         ...(this.desc !== undefined ? { description: this.desc } : {}),
       },
       flags: f.flags,
@@ -670,7 +664,7 @@ class Compiler {
       flags: FF.FWPM_FILTER_FLAG_PERSISTENT | FF.FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT,
       weight: EMPTY_WEIGHT,
       filterCondition: conds,
-      action: { type: A.FWP_ACTION_PERMIT },
+      action: PERMIT,
       providerContextKey: ctxKey,
     });
   }
@@ -708,9 +702,12 @@ class Compiler {
     const base = `rules/${r.name}`;
     for (const fam of r.families) {
       const fp = `${base}/v${fam}`;
-      // One frozen condition list per shape, shared by the rule's filters (see UNICAST).
-      const full = deepFreeze(selConds(r, fam, true));
-      const addr = deepFreeze(full.filter((c) => c.fieldKey === CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS || c.fieldKey === CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS));
+      // One condition list per shape, shared by the rule's filters (the graph is immutable data).
+      const full = selConds(r, fam, true);
+      const addr = full.filter((c) =>
+        c.fieldKey === CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS ||
+        c.fieldKey === CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS
+      );
       for (const m of mms) {
         this.policyFilter("ikeext", fam, `${fp}/ikeext/${m.keyModule}`, addr, this.mmKey(m));
       }
@@ -723,7 +720,7 @@ class Compiler {
           this.qmKey(qm, m.keyModule, variant),
         );
       }
-      const withUnicast = Object.freeze([unicast(), ...full]) as FilterCondition[];
+      const withUnicast = [unicast(), ...full];
       if (r.direction !== "inbound") {
         const raw = r.outbound === "request"
           ? FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER
@@ -870,7 +867,7 @@ class Compiler {
     const tunnelPolicy: ProviderContext = {
       providerContextKey: this.key(path),
       displayData: {
-        name: `wfpsec ${this.name}: ${path}`,
+        name: flat(["wfpsec ", this.name, ": ", path]),
         ...(t.description ? { description: t.description } : {}),
       },
       flags: FLAGS.FWPM_PROVIDER_CONTEXT_FLAG.FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT,

@@ -26,7 +26,7 @@ BeforeAll {
     function Invoke-CliDirect {
         # the CLI exactly as a user would run it (no module), for comparing messages
         param([string[]]$ArgumentList)
-        $deno = Join-Path $RepoRoot 'node_modules/.bin/deno'
+        $deno = Join-Path $RepoRoot 'node_modules/deno/deno'
         $out = & $deno run --quiet --allow-ffi --allow-read --allow-write --allow-env --allow-run --allow-sys (Join-Path $RepoRoot 'cli.ts') @ArgumentList 2>$null
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Json = (($out -join "`n") | ConvertFrom-Json) }
     }
@@ -183,6 +183,10 @@ Describe 'Plan, apply, show, export and remove on one simulator' {
         $state.PSObject.TypeNames[0] | Should -Be 'WfpSec.PolicyState'
         $state.Simulated | Should -BeTrue
         $state.Filters.Count | Should -BeGreaterThan 0
+        # the counts of the default view come from the answer without building the objects
+        $state.FilterCount | Should -Be $state.Filters.Count
+        $state.ProviderContextCount | Should -Be $state.ProviderContexts.Count
+        $state.SubLayerCount | Should -Be @($state.SubLayers).Count
         $state.Filters | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WfpSec.Filter' }
         $state.Providers.Count | Should -Be 1
         $state.Providers[0].PSObject.TypeNames[0] | Should -Be 'WfpSec.Provider'

@@ -198,6 +198,23 @@ Describe 'Invoke-WfpsecExe' -Skip:$NoBash {
     }
 }
 
+Describe 'When a plan is computed before applying' {
+    # -WhatIf and prompts show the real plan, so the plan is run exactly when ShouldProcess will print or ask
+    It 'plans for <Case>: <Expected>' -ForEach @(
+        @{ Case = '-WhatIf'; Pref = 'High'; WhatIf = $true; Impact = 'Medium'; Expected = $true }
+        @{ Case = 'default preference, Medium impact'; Pref = 'High'; WhatIf = $false; Impact = 'Medium'; Expected = $false }
+        @{ Case = 'default preference, High impact (Remove-IpsecPolicy)'; Pref = 'High'; WhatIf = $false; Impact = 'High'; Expected = $true }
+        @{ Case = '-Confirm (preference Low)'; Pref = 'Low'; WhatIf = $false; Impact = 'Medium'; Expected = $true }
+        @{ Case = '-Confirm:$false (preference None)'; Pref = 'None'; WhatIf = $false; Impact = 'High'; Expected = $false }
+    ) {
+        InModuleScope WfpSec -Parameters @{ Pref = $Pref; WhatIf = $WhatIf; Impact = $Impact } {
+            $ConfirmPreference = $Pref
+            $WhatIfPreference = $WhatIf
+            Test-WfpsecWouldPrompt -Impact $Impact
+        } | Should -Be $Expected
+    }
+}
+
 Describe 'Locating the executable' {
     BeforeAll {
         $script:SavedPath = $env:WFPSEC_PATH

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Deno, pinned in package.json / package-lock.json, from npm.
+# Deno and the npm packages wfpsec imports, pinned in package.json / package-lock.json and installed by npm.
+# .npmrc turns off node_modules/.bin links: a `deno` there would shadow Deno's own `deno` inside `deno task`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-if [ ! -x node_modules/.bin/deno ]; then
+missing=0
+for p in deno/deno yaml fast-check @types/node; do [ -e "node_modules/$p" ] || missing=1; done
+if [ "$missing" = 1 ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-node_modules/.bin/deno --version | head -n1
+node_modules/deno/deno --version | head -n1

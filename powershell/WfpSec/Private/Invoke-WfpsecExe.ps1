@@ -77,7 +77,7 @@ function Resolve-WfpsecExecutable {
     $deno = $env:WFPSEC_DENO
     if (-not $deno) {
         foreach ($n in @('deno.exe', 'deno')) {
-            $candidate = [System.IO.Path]::Combine($repo, 'node_modules', '.bin', $n)
+            $candidate = [System.IO.Path]::Combine($repo, 'node_modules', 'deno', $n)
             if ([System.IO.File]::Exists($candidate)) { $deno = $candidate; break }
         }
     }
@@ -125,10 +125,11 @@ function Get-WfpsecDenoTaskFlags {
 }
 
 # System.Text.Json parses a 1.6 MB plan in a few milliseconds; turning every change into a PSObject costs
-# ~30 us each. So the document minus one big array is converted now and the array kept as text.
-# Returns @{ Data; Deferred } or $null (not JSON, or no System.Text.Json: the caller parses normally).
+# ~30 us each. So the document minus its big arrays is converted now and each array kept as text (with its
+# length). Returns @{ Data; Deferred = @{ name = @{ Json; Count } } }, or $null (not JSON, or no
+# System.Text.Json: the caller parses normally).
 function Split-WfpsecJson {
-    param([string]$Text, [string]$Property)
+    param([string]$Text, [string[]]$Property)
     $doc = $null
     try {
         $doc = [System.Text.Json.JsonDocument]::Parse($Text)
@@ -136,17 +137,21 @@ function Split-WfpsecJson {
         if ($root.ValueKind -ne [System.Text.Json.JsonValueKind]::Object) { return $null }
         $buffer = [System.IO.MemoryStream]::new()
         $writer = [System.Text.Json.Utf8JsonWriter]::new($buffer)
-        $raw = $null
+        $deferred = @{}
         $writer.WriteStartObject()
         foreach ($p in $root.EnumerateObject()) {
-            if ($p.Name -ceq $Property) { $raw = $p.Value.GetRawText() } else { $p.WriteTo($writer) }
+            if ($Property -ccontains $p.Name -and $p.Value.ValueKind -eq [System.Text.Json.JsonValueKind]::Array) {
+                $deferred[$p.Name] = @{ Json = $p.Value.GetRawText(); Count = $p.Value.GetArrayLength() }
+            } else {
+                $p.WriteTo($writer)
+            }
         }
         $writer.WriteEndObject()
         $writer.Flush()
         $parseError = $null
         $data = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson([System.Text.Encoding]::UTF8.GetString($buffer.ToArray()), [ref]$parseError)
         if ($parseError) { return $null }
-        return @{ Data = $data; Deferred = $raw }
+        return @{ Data = $data; Deferred = $deferred }
     } catch {
         return $null
     } finally {
@@ -252,9 +257,9 @@ function Invoke-WfpsecExe {
         # a document with this property is an answer even when it also carries `error` (validate of an
         # invalid file answers valid:false AND the error document); the caller reports the error
         [string]$AnswerProperty,
-        # a large top-level array (plan/apply `changes`) returned as raw JSON text in .Deferred instead of
-        # being turned into objects now; the caller materializes it on first use (see New-WfpsecLazyChanges)
-        [string]$DeferProperty,
+        # large top-level arrays (plan/apply `changes`, show `filters`) returned as JSON text in .Deferred
+        # instead of objects; the caller materializes them on first use (Add-WfpsecLazyList)
+        [string[]]$DeferProperty,
         [switch]$NoJson
     )
     $exe = Resolve-WfpsecExecutable -WfpsecPath $WfpsecPath

@@ -26,34 +26,42 @@ function Resolve-WfpsecPath {
 
 function ConvertTo-WfpsecChangeList {
     # The executable's change objects are kept as they are (action, kind, key, name, layer, reason, fields)
-    # and only typed: building new objects costs ~100x more per change, which a 1,000-rule plan would feel.
+    # and only typed: building new objects costs ~20x more per change, which a 1,000-rule plan would feel.
     # (.pstypenames is the fast path; .PSObject.TypeNames wraps every object first.)
-    param($Changes)
+    param($Changes, [string]$TypeName = 'WfpSec.PlanChange')
     if ($null -eq $Changes) { return , [object[]]@() }
-    foreach ($c in $Changes) { $c.pstypenames.Insert(0, 'WfpSec.PlanChange') }
+    foreach ($c in $Changes) { $c.pstypenames.Insert(0, $TypeName) }
     return , [object[]]@($Changes)
 }
 
-function Add-WfpsecChanges {
-    # .Changes of a plan or apply result: the typed change list, built now from $Data.changes, or on first
-    # access from the deferred JSON text (Test-IpsecPolicy -Quiet and the table view never pay for it)
-    param($Target, $Data, $Deferred)
-    if ($null -eq $Deferred) {
-        Add-Member -InputObject $Target -MemberType NoteProperty -Name Changes -Value (ConvertTo-WfpsecChangeList (Get-WfpsecProp $Data 'changes'))
+function Add-WfpsecLazyList {
+    # Adds $Name to $Target: the typed list of $Data.$Property built now, or, when the executable's answer
+    # was split (Split-WfpsecJson), built on first access from the kept JSON text and then cached. So
+    # Test-IpsecPolicy -Quiet and the default table views never pay for thousands of objects.
+    param($Target, [string]$Name, $Data, [string]$Property, [hashtable]$Deferred, [string]$TypeName)
+    $convert = if ($TypeName -eq 'WfpSec.PlanChange') { ${function:ConvertTo-WfpsecChangeList} } else { ${function:Add-WfpsecTypeName} }
+    if ($null -eq $Deferred -or -not $Deferred.ContainsKey($Property)) {
+        Add-Member -InputObject $Target -MemberType NoteProperty -Name $Name -Value (& $convert (Get-WfpsecProp $Data $Property) $TypeName)
         return
     }
-    $state = @{ Json = [string]$Deferred; Items = $null }
-    $convert = ${function:ConvertTo-WfpsecChangeList}
+    $state = @{ Json = [string]$Deferred[$Property].Json; Items = $null; TypeName = $TypeName }
     $getter = {
         if ($null -eq $state.Items) {
             $parseError = $null
             $parsed = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson($state.Json, [ref]$parseError)
-            $state.Items = & $convert $parsed
+            $state.Items = & $convert $parsed $state.TypeName
             $state.Json = $null
         }
         , $state.Items
     }.GetNewClosure()
-    Add-Member -InputObject $Target -MemberType ScriptProperty -Name Changes -Value $getter
+    Add-Member -InputObject $Target -MemberType ScriptProperty -Name $Name -Value $getter
+}
+
+function Get-WfpsecListCount {
+    # length of a list without building it: from the split answer when there is one
+    param($Data, [string]$Property, [hashtable]$Deferred)
+    if ($null -ne $Deferred -and $Deferred.ContainsKey($Property)) { return [int]$Deferred[$Property].Count }
+    return @(Get-WfpsecProp $Data $Property).Count
 }
 
 function ConvertTo-WfpsecPlan {
@@ -75,7 +83,7 @@ function ConvertTo-WfpsecPlan {
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
-    Add-WfpsecChanges $plan $Data $Deferred
+    Add-WfpsecLazyList $plan Changes $Data changes $Deferred 'WfpSec.PlanChange'
     $plan
 }
 
@@ -99,7 +107,7 @@ function ConvertTo-WfpsecApplyResult {
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
-    Add-WfpsecChanges $result $Data $Deferred
+    Add-WfpsecLazyList $result Changes $Data changes $Deferred 'WfpSec.PlanChange'
     $result
 }
 
@@ -114,7 +122,7 @@ function Add-WfpsecTypeName {
 }
 
 function ConvertTo-WfpsecPolicyState {
-    param($Data)
+    param($Data, [hashtable]$Deferred)
     $providers = Add-WfpsecTypeName (Get-WfpsecProp $Data 'providers') 'WfpSec.Provider'
     $names = [System.Collections.Generic.List[string]]::new()
     $policy = Get-WfpsecProp $Data 'policy'
@@ -135,17 +143,22 @@ function ConvertTo-WfpsecPolicyState {
             if ($v -is [string] -and -not $names.Contains($v)) { $names.Add($v) }
         } catch { }
     }
-    [pscustomobject]@{
-        PSTypeName       = 'WfpSec.PolicyState'
-        PolicyName       = ($names -join ', ')
-        Scope            = [string](Get-WfpsecProp $Data 'scope')
-        Engine           = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
-        Simulated        = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
-        Providers        = $providers
-        SubLayers        = Add-WfpsecTypeName (Get-WfpsecProp $Data 'sublayers') 'WfpSec.SubLayer'
-        ProviderContexts = Add-WfpsecTypeName (Get-WfpsecProp $Data 'providerContexts') 'WfpSec.ProviderContext'
-        Filters          = Add-WfpsecTypeName (Get-WfpsecProp $Data 'filters') 'WfpSec.Filter'
+    $state = [pscustomobject]@{
+        PSTypeName           = 'WfpSec.PolicyState'
+        PolicyName           = ($names -join ', ')
+        Scope                = [string](Get-WfpsecProp $Data 'scope')
+        Engine               = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
+        Simulated            = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
+        ProviderCount        = $providers.Count
+        SubLayerCount        = Get-WfpsecListCount $Data 'sublayers' $Deferred
+        ProviderContextCount = Get-WfpsecListCount $Data 'providerContexts' $Deferred
+        FilterCount          = Get-WfpsecListCount $Data 'filters' $Deferred
+        Providers            = $providers
     }
+    Add-WfpsecLazyList $state SubLayers $Data 'sublayers' $Deferred 'WfpSec.SubLayer'
+    Add-WfpsecLazyList $state ProviderContexts $Data 'providerContexts' $Deferred 'WfpSec.ProviderContext'
+    Add-WfpsecLazyList $state Filters $Data 'filters' $Deferred 'WfpSec.Filter'
+    $state
 }
 
 function Format-WfpsecPlanText {

@@ -75,8 +75,9 @@ function Get-IpsecPolicy {
             $argv = @()
             if ($All) { $argv += '--all' }
             if ($State) { $argv += @('--state', (Resolve-WfpsecPath $PSCmdlet $State)) }
-            $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command show -ArgumentList $argv -WfpsecPath $WfpsecPath
-            if ($r) { ConvertTo-WfpsecPolicyState $r.Data }
+            $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command show -ArgumentList $argv -WfpsecPath $WfpsecPath `
+                -DeferProperty filters, providerContexts, sublayers
+            if ($r) { ConvertTo-WfpsecPolicyState $r.Data $r.Deferred }
             return
         }
         foreach ($p in $Path) {

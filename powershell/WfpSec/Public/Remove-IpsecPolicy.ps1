@@ -34,11 +34,11 @@ function Remove-IpsecPolicy {
     param([string]$WfpsecPath)
     process {
         if (Test-WfpsecWouldPrompt -Impact High) {
-            $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command show -WfpsecPath $WfpsecPath
+            $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command show -WfpsecPath $WfpsecPath -DeferProperty filters, providerContexts, sublayers
             if (-not $r) { return }
-            $s = ConvertTo-WfpsecPolicyState $r.Data
+            $s = ConvertTo-WfpsecPolicyState $r.Data $r.Deferred
             $what = "wfpsec's objects from engine {0}: {1} filters, {2} provider contexts, {3} sublayers, {4} providers (policy '{5}')" -f `
-                $s.Engine, $s.Filters.Count, $s.ProviderContexts.Count, $s.SubLayers.Count, $s.Providers.Count, $s.PolicyName
+                $s.Engine, $s.FilterCount, $s.ProviderContextCount, $s.SubLayerCount, $s.ProviderCount, $s.PolicyName
             if (-not $PSCmdlet.ShouldProcess("Remove $what", "Remove $what?", 'Remove IPsec policy')) { return }
         } elseif (-not $PSCmdlet.ShouldProcess("wfpsec's objects", 'Remove IPsec policy')) {
             return
