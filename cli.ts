@@ -1,5 +1,5 @@
 /**
- * wfpsec command line: validate, plan, apply, remove, show, export, new, constants, doctor, help.
+ * wfpsec command line: validate, plan, apply, remove, show, export, new, constants, doctor, sa, help.
  *
  * Start-up stays lean: nothing is imported eagerly; each command imports what it needs.
  * Output contract (docs/cli-json.md): with `--json` exactly one JSON object on stdout (schemaVersion 1);
@@ -238,7 +238,12 @@ const COMMANDS: Record<string, Command> = {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
             out.text(planText(changes, r.plan.summary));
-            out.text(`Applied policy "${loaded.name}" in one transaction (${r.durationMs.toFixed(1)} ms).`);
+            const sas = r.plan.changes.filter((c) => c.kind === "manualSa").length;
+            out.text(
+              `Applied policy "${loaded.name}" in one transaction${
+                sas ? ` plus ${sas} manual SA change(s)` : ""
+              } (${r.durationMs.toFixed(1)} ms).`,
+            );
           }
         }
         return 0;
@@ -267,7 +272,9 @@ const COMMANDS: Record<string, Command> = {
           const n = Object.values(removed).reduce((a, b) => a + b, 0);
           out.text(
             n
-              ? `Removed ${removed.filters} filters, ${removed.tunnels} tunnels, ${removed.providerContexts} provider contexts, ${removed.sublayers} sublayers, ${removed.providers} provider.`
+              ? `Removed ${removed.filters} filters, ${removed.tunnels} tunnels, ${removed.providerContexts} provider contexts, ${removed.sublayers} sublayers, ${removed.providers} provider${
+                removed.saContexts ? `, ${removed.saContexts} manual SA contexts` : ""
+              }.`
               : "Nothing of wfpsec's is in the engine.",
           );
         }
@@ -457,6 +464,41 @@ const COMMANDS: Record<string, Command> = {
         for (const [n, e] of Object.entries(errors)) out.text(`  ${n.padEnd(52)} ${e.code} ${e.message}`);
       }
       return 0;
+    },
+  },
+
+  sa: {
+    summary: "IKE/AuthIP SAs, IPsec SAs and manual SA contexts in force (never key material)",
+    usage: "wfpsec sa [--json] [engine options]",
+    details:
+      "Enumerates the engine's IKE/AuthIP main-mode SAs (IkeextSaEnum2), IPsec SAs (IPsecSaEnum1) and\n" +
+      "manual SA contexts (IPsecSaContextEnum1) with symbolic names. Keys are never shown. The simulator\n" +
+      "negotiates nothing: on fwpsim only SAs installed through manual SA contexts of this process appear.",
+    options: { ...ENGINE_OPTS },
+    positionals: [0, 0],
+    async run(v, _pos, out) {
+      const { UsageError } = await import("./modules/errors.ts");
+      const engine = await openEngine(v, out, false);
+      try {
+        const sa = engine.sa;
+        if (!sa) throw new UsageError(`${engine.info.description} has no SA enumeration`);
+        const ikeSas = sa.enumIkeSas(), ipsecSas = sa.enumIpsecSas(), saContexts = sa.enumSaContexts();
+        const m = await import("./modules/monitor.ts");
+        if (out.json) {
+          out.doc({
+            ...(await head("sa", engine)),
+            ikeSas: ikeSas.map(m.ikeSaJson),
+            ipsecSas: ipsecSas.map(m.saDetailsJson),
+            saContexts: saContexts.map(m.saContextJson),
+          });
+        } else {
+          out.text(`SAs in ${engine.info.description}:\n`);
+          out.text(m.saText({ ikeSas, ipsecSas, saContexts }));
+        }
+        return 0;
+      } finally {
+        engine.close();
+      }
     },
   },
 

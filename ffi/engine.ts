@@ -12,6 +12,7 @@ import type {
   Engine,
   EngineInfo,
   FilterTemplate,
+  IkeextSaDetails2,
   IpsecSaBundle1,
   IpsecSaContext1,
   IpsecSaDetails1,
@@ -472,13 +473,15 @@ export class FfiEngine implements Engine {
 
   /** The SA operations, when the library exports them (every fwpuclnt does; a partial simulator may not). */
   get sa(): SaContextOps | undefined {
-    return this.s.IPsecSaContextCreate1 && this.s.IPsecSaContextEnum1 && this.s.IPsecSaEnum1 ? this : undefined;
+    return this.s.IPsecSaContextCreate1 && this.s.IPsecSaContextEnum1 && this.s.IPsecSaEnum1
+      ? this
+      : undefined;
   }
 
-  private saFn<K extends keyof FwpSymbols>(name: K): NonNullable<FwpSymbols[K]> {
+  private saFn<K extends keyof FwpSymbols>(name: K, mutating = true): NonNullable<FwpSymbols[K]> {
     const fn = this.s[name];
     if (!fn) throw new WfpUsageError(`${String(name)} is not exported by ${this.library.path}`);
-    if (this.inTransaction) {
+    if (mutating && this.inTransaction) {
       // The engine would refuse with FWP_E_TXN_IN_PROGRESS; say why before the call.
       throw new WfpUsageError(`${String(name)} cannot run inside a transaction`);
     }
@@ -544,11 +547,23 @@ export class FfiEngine implements Engine {
     return this.saEnum<IpsecSaDetails1>("IPsecSa", "IPSEC_SA_DETAILS1", pageSize);
   }
 
+  enumIkeSas(pageSize = DEFAULT_PAGE_SIZE): IkeextSaDetails2[] {
+    return this.saEnum<IkeextSaDetails2>("IkeextSa", "IKEEXT_SA_DETAILS2", pageSize);
+  }
+
   /** Create handle (no template) -> pages -> destroy, for the IPsec/IKE/net-event enumerations. */
-  private saEnum<T>(family: "IPsecSaContext" | "IPsecSa", struct: string, pageSize: number): T[] {
-    const create = this.saFn(`${family}CreateEnumHandle0`);
-    const next = this.saFn(family === "IPsecSa" ? "IPsecSaEnum1" : "IPsecSaContextEnum1");
-    const destroy = this.saFn(`${family}DestroyEnumHandle0`);
+  private saEnum<T>(
+    family: "IPsecSaContext" | "IPsecSa" | "IkeextSa",
+    struct: string,
+    pageSize: number,
+  ): T[] {
+    const create = this.saFn(`${family}CreateEnumHandle0`, false);
+    const next = this.saFn(
+      family === "IPsecSa" ? "IPsecSaEnum1" : family === "IkeextSa" ? "IkeextSaEnum2" : "IPsecSaContextEnum1",
+      false,
+    );
+    const destroy = this.saFn(`${family}DestroyEnumHandle0`, false);
+    const enumName = family === "IkeextSa" ? "IkeextSaEnum2" : `${family}Enum1`;
     const h = this.h();
     const hcell = new BigUint64Array(1);
     check(`${family}CreateEnumHandle0`, create(h, null, hcell), { kind: "enum" });
@@ -561,7 +576,7 @@ export class FfiEngine implements Engine {
         entries[0] = 0n;
         count[0] = 0;
         try {
-          check(`${family}Enum1`, next(h, eh, pageSize, entries, count), { kind: "enum" });
+          check(enumName, next(h, eh, pageSize, entries, count), { kind: "enum" });
           for (const x of decodePointerArray<T>(struct, entries[0], count[0])) out.push(x);
         } finally {
           if (entries[0] !== 0n) this.s.FwpmFreeMemory0(entries);

@@ -686,6 +686,62 @@ const IPSEC_SA_CONTEXT1 = S("IPSEC_SA_CONTEXT1", 24, 8, "mingw", [
   f("outboundSa", 16, 8, ptr(struct("IPSEC_SA_DETAILS1")), true),
 ]);
 
+// ---- IKE SA enumeration (iketypes.h) ----
+
+const IKEEXT_TRAFFIC0 = S("IKEEXT_TRAFFIC0", 48, 8, "mingw", [
+  f("ipVersion", 0, 4, u32),
+  addressUnion("local", "localV4Address", "localV6Address", 4),
+  addressUnion("remote", "remoteV4Address", "remoteV6Address", 20),
+  f("authIpFilterId", 40, 8, u64),
+]);
+const IKEEXT_COOKIE_PAIR0 = S("IKEEXT_COOKIE_PAIR0", 16, 8, "mingw", [
+  f("initiator", 0, 8, u64),
+  f("responder", 8, 8, u64),
+]);
+const IKEEXT_CERTIFICATE_CREDENTIAL1 = S("IKEEXT_CERTIFICATE_CREDENTIAL1", 56, 8, "mingw", [
+  f("subjectName", 0, 16, blob, true),
+  f("certHash", 16, 16, blob, true),
+  f("flags", 32, 4, u32),
+  f("certificate", 40, 16, blob, true),
+]);
+const IKEEXT_NAME_CREDENTIAL0 = S("IKEEXT_NAME_CREDENTIAL0", 8, 8, "mingw", [
+  f("principalName", 0, 8, wstr, true),
+]);
+const IKEEXT_CREDENTIAL2 = S("IKEEXT_CREDENTIAL2", 16, 8, "mingw", [
+  f("authenticationMethodType", 0, 4, u32),
+  f("impersonationType", 4, 4, u32),
+  union("credential", 8, 8, "authenticationMethodType", [
+    arm([0], f("presharedKey", 8, 8, ptr(struct("IKEEXT_PRESHARED_KEY_AUTHENTICATION1")), true)),
+    arm([1, 4, 7, 8, 9, 10], f("certificate", 8, 8, ptr(struct("IKEEXT_CERTIFICATE_CREDENTIAL1")), true)),
+    arm([2, 5], f("name", 8, 8, ptr(struct("IKEEXT_NAME_CREDENTIAL0")), true)),
+    emptyArm("default", "none"),
+  ]),
+]);
+const IKEEXT_CREDENTIAL_PAIR2 = S("IKEEXT_CREDENTIAL_PAIR2", 32, 8, "mingw", [
+  f("localCredentials", 0, 16, struct("IKEEXT_CREDENTIAL2")),
+  f("peerCredentials", 16, 16, struct("IKEEXT_CREDENTIAL2")),
+]);
+const IKEEXT_CREDENTIALS2 = S("IKEEXT_CREDENTIALS2", 16, 8, "mingw", [
+  f("numCredentials", 0, 4, u32),
+  f("credentials", 8, 8, array(struct("IKEEXT_CREDENTIAL_PAIR2"), "numCredentials")),
+]);
+const IKEEXT_SA_DETAILS2 = S("IKEEXT_SA_DETAILS2", 176, 8, "mingw", [
+  f("saId", 0, 8, u64),
+  f("keyModuleType", 8, 4, u32),
+  f("ipVersion", 12, 4, u32),
+  union("encapsulation", 16, 8, "ipVersion", [
+    arm([0], f("v4UdpEncapsulation", 16, 8, ptr(struct("IPSEC_V4_UDP_ENCAPSULATION0")), true)),
+    emptyArm("default", "none"),
+  ]),
+  f("ikeTraffic", 24, 48, struct("IKEEXT_TRAFFIC0")),
+  f("ikeProposal", 72, 28, struct("IKEEXT_PROPOSAL0")),
+  f("cookiePair", 104, 16, struct("IKEEXT_COOKIE_PAIR0")),
+  f("ikeCredentials", 120, 16, struct("IKEEXT_CREDENTIALS2")),
+  f("ikePolicyKey", 136, 16, guid, true),
+  f("virtualIfTunnelId", 152, 8, u64),
+  f("correlationKey", 160, 16, blob, true),
+]);
+
 /** Every struct table, by C type name. */
 export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
   Object.fromEntries(
@@ -769,6 +825,14 @@ export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
       IPSEC_VIRTUAL_IF_TUNNEL_INFO0,
       IPSEC_SA_DETAILS1,
       IPSEC_SA_CONTEXT1,
+      IKEEXT_TRAFFIC0,
+      IKEEXT_COOKIE_PAIR0,
+      IKEEXT_CERTIFICATE_CREDENTIAL1,
+      IKEEXT_NAME_CREDENTIAL0,
+      IKEEXT_CREDENTIAL2,
+      IKEEXT_CREDENTIAL_PAIR2,
+      IKEEXT_CREDENTIALS2,
+      IKEEXT_SA_DETAILS2,
     ].map((s) => [s.name, s]),
   ),
 );

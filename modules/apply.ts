@@ -8,9 +8,21 @@
  * sublayer, provider contexts, filters, tunnels). Any failure aborts the transaction, so nothing changes, and
  * the error names the object and the FWP_E_* code. Pre-shared keys are put into the structures only here,
  * right before the add call, and never into anything returned.
+ *
+ * Manual SAs: IPsecSaContext* calls cannot run inside a transaction (FWP_E_TXN_IN_PROGRESS), so they run
+ * after the filter transaction commits (they need the new filters' ids): new SA contexts are created first,
+ * then the stale ones are deleted. If any SA call fails, the SA contexts this apply created are deleted and
+ * a compensating transaction undoes the filter transaction, so "on any failure nothing changes" holds.
  */
-import type { Engine } from "./engine.ts";
-import type { Guid, IkeextAuthenticationMethod2, ObjectGraph, ProviderContext, Tunnel } from "./graph.ts";
+import type { Engine, IpsecSa0, IpsecSaBundle1, IpsecTraffic1, SaContextOps } from "./engine.ts";
+import type {
+  Guid,
+  IkeextAuthenticationMethod2,
+  ManualSa,
+  ObjectGraph,
+  ProviderContext,
+  Tunnel,
+} from "./graph.ts";
 import type { Filter, Provider, Sublayer } from "./graph.ts";
 import { ENUMS } from "../ffi/constants.ts";
 import { ApplyError, describeWfp, type ObjectRef, UnsupportedPolicyError, wfpCodeOf } from "./errors.ts";
@@ -21,10 +33,12 @@ import {
   type PlanOptions,
   prepareGraph,
   readCurrent,
+  saContextsOfFilters,
   type SecretValues,
 } from "./plan.ts";
 import { readMeta } from "./meta.ts";
 import { deepEqual } from "./diff.ts";
+import { parseV4, parseV6, v6Bytes } from "./policy/addr.ts";
 
 /** Outcome of `applyGraph`. */
 export interface ApplyResult {
@@ -51,13 +65,11 @@ const TUNNEL_QM_TYPES: ReadonlySet<number> = new Set([
 /** Plans and applies `graph`; throws ApplyError (nothing changed) when any engine call fails. */
 export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOptions = {}): ApplyResult {
   const t0 = performance.now();
-  if (graph.manualSas.length) {
-    // IPsecSaContext* must run outside any transaction, so they cannot share the all-or-nothing guarantee;
-    // refuse rather than apply the SA filters without their SAs.
+  if (graph.manualSas.length && !engine.sa) {
     throw new UnsupportedPolicyError(
       `manual SAs (${
         graph.manualSas.map((m) => m.name).join(", ")
-      }) are not applied by this version of wfpsec; nothing changed`,
+      }) need a live engine with IPsec SA contexts (${engine.info.description} has none); nothing changed`,
     );
   }
   const prepared = prepareGraph(graph, engine, opts);
@@ -65,16 +77,225 @@ export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOption
   const seen = readCurrent(engine, providerKey, sublayerKey);
   const first = diffGraph(prepared, seen);
   if (first.inSync) return { outcome: "in-sync", plan: first, durationMs: performance.now() - t0 };
-  const plan = engine.transaction(() => {
-    // Re-read under the transaction's lock: the plan executed must be the one for the state it changes.
-    // When nothing moved since the first read (the usual case), that plan is reused.
-    const now = readCurrent(engine, providerKey, sublayerKey);
-    const p = deepEqual(now, seen) ? first : diffGraph(prepared, now);
-    opts.onPlan?.(p);
-    executePlan(engine, p);
-    return p;
-  });
+  const hasSa = (p: Plan) => p.changes.some((c) => c.kind === "manualSa");
+  const hasOther = (p: Plan) => p.changes.some((c) => c.kind !== "manualSa");
+  let plan = first;
+  if (hasOther(first)) {
+    plan = engine.transaction(() => {
+      // Re-read under the transaction's lock: the plan executed must be the one for the state it changes.
+      // When nothing moved since the first read (the usual case), that plan is reused.
+      const now = readCurrent(engine, providerKey, sublayerKey);
+      const p = deepEqual(now, seen) ? first : diffGraph(prepared, now);
+      if (hasSa(p)) refuseUncompensable(p);
+      opts.onPlan?.(p);
+      executePlan(engine, p);
+      return p;
+    });
+  } else {
+    opts.onPlan?.(first);
+  }
+  if (hasSa(plan)) {
+    try {
+      executeManualSas(engine.sa!, engine, plan);
+    } catch (e) {
+      // The SA contexts this apply created are gone (executeManualSas); undo the filter transaction.
+      if (hasOther(plan)) compensate(engine, plan, e);
+      throw e;
+    }
+  }
   return { outcome: plan.inSync ? "in-sync" : "applied", plan, durationMs: performance.now() - t0 };
+}
+
+/**
+ * The compensating transaction re-adds deleted and replaced objects from their decoded form; a tunnel
+ * cannot be re-added from its decoded contexts, so a plan that must also create SA contexts may not delete
+ * or replace a tunnel in the same apply.
+ */
+function refuseUncompensable(p: Plan): void {
+  const t = p.changes.find((c) => c.kind === "tunnel" && c.action !== "add");
+  if (t) {
+    throw new UnsupportedPolicyError(
+      `this apply would ${t.action} tunnel "${t.name}" and create manual SAs; the tunnel could not be restored ` +
+        `if an SA call failed, so apply the tunnel change first (without the manual SA change); nothing changed`,
+    );
+  }
+}
+
+/** Undoes the non-SA changes of an executed plan in one transaction (after an SA call failed). */
+function compensate(engine: Engine, plan: Plan, cause: unknown): void {
+  const undo = plan.changes.filter((c) => c.kind !== "manualSa");
+  const of = (kind: PlannedChange["kind"], pred: (c: PlannedChange) => boolean) =>
+    undo.filter((c) => c.kind === kind && pred(c));
+  const added = (c: PlannedChange) => c.action !== "delete";
+  const removed = (c: PlannedChange) => c.action !== "add";
+  try {
+    engine.transaction(() => {
+      for (const c of of("filter", added)) engine.deleteFilter(c.key);
+      for (const c of of("tunnel", added)) deleteTunnel(engine, c.key, mainModeKeyOf(c.desired as Tunnel));
+      for (const c of of("providerContext", added)) engine.deleteProviderContext(c.key);
+      for (const c of of("sublayer", added)) engine.deleteSublayer(c.key);
+      for (const c of of("provider", added)) engine.deleteProvider(c.key);
+      for (const c of of("provider", removed)) engine.addProvider(c.current as Provider);
+      for (const c of of("sublayer", removed)) engine.addSublayer(c.current as Sublayer);
+      for (const c of of("providerContext", removed)) {
+        const { providerContextId: _id, ...ctx } = c.current as ProviderContext;
+        engine.addProviderContext(ctx);
+      }
+      for (const c of of("filter", removed)) {
+        const { filterId: _id, effectiveWeight: _w, ...f } = c.current as Filter;
+        engine.addFilter(f);
+      }
+    });
+  } catch (e) {
+    throw new ApplyError(
+      `a manual SA call failed (${
+        (cause as Error)?.message ?? cause
+      }) and undoing the filter changes failed ` +
+        `too (${
+          (e as Error)?.message ?? e
+        }): the engine holds the new filters without their SAs; run apply again`,
+      undefined,
+      wfpCodeOf(cause),
+      { cause },
+    );
+  }
+}
+
+function mainModeKeyOf(t: Tunnel | undefined): Guid | undefined {
+  return t?.mainModePolicy?.providerContextKey;
+}
+
+/** IPSEC_TRAFFIC1 (transport) for one direction of a manual SA on the filter with `filterId`. */
+export function saTraffic(m: ManualSa, filterId: bigint): IpsecTraffic1 {
+  const v4 = m.ipVersion === ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V4;
+  const addr = (text: string) => {
+    const v = v4 ? parseV4(text) : parseV6(text);
+    if (v === undefined) throw new UnsupportedPolicyError(`manual SA ${m.name}: bad address ${text}`);
+    return v;
+  };
+  const l = addr(m.localAddress), r = addr(m.remoteAddress);
+  return {
+    ipVersion: m.ipVersion,
+    ...(v4
+      ? { localV4Address: Number(l), remoteV4Address: Number(r) }
+      : { localV6Address: v6Bytes(l), remoteV6Address: v6Bytes(r) }),
+    trafficType: ENUMS.IPSEC_TRAFFIC_TYPE.IPSEC_TRAFFIC_TYPE_TRANSPORT,
+    ipsecFilterId: filterId,
+    remotePort: 0,
+    localPort: 0,
+    ipProtocol: 0,
+    localIfLuid: 0n,
+    realIfProfileId: 0,
+  };
+}
+
+/** IPSEC_SA_BUNDLE1 with one SA for a manual SA direction and its key (cipher key first for ESP auth+cipher). */
+export function saBundle(m: ManualSa, d: ManualSa["inbound"], key: Uint8Array): IpsecSaBundle1 {
+  const TT = ENUMS.IPSEC_TRANSFORM_TYPE;
+  const auth = (k: Uint8Array) => ({
+    authTransform: { authTransformId: { ...d.authTransformId! } },
+    authKey: k,
+  });
+  const cipher = (k: Uint8Array) => ({
+    cipherTransform: { cipherTransformId: { ...d.cipherTransformId! } },
+    cipherKey: k,
+  });
+  const sa: IpsecSa0 = { spi: d.spi, saTransformType: d.transformType };
+  switch (d.transformType) {
+    case TT.IPSEC_TRANSFORM_AH:
+      sa.ahInformation = auth(key);
+      break;
+    case TT.IPSEC_TRANSFORM_ESP_AUTH:
+      sa.espAuthInformation = auth(key);
+      break;
+    case TT.IPSEC_TRANSFORM_ESP_AUTH_FW:
+      sa.espAuthFwInformation = auth(key);
+      break;
+    case TT.IPSEC_TRANSFORM_ESP_CIPHER:
+      sa.espCipherInformation = cipher(key);
+      break;
+    case TT.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER: {
+      const cl =
+        ({ 1: 8, 2: 24, 3: 16, 4: 24, 5: 32 } as Record<number, number>)[d.cipherTransformId!.cipherType] ??
+          key.length >> 1;
+      sa.espAuthAndCipherInformation = {
+        saCipherInformation: cipher(key.subarray(0, cl)),
+        saAuthInformation: auth(key.subarray(cl)),
+      };
+      break;
+    }
+    default:
+      throw new UnsupportedPolicyError(`manual SA ${m.name}: unknown transform type ${d.transformType}`);
+  }
+  return {
+    flags: 0,
+    lifetime: { lifetimeSeconds: 0, lifetimeKilobytes: 0, lifetimePackets: 0 },
+    idleTimeoutSeconds: 0,
+    ndAllowClearTimeoutSeconds: 0,
+    napContext: 0,
+    qmSaId: 0,
+    saList: [sa],
+    ipVersion: m.ipVersion,
+    ...(m.ipVersion === ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V4 ? { peerV4PrivateAddress: 0 } : {}),
+    mmSaId: 0n,
+    pfsGroup: 0,
+    saLookupContext: "00000000-0000-0000-0000-000000000000",
+    qmFilterId: 0n,
+  };
+}
+
+/**
+ * Creates the SA pairs of a plan (Create -> GetSpi -> AddInbound -> AddOutbound), then deletes the stale SA
+ * contexts. On a failure, deletes the SA contexts it created and throws an ApplyError naming the SA pair.
+ */
+export function executeManualSas(sa: SaContextOps, engine: Engine, plan: Plan): void {
+  const created: bigint[] = [];
+  const saChanges = plan.changes.filter((c) => c.kind === "manualSa");
+  let current: PlannedChange | undefined;
+  try {
+    for (const c of saChanges) {
+      if (c.action === "delete" || !c.manualSa) continue;
+      current = c;
+      const m = c.manualSa;
+      const fo = engine.getFilter(m.outboundFilterKey), fi = engine.getFilter(m.inboundFilterKey);
+      if (fo?.filterId === undefined || fi?.filterId === undefined) {
+        throw new UnsupportedPolicyError(`manual SA ${m.name}: its filters are not in the engine`);
+      }
+      const id = sa.createSaContext(saTraffic(m, fo.filterId), fi.filterId);
+      created.push(id);
+      sa.getSaContextSpi(id, saTraffic(m, fi.filterId));
+      // Keys go into the bundle only here, right before the call.
+      sa.addSaContextInbound(id, saBundle(m, m.inbound, secretOf(plan, m.inbound.keyRef)));
+      sa.addSaContextOutbound(id, saBundle(m, m.outbound, secretOf(plan, m.outbound.keyRef)));
+    }
+    for (const c of saChanges) {
+      current = c;
+      for (const id of c.saContextIds ?? []) sa.deleteSaContext(id);
+    }
+  } catch (e) {
+    for (const id of created.reverse()) {
+      try {
+        sa.deleteSaContext(id);
+      } catch { /* the original failure is what matters */ }
+    }
+    const c = current!;
+    if (e instanceof ApplyError) throw e;
+    const wfp = wfpCodeOf(e);
+    const op = (e as { operation?: string })?.operation ?? "SA context call";
+    throw new ApplyError(
+      `${op} for manual SA "${c.name}" failed: ${wfp ? describeWfp(wfp) : (e as Error)?.message ?? e}; ` +
+        `the SA contexts this apply created were deleted and its filter changes undone, nothing changed`,
+      { kind: "manualSa", key: c.key, name: c.name },
+      wfp,
+      { cause: e },
+    );
+  }
+}
+
+function secretOf(plan: Plan, keyRef: string): Uint8Array {
+  const v = plan.secrets.get(keyRef);
+  if (!v) throw new UnsupportedPolicyError(`manual SA key ${keyRef} was not resolved`);
+  return v;
 }
 
 /** Runs a plan's changes in dependency order. Call inside `engine.transaction`. */
@@ -163,6 +384,8 @@ export interface RemoveResult {
   tunnels: number;
   sublayers: number;
   providers: number;
+  /** Manual SA contexts deleted (present only when there were some). */
+  saContexts?: number;
 }
 
 /**
@@ -172,6 +395,23 @@ export interface RemoveResult {
 export function removeOwned(engine: Engine, providerKey: Guid): RemoveResult {
   const res: RemoveResult = { filters: 0, providerContexts: 0, tunnels: 0, sublayers: 0, providers: 0 };
   const cur = readCurrent(engine, providerKey);
+  // SA contexts on our filters go first (they cannot be deleted inside the transaction, and must not
+  // outlive the filters they use).
+  const ids = new Set<bigint>();
+  for (const f of cur.filters) if (f.filterId !== undefined) ids.add(f.filterId);
+  const saCtx = engine.sa && cur.saContexts ? saContextsOfFilters(cur.saContexts, ids) : [];
+  for (const c of saCtx) {
+    try {
+      engine.sa!.deleteSaContext(c.saContextId);
+    } catch (e) {
+      throw wrap(e, "delete", {
+        kind: "manualSa",
+        key: String(c.saContextId),
+        name: `SA context ${c.saContextId}`,
+      });
+    }
+  }
+  if (saCtx.length) res.saContexts = saCtx.length;
   if (!cur.provider && !cur.sublayers.length && !cur.providerContexts.length && !cur.filters.length) {
     return res;
   }

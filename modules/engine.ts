@@ -117,6 +117,45 @@ export interface IpsecSaContext1 {
   outboundSa?: IpsecSaDetails1;
 }
 
+/** IKEEXT_CREDENTIAL2 (a PSK arm is decoded but never rendered). */
+export interface IkeextCredential2 {
+  authenticationMethodType: number;
+  impersonationType: number;
+  presharedKey?: unknown;
+  certificate?: { subjectName?: Uint8Array; certHash?: Uint8Array; flags: number; certificate?: Uint8Array };
+  name?: { principalName?: string };
+}
+
+/** IKEEXT_SA_DETAILS2 as IkeextSaEnum2 returns it. */
+export interface IkeextSaDetails2 {
+  saId: bigint;
+  keyModuleType: number;
+  ipVersion: number;
+  v4UdpEncapsulation?: { localUdpEncapPort: number; remoteUdpEncapPort: number };
+  ikeTraffic: {
+    ipVersion: number;
+    localV4Address?: number;
+    localV6Address?: Uint8Array;
+    remoteV4Address?: number;
+    remoteV6Address?: Uint8Array;
+    authIpFilterId: bigint;
+  };
+  ikeProposal: {
+    cipherAlgorithm: { algoIdentifier: number; keyLen: number; rounds: number };
+    integrityAlgorithm: { algoIdentifier: number };
+    maxLifetimeSeconds: number;
+    dhGroup: number;
+    quickModeLimit: number;
+  };
+  cookiePair: { initiator: bigint; responder: bigint };
+  ikeCredentials: {
+    credentials: { localCredentials: IkeextCredential2; peerCredentials: IkeextCredential2 }[];
+  };
+  ikePolicyKey?: Guid;
+  virtualIfTunnelId: bigint;
+  correlationKey?: Uint8Array;
+}
+
 /**
  * Manual SA contexts (IPsecSaContext*). Live engines only; none of these may run inside a transaction or
  * in a dynamic session.
@@ -136,6 +175,8 @@ export interface SaContextOps {
   enumSaContexts(): IpsecSaContext1[];
   /** IPsecSaEnum1 over every IPsec SA. */
   enumIpsecSas(): IpsecSaDetails1[];
+  /** IkeextSaEnum2 over every IKE/AuthIP main-mode SA. */
+  enumIkeSas(): IkeextSaDetails2[];
 }
 
 /** Operations shared by live and snapshot engines. All calls are synchronous, like the C API. */

@@ -10,12 +10,13 @@
  * a replaced object (filters on a replaced provider context, everything under a replaced provider or
  * sublayer) are replaced with it, because the engine refuses to delete an object still in use.
  */
-import type { Engine } from "./engine.ts";
+import type { Engine, IpsecSaContext1 } from "./engine.ts";
 import type {
   Filter,
   FilterCondition,
   Guid,
   IkeextAuthenticationMethod2,
+  ManualSa,
   ObjectGraph,
   Provider,
   ProviderContext,
@@ -50,6 +51,10 @@ export interface PlannedChange extends Change {
   current?: Provider | Sublayer | ProviderContext | Filter;
   /** Tunnel deletes: the main-mode context key recorded when it was added. */
   tunnelMainModeKey?: Guid;
+  /** Manual SAs (add / replace): the SA pair to create. */
+  manualSa?: ManualSa;
+  /** Manual SAs (delete / replace): the engine's SA contexts to delete. */
+  saContextIds?: bigint[];
 }
 
 /** Counts per action, plus objects found equal. */
@@ -79,6 +84,8 @@ export type SecretResolver = (ref: SecretRef, id: string) => Uint8Array;
 /** Options of `planGraph`. */
 export interface PlanOptions {
   resolveSecret?: SecretResolver;
+  /** Reads a manual SA key (default: hexadecimal text from the variable or file, see `defaultResolveSaKey`). */
+  resolveSaKey?: SecretResolver;
 }
 
 /** A secret reference could not be resolved (variable unset, file unreadable). */
@@ -133,6 +140,53 @@ export function defaultResolveSecret(ref: SecretRef, id: string): Uint8Array {
     out[2 * i + 1] = c >> 8;
   }
   return out;
+}
+
+/**
+ * Default manual SA key resolver: the variable or file holds the key as hexadecimal text (whitespace and a
+ * leading 0x ignored). For ESP with encryption and integrity the text is the cipher key followed by the
+ * integrity key. The key itself never appears in an error.
+ */
+export function defaultResolveSaKey(ref: SecretRef, id: string): Uint8Array {
+  let text: string | undefined;
+  if (ref.env) {
+    text = Deno.env.get(ref.env);
+    if (text === undefined || text === "") {
+      throw new SecretError(`manual SA key ${id}: environment variable ${ref.env} is not set`);
+    }
+  } else if (ref.file) {
+    try {
+      text = Deno.readTextFileSync(ref.file);
+    } catch (e) {
+      throw new SecretError(`manual SA key ${id}: cannot read ${ref.file}: ${(e as Error).message}`);
+    }
+  } else {
+    throw new SecretError(`manual SA key ${id}: the reference names neither env nor file`);
+  }
+  const hex = text.replace(/\s+/g, "").replace(/^0x/i, "");
+  const where = ref.env ? `environment variable ${ref.env}` : `file ${ref.file}`;
+  if (!hex || hex.length % 2 || !/^[0-9a-fA-F]+$/.test(hex)) {
+    throw new SecretError(
+      `manual SA key ${id}: ${where} must hold the key as hexadecimal digits (an even number)`,
+    );
+  }
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/** Key bytes per IPSEC_AUTH_TYPE (HMAC keys) and IPSEC_CIPHER_TYPE (CBC keys); GCM lengths are not checked. */
+const AUTH_KEY_BYTES: Record<number, number> = { 0: 16, 1: 20, 2: 32 };
+const CIPHER_KEY_BYTES: Record<number, number> = { 1: 8, 2: 24, 3: 16, 4: 24, 5: 32 };
+
+/** The key length a manual SA direction needs, when the transform defines one. */
+export function saKeyLength(d: ManualSa["inbound"]): number | undefined {
+  const a = d.authTransformId, c = d.cipherTransformId;
+  const gcm = (a && a.authConfig >= 3) || (c && c.cipherConfig >= 6);
+  if (gcm) return undefined;
+  const al = a ? AUTH_KEY_BYTES[a.authType] : 0, cl = c ? CIPHER_KEY_BYTES[c.cipherType] : 0;
+  if (al === undefined || cl === undefined) return undefined;
+  return al + cl || undefined;
 }
 
 /** The graph as it should exist on this host, plus the secret values apply will marshal. */
@@ -204,11 +258,40 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
       tunnelPolicy: prepCtx(t.tunnelPolicy, extra),
     } as Tunnel;
   });
+  // Manual SA keys: resolved for apply, and a digest of each pair (SPIs, transforms, keys) goes into both
+  // of its filters' metadata, so a changed key or SPI replaces the filters and with them the SA pair.
+  const resolveSa = opts.resolveSaKey ?? defaultResolveSaKey;
+  const saDigest = new Map<Guid, string>();
+  for (const m of graph.manualSas) {
+    const dirs: Record<string, unknown> = {};
+    for (const which of ["inbound", "outbound"] as const) {
+      const d = m[which];
+      const ref = graph.secrets[d.keyRef];
+      if (!ref) throw new SecretError(`manual SA ${m.name}: no key reference for ${which}`);
+      const key = resolveSa(ref, d.keyRef);
+      const want = saKeyLength(d);
+      if (want !== undefined && key.length !== want) {
+        throw new SecretError(
+          `manual SA ${m.name} ${which}: the key has ${key.length} bytes, its transform needs ${want}`,
+        );
+      }
+      secrets.set(d.keyRef, key);
+      const { keyRef: _k, ...params } = d;
+      dirs[which] = { ...params, keySha256: secretDigest(d.keyRef, key) };
+    }
+    const digest = digestOf(dirs);
+    saDigest.set(m.inboundFilterKey, digest);
+    saDigest.set(m.outboundFilterKey, digest);
+  }
+  const withSaDigest = (f: Filter): Filter => {
+    const d = saDigest.get(f.filterKey);
+    return d ? { ...f, providerData: withMeta(f.providerData, { manualSaSha256: d }) } : f;
+  };
   return {
     graph: {
       ...graph,
       providerContexts: graph.providerContexts.map((c) => prepCtx(c)),
-      filters: graph.filters.map((f) => {
+      filters: graph.filters.map(withSaDigest).map((f) => {
         if (!f.filterCondition.some((c) => c.conditionValue.type === "appPath")) return f;
         // The engine's app id is a device path; the program path as written is kept in providerData so
         // export can give it back.
@@ -238,6 +321,8 @@ export interface CurrentState {
   sublayers: Sublayer[];
   providerContexts: ProviderContext[];
   filters: Filter[];
+  /** Manual SA contexts in the engine (every one: SA contexts have no owner; apply matches filter ids). */
+  saContexts?: IpsecSaContext1[];
 }
 
 /** Reads every object our provider owns (plus the sublayer with our key, whoever owns it). */
@@ -253,7 +338,20 @@ export function readCurrent(engine: Engine, providerKey: Guid, sublayerKey?: Gui
     sublayers,
     providerContexts: engine.enumProviderContexts({ providerKey }),
     filters: engine.enumFilters({ providerKey }),
+    ...(engine.sa ? { saContexts: engine.sa.enumSaContexts() } : {}),
   };
+}
+
+/** The SA contexts whose SAs use one of `filterIds` (as transport filter of either direction). */
+export function saContextsOfFilters(
+  contexts: readonly IpsecSaContext1[],
+  filterIds: ReadonlySet<bigint>,
+): IpsecSaContext1[] {
+  return contexts.filter((c) =>
+    [c.inboundSa, c.outboundSa].some((d) =>
+      d?.traffic.ipsecFilterId !== undefined && filterIds.has(d.traffic.ipsecFilterId)
+    )
+  );
 }
 
 // ---- normalisation: what "equal" means ----
@@ -738,6 +836,75 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
     }
   }
 
+  // Manual SAs, identified by name. In sync when an SA context holds both SAs of the pair on the filters
+  // in force (by filter id) with the policy's SPIs and transforms, and neither filter changes (a changed
+  // key changes the filters' digest metadata).
+  const changedFilters = new Set(changes.filter((c) => c.kind === "filter").map((c) => c.key));
+  const curById = new Map<bigint, Filter>();
+  for (const f of current.filters) if (f.filterId !== undefined) curById.set(f.filterId, f);
+  const contexts = current.saContexts ?? [];
+  const claimed = new Set<bigint>();
+  const desiredSas = [...g.manualSas].sort((a, b) => cmp(a.name, b.name));
+  for (const m of desiredSas) {
+    const fo = current.filters.find((f) => f.filterKey === m.outboundFilterKey);
+    const fi = current.filters.find((f) => f.filterKey === m.inboundFilterKey);
+    const ids = new Set<bigint>();
+    if (fo?.filterId !== undefined) ids.add(fo.filterId);
+    if (fi?.filterId !== undefined) ids.add(fi.filterId);
+    const mine = saContextsOfFilters(contexts, ids);
+    for (const c of mine) claimed.add(c.saContextId);
+    const filtersStay = fo && fi && !changedFilters.has(fo.filterKey) && !changedFilters.has(fi.filterKey);
+    const whole = filtersStay
+      ? mine.find((c) =>
+        c.outboundSa?.traffic.ipsecFilterId === fo.filterId &&
+        c.inboundSa?.traffic.ipsecFilterId === fi.filterId &&
+        saMatches(c.inboundSa!.saBundle.saList, m.inbound) &&
+        saMatches(c.outboundSa!.saBundle.saList, m.outbound)
+      )
+      : undefined;
+    if (whole && mine.length === 1) {
+      unchanged++;
+      continue;
+    }
+    const stale = mine.map((c) => c.saContextId);
+    changes.push({
+      action: stale.length ? "replace" : "add",
+      kind: "manualSa",
+      key: m.outboundFilterKey,
+      name: m.name,
+      reason: !filtersStay
+        ? (stale.length ? "its filters are replaced" : "not in the engine")
+        : whole
+        ? "more than one SA context uses its filters"
+        : stale.length
+        ? "the SA context in the engine differs (SPI, transform or a missing direction)"
+        : "no SA context for its filters in the engine",
+      manualSa: m,
+      ...(stale.length ? { saContextIds: stale } : {}),
+    });
+  }
+  // SA contexts on our filters that no desired SA pair claims (the pair left the policy).
+  const ourIds = new Set(curById.keys());
+  const orphans = new Map<string, bigint[]>();
+  for (const c of saContextsOfFilters(contexts, ourIds)) {
+    if (claimed.has(c.saContextId)) continue;
+    const d = c.outboundSa ?? c.inboundSa!;
+    const f = curById.get(d.traffic.ipsecFilterId!);
+    const path = String(readMeta(f?.providerData)?.path ?? "");
+    const name = /^manualSas\/(.+)\/(in|out)$/.exec(path)?.[1] ?? `SA context ${c.saContextId}`;
+    orphans.set(name, [...(orphans.get(name) ?? []), c.saContextId]);
+  }
+  for (const [name, ids] of orphans) {
+    changes.push({
+      action: "delete",
+      kind: "manualSa",
+      key: String(ids[0]),
+      name,
+      reason: "not in the policy",
+      saContextIds: ids,
+    });
+  }
+
   changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || cmp(a.key, b.key));
   const summary: PlanSummary = { add: 0, delete: 0, replace: 0, unchanged };
   for (const c of changes) summary[c.action]++;
@@ -756,6 +923,14 @@ export function publicChange(c: PlannedChange): Change {
   if (c.layer) out.layer = c.layer;
   if (c.fields) out.fields = c.fields;
   return out;
+}
+
+/** Whether a decoded SA list is the one SA a manual SA direction describes. */
+function saMatches(
+  list: readonly { spi: number; saTransformType: number }[],
+  d: ManualSa["inbound"],
+): boolean {
+  return list.length === 1 && list[0].spi === d.spi && list[0].saTransformType === d.transformType;
 }
 
 function cmp(a: string, b: string): number {

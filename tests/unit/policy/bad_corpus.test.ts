@@ -483,6 +483,18 @@ const cases: Case[] = [
     path: "rules[1]",
   },
   {
+    name: "a conflicting rule behind a hundred overlapping rules of one security is still found",
+    text: ok1 + "rules:\n" +
+      Array.from(
+        { length: 100 },
+        (_, i) =>
+          `  - { name: same${i}, remote: 10.0.0.0/8, inbound: require, outbound: request, mainMode: mm, quickMode: qm }\n`,
+      ).join("") +
+      "  - @@{ name: late, remote: 10.200.0.0/16, inbound: require, outbound: require, mainMode: mm, quickMode: qm }\n",
+    code: "rule-overlap",
+    path: "rules[100]",
+  },
+  {
     name: "exemption with no selector",
     text: HEAD + "exemptions:\n  - @@{ name: everything }\n",
     code: "missing-field",
