@@ -3,6 +3,7 @@
  * (`checkShape`) and the editor JSON Schema (`jsonSchema`, written to schema/wfpsec-policy.schema.json)
  * are derived, so the two cannot drift apart.
  */
+import { pathString } from "./diagnostics.ts";
 
 /** One node of the format description. `oneOf` options must differ in JSON type (string, object, ...). */
 export type Spec =
@@ -495,7 +496,7 @@ export function checkShape(
 ): ShapeIssue[] {
   const s = spec.t === "ref" ? DEFS[spec.name] as Spec : spec;
   const got = jsType(value);
-  const where = path.length ? String(path[path.length - 1]) : "document";
+  const where = path.length ? pathString(path) : "document";
   switch (s.t) {
     case "string":
       if (got !== "string") {

@@ -72,12 +72,15 @@ Deno.test(
     const dir = tempDir();
     const state = `${dir}/s.state`;
     const policy = examplePolicy(dir);
-    const [apply, sa, plan, again, saText, remove, after] = await session([
+    const exported = `${dir}/exported.yaml`;
+    const [apply, sa, plan, again, saText, exp, planExported, remove, after] = await session([
       ["apply", policy, "--json", ...SIM(state)],
       ["sa", "--json", ...SIM(state)],
       ["plan", policy, "--json", ...SIM(state)],
       ["apply", policy, "--json", ...SIM(state)],
       ["sa", ...SIM(state)],
+      ["export", "-o", exported, ...SIM(state)],
+      ["plan", exported, "--json", ...SIM(state)],
       ["remove", "--json", ...SIM(state)],
       ["sa", "--json", ...SIM(state)],
     ]);
@@ -108,6 +111,12 @@ Deno.test(
     assert.equal(doc(again).outcome, "in-sync");
     assert.match(saText.stdout, /Manual SA contexts \(1\)/);
     assert.match(saText.stdout, /0x1001\s+0x2002\s+AH\/AH/);
+  // export gives the SA pair back with its key references, and plans to no change.
+  assert.equal(exp.code, 0, exp.stderr);
+  const text = Deno.readTextFileSync(exported);
+  assert.match(text, /manualSas:/);
+  assert.match(text, /PEER_OUT_KEY/);
+  assert.equal(planExported.code, 0, planExported.stdout + planExported.stderr);
 
     assert.equal(remove.code, 0, remove.stderr);
     assert.equal((doc(remove).removed as Record<string, number>).saContexts, 1);
