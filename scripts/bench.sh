@@ -6,6 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 bash scripts/install/all.sh >/dev/null || exit 1
 [ -f build/libfwpsim.so ] || bash scripts/build-fwpsim.sh || exit 1
+# GNU time measures the C driver's peak memory apart from the Deno process that spawns it.
+[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; } || true
 status=0
 run() { log "bench: $*"; "$@" || status=1; }
 run "$DENO" run --allow-read --allow-env --v8-flags=--expose-gc,--max-old-space-size=4096 bench/compile_bench.ts
