@@ -11,20 +11,26 @@ export type * from "./modules/graph.ts";
 export type * from "./modules/engine.ts";
 /** Every GUID, enum, flag and error code wfpsec knows (the single constants table). */
 export * as constants from "./ffi/constants.ts";
+/** The enum and flag tables (also in `constants`) whose names `toJson` and `FlagFamily` take. */
+export { ENUMS, FLAGS } from "./ffi/constants.ts";
 
 /** Planner: prepare a graph for a host, read what our provider owns, and diff. */
 export {
   type Change,
+  type CurrentState,
   defaultResolveSecret,
   diffGraph,
+  type ObjectKind,
   type Plan,
   type PlannedChange,
   type PlanOptions,
   type PlanSummary,
+  type PreparedGraph,
   prepareGraph,
   publicChange,
   readCurrent,
   type SecretResolver,
+  type SecretValues,
 } from "./modules/plan.ts";
 /** Plans a graph against an engine: the add/delete/replace changes and why. */
 export { planGraph } from "./modules/plan.ts";
@@ -49,7 +55,9 @@ export {
 /** JSON (versioned, symbolic names) and human rendering. */
 export {
   filterJson,
+  type FlagFamily,
   fromJsonObject,
+  type Json,
   jsonHead,
   planText,
   providerContextJson,
@@ -62,14 +70,16 @@ export {
 /** Engine selection: Windows, fwpsim (`--engine sim`) or a snapshot. */
 export { type EngineRequest, fwpsimLibrary, requestedKind, selectEngine } from "./modules/selectEngine.ts";
 /** The engine's objects of one provider read back as an ObjectGraph (for export). */
-export { ownedGraph, readOwned } from "./modules/decode.ts";
+export { type Owned, ownedGraph, readOwned } from "./modules/decode.ts";
 /** Typed errors reported by the CLI. */
 export {
   ApplyError,
+  type ObjectRef,
   SafetyError,
   SnapshotError,
   UnsupportedPolicyError,
   UsageError,
+  type WfpCodeInfo,
 } from "./modules/errors.ts";
 /** Environment checks (`wfpsec doctor`). */
 export { type Check, type DoctorReport, runDoctor } from "./modules/doctor.ts";
@@ -95,6 +105,25 @@ export {
   PolicyError,
   policyToDocument,
 } from "./modules/policy/mod.ts";
+/** The validated policy model (`Policy` and its parts); `PolicySecretRef` is the policy's secret reference. */
+export type {
+  AuthMethod,
+  CertificateAuth,
+  Exemption,
+  KeyModule,
+  MainModePolicy,
+  ManualSaSpec,
+  MmProposal,
+  PortRange,
+  QmProposal,
+  QuickModePolicy,
+  Rule,
+  SaDirection,
+  SecretRef as PolicySecretRef,
+  TunnelSpec,
+} from "./modules/policy/mod.ts";
+/** A parsed address selector of the policy model. */
+export type { AddrSpec } from "./modules/policy/addr.ts";
 /** Compiler: policy -> ObjectGraph, and the object graph back to a policy document. */
 export {
   compilePolicy,

@@ -637,6 +637,304 @@ export const ERRORS: Readonly<Record<string, { code: number; message: string }>>
   },
 });
 
+/**
+ * IKE/AuthIP failure codes (Win32 ERROR_IPSEC_IKE_*, winerror.h 13801-13908) as net events report them in
+ * `failureErrorCode`, with a short meaning. The range markers (NEG_STATUS_BEGIN/END) are not errors.
+ */
+export const IKE_ERRORS: Readonly<Record<string, { code: number; message: string }>> = Object.freeze({
+  ERROR_IPSEC_IKE_AUTH_FAIL: { code: 13801, message: "IKE authentication credentials are unacceptable." },
+  ERROR_IPSEC_IKE_ATTRIB_FAIL: { code: 13802, message: "IKE security attributes are unacceptable." },
+  ERROR_IPSEC_IKE_NEGOTIATION_PENDING: { code: 13803, message: "IKE negotiation in progress." },
+  ERROR_IPSEC_IKE_GENERAL_PROCESSING_ERROR: { code: 13804, message: "General processing error." },
+  ERROR_IPSEC_IKE_TIMED_OUT: { code: 13805, message: "Negotiation timed out." },
+  ERROR_IPSEC_IKE_NO_CERT: { code: 13806, message: "IKE failed to find a valid machine certificate." },
+  ERROR_IPSEC_IKE_SA_DELETED: {
+    code: 13807,
+    message: "The IKE security association was deleted by a peer before it was established.",
+  },
+  ERROR_IPSEC_IKE_SA_REAPED: {
+    code: 13808,
+    message: "The IKE security association was deleted before it was established.",
+  },
+  ERROR_IPSEC_IKE_MM_ACQUIRE_DROP: {
+    code: 13809,
+    message: "Negotiation request sat in the main-mode queue too long.",
+  },
+  ERROR_IPSEC_IKE_QM_ACQUIRE_DROP: {
+    code: 13810,
+    message: "Negotiation request sat in the quick-mode queue too long.",
+  },
+  ERROR_IPSEC_IKE_QUEUE_DROP_MM: {
+    code: 13811,
+    message: "Negotiation request sat in the queue too long (main mode).",
+  },
+  ERROR_IPSEC_IKE_QUEUE_DROP_NO_MM: {
+    code: 13812,
+    message: "Negotiation request sat in the queue too long (no main mode).",
+  },
+  ERROR_IPSEC_IKE_DROP_NO_RESPONSE: { code: 13813, message: "No response from the peer." },
+  ERROR_IPSEC_IKE_MM_DELAY_DROP: { code: 13814, message: "Negotiation took too long (main mode)." },
+  ERROR_IPSEC_IKE_QM_DELAY_DROP: { code: 13815, message: "Negotiation took too long (quick mode)." },
+  ERROR_IPSEC_IKE_ERROR: { code: 13816, message: "An unknown IKE error occurred." },
+  ERROR_IPSEC_IKE_CRL_FAILED: { code: 13817, message: "Certificate revocation check failed." },
+  ERROR_IPSEC_IKE_INVALID_KEY_USAGE: { code: 13818, message: "Invalid certificate key usage." },
+  ERROR_IPSEC_IKE_INVALID_CERT_TYPE: { code: 13819, message: "Invalid certificate type." },
+  ERROR_IPSEC_IKE_NO_PRIVATE_KEY: {
+    code: 13820,
+    message: "No private key is associated with the machine certificate.",
+  },
+  ERROR_IPSEC_IKE_DH_FAIL: { code: 13822, message: "Failure in Diffie-Hellman computation." },
+  ERROR_IPSEC_IKE_INVALID_HEADER: { code: 13824, message: "Invalid header." },
+  ERROR_IPSEC_IKE_NO_POLICY: { code: 13825, message: "No policy configured." },
+  ERROR_IPSEC_IKE_INVALID_SIGNATURE: { code: 13826, message: "Failed to verify the signature." },
+  ERROR_IPSEC_IKE_KERBEROS_ERROR: { code: 13827, message: "Failed to authenticate using Kerberos." },
+  ERROR_IPSEC_IKE_NO_PUBLIC_KEY: {
+    code: 13828,
+    message: "The peer's certificate did not have a public key.",
+  },
+  ERROR_IPSEC_IKE_PROCESS_ERR: { code: 13829, message: "Error processing the error payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_SA: { code: 13830, message: "Error processing the SA payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_PROP: { code: 13831, message: "Error processing the proposal payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_TRANS: { code: 13832, message: "Error processing the transform payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_KE: { code: 13833, message: "Error processing the key exchange payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_ID: { code: 13834, message: "Error processing the ID payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_CERT: { code: 13835, message: "Error processing the certificate payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_CERT_REQ: {
+    code: 13836,
+    message: "Error processing the certificate request payload.",
+  },
+  ERROR_IPSEC_IKE_PROCESS_ERR_HASH: { code: 13837, message: "Error processing the hash payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_SIG: { code: 13838, message: "Error processing the signature payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_NONCE: { code: 13839, message: "Error processing the nonce payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_NOTIFY: { code: 13840, message: "Error processing the notify payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_DELETE: { code: 13841, message: "Error processing the delete payload." },
+  ERROR_IPSEC_IKE_PROCESS_ERR_VENDOR: { code: 13842, message: "Error processing the vendor ID payload." },
+  ERROR_IPSEC_IKE_INVALID_PAYLOAD: { code: 13843, message: "Invalid payload received." },
+  ERROR_IPSEC_IKE_LOAD_SOFT_SA: { code: 13844, message: "Soft SA loaded." },
+  ERROR_IPSEC_IKE_SOFT_SA_TORN_DOWN: { code: 13845, message: "Soft SA torn down." },
+  ERROR_IPSEC_IKE_INVALID_COOKIE: { code: 13846, message: "Invalid cookie received." },
+  ERROR_IPSEC_IKE_NO_PEER_CERT: {
+    code: 13847,
+    message: "The peer failed to send a valid machine certificate.",
+  },
+  ERROR_IPSEC_IKE_PEER_CRL_FAILED: {
+    code: 13848,
+    message: "Certificate revocation check of the peer's certificate failed.",
+  },
+  ERROR_IPSEC_IKE_POLICY_CHANGE: {
+    code: 13849,
+    message: "New policy invalidated SAs formed with the old policy.",
+  },
+  ERROR_IPSEC_IKE_NO_MM_POLICY: { code: 13850, message: "There is no available main-mode IKE policy." },
+  ERROR_IPSEC_IKE_NOTCBPRIV: { code: 13851, message: "Failed to enable TCB privilege." },
+  ERROR_IPSEC_IKE_SECLOADFAIL: { code: 13852, message: "Failed to load SECURITY.DLL." },
+  ERROR_IPSEC_IKE_FAILSSPINIT: {
+    code: 13853,
+    message: "Failed to obtain the security function table dispatch address from the SSPI.",
+  },
+  ERROR_IPSEC_IKE_FAILQUERYSSP: {
+    code: 13854,
+    message: "Failed to query the Kerberos package for the token size.",
+  },
+  ERROR_IPSEC_IKE_SRVACQFAIL: {
+    code: 13855,
+    message: "Failed to obtain the Kerberos server credentials for the ISAKMP/ERROR_IPSEC_IKE service.",
+  },
+  ERROR_IPSEC_IKE_SRVQUERYCRED: {
+    code: 13856,
+    message: "Failed to determine the SSPI principal name for the ISAKMP/ERROR_IPSEC_IKE service.",
+  },
+  ERROR_IPSEC_IKE_GETSPIFAIL: {
+    code: 13857,
+    message: "Failed to obtain a new SPI for the inbound SA from the IPsec driver.",
+  },
+  ERROR_IPSEC_IKE_INVALID_FILTER: { code: 13858, message: "The given filter is invalid." },
+  ERROR_IPSEC_IKE_OUT_OF_MEMORY: { code: 13859, message: "Memory allocation failed." },
+  ERROR_IPSEC_IKE_ADD_UPDATE_KEY_FAILED: {
+    code: 13860,
+    message: "Failed to add the security association to the IPsec driver.",
+  },
+  ERROR_IPSEC_IKE_INVALID_POLICY: { code: 13861, message: "Invalid policy." },
+  ERROR_IPSEC_IKE_UNKNOWN_DOI: { code: 13862, message: "Invalid DOI." },
+  ERROR_IPSEC_IKE_INVALID_SITUATION: { code: 13863, message: "Invalid situation." },
+  ERROR_IPSEC_IKE_DH_FAILURE: { code: 13864, message: "Diffie-Hellman failure." },
+  ERROR_IPSEC_IKE_INVALID_GROUP: { code: 13865, message: "Invalid Diffie-Hellman group." },
+  ERROR_IPSEC_IKE_ENCRYPT: { code: 13866, message: "Error encrypting the payload." },
+  ERROR_IPSEC_IKE_DECRYPT: { code: 13867, message: "Error decrypting the payload." },
+  ERROR_IPSEC_IKE_POLICY_MATCH: { code: 13868, message: "Policy match error: no proposal matches." },
+  ERROR_IPSEC_IKE_UNSUPPORTED_ID: { code: 13869, message: "Unsupported ID." },
+  ERROR_IPSEC_IKE_INVALID_HASH: { code: 13870, message: "Hash verification failed." },
+  ERROR_IPSEC_IKE_INVALID_HASH_ALG: { code: 13871, message: "Invalid hash algorithm." },
+  ERROR_IPSEC_IKE_INVALID_HASH_SIZE: { code: 13872, message: "Invalid hash size." },
+  ERROR_IPSEC_IKE_INVALID_ENCRYPT_ALG: { code: 13873, message: "Invalid encryption algorithm." },
+  ERROR_IPSEC_IKE_INVALID_AUTH_ALG: { code: 13874, message: "Invalid authentication algorithm." },
+  ERROR_IPSEC_IKE_INVALID_SIG: { code: 13875, message: "Invalid certificate signature." },
+  ERROR_IPSEC_IKE_LOAD_FAILED: { code: 13876, message: "Load failed." },
+  ERROR_IPSEC_IKE_RPC_DELETE: { code: 13877, message: "Deleted via an RPC call." },
+  ERROR_IPSEC_IKE_BENIGN_REINIT: {
+    code: 13878,
+    message: "A temporary state was created to perform reinitialization (not a real failure).",
+  },
+  ERROR_IPSEC_IKE_INVALID_RESPONDER_LIFETIME_NOTIFY: {
+    code: 13879,
+    message: "The lifetime value in the responder-lifetime notify is below the configured minimum.",
+  },
+  ERROR_IPSEC_IKE_INVALID_CERT_KEYLEN: {
+    code: 13881,
+    message: "The key length in the certificate is too small for the configured security requirements.",
+  },
+  ERROR_IPSEC_IKE_MM_LIMIT: {
+    code: 13882,
+    message: "Maximum number of established main-mode SAs to the peer exceeded.",
+  },
+  ERROR_IPSEC_IKE_NEGOTIATION_DISABLED: {
+    code: 13883,
+    message: "The IKE received a policy that disables negotiation.",
+  },
+  ERROR_IPSEC_IKE_QM_LIMIT: {
+    code: 13884,
+    message: "Reached the maximum quick-mode limit for the main mode; a new main mode will be started.",
+  },
+  ERROR_IPSEC_IKE_MM_EXPIRED: {
+    code: 13885,
+    message: "The main-mode SA lifetime expired or the peer sent a main-mode delete.",
+  },
+  ERROR_IPSEC_IKE_PEER_MM_ASSUMED_INVALID: {
+    code: 13886,
+    message: "The main-mode SA was assumed invalid because the peer stopped responding.",
+  },
+  ERROR_IPSEC_IKE_CERT_CHAIN_POLICY_MISMATCH: {
+    code: 13887,
+    message: "The certificate does not chain to a trusted root in the IPsec policy.",
+  },
+  ERROR_IPSEC_IKE_UNEXPECTED_MESSAGE_ID: { code: 13888, message: "Received an unexpected message ID." },
+  ERROR_IPSEC_IKE_INVALID_AUTH_PAYLOAD: { code: 13889, message: "Received an invalid authentication offer." },
+  ERROR_IPSEC_IKE_DOS_COOKIE_SENT: { code: 13890, message: "Sent a DoS cookie notify to the initiator." },
+  ERROR_IPSEC_IKE_SHUTTING_DOWN: { code: 13891, message: "The IKE service is shutting down." },
+  ERROR_IPSEC_IKE_CGA_AUTH_FAILED: {
+    code: 13892,
+    message: "Could not verify the binding between the CGA address and the certificate.",
+  },
+  ERROR_IPSEC_IKE_PROCESS_ERR_NATOA: { code: 13893, message: "Error processing the NatOA payload." },
+  ERROR_IPSEC_IKE_INVALID_MM_FOR_QM: {
+    code: 13894,
+    message: "The parameters of the main mode are invalid for this quick mode.",
+  },
+  ERROR_IPSEC_IKE_QM_EXPIRED: { code: 13895, message: "The quick-mode SA was expired by the IPsec driver." },
+  ERROR_IPSEC_IKE_TOO_MANY_FILTERS: {
+    code: 13896,
+    message: "Too many dynamically added IKEEXT filters were detected.",
+  },
+  ERROR_IPSEC_IKE_KILL_DUMMY_NAP_TUNNEL: {
+    code: 13898,
+    message: "NAP reauthentication succeeded; the dummy NAP IKEv2 tunnel must be torn down.",
+  },
+  ERROR_IPSEC_IKE_INNER_IP_ASSIGNMENT_FAILURE: {
+    code: 13899,
+    message: "Error assigning an inner IP address to the initiator in tunnel mode.",
+  },
+  ERROR_IPSEC_IKE_REQUIRE_CP_PAYLOAD_MISSING: {
+    code: 13900,
+    message: "The required configuration payload is missing.",
+  },
+  ERROR_IPSEC_IKE_COEXISTENCE_SUPPRESS: {
+    code: 13902,
+    message: "A negotiation running as the security principal who issued the connection is in progress.",
+  },
+  ERROR_IPSEC_IKE_RATELIMIT_DROP: {
+    code: 13903,
+    message: "The SA was deleted due to IKEv1/AuthIP coexistence suppression or rate limiting.",
+  },
+  ERROR_IPSEC_IKE_PEER_DOESNT_SUPPORT_MOBIKE: { code: 13904, message: "The peer does not support MOBIKE." },
+  ERROR_IPSEC_IKE_AUTHORIZATION_FAILURE: { code: 13905, message: "The SA establishment is not authorized." },
+  ERROR_IPSEC_IKE_STRONG_CRED_AUTHORIZATION_FAILURE: {
+    code: 13906,
+    message:
+      "The SA establishment is not authorized because there is no sufficiently strong PKINIT-based credential.",
+  },
+  ERROR_IPSEC_IKE_AUTHORIZATION_FAILURE_WITH_OPTIONAL_RETRY: {
+    code: 13907,
+    message:
+      "The SA establishment is not authorized; you may need to enter updated or different credentials such as a smartcard.",
+  },
+  ERROR_IPSEC_IKE_STRONG_CRED_AUTHORIZATION_AND_CERTMAP_FAILURE: {
+    code: 13908,
+    message:
+      "The SA establishment is not authorized because there is no sufficiently strong PKINIT-based credential; certificate-to-account mapping may have failed.",
+  },
+});
+
+/** IPsec kernel drop reasons (NTSTATUS, ntstatus.h) as IPSEC_KERNEL_DROP / DOSP_DROP events report them. */
+export const IPSEC_DROP_STATUS: Readonly<Record<string, { code: number; message: string }>> = Object.freeze({
+  STATUS_IPSEC_BAD_SPI: {
+    code: 0xc0360001,
+    message: "The SPI in the packet does not match a valid IPsec SA.",
+  },
+  STATUS_IPSEC_SA_LIFETIME_EXPIRED: {
+    code: 0xc0360002,
+    message: "The packet was received on an IPsec SA whose lifetime has expired.",
+  },
+  STATUS_IPSEC_WRONG_SA: {
+    code: 0xc0360003,
+    message: "The packet was received on an IPsec SA that does not match the packet characteristics.",
+  },
+  STATUS_IPSEC_REPLAY_CHECK_FAILED: {
+    code: 0xc0360004,
+    message: "The packet sequence number replay check failed.",
+  },
+  STATUS_IPSEC_INVALID_PACKET: {
+    code: 0xc0360005,
+    message: "The IPsec header and/or trailer in the packet is invalid.",
+  },
+  STATUS_IPSEC_INTEGRITY_CHECK_FAILED: { code: 0xc0360006, message: "The IPsec integrity check failed." },
+  STATUS_IPSEC_CLEAR_TEXT_DROP: { code: 0xc0360007, message: "IPsec dropped a clear-text packet." },
+  STATUS_IPSEC_AUTH_FIREWALL_DROP: {
+    code: 0xc0360008,
+    message: "IPsec dropped an incoming ESP packet in authenticated-firewall mode.",
+  },
+  STATUS_IPSEC_THROTTLE_DROP: { code: 0xc0360009, message: "IPsec dropped a packet due to DoS throttling." },
+  STATUS_IPSEC_QUEUE_OVERFLOW: { code: 0xc000a010, message: "The IPsec queue overflowed." },
+  STATUS_IPSEC_DOSP_BLOCK: {
+    code: 0xc0368000,
+    message: "IPsec DoS protection matched an explicit block rule.",
+  },
+  STATUS_IPSEC_DOSP_RECEIVED_MULTICAST: {
+    code: 0xc0368001,
+    message: "IPsec DoS protection received an IPsec-specific multicast packet, which is not allowed.",
+  },
+  STATUS_IPSEC_DOSP_INVALID_PACKET: {
+    code: 0xc0368002,
+    message: "IPsec DoS protection received an incorrectly formatted packet.",
+  },
+  STATUS_IPSEC_DOSP_STATE_LOOKUP_FAILED: {
+    code: 0xc0368003,
+    message: "IPsec DoS protection failed to look up state.",
+  },
+  STATUS_IPSEC_DOSP_MAX_ENTRIES: {
+    code: 0xc0368004,
+    message: "IPsec DoS protection failed to create state: the maximum number of entries is reached.",
+  },
+  STATUS_IPSEC_DOSP_KEYMOD_NOT_ALLOWED: {
+    code: 0xc0368005,
+    message:
+      "IPsec DoS protection received an IPsec negotiation packet for a keying module that is not allowed.",
+  },
+  STATUS_IPSEC_DOSP_MAX_PER_IP_RATELIMIT_QUEUES: {
+    code: 0xc0368006,
+    message:
+      "IPsec DoS protection failed to create a per-internal-IP rate-limit queue: the maximum is reached.",
+  },
+});
+
+/** Name of an IKE failure code (ERROR_IPSEC_IKE_*) or an IPsec drop status (STATUS_IPSEC_*), or undefined. */
+export function ikeErrorName(code: number): string | undefined {
+  const u = code >>> 0;
+  for (const t of [IKE_ERRORS, IPSEC_DROP_STATUS, ERRORS]) {
+    for (const [name, e] of Object.entries(t)) if (e.code >>> 0 === u) return name;
+  }
+  return undefined;
+}
+
 /** Reverse lookup: error code -> name (first name wins). */
 export function errorName(code: number): string | undefined {
   for (const [name, e] of Object.entries(ERRORS)) if (e.code === code >>> 0) return name;

@@ -551,19 +551,20 @@ export class FfiEngine implements Engine {
     return this.saEnum<IkeextSaDetails2>("IkeextSa", "IKEEXT_SA_DETAILS2", pageSize);
   }
 
-  /** Create handle (no template) -> pages -> destroy, for the IPsec/IKE/net-event enumerations. */
+  /** Create handle (no template) -> pages -> destroy, for the IPsec SA, SA context and IKE SA enumerations. */
   private saEnum<T>(
     family: "IPsecSaContext" | "IPsecSa" | "IkeextSa",
     struct: string,
     pageSize: number,
   ): T[] {
     const create = this.saFn(`${family}CreateEnumHandle0`, false);
-    const next = this.saFn(
-      family === "IPsecSa" ? "IPsecSaEnum1" : family === "IkeextSa" ? "IkeextSaEnum2" : "IPsecSaContextEnum1",
-      false,
-    );
+    const enumName = ({
+      IPsecSa: "IPsecSaEnum1",
+      IkeextSa: "IkeextSaEnum2",
+      IPsecSaContext: "IPsecSaContextEnum1",
+    } as const)[family];
+    const next = this.saFn(enumName, false);
     const destroy = this.saFn(`${family}DestroyEnumHandle0`, false);
-    const enumName = family === "IkeextSa" ? "IkeextSaEnum2" : `${family}Enum1`;
     const h = this.h();
     const hcell = new BigUint64Array(1);
     check(`${family}CreateEnumHandle0`, create(h, null, hcell), { kind: "enum" });

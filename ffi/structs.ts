@@ -742,6 +742,113 @@ const IKEEXT_SA_DETAILS2 = S("IKEEXT_SA_DETAILS2", 176, 8, "mingw", [
   f("correlationKey", 160, 16, blob, true),
 ]);
 
+// ---- net events, version 1 (fwpmtypes.h; every struct here is in mingw-w64, so the oracle checks it) ----
+
+const FILETIME = S("FILETIME", 8, 4, "mingw", [
+  f("dwLowDateTime", 0, 4, u32),
+  f("dwHighDateTime", 4, 4, u32),
+]);
+const FWPM_NET_EVENT_HEADER1 = S("FWPM_NET_EVENT_HEADER1", 144, 8, "mingw", [
+  f("timeStamp", 0, 8, struct("FILETIME")),
+  f("flags", 8, 4, u32),
+  f("ipVersion", 12, 4, u32),
+  f("ipProtocol", 16, 1, u8),
+  addressUnion("local", "localAddrV4", "localAddrV6", 20),
+  addressUnion("remote", "remoteAddrV4", "remoteAddrV6", 36),
+  f("localPort", 52, 2, u16),
+  f("remotePort", 54, 2, u16),
+  f("scopeId", 56, 4, u32),
+  f("appId", 64, 16, blob, true),
+  f("userId", 80, 8, sid, true),
+  // The layer-2 members (a union with one arm): only meaningful for L2 events, which wfpsec does not read.
+  f("addressFamily", 88, 4, u32),
+  f("dstAddrEth", 96, 6, bytes(6), true),
+  f("srcAddrEth", 102, 6, bytes(6), true),
+  f("addrType", 108, 4, u32),
+  f("encapMethod", 112, 4, u32),
+  f("etherType", 116, 2, u16),
+  f("snapControl", 120, 4, u32),
+  f("snapOui", 124, 4, u32),
+  f("vlanTag", 128, 2, u16),
+  f("ifLuid", 136, 8, u64),
+]);
+const principals = (at: number): Field[] => [
+  f("localPrincipalNameForAuth", at, 8, wstr, true),
+  f("remotePrincipalNameForAuth", at + 8, 8, wstr, true),
+  f("numLocalPrincipalGroupSids", at + 16, 4, u32),
+  f("localPrincipalGroupSids", at + 24, 8, array(wstr, "numLocalPrincipalGroupSids")),
+  f("numRemotePrincipalGroupSids", at + 32, 4, u32),
+  f("remotePrincipalGroupSids", at + 40, 8, array(wstr, "numRemotePrincipalGroupSids")),
+];
+const FWPM_NET_EVENT_IKEEXT_MM_FAILURE1 = S("FWPM_NET_EVENT_IKEEXT_MM_FAILURE1", 112, 8, "mingw", [
+  f("failureErrorCode", 0, 4, u32),
+  f("failurePoint", 4, 4, u32),
+  f("flags", 8, 4, u32),
+  f("keyingModuleType", 12, 4, u32),
+  f("mmState", 16, 4, u32),
+  f("saRole", 20, 4, u32),
+  f("mmAuthMethod", 24, 4, u32),
+  f("endCertHash", 28, 20, bytes(20), true),
+  f("mmId", 48, 8, u64),
+  f("mmFilterId", 56, 8, u64),
+  ...principals(64),
+]);
+/** QM failure subnets exist only for tunnel-mode SAs ([switch_is(saTrafficType)], TUNNEL = 1). */
+const subnet = (name: string, at: number): Field =>
+  union(`${name}Union`, at, 16, "saTrafficType", [
+    arm([1], f(name, at, 16, struct("FWP_CONDITION_VALUE0"))),
+    emptyArm("default", "none"),
+  ]);
+const FWPM_NET_EVENT_IKEEXT_QM_FAILURE0 = S("FWPM_NET_EVENT_IKEEXT_QM_FAILURE0", 64, 8, "mingw", [
+  f("failureErrorCode", 0, 4, u32),
+  f("failurePoint", 4, 4, u32),
+  f("keyingModuleType", 8, 4, u32),
+  f("qmState", 12, 4, u32),
+  f("saRole", 16, 4, u32),
+  f("saTrafficType", 20, 4, u32),
+  subnet("localSubNet", 24),
+  subnet("remoteSubNet", 40),
+  f("qmFilterId", 56, 8, u64),
+]);
+const FWPM_NET_EVENT_IKEEXT_EM_FAILURE1 = S("FWPM_NET_EVENT_IKEEXT_EM_FAILURE1", 120, 8, "mingw", [
+  f("failureErrorCode", 0, 4, u32),
+  f("failurePoint", 4, 4, u32),
+  f("flags", 8, 4, u32),
+  f("emState", 12, 4, u32),
+  f("saRole", 16, 4, u32),
+  f("emAuthMethod", 20, 4, u32),
+  f("endCertHash", 24, 20, bytes(20), true),
+  f("mmId", 48, 8, u64),
+  f("qmFilterId", 56, 8, u64),
+  ...principals(64),
+  f("saTrafficType", 112, 4, u32),
+]);
+const FWPM_NET_EVENT_IPSEC_KERNEL_DROP0 = S("FWPM_NET_EVENT_IPSEC_KERNEL_DROP0", 32, 8, "mingw", [
+  f("failureStatus", 0, 4, i32),
+  f("direction", 4, 4, u32),
+  f("spi", 8, 4, u32),
+  f("filterId", 16, 8, u64),
+  f("layerId", 24, 2, u16),
+]);
+const FWPM_NET_EVENT1 = S("FWPM_NET_EVENT1", 160, 8, "mingw", [
+  f("header", 0, 144, struct("FWPM_NET_EVENT_HEADER1")),
+  f("type", 144, 4, u32),
+  union("payload", 152, 8, "type", [
+    arm([0], f("ikeMmFailure", 152, 8, ptr(struct("FWPM_NET_EVENT_IKEEXT_MM_FAILURE1")), true)),
+    arm([1], f("ikeQmFailure", 152, 8, ptr(struct("FWPM_NET_EVENT_IKEEXT_QM_FAILURE0")), true)),
+    arm([2], f("ikeEmFailure", 152, 8, ptr(struct("FWPM_NET_EVENT_IKEEXT_EM_FAILURE1")), true)),
+    arm([4], f("ipsecDrop", 152, 8, ptr(struct("FWPM_NET_EVENT_IPSEC_KERNEL_DROP0")), true)),
+    // Classify drops and DoS-protection drops are not decoded (wfpsec reports IKE and IPsec failures).
+    emptyArm("default", "other"),
+  ]),
+]);
+const FWPM_NET_EVENT_ENUM_TEMPLATE0 = S("FWPM_NET_EVENT_ENUM_TEMPLATE0", 32, 8, "mingw", [
+  f("startTime", 0, 8, struct("FILETIME")),
+  f("endTime", 8, 8, struct("FILETIME")),
+  f("numFilterConditions", 16, 4, u32),
+  f("filterCondition", 24, 8, array(struct("FWPM_FILTER_CONDITION0"), "numFilterConditions")),
+]);
+
 /** Every struct table, by C type name. */
 export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
   Object.fromEntries(
@@ -833,6 +940,14 @@ export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
       IKEEXT_CREDENTIAL_PAIR2,
       IKEEXT_CREDENTIALS2,
       IKEEXT_SA_DETAILS2,
+      FILETIME,
+      FWPM_NET_EVENT_HEADER1,
+      FWPM_NET_EVENT_IKEEXT_MM_FAILURE1,
+      FWPM_NET_EVENT_IKEEXT_QM_FAILURE0,
+      FWPM_NET_EVENT_IKEEXT_EM_FAILURE1,
+      FWPM_NET_EVENT_IPSEC_KERNEL_DROP0,
+      FWPM_NET_EVENT1,
+      FWPM_NET_EVENT_ENUM_TEMPLATE0,
     ].map((s) => [s.name, s]),
   ),
 );

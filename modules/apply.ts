@@ -189,6 +189,17 @@ export function saTraffic(m: ManualSa, filterId: bigint): IpsecTraffic1 {
   };
 }
 
+/**
+ * IPSEC_SA_BUNDLE1.qmSaId of a pair: the same on both hosts and in both bundles, different between pairs
+ * (the IPSEC_SA_BUNDLE1 documentation). The peer's policy has the SPIs swapped, so it is derived from the two
+ * SPIs symmetrically.
+ */
+export function qmSaIdOf(m: ManualSa): number {
+  const lo = Math.min(m.inbound.spi, m.outbound.spi) >>> 0,
+    hi = Math.max(m.inbound.spi, m.outbound.spi) >>> 0;
+  return (lo ^ ((hi << 13) | (hi >>> 19))) >>> 0 || 1;
+}
+
 /** IPSEC_SA_BUNDLE1 with one SA for a manual SA direction and its key (cipher key first for ESP auth+cipher). */
 export function saBundle(m: ManualSa, d: ManualSa["inbound"], key: Uint8Array): IpsecSaBundle1 {
   const TT = ENUMS.IPSEC_TRANSFORM_TYPE;
@@ -233,7 +244,7 @@ export function saBundle(m: ManualSa, d: ManualSa["inbound"], key: Uint8Array): 
     idleTimeoutSeconds: 0,
     ndAllowClearTimeoutSeconds: 0,
     napContext: 0,
-    qmSaId: 0,
+    qmSaId: qmSaIdOf(m),
     saList: [sa],
     ipVersion: m.ipVersion,
     ...(m.ipVersion === ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V4 ? { peerV4PrivateAddress: 0 } : {}),

@@ -19,9 +19,13 @@ const TUNNEL_QM_TYPES: ReadonlySet<number> = new Set([
 
 /** Objects of one provider, as enumerated. */
 export interface Owned {
+  /** The FWPM_PROVIDER0 itself, absent when the provider is not in the engine. */
   provider?: ObjectGraph["provider"];
+  /** FWPM_SUBLAYER0s whose providerKey is the provider. */
   sublayers: Sublayer[];
+  /** FWPM_PROVIDER_CONTEXT3s whose providerKey is the provider. */
   providerContexts: ProviderContext[];
+  /** FWPM_FILTER0s whose providerKey is the provider. */
   filters: Filter[];
 }
 

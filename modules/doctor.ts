@@ -8,17 +8,23 @@ import { isElevatedWindows } from "./safety.ts";
 
 /** One doctor check. */
 export interface Check {
+  /** What is checked, e.g. the BFE service. */
   name: string;
+  /** Whether the check passed. */
   ok: boolean;
   /** Whether a failure makes doctor exit 1. */
   required: boolean;
+  /** What was found, in one line. */
   detail: string;
 }
 
 /** Doctor's result. */
 export interface DoctorReport {
+  /** Every check, in the order they ran. */
   checks: Check[];
+  /** wfpsec, Deno and OS versions. */
   versions: { wfpsec: string; deno: string; os: string };
+  /** The engine in use (EngineInfo), when one could be opened. */
   engine?: { kind: string; simulated: boolean; source: string; description: string };
 }
 

@@ -172,11 +172,103 @@ export interface SaContextOps {
   /** IPsecSaContextDeleteById0. */
   deleteSaContext(id: bigint): void;
   /** IPsecSaContextEnum1 over every SA context. */
-  enumSaContexts(): IpsecSaContext1[];
+  enumSaContexts(pageSize?: number): IpsecSaContext1[];
   /** IPsecSaEnum1 over every IPsec SA. */
-  enumIpsecSas(): IpsecSaDetails1[];
+  enumIpsecSas(pageSize?: number): IpsecSaDetails1[];
   /** IkeextSaEnum2 over every IKE/AuthIP main-mode SA. */
-  enumIkeSas(): IkeextSaDetails2[];
+  enumIkeSas(pageSize?: number): IkeextSaDetails2[];
+}
+
+/** FILETIME (100 ns intervals since 1601-01-01 UTC, split in two UINT32 words). */
+export interface FileTime {
+  dwLowDateTime: number;
+  dwHighDateTime: number;
+}
+
+/** IKE/AuthIP failure principals (MM_FAILURE1 / EM_FAILURE1). */
+interface FailurePrincipals {
+  localPrincipalNameForAuth?: string;
+  remotePrincipalNameForAuth?: string;
+  localPrincipalGroupSids: string[];
+  remotePrincipalGroupSids: string[];
+}
+
+/** FWPM_NET_EVENT_IKEEXT_MM_FAILURE1. */
+export interface NetEventMmFailure1 extends FailurePrincipals {
+  failureErrorCode: number;
+  failurePoint: number;
+  flags: number;
+  keyingModuleType: number;
+  mmState: number;
+  saRole: number;
+  mmAuthMethod: number;
+  endCertHash?: Uint8Array;
+  mmId: bigint;
+  mmFilterId: bigint;
+}
+
+/** FWPM_NET_EVENT_IKEEXT_QM_FAILURE0 (subnets only for tunnel mode). */
+export interface NetEventQmFailure0 {
+  failureErrorCode: number;
+  failurePoint: number;
+  keyingModuleType: number;
+  qmState: number;
+  saRole: number;
+  saTrafficType: number;
+  localSubNet?: unknown;
+  remoteSubNet?: unknown;
+  qmFilterId: bigint;
+}
+
+/** FWPM_NET_EVENT_IKEEXT_EM_FAILURE1. */
+export interface NetEventEmFailure1 extends FailurePrincipals {
+  failureErrorCode: number;
+  failurePoint: number;
+  flags: number;
+  emState: number;
+  saRole: number;
+  emAuthMethod: number;
+  endCertHash?: Uint8Array;
+  mmId: bigint;
+  qmFilterId: bigint;
+  saTrafficType: number;
+}
+
+/** FWPM_NET_EVENT_IPSEC_KERNEL_DROP0. */
+export interface NetEventIpsecKernelDrop0 {
+  failureStatus: number;
+  direction: number;
+  spi: number;
+  filterId: bigint;
+  layerId: number;
+}
+
+/**
+ * FWPM_NET_EVENT1: header plus the payload arm its `type` selects (other types carry none here). Decoded by
+ * `modules/monitor.ts`; no engine method enumerates net events yet (see docs/cli-json.md).
+ */
+export interface NetEvent1 {
+  header: {
+    timeStamp: FileTime;
+    flags: number;
+    ipVersion: number;
+    ipProtocol: number;
+    localAddrV4?: number;
+    localAddrV6?: Uint8Array;
+    remoteAddrV4?: number;
+    remoteAddrV6?: Uint8Array;
+    localPort: number;
+    remotePort: number;
+    scopeId: number;
+    appId?: Uint8Array;
+    userId?: Uint8Array;
+    [l2: string]: unknown;
+  };
+  type: number;
+  ikeMmFailure?: NetEventMmFailure1;
+  ikeQmFailure?: NetEventQmFailure0;
+  ikeEmFailure?: NetEventEmFailure1;
+  ipsecDrop?: NetEventIpsecKernelDrop0;
 }
 
 /** Operations shared by live and snapshot engines. All calls are synchronous, like the C API. */

@@ -6,35 +6,45 @@ import { errorName, ERRORS } from "../ffi/constants.ts";
 
 /** Bad command line: unknown option, missing argument. */
 export class UsageError extends Error {
+  /** The CLI's JSON `error.type`. */
   override name = "UsageError";
 }
 
 /** A refused, unsafe situation (e.g. a policy file non-administrators can write, used while elevated). */
 export class SafetyError extends Error {
+  /** The CLI's JSON `error.type`. */
   override name = "SafetyError";
 }
 
 /** A snapshot that cannot be read, or an attempt to change one. */
 export class SnapshotError extends Error {
+  /** The CLI's JSON `error.type`. */
   override name = "SnapshotError";
 }
 
 /** A policy feature this version cannot apply (reported as a PolicyError; nothing is changed). */
 export class UnsupportedPolicyError extends Error {
+  /** The CLI's JSON `error.type`: PolicyError, like validation failures. */
   override name = "PolicyError";
 }
 
 /** The object an engine call was about when it failed. */
 export interface ObjectRef {
+  /** Object kind: provider, sublayer, providerContext, filter, tunnel or manualSa. */
   kind: string;
+  /** The object's GUID (filterKey, providerContextKey, ...). */
   key: string;
+  /** The object's display name. */
   name: string;
 }
 
 /** The FWP_E_* name and code an engine error carries, when it carries one. */
 export interface WfpCodeInfo {
+  /** Symbolic name of the status, e.g. `FWP_E_ALREADY_EXISTS` (`UNKNOWN` if not in the table). */
   wfpName: string;
+  /** The status as 8-digit hex, e.g. `0x80320009`. */
   wfpCode: string;
+  /** The status as an unsigned 32-bit number. */
   code: number;
 }
 
@@ -62,7 +72,9 @@ export function wfpCodeOf(err: unknown): WfpCodeInfo | undefined {
 
 /** An engine call failed during apply; nothing was committed. */
 export class ApplyError extends Error {
+  /** The CLI's JSON `error.type`: WfpError, like the FFI engine's own failures. */
   override name = "WfpError";
+  /** Wraps a failed engine call: `object` is what it was about, `wfp` its FWP_E_* status if any. */
   constructor(
     message: string,
     readonly object: ObjectRef | undefined,

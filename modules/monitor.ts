@@ -1,16 +1,20 @@
 /**
- * The read side: IPsec SAs, manual SA contexts (and, on Windows, IKE SAs) decoded into the `sa` command's
- * JSON and text. Key material is never rendered: key blobs are dropped here whatever the engine returned.
+ * The read side: IPsec SAs, manual SA contexts and IKE SAs decoded into the `sa` command's JSON and text,
+ * and net events (FWPM_NET_EVENT1: IKE failures, IPsec drops) with their error names. Key material is never
+ * rendered: key blobs are dropped here whatever the engine returned. The net-event decoders have no caller
+ * yet: no engine method enumerates net events (see docs/cli-json.md).
  */
 import type {
+  FileTime,
   IkeextCredential2,
   IkeextSaDetails2,
   IpsecSa0,
   IpsecSaContext1,
   IpsecSaDetails1,
   IpsecTraffic1,
+  NetEvent1,
 } from "./engine.ts";
-import { enumName, guidName } from "../ffi/constants.ts";
+import { enumName, guidName, IKE_ERRORS, ikeErrorName, IPSEC_DROP_STATUS } from "../ffi/constants.ts";
 import { toHex } from "./meta.ts";
 import { table } from "./render.ts";
 
@@ -224,4 +228,146 @@ export function saText(
     ));
   }
   return parts.join("\n").trim();
+}
+
+// ---- net events ----
+
+/** Milliseconds between 1601-01-01 (FILETIME epoch) and 1970-01-01. */
+const EPOCH_DIFF_MS = 11644473600000n;
+
+/** A Date as FILETIME (100 ns intervals since 1601-01-01 UTC). */
+export function fileTimeOf(d: Date): FileTime {
+  const t = (BigInt(d.getTime()) + EPOCH_DIFF_MS) * 10000n;
+  return { dwLowDateTime: Number(t & 0xffffffffn), dwHighDateTime: Number(t >> 32n) };
+}
+
+/** A FILETIME as an ISO 8601 string (millisecond precision). */
+export function isoOf(ft: FileTime): string {
+  const t = (BigInt(ft.dwHighDateTime >>> 0) << 32n) | BigInt(ft.dwLowDateTime >>> 0);
+  return new Date(Number(t / 10000n - EPOCH_DIFF_MS)).toISOString();
+}
+
+/** Short names of the net-event types wfpsec decodes, and their FWPM_NET_EVENT_TYPE values. */
+export const EVENT_TYPES = { mm: 0, qm: 1, em: 2, drop: 4 } as const;
+/** A short name per decoded event type. */
+const SHORT: Record<number, string> = { 0: "mm", 1: "qm", 2: "em", 4: "drop" };
+
+function hex32(n: number): string {
+  return "0x" + (n >>> 0).toString(16).padStart(8, "0");
+}
+
+/** A failure code with its symbolic name and meaning (IKE Win32 errors, IPsec NTSTATUS drops). */
+export function failureJson(code: number): { [k: string]: Json } {
+  const name = ikeErrorName(code) ?? null;
+  const entry = name ? (IKE_ERRORS[name] ?? IPSEC_DROP_STATUS[name]) : undefined;
+  return { code: code >>> 0, codeHex: hex32(code), name, message: entry?.message ?? null };
+}
+
+function principalsJson(p: {
+  localPrincipalNameForAuth?: string;
+  remotePrincipalNameForAuth?: string;
+  localPrincipalGroupSids: string[];
+  remotePrincipalGroupSids: string[];
+}): { [k: string]: Json } {
+  return {
+    localPrincipal: p.localPrincipalNameForAuth ?? null,
+    remotePrincipal: p.remotePrincipalNameForAuth ?? null,
+    localPrincipalGroupSids: [...p.localPrincipalGroupSids],
+    remotePrincipalGroupSids: [...p.remotePrincipalGroupSids],
+  };
+}
+
+/** FWPM_NET_EVENT1 as JSON: time, type, addresses, and the IKE failure or IPsec drop, with names. */
+export function netEventJson(e: NetEvent1): Json {
+  const h = e.header;
+  const v4 = h.ipVersion === 0;
+  const out: { [k: string]: Json } = {
+    time: isoOf(h.timeStamp),
+    type: e.type,
+    typeName: enumName("FWPM_NET_EVENT_TYPE", e.type) ?? null,
+    kind: SHORT[e.type] ?? null,
+    ipVersion: h.ipVersion,
+    local: v4 ? v4Text(h.localAddrV4) : v6Text(h.localAddrV6),
+    remote: v4 ? v4Text(h.remoteAddrV4) : v6Text(h.remoteAddrV6),
+    localPort: h.localPort,
+    remotePort: h.remotePort,
+    ipProtocol: h.ipProtocol,
+  };
+  const role = (r: number) => enumName("IKEEXT_SA_ROLE", r) ?? r;
+  const point = (p: number) => enumName("IPSEC_FAILURE_POINT", p) ?? p;
+  const method = (m: number) => enumName("IKEEXT_AUTHENTICATION_METHOD_TYPE", m) ?? m;
+  const module = (m: number) => enumName("IKEEXT_KEY_MODULE_TYPE", m) ?? m;
+  if (e.ikeMmFailure) {
+    const f = e.ikeMmFailure;
+    out.failure = failureJson(f.failureErrorCode);
+    Object.assign(out, {
+      failurePoint: point(f.failurePoint),
+      keyingModule: module(f.keyingModuleType),
+      state: enumName("IKEEXT_MM_SA_STATE", f.mmState) ?? f.mmState,
+      saRole: role(f.saRole),
+      authMethod: method(f.mmAuthMethod),
+      flags: f.flags,
+      mmId: String(f.mmId),
+      filterId: String(f.mmFilterId),
+      ...principalsJson(f),
+    });
+  } else if (e.ikeQmFailure) {
+    const f = e.ikeQmFailure;
+    out.failure = failureJson(f.failureErrorCode);
+    Object.assign(out, {
+      failurePoint: point(f.failurePoint),
+      keyingModule: module(f.keyingModuleType),
+      state: enumName("IKEEXT_QM_SA_STATE", f.qmState) ?? f.qmState,
+      saRole: role(f.saRole),
+      saTrafficType: enumName("IPSEC_TRAFFIC_TYPE", f.saTrafficType) ?? f.saTrafficType,
+      filterId: String(f.qmFilterId),
+    });
+  } else if (e.ikeEmFailure) {
+    const f = e.ikeEmFailure;
+    out.failure = failureJson(f.failureErrorCode);
+    Object.assign(out, {
+      failurePoint: point(f.failurePoint),
+      state: enumName("IKEEXT_EM_SA_STATE", f.emState) ?? f.emState,
+      saRole: role(f.saRole),
+      authMethod: method(f.emAuthMethod),
+      flags: f.flags,
+      mmId: String(f.mmId),
+      filterId: String(f.qmFilterId),
+      saTrafficType: enumName("IPSEC_TRAFFIC_TYPE", f.saTrafficType) ?? f.saTrafficType,
+      ...principalsJson(f),
+    });
+  } else if (e.ipsecDrop) {
+    const d = e.ipsecDrop;
+    out.failure = failureJson(d.failureStatus);
+    Object.assign(out, {
+      direction: enumName("FWP_DIRECTION", d.direction) ?? d.direction,
+      spi: d.spi,
+      spiHex: hex32(d.spi),
+      filterId: String(d.filterId),
+      layerId: d.layerId,
+    });
+  }
+  return out;
+}
+
+/** Human table of net events. */
+export function eventsText(events: NetEvent1[]): string {
+  if (!events.length) return "No IKE failures or IPsec drops recorded.";
+  return table(
+    ["TIME", "KIND", "LOCAL", "REMOTE", "FAILURE", "WHERE"],
+    events.map((e) => {
+      const j = netEventJson(e) as Record<string, Json>;
+      const f = (j.failure ?? {}) as Record<string, Json>;
+      const where = [j.failurePoint, j.state, j.direction].filter((x) => x !== undefined && x !== null)
+        .map(String).join(" ");
+      return [
+        String(j.time),
+        String(j.kind ?? j.typeName ?? j.type),
+        String(j.local ?? "-"),
+        String(j.remote ?? "-"),
+        f.name ? `${f.name} (${f.codeHex})` : String(f.codeHex ?? "-"),
+        where || "-",
+      ];
+    }),
+  );
 }

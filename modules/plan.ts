@@ -515,6 +515,8 @@ function describeMetaDiff(d: FieldDiff): string {
           ? "policy content changed"
           : k === "secretSha256"
           ? "pre-shared key changed"
+          : k === "manualSaSha256"
+          ? "manual SA key, SPI or transform changed"
           : k === "tunnelSha256" || k === "tunnel"
           ? "tunnel definition (flags, traffic conditions or keying module) changed"
           : `providerData.${k} changed`
@@ -878,27 +880,31 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
         ? "more than one SA context uses its filters"
         : stale.length
         ? "the SA context in the engine differs (SPI, transform or a missing direction)"
-        : "no SA context for its filters in the engine",
+        : current.saContexts
+        ? "no SA context for its filters in the engine"
+        : "SA contexts cannot be read from this engine (offline snapshot)",
       manualSa: m,
       ...(stale.length ? { saContextIds: stale } : {}),
     });
   }
   // SA contexts on our filters that no desired SA pair claims (the pair left the policy).
   const ourIds = new Set(curById.keys());
-  const orphans = new Map<string, bigint[]>();
+  const orphans = new Map<string, { key: string; ids: bigint[] }>();
   for (const c of saContextsOfFilters(contexts, ourIds)) {
     if (claimed.has(c.saContextId)) continue;
     const d = c.outboundSa ?? c.inboundSa!;
     const f = curById.get(d.traffic.ipsecFilterId!);
     const path = String(readMeta(f?.providerData)?.path ?? "");
     const name = /^manualSas\/(.+)\/(in|out)$/.exec(path)?.[1] ?? `SA context ${c.saContextId}`;
-    orphans.set(name, [...(orphans.get(name) ?? []), c.saContextId]);
+    const o = orphans.get(name) ?? { key: f?.filterKey ?? String(c.saContextId), ids: [] };
+    o.ids.push(c.saContextId);
+    orphans.set(name, o);
   }
-  for (const [name, ids] of orphans) {
+  for (const [name, { key, ids }] of orphans) {
     changes.push({
       action: "delete",
       kind: "manualSa",
-      key: String(ids[0]),
+      key,
       name,
       reason: "not in the policy",
       saContextIds: ids,

@@ -67,8 +67,8 @@ const DERIVED = new Set([
   "keyModules",
 ]);
 
-/** Flag families by the object that carries `flags`. */
-type FlagFamily = keyof typeof FLAGS;
+/** A FLAGS family (FWPM_FILTER_FLAG, ...): which flag names `toJson` gives an object's `flags`. */
+export type FlagFamily = keyof typeof FLAGS;
 
 /** Plain JSON of any decoded value: bigint -> string, bytes -> hex, symbolic names added by field. */
 export function toJson(

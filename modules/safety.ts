@@ -7,6 +7,7 @@ import { SafetyError } from "./errors.ts";
 
 /** One access-control entry as `icacls` prints it: `BUILTIN\Users:(I)(OI)(CI)(RX)`. */
 export interface AceEntry {
+  /** The account or group, e.g. `BUILTIN\Users`. */
   principal: string;
   /** Every parenthesised token, e.g. ["I","OI","CI","RX"]. */
   rights: string[];

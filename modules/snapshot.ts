@@ -43,15 +43,21 @@ export function isPartial(o: object): boolean {
 
 /** The objects of a snapshot. */
 export interface SnapshotData {
+  /** FWPM_PROVIDER0s in the snapshot. */
   providers: Provider[];
+  /** FWPM_SUBLAYER0s in the snapshot. */
   sublayers: Sublayer[];
+  /** FWPM_PROVIDER_CONTEXT3s in the snapshot (header only from a netsh dump, see `isPartial`). */
   providerContexts: ProviderContext[];
+  /** FWPM_FILTER0s in the snapshot. */
   filters: Filter[];
 }
 
 /** A read-only Engine over snapshot data. */
 export class SnapshotEngine implements Engine {
+  /** Kind `snapshot`, always simulated, with the file it was read from. */
   readonly info: EngineInfo;
+  /** Wraps decoded snapshot `data`; `source` is the file, `format` names the dump format. */
   constructor(readonly data: SnapshotData, source: string, format: string) {
     this.info = {
       kind: "snapshot",
@@ -60,6 +66,7 @@ export class SnapshotEngine implements Engine {
       description: `offline snapshot (${format}, read-only) from ${source}`,
     };
   }
+  /** Throws SnapshotError for the mutating operation `op`. */
   private refuse(op: string): never {
     throw new SnapshotError(
       `${op}: a snapshot is read-only (${this.info.source}); run against a live engine to change it`,
@@ -71,65 +78,81 @@ export class SnapshotEngine implements Engine {
     }
     return fn();
   }
+  /** Refused: a snapshot is read-only. */
   addProvider(): void {
     this.refuse("add provider");
   }
+  /** The provider with this providerKey, if in the snapshot. */
   getProvider(key: Guid): Provider | undefined {
     return this.data.providers.find((p) => p.providerKey === key);
   }
+  /** All providers of the snapshot. */
   enumProviders(): Provider[] {
     return [...this.data.providers];
   }
+  /** Refused: a snapshot is read-only. */
   deleteProvider(): void {
     this.refuse("delete provider");
   }
+  /** Refused: a snapshot is read-only. */
   addSublayer(): void {
     this.refuse("add sublayer");
   }
+  /** The sublayer with this subLayerKey, if in the snapshot. */
   getSublayer(key: Guid): Sublayer | undefined {
     return this.data.sublayers.find((s) => s.subLayerKey === key);
   }
+  /** Sublayers matching the template's providerKey (all without one). */
   enumSublayers(t?: SublayerTemplate): Sublayer[] {
     return this.data.sublayers.filter((s) => !t?.providerKey || s.providerKey === t.providerKey);
   }
+  /** Refused: a snapshot is read-only. */
   deleteSublayer(): void {
     this.refuse("delete sublayer");
   }
   addProviderContext(): bigint {
     this.refuse("add provider context");
   }
+  /** The provider context with this providerContextKey, if in the snapshot. */
   getProviderContext(key: Guid): ProviderContext | undefined {
     return this.data.providerContexts.find((c) => c.providerContextKey === key);
   }
+  /** Provider contexts matching the template's providerKey and providerContextType. */
   enumProviderContexts(t?: ProviderContextTemplate): ProviderContext[] {
     return this.data.providerContexts.filter((c) =>
       (!t?.providerKey || c.providerKey === t.providerKey) &&
       (t?.providerContextType === undefined || c.type === t.providerContextType)
     );
   }
+  /** Refused: a snapshot is read-only. */
   deleteProviderContext(): void {
     this.refuse("delete provider context");
   }
   addFilter(): bigint {
     this.refuse("add filter");
   }
+  /** The filter with this filterKey, if in the snapshot. */
   getFilter(key: Guid): Filter | undefined {
     return this.data.filters.find((f) => f.filterKey === key);
   }
+  /** Filters matching the template's providerKey and layerKey. */
   enumFilters(t?: FilterTemplate): Filter[] {
     return this.data.filters.filter((f) =>
       (!t?.providerKey || f.providerKey === t.providerKey) && (!t?.layerKey || f.layerKey === t.layerKey)
     );
   }
+  /** Refused: a snapshot is read-only. */
   deleteFilter(): void {
     this.refuse("delete filter");
   }
+  /** Refused: a snapshot is read-only. */
   deleteFilterById(): void {
     this.refuse("delete filter");
   }
   addTunnel(_t: Tunnel): void {
     this.refuse("add tunnel");
   }
+  /** Refused: a snapshot is read-only. */
   deleteTunnel(): void {
     this.refuse("delete tunnel");
   }

@@ -113,10 +113,15 @@ export const KEY_MODULE_TYPES: Record<
 
 /** The metadata JSON wfpsec writes into providerData. Never holds a secret value. */
 export interface WfpsecMeta {
+  /** Metadata format version. */
   wfpsec: 1;
+  /** Name of the policy the object was compiled from. */
   policy: string;
+  /** The object's path in the policy; its GUID is derived from the policy name and this path. */
   path: string;
+  /** The policy's description (on the provider). */
   description?: string;
+  /** Present (true) when the policy allows weak crypto (on the provider). */
   allowWeakCrypto?: boolean;
   /** Secret references by auth-method index (MM/EM) or SA direction. */
   secrets?: Record<string, GraphSecretRef>;

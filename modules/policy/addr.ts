@@ -5,9 +5,13 @@
 
 /** A parsed address selector: always an interval [low, high] of one family. */
 export interface AddrSpec {
+  /** IP version of both bounds. */
   family: 4 | 6;
+  /** How it was written: one address, a CIDR prefix or a range. */
   kind: "single" | "prefix" | "range";
+  /** First address of the interval, as an integer. */
   low: bigint;
+  /** Last address of the interval, as an integer. */
   high: bigint;
   /** For `prefix`. */
   prefix?: number;

@@ -5,6 +5,7 @@
 
 /** One problem found in a policy document. */
 export interface Diagnostic {
+  /** The policy file. */
   file: string;
   /** 1-based. */
   line: number;
@@ -12,9 +13,11 @@ export interface Diagnostic {
   column: number;
   /** Field path, e.g. `rules[2].remote[0]`; empty for the document itself. */
   path: string;
+  /** What is wrong and what is allowed. */
   message: string;
   /** Stable identifier (see `DIAGNOSTIC_CODES`). */
   code: string;
+  /** Errors make the policy unusable; warnings do not. */
   severity: "error" | "warning";
 }
 
@@ -65,9 +68,11 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
 
 /** Thrown by `loadPolicy` when a document has errors; carries every diagnostic (errors and warnings). */
 export class PolicyError extends Error {
+  /** The CLI's JSON `error.type`. */
   override name = "PolicyError";
   /** All diagnostics of the document, errors first by position, then warnings. */
   readonly diagnostics: Diagnostic[];
+  /** Builds the error (message lists the errors) from all of a document's diagnostics. */
   constructor(diagnostics: Diagnostic[]) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     super(

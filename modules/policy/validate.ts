@@ -40,6 +40,7 @@ const PROTOCOLS: Record<string, number> = { icmp: 1, tcp: 6, udp: 17, gre: 47, e
 
 /** Result of a successful load. */
 export interface LoadResult {
+  /** The validated policy. */
   policy: Policy;
   /** Warnings (weak crypto allowed, unused definitions, ...). */
   warnings: Diagnostic[];

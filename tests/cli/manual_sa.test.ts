@@ -16,6 +16,7 @@ const SIM = (state: string) => ["--engine", "sim", "--sim-state", state];
 const DRIVER = `${ROOT}/tests/cli/manual_sa_driver.ts`;
 const KEY_IN = "6b1f0c2ad4e85b7391a0c6d2e4f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2";
 const KEY_OUT = "9e8d7c6b5a49382716f5e4d3c2b1a0f9".repeat(2);
+const NEW_KEY_OUT = "00112233445566778899aabbccddeeff".repeat(2);
 const FWP_E_TIMEOUT = "0x80320012";
 
 interface Run {
@@ -25,7 +26,10 @@ interface Run {
 }
 
 /** Runs the command lines in one CLI process; one Run per command line. */
-async function session(runs: string[][], env: Record<string, string> = {}): Promise<Run[]> {
+async function session(
+  runs: (string[] | { args: string[]; env: Record<string, string> })[],
+  env: Record<string, string> = {},
+): Promise<Run[]> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", ...FLAGS, DRIVER, JSON.stringify(runs)],
     env: cliEnv({ PEER_OUT_KEY: KEY_OUT, ...env }),
@@ -111,12 +115,12 @@ Deno.test(
     assert.equal(doc(again).outcome, "in-sync");
     assert.match(saText.stdout, /Manual SA contexts \(1\)/);
     assert.match(saText.stdout, /0x1001\s+0x2002\s+AH\/AH/);
-  // export gives the SA pair back with its key references, and plans to no change.
-  assert.equal(exp.code, 0, exp.stderr);
-  const text = Deno.readTextFileSync(exported);
-  assert.match(text, /manualSas:/);
-  assert.match(text, /PEER_OUT_KEY/);
-  assert.equal(planExported.code, 0, planExported.stdout + planExported.stderr);
+    // export gives the SA pair back with its key references, and plans to no change.
+    assert.equal(exp.code, 0, exp.stderr);
+    const text = Deno.readTextFileSync(exported);
+    assert.match(text, /manualSas:/);
+    assert.match(text, /PEER_OUT_KEY/);
+    assert.equal(planExported.code, 0, planExported.stdout + planExported.stderr);
 
     assert.equal(remove.code, 0, remove.stderr);
     assert.equal((doc(remove).removed as Record<string, number>).saContexts, 1);
@@ -153,6 +157,58 @@ Deno.test(
     assert.equal(doc(plan2).inSync, true);
   },
 );
+
+Deno.test({
+  name: "a changed key replaces the SA pair; a pair removed from the policy has its SA context deleted",
+  ignore,
+}, async () => {
+  const dir = tempDir();
+  const state = `${dir}/s.state`;
+  const policy = examplePolicy(dir);
+  const without = `${dir}/without.yaml`;
+  Deno.writeTextFileSync(without, "version: 1\nname: manual-sa\nexemptions:\n  - icmp\n");
+  const [apply, plan, again, sa1, drop, sa2] = await session([
+    ["apply", policy, "--json", ...SIM(state)],
+    ["plan", policy, "--json", ...SIM(state)],
+    ["apply", policy, "--json", ...SIM(state)],
+    ["sa", "--json", ...SIM(state)],
+    ["apply", without, "--json", ...SIM(state)],
+    ["sa", "--json", ...SIM(state)],
+  ]);
+  assert.equal(apply.code, 0, apply.stderr);
+  // plan and the second apply see PEER_OUT_KEY = KEY_OUT too: in sync. The key change comes next.
+  assert.equal(doc(plan).inSync, true);
+  assert.equal(doc(again).outcome, "in-sync");
+  assert.equal((doc(sa1) as unknown as SaDoc).saContexts.length, 1);
+  assert.equal(drop.code, 0, drop.stderr);
+  const dropped = (doc(drop).changes as { kind: string; action: string; reason: string }[])
+    .filter((c) => c.kind === "manualSa");
+  assert.deepEqual(dropped.map((c) => [c.action, c.reason]), [["delete", "not in the policy"]]);
+  assert.deepEqual((doc(sa2) as unknown as SaDoc).saContexts, []);
+
+  // The outbound key changes between two commands of one process (fwpsim keeps the SA context).
+  const k = SIM(`${dir}/k.state`);
+  const [b0, b1, b2, b3] = await session([
+    ["apply", policy, "--json", ...k],
+    { args: ["plan", policy, "--json", ...k], env: { PEER_OUT_KEY: NEW_KEY_OUT } },
+    ["apply", policy, "--json", ...k],
+    ["sa", "--json", ...k],
+  ]);
+  assert.equal(b0.code, 0, b0.stderr);
+  const planned = doc(b1).changes as { kind: string; action: string; reason: string; fields?: string[] }[];
+  assert.deepEqual(
+    planned.filter((c) => c.kind === "manualSa").map((c) => [c.action, c.reason]),
+    [["replace", "its filters are replaced"]],
+  );
+  assert.ok(
+    planned.some((c) =>
+      c.kind === "filter" && c.action === "replace" && c.reason === "manual SA key, SPI or transform changed"
+    ),
+  );
+  assert.equal(b2.code, 0, b2.stderr);
+  const ctx = (doc(b3) as unknown as SaDoc).saContexts;
+  assert.equal(ctx.length, 1, "the old SA context was deleted, the new one created");
+});
 
 Deno.test({
   name: "a failure at every state-changing call of a manual-SA apply, SA calls included, changes nothing",
@@ -199,10 +255,22 @@ Deno.test({
   ]);
 });
 
+Deno.test({ name: "sa is in the help and needs a live engine", ignore }, async () => {
+  const help = await wfpsec(["--help"]);
+  assert.match(help.stdout, /^\s+sa\s+IKE\/AuthIP SAs, IPsec SAs and manual SA contexts/m);
+  const h = await wfpsec(["sa", "--help"]);
+  assert.match(h.stdout, /Usage: wfpsec sa \[--json\] \[engine options\]/);
+  assert.match(h.stdout, /Keys are never shown/);
+  // Offline snapshots hold no SAs: `sa` does not take --state.
+  const r = await wfpsec(["sa", "--state", "snap.json", "--json"]);
+  assert.equal(r.code, 1);
+  assert.equal((doc(r).error as Record<string, string>).type, "UsageError");
+});
+
 Deno.test({ name: "no manual SA key appears in any output of these tests", ignore }, () => {
   const all = transcript.join("\n").toLowerCase();
   assert.ok(all.length > 0);
-  for (const k of [KEY_IN, KEY_OUT]) {
+  for (const k of [KEY_IN, KEY_OUT, NEW_KEY_OUT]) {
     assert.ok(!all.includes(k), "a manual SA key was printed");
     assert.ok(!all.includes(k.slice(0, 16)), "part of a manual SA key was printed");
   }

@@ -10,7 +10,7 @@ import type { FfiEngine } from "../../ffi/engine.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import type { ManualSa } from "../../modules/graph.ts";
-import { saBundle, saTraffic } from "../../modules/apply.ts";
+import { qmSaIdOf, saBundle, saTraffic } from "../../modules/apply.ts";
 import { ENUMS } from "../../ffi/constants.ts";
 
 const POLICY = `version: 1
@@ -80,6 +80,11 @@ simTest(
     // The engine never hands key material back (fwpsim wipes it; the decoder copies what it is given).
     assert.equal(inSa.ahInformation?.authKey?.length ?? 0, 0);
 
+    // One qmSaId for the pair, in both bundles, and the peer (SPIs swapped) derives the same one.
+    assert.equal(c.inboundSa!.saBundle.qmSaId, c.outboundSa!.saBundle.qmSaId);
+    assert.equal(c.inboundSa!.saBundle.qmSaId, qmSaIdOf({ ...m, inbound: m.outbound, outbound: m.inbound }));
+    assert.notEqual(qmSaIdOf(m), qmSaIdOf({ ...m, inbound: { ...m.inbound, spi: 0x1003 } }));
+
     const sas = engine.sa!.enumIpsecSas();
     assert.deepEqual(sas.map((s) => [s.saDirection, s.saBundle.saList[0].spi]).sort(), [[0, 0x2002], [
       1,
@@ -99,8 +104,7 @@ simTest("SA contexts enumerate across pages (one context per engine call)", ({ e
     install(engine, m, outId, inId),
     install(engine, m, outId, inId),
   ];
-  const paged = (engine as unknown as { enumSaContexts(n: number): { saContextId: bigint }[] })
-    .enumSaContexts(1);
+  const paged = engine.sa!.enumSaContexts(1);
   assert.deepEqual(paged.map((c) => c.saContextId).sort(), [...ids].sort());
   for (const id of ids) engine.sa!.deleteSaContext(id);
 });
@@ -142,3 +146,11 @@ simTest(
     assert.deepEqual(engine.sa!.enumSaContexts(), []);
   },
 );
+
+simTest("IKE SA enumeration works on fwpsim and is empty: the simulator negotiates nothing", ({ engine }) => {
+  const { m, outId, inId } = setup(engine);
+  const id = install(engine, m, outId, inId);
+  assert.deepEqual(engine.sa!.enumIkeSas(), []);
+  assert.deepEqual(engine.sa!.enumIkeSas(1), []);
+  engine.sa!.deleteSaContext(id);
+});
