@@ -42,8 +42,8 @@ const CHECK: Record<Prim, (v: string) => string> = {
   i8: (v) => `typeof ${v} !== "number" || (${v} << 24 >> 24) !== ${v}`,
   i16: (v) => `typeof ${v} !== "number" || (${v} << 16 >> 16) !== ${v}`,
   i32: (v) => `typeof ${v} !== "number" || (${v} | 0) !== ${v}`,
-  u64: (v) => `typeof ${v} !== "bigint" || ${v} < 0n || ${v} > 0xffffffffffffffffn`,
-  i64: (v) => `typeof ${v} !== "bigint" || ${v} < -0x8000000000000000n || ${v} > 0x7fffffffffffffffn`,
+  u64: (v) => `typeof ${v} !== "bigint" || BigInt.asUintN(64, ${v}) !== ${v}`,
+  i64: (v) => `typeof ${v} !== "bigint" || BigInt.asIntN(64, ${v}) !== ${v}`,
   f32: (v) => `typeof ${v} !== "number"`,
   f64: (v) => `typeof ${v} !== "number"`,
 };

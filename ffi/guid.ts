@@ -124,6 +124,9 @@ function hex2(c: number[], at: number, byte: number): void {
 const CACHE_SIZE = 2048;
 const cacheWords = new Uint32Array(CACHE_SIZE * 4);
 const cacheStrings: (string | undefined)[] = new Array(CACHE_SIZE);
+// Second-chance bit per slot: a hit sets it, and a miss only evicts a slot whose bit is clear (clearing it
+// otherwise). One-off GUIDs (each filter's own key) then cannot flush the keys every filter repeats.
+const cacheUsed = new Uint8Array(CACHE_SIZE);
 
 /** Reads the GUID stored at `offset` of `bytes` as a lowercase string. */
 export function readGuid(bytes: Uint8Array, dv: DataView, offset: number): string {
@@ -138,6 +141,7 @@ export function readGuid(bytes: Uint8Array, dv: DataView, offset: number): strin
     cacheWords[slot + 2] === w2 &&
     cacheWords[slot + 3] === w3
   ) {
+    cacheUsed[slot >> 2] = 1;
     return hit;
   }
   // One flat string from a reused code array: a concatenation would allocate ~16 intermediate strings.
@@ -156,6 +160,10 @@ export function readGuid(bytes: Uint8Array, dv: DataView, offset: number): strin
   hex2(c, 21, b[o + 9]);
   for (let k = 0; k < 6; k++) hex2(c, 24 + 2 * k, b[o + 10 + k]);
   const s = String.fromCharCode.apply(null, c);
+  if (cacheUsed[slot >> 2] === 1) {
+    cacheUsed[slot >> 2] = 0;
+    return s;
+  }
   cacheWords[slot] = w0;
   cacheWords[slot + 1] = w1;
   cacheWords[slot + 2] = w2;
