@@ -1,5 +1,5 @@
 /**
- * wfpsec command line: validate, plan, apply, remove, show, export, new, constants, doctor, sa, help.
+ * wfpsec command line: validate, plan, apply, remove, show, export, new, constants, doctor, sa, events, help.
  *
  * Start-up stays lean: nothing is imported eagerly; each command imports what it needs.
  * Output contract (docs/cli-json.md): with `--json` exactly one JSON object on stdout (schemaVersion 1);
@@ -494,6 +494,68 @@ const COMMANDS: Record<string, Command> = {
         } else {
           out.text(`SAs in ${engine.info.description}:\n`);
           out.text(m.saText({ ikeSas, ipsecSas, saContexts }));
+        }
+        return 0;
+      } finally {
+        engine.close();
+      }
+    },
+  },
+
+  events: {
+    summary: "recorded IKE/AuthIP failures and IPsec drops (net events), decoded with names",
+    usage: "wfpsec events [--since ISO] [--type mm|qm|em|drop] [--json] [engine options]",
+    details:
+      "Enumerates the engine's net events (FwpmNetEventEnum1) and shows the IKE main-mode (mm), quick-mode\n" +
+      "(qm) and extended-mode (em) failures and IPsec kernel drops (drop), oldest first, with the failure\n" +
+      "code's name (ERROR_IPSEC_IKE_*, STATUS_IPSEC_*), failure point, state and addresses.\n" +
+      "  --since ISO            only events at or after this time (ISO 8601, e.g. 2026-11-27T01:00:00Z)\n" +
+      "  --type mm|qm|em|drop   only events of this kind\n" +
+      "Windows records net events only while collection is on (FWPM_ENGINE_COLLECT_NET_EVENTS, the default).\n" +
+      "The simulator negotiates nothing and drops nothing: on fwpsim only events injected by tests appear.",
+    options: { since: { type: "string" }, type: { type: "string" }, ...ENGINE_OPTS },
+    positionals: [0, 0],
+    async run(v, _pos, out) {
+      const { UsageError } = await import("./modules/errors.ts");
+      const m = await import("./modules/monitor.ts");
+      // Both options are checked before the engine is opened: bad input changes nothing and needs no engine.
+      const sinceText = v.since as string | undefined;
+      let since: Date | undefined;
+      if (sinceText !== undefined) {
+        since = new Date(sinceText);
+        if (!/^\d{4}-\d{2}-\d{2}/.test(sinceText) || Number.isNaN(since.getTime())) {
+          throw new UsageError(
+            `--since: "${sinceText}" is not an ISO 8601 date/time (e.g. 2026-11-27T01:00:00Z)`,
+          );
+        }
+      }
+      const kind = v.type as string | undefined;
+      const kinds = Object.keys(m.EVENT_TYPES);
+      if (kind !== undefined && !kinds.includes(kind)) {
+        throw new UsageError(`--type: "${kind}" is not one of ${kinds.join(", ")}`);
+      }
+      const engine = await openEngine(v, out, false);
+      try {
+        const ops = engine.netEvents;
+        if (!ops) throw new UsageError(`${engine.info.description} has no net-event enumeration`);
+        const wanted = new Set<number>(
+          kind ? [m.EVENT_TYPES[kind as keyof typeof m.EVENT_TYPES]] : Object.values(m.EVENT_TYPES),
+        );
+        // Other event types (classify drops, DoS-protection drops, ...) are not IPsec failures: left out.
+        const events = ops.enumNetEvents(since ? { startTime: m.fileTimeOf(since) } : {})
+          .filter((e) => wanted.has(e.type));
+        if (out.json) {
+          out.doc({
+            ...(await head("events", engine)),
+            since: since ? since.toISOString() : null,
+            type: kind ?? null,
+            events: events.map(m.netEventJson),
+          });
+        } else {
+          const scope = [since ? `since ${since.toISOString()}` : "", kind ? `type ${kind}` : ""]
+            .filter(Boolean).join(", ");
+          out.text(`Net events in ${engine.info.description}${scope ? ` (${scope})` : ""}:\n`);
+          out.text(m.eventsText(events));
         }
         return 0;
       } finally {

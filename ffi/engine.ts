@@ -17,6 +17,9 @@ import type {
   IpsecSaContext1,
   IpsecSaDetails1,
   IpsecTraffic1,
+  NetEvent1,
+  NetEventOps,
+  NetEventWindow,
   ProviderContextTemplate,
   SaContextOps,
   SublayerTemplate,
@@ -579,6 +582,55 @@ export class FfiEngine implements Engine {
         try {
           check(enumName, next(h, eh, pageSize, entries, count), { kind: "enum" });
           for (const x of decodePointerArray<T>(struct, entries[0], count[0])) out.push(x);
+        } finally {
+          if (entries[0] !== 0n) this.s.FwpmFreeMemory0(entries);
+        }
+        if (count[0] < pageSize) return out;
+      }
+    } finally {
+      destroy(h, eh);
+    }
+  }
+
+  // ---- net events ----
+
+  /** Net-event enumeration, when the library exports FwpmNetEventEnum1 (every fwpuclnt since Windows 7). */
+  get netEvents(): NetEventOps | undefined {
+    return this.s.FwpmNetEventCreateEnumHandle0 && this.s.FwpmNetEventEnum1 &&
+        this.s.FwpmNetEventDestroyEnumHandle0
+      ? this
+      : undefined;
+  }
+
+  /**
+   * FWPM_NET_EVENT1 entries whose timeStamp lies in `window` (inclusive; an open end is unbounded). Each page
+   * is decoded, then freed with FwpmFreeMemory0; the enum handle is destroyed whatever happens.
+   */
+  enumNetEvents(window: NetEventWindow = {}, pageSize = DEFAULT_PAGE_SIZE): NetEvent1[] {
+    const create = this.saFn("FwpmNetEventCreateEnumHandle0", false);
+    const next = this.saFn("FwpmNetEventEnum1", false);
+    const destroy = this.saFn("FwpmNetEventDestroyEnumHandle0", false);
+    const h = this.h();
+    const a = this.arena;
+    // FILETIME is a signed 64-bit quantity on Windows: the largest valid value stands for "no end".
+    const off = a.encode("FWPM_NET_EVENT_ENUM_TEMPLATE0", {
+      startTime: window.startTime ?? { dwLowDateTime: 0, dwHighDateTime: 0 },
+      endTime: window.endTime ?? { dwLowDateTime: 0xffffffff, dwHighDateTime: 0x7fffffff },
+      filterCondition: [],
+    });
+    const hcell = new BigUint64Array(1);
+    check("FwpmNetEventCreateEnumHandle0", create(h, a.view(off), hcell), { kind: "enum" });
+    const eh = Deno.UnsafePointer.create(hcell[0]);
+    const out: NetEvent1[] = [];
+    try {
+      const entries = new BigUint64Array(1);
+      const count = new Uint32Array(1);
+      for (;;) {
+        entries[0] = 0n;
+        count[0] = 0;
+        try {
+          check("FwpmNetEventEnum1", next(h, eh, pageSize, entries, count), { kind: "enum" });
+          for (const x of decodePointerArray<NetEvent1>("FWPM_NET_EVENT1", entries[0], count[0])) out.push(x);
         } finally {
           if (entries[0] !== 0n) this.s.FwpmFreeMemory0(entries);
         }

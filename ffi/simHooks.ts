@@ -2,6 +2,8 @@
  * Typed access to fwpsim's test hooks (exports prefixed Sim; not part of WFP). `simHooks()` returns null
  * for a real fwpuclnt, so test code cannot mistake Windows for the simulator.
  */
+import type { NetEvent1 } from "../modules/engine.ts";
+import { Arena } from "./codec.ts";
 import { type LoadedLibrary, loadLibrary } from "./library.ts";
 
 /** The simulator's test hooks. */
@@ -16,6 +18,11 @@ export interface SimHooks {
   mutationCount(): number;
   /** Sets (or with null clears) the persistent state file path. */
   setStatePath(path: string | null): void;
+  /**
+   * Records one net event (IKE MM/QM/EM failure or IPsec kernel drop; fwpsim deep-copies it) for
+   * FwpmNetEventEnum1 to return. Throws when this fwpsim build lacks SimInjectNetEvent or refuses the event.
+   */
+  injectNetEvent(event: NetEvent1): void;
 }
 
 /** The hooks of `lib` (default: the simulator library), or null when it is not fwpsim. */
@@ -27,6 +34,7 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
   const reset = s.SimReset;
   const count = s.SimMutationCount;
   const setPath = s.SimSetStatePath;
+  const inject = s.SimInjectNetEvent;
   if (!outstanding || !fail || !reset || !count || !setPath) return null;
   return {
     outstandingAllocations: () => outstanding(),
@@ -39,6 +47,13 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
     setStatePath: (path) => {
       const rc = setPath(path === null ? null : new TextEncoder().encode(path + "\0"));
       if (rc !== 0) throw new Error(`SimSetStatePath failed: 0x${rc.toString(16)}`);
+    },
+    injectNetEvent: (event) => {
+      if (!inject) throw new Error(`SimInjectNetEvent is not exported by ${l.path}`);
+      // The arena (event, payload, strings) stays referenced until the call returns; fwpsim copies it all.
+      const arena = new Arena(4096);
+      const rc = inject(arena.view(arena.encode("FWPM_NET_EVENT1", event)));
+      if (rc !== 0) throw new Error(`SimInjectNetEvent failed: 0x${rc.toString(16)}`);
     },
   };
 }

@@ -105,6 +105,12 @@ export const SYMBOLS = {
     result: DWORD,
     optional: true,
   },
+  // FWPM_NET_EVENT1 pages: the IKE failure / IPsec drop payloads wfpsec decodes (monitor.ts).
+  FwpmNetEventEnum1: {
+    parameters: ["pointer", "pointer", "u32", "buffer", "buffer"],
+    result: DWORD,
+    optional: true,
+  },
   FwpmNetEventEnum5: {
     parameters: ["pointer", "pointer", "u32", "buffer", "buffer"],
     result: DWORD,
@@ -118,6 +124,7 @@ export const SYMBOLS = {
   SimReset: { parameters: [], result: "u32", optional: true },
   SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true },
   SimMutationCount: { parameters: [], result: "u32", optional: true },
+  SimInjectNetEvent: { parameters: ["buffer"], result: "u32", optional: true },
 } as const satisfies Deno.ForeignLibraryInterface;
 
 /** The loaded library's symbols. */

@@ -244,8 +244,8 @@ export interface NetEventIpsecKernelDrop0 {
 }
 
 /**
- * FWPM_NET_EVENT1: header plus the payload arm its `type` selects (other types carry none here). Decoded by
- * `modules/monitor.ts`; no engine method enumerates net events yet (see docs/cli-json.md).
+ * FWPM_NET_EVENT1: header plus the payload arm its `type` selects (other types carry none here), as
+ * `NetEventOps.enumNetEvents` returns it; rendered by `modules/monitor.ts`.
  */
 export interface NetEvent1 {
   header: {
@@ -269,6 +269,18 @@ export interface NetEvent1 {
   ikeQmFailure?: NetEventQmFailure0;
   ikeEmFailure?: NetEventEmFailure1;
   ipsecDrop?: NetEventIpsecKernelDrop0;
+}
+
+/** FWPM_NET_EVENT_ENUM_TEMPLATE0's time window (inclusive; either end may be open). */
+export interface NetEventWindow {
+  startTime?: FileTime;
+  endTime?: FileTime;
+}
+
+/** Net-event enumeration (FwpmNetEventCreateEnumHandle0 / FwpmNetEventEnum1 / FwpmNetEventDestroyEnumHandle0). */
+export interface NetEventOps {
+  /** Every recorded net event in `window`, oldest first as the engine returns them. */
+  enumNetEvents(window?: NetEventWindow, pageSize?: number): NetEvent1[];
 }
 
 /** Operations shared by live and snapshot engines. All calls are synchronous, like the C API. */
@@ -313,6 +325,9 @@ export interface Engine {
 
   /** Manual SA contexts and SA enumeration; absent on engines that have none (snapshots). */
   readonly sa?: SaContextOps;
+
+  /** Net-event enumeration; absent on engines that have none (snapshots, a library without FwpmNetEventEnum1). */
+  readonly netEvents?: NetEventOps;
 }
 
 /** A filter condition list type re-export, for implementers. */

@@ -1,8 +1,8 @@
 /**
  * The read side: IPsec SAs, manual SA contexts and IKE SAs decoded into the `sa` command's JSON and text,
  * and net events (FWPM_NET_EVENT1: IKE failures, IPsec drops) with their error names. Key material is never
- * rendered: key blobs are dropped here whatever the engine returned. The net-event decoders have no caller
- * yet: no engine method enumerates net events (see docs/cli-json.md).
+ * rendered: key blobs are dropped here whatever the engine returned. Net events come from
+ * `NetEventOps.enumNetEvents` (the `events` command).
  */
 import type {
   FileTime,
@@ -277,6 +277,12 @@ function principalsJson(p: {
   };
 }
 
+/** The IKE failure fields: the C member (failureErrorCode), its name, and `failure` (code, hex, meaning). */
+function ikeFailure(code: number): { [k: string]: Json } {
+  const failure = failureJson(code);
+  return { failureErrorCode: code >>> 0, failureErrorName: failure.name, failure };
+}
+
 /** FWPM_NET_EVENT1 as JSON: time, type, addresses, and the IKE failure or IPsec drop, with names. */
 export function netEventJson(e: NetEvent1): Json {
   const h = e.header;
@@ -299,7 +305,7 @@ export function netEventJson(e: NetEvent1): Json {
   const module = (m: number) => enumName("IKEEXT_KEY_MODULE_TYPE", m) ?? m;
   if (e.ikeMmFailure) {
     const f = e.ikeMmFailure;
-    out.failure = failureJson(f.failureErrorCode);
+    Object.assign(out, ikeFailure(f.failureErrorCode));
     Object.assign(out, {
       failurePoint: point(f.failurePoint),
       keyingModule: module(f.keyingModuleType),
@@ -313,7 +319,7 @@ export function netEventJson(e: NetEvent1): Json {
     });
   } else if (e.ikeQmFailure) {
     const f = e.ikeQmFailure;
-    out.failure = failureJson(f.failureErrorCode);
+    Object.assign(out, ikeFailure(f.failureErrorCode));
     Object.assign(out, {
       failurePoint: point(f.failurePoint),
       keyingModule: module(f.keyingModuleType),
@@ -324,7 +330,7 @@ export function netEventJson(e: NetEvent1): Json {
     });
   } else if (e.ikeEmFailure) {
     const f = e.ikeEmFailure;
-    out.failure = failureJson(f.failureErrorCode);
+    Object.assign(out, ikeFailure(f.failureErrorCode));
     Object.assign(out, {
       failurePoint: point(f.failurePoint),
       state: enumName("IKEEXT_EM_SA_STATE", f.emState) ?? f.emState,
@@ -340,6 +346,8 @@ export function netEventJson(e: NetEvent1): Json {
     const d = e.ipsecDrop;
     out.failure = failureJson(d.failureStatus);
     Object.assign(out, {
+      failureStatus: d.failureStatus >>> 0,
+      failureStatusName: (out.failure as { name: Json }).name,
       direction: enumName("FWP_DIRECTION", d.direction) ?? d.direction,
       spi: d.spi,
       spiHex: hex32(d.spi),

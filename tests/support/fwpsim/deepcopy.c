@@ -636,3 +636,98 @@ void *dc_details_page(SIM_IPSEC_SA_DETAILS1 *const *details, uint32_t n) {
   }
   return arr;
 }
+
+/* ---- net events (FWPM_NET_EVENT1 with its IKE failure / IPsec drop payload) ------------------------------- */
+
+static uint16_t **copy_wstr_array(Arena *a, const void *raw, uint32_t n) {
+  uint16_t *const *s = SRC(a, raw);
+  if (!s || !n) return NULL;
+  uint16_t **d = ar_alloc(a, n * sizeof *d, 8);
+  for (uint32_t i = 0; i < n; i++) {
+    uint16_t *w = ar_wstr(a, SRC(a, s[i]));
+    if (d) d[i] = w;
+  }
+  return d;
+}
+
+/* The principal names and group SID strings shared (by name) by MM_FAILURE1 and EM_FAILURE1. */
+#define FIX_PRINCIPALS(a, d, s)                                                                              \
+  do {                                                                                                       \
+    uint16_t *ln = ar_wstr(a, SRC(a, (s)->localPrincipalNameForAuth));                                       \
+    uint16_t *rn = ar_wstr(a, SRC(a, (s)->remotePrincipalNameForAuth));                                      \
+    uint16_t **lg = copy_wstr_array(a, (s)->localPrincipalGroupSids, (s)->numLocalPrincipalGroupSids);       \
+    uint16_t **rg = copy_wstr_array(a, (s)->remotePrincipalGroupSids, (s)->numRemotePrincipalGroupSids);     \
+    if (d) {                                                                                                 \
+      (d)->localPrincipalNameForAuth = ln;                                                                   \
+      (d)->remotePrincipalNameForAuth = rn;                                                                  \
+      (d)->localPrincipalGroupSids = lg;                                                                     \
+      (d)->remotePrincipalGroupSids = rg;                                                                    \
+      if (!lg) (d)->numLocalPrincipalGroupSids = 0;                                                          \
+      if (!rg) (d)->numRemotePrincipalGroupSids = 0;                                                         \
+    }                                                                                                        \
+  } while (0)
+
+void fix_net_event(Arena *a, void *dv, const void *sv) {
+  SIM_FWPM_NET_EVENT1 *d = dv;
+  const SIM_FWPM_NET_EVENT1 *s = sv;
+  fix_blob(a, d ? &d->header.appId : NULL, &s->header.appId);
+  const SIM_SID *sid = SRC(a, s->header.userId);
+  SIM_SID *dsid = sid ? ar_dup(a, sid, 8 + 4 * (size_t)sid->SubAuthorityCount, 4) : NULL;
+  void *payload = NULL;
+  switch (s->type) {
+  case FWPM_NET_EVENT_TYPE_IKEEXT_MM_FAILURE: {
+    const SIM_FWPM_NET_EVENT_IKEEXT_MM_FAILURE1 *p = SRC(a, s->ikeMmFailure);
+    SIM_FWPM_NET_EVENT_IKEEXT_MM_FAILURE1 *q = p ? ar_dup(a, p, sizeof *p, 8) : NULL;
+    if (p) FIX_PRINCIPALS(a, q, p);
+    payload = q;
+    break;
+  }
+  case FWPM_NET_EVENT_TYPE_IKEEXT_QM_FAILURE: {
+    const SIM_FWPM_NET_EVENT_IKEEXT_QM_FAILURE0 *p = SRC(a, s->ikeQmFailure);
+    SIM_FWPM_NET_EVENT_IKEEXT_QM_FAILURE0 *q = p ? ar_dup(a, p, sizeof *p, 8) : NULL;
+    if (p) {
+      fix_value_slot(a, p->localSubNet.type, q ? (void *)&q->localSubNet.uint64 : NULL, &p->localSubNet.uint64);
+      fix_value_slot(a, p->remoteSubNet.type, q ? (void *)&q->remoteSubNet.uint64 : NULL, &p->remoteSubNet.uint64);
+    }
+    payload = q;
+    break;
+  }
+  case FWPM_NET_EVENT_TYPE_IKEEXT_EM_FAILURE: {
+    const SIM_FWPM_NET_EVENT_IKEEXT_EM_FAILURE1 *p = SRC(a, s->ikeEmFailure);
+    SIM_FWPM_NET_EVENT_IKEEXT_EM_FAILURE1 *q = p ? ar_dup(a, p, sizeof *p, 8) : NULL;
+    if (p) FIX_PRINCIPALS(a, q, p);
+    payload = q;
+    break;
+  }
+  case FWPM_NET_EVENT_TYPE_IPSEC_KERNEL_DROP: {
+    const SIM_FWPM_NET_EVENT_IPSEC_KERNEL_DROP0 *p = SRC(a, s->ipsecDrop);
+    payload = p ? ar_dup(a, p, sizeof *p, 8) : NULL;
+    break;
+  }
+  default: break; /* other payloads are not simulated (SimInjectNetEvent refuses them) */
+  }
+  if (d) {
+    d->header.userId = dsid;
+    d->ikeMmFailure = payload;
+  }
+}
+
+/* A page of FWPM_NET_EVENT1 entries (pointer array + entries + payloads) in one caller-owned block. */
+void *dc_net_event_page(SIM_FWPM_NET_EVENT1 *const *events, uint32_t n) {
+  Arena a = {NULL, 0, 0};
+  ar_alloc(&a, n * sizeof(void *), 8);
+  for (uint32_t i = 0; i < n; i++) {
+    ar_alloc(&a, sizeof **events, 8);
+    fix_net_event(&a, NULL, events[i]);
+  }
+  uint8_t *blk = sim_caller_alloc(a.off);
+  if (!blk) return NULL;
+  a.base = blk;
+  a.off = 0;
+  void **arr = ar_alloc(&a, n * sizeof(void *), 8);
+  for (uint32_t i = 0; i < n; i++) {
+    arr[i] = ar_dup(&a, events[i], sizeof **events, 8);
+    fix_net_event(&a, arr[i], events[i]);
+  }
+  return arr;
+}

@@ -72,7 +72,8 @@ uint32_t IPsecSaDestroyEnumHandle0(void *h, void *eh);
 uint32_t IkeextSaCreateEnumHandle0(void *h, const void *enumTemplate, void **eh);
 uint32_t IkeextSaEnum2(void *h, void *eh, uint32_t n, void **entries, uint32_t *got);
 uint32_t IkeextSaDestroyEnumHandle0(void *h, void *eh);
-uint32_t FwpmNetEventCreateEnumHandle0(void *h, const void *enumTemplate, void **eh);
+uint32_t FwpmNetEventCreateEnumHandle0(void *h, const SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 *enumTemplate, void **eh);
+uint32_t FwpmNetEventEnum1(void *h, void *eh, uint32_t n, SIM_FWPM_NET_EVENT1 ***entries, uint32_t *got);
 uint32_t FwpmNetEventEnum5(void *h, void *eh, uint32_t n, void **entries, uint32_t *got);
 uint32_t FwpmNetEventDestroyEnumHandle0(void *h, void *eh);
 
@@ -82,5 +83,6 @@ void SimFailNthMutation(uint32_t n, uint32_t code);
 uint32_t SimReset(void);
 uint32_t SimSetStatePath(const char *utf8);
 uint32_t SimMutationCount(void);
+uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into the net-event list */
 
 #endif

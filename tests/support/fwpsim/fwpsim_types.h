@@ -839,6 +839,133 @@ typedef struct SIM_IPSEC_SA_CONTEXT_ENUM_TEMPLATE0 {
   SIM_FWP_CONDITION_VALUE0 remoteSubNet;
 } SIM_IPSEC_SA_CONTEXT_ENUM_TEMPLATE0;
 
+/* ---- net events, version 1 (mingw-w64 fwpmtypes.h; FwpmNetEventEnum1 and SimInjectNetEvent) ----------- */
+
+typedef struct SIM_FILETIME {
+  uint32_t dwLowDateTime;
+  uint32_t dwHighDateTime;
+} SIM_FILETIME;
+
+typedef struct SIM_FWPM_NET_EVENT_HEADER1 {
+  SIM_FILETIME timeStamp;
+  uint32_t flags;     /* FWPM_NET_EVENT_FLAG_* */
+  uint32_t ipVersion; /* FWP_IP_VERSION */
+  uint8_t ipProtocol;
+  union {
+    uint32_t localAddrV4;
+    SIM_FWP_BYTE_ARRAY16 localAddrV6;
+  };
+  union {
+    uint32_t remoteAddrV4;
+    SIM_FWP_BYTE_ARRAY16 remoteAddrV6;
+  };
+  uint16_t localPort;
+  uint16_t remotePort;
+  uint32_t scopeId;
+  SIM_FWP_BYTE_BLOB appId;
+  SIM_SID *userId;
+  union {
+    struct {
+      uint32_t addressFamily; /* FWP_AF */
+      union {
+        struct {
+          SIM_FWP_BYTE_ARRAY6 dstAddrEth;
+          SIM_FWP_BYTE_ARRAY6 srcAddrEth;
+          uint32_t addrType;    /* DL_ADDRESS_TYPE */
+          uint32_t encapMethod; /* FWP_ETHER_ENCAP_METHOD */
+          uint16_t etherType;
+          uint32_t snapControl;
+          uint32_t snapOui;
+          uint16_t vlanTag;
+          uint64_t ifLuid;
+        };
+      };
+    };
+  };
+} SIM_FWPM_NET_EVENT_HEADER1;
+
+typedef struct SIM_FWPM_NET_EVENT_IKEEXT_MM_FAILURE1 {
+  uint32_t failureErrorCode;
+  uint32_t failurePoint;     /* IPSEC_FAILURE_POINT */
+  uint32_t flags;
+  uint32_t keyingModuleType; /* IKEEXT_KEY_MODULE_TYPE */
+  uint32_t mmState;          /* IKEEXT_MM_SA_STATE */
+  uint32_t saRole;           /* IKEEXT_SA_ROLE */
+  uint32_t mmAuthMethod;     /* IKEEXT_AUTHENTICATION_METHOD_TYPE */
+  uint8_t endCertHash[20];
+  uint64_t mmId;
+  uint64_t mmFilterId;
+  uint16_t *localPrincipalNameForAuth;
+  uint16_t *remotePrincipalNameForAuth;
+  uint32_t numLocalPrincipalGroupSids;
+  uint16_t **localPrincipalGroupSids;
+  uint32_t numRemotePrincipalGroupSids;
+  uint16_t **remotePrincipalGroupSids;
+} SIM_FWPM_NET_EVENT_IKEEXT_MM_FAILURE1;
+
+typedef struct SIM_FWPM_NET_EVENT_IKEEXT_QM_FAILURE0 {
+  uint32_t failureErrorCode;
+  uint32_t failurePoint;
+  uint32_t keyingModuleType;
+  uint32_t qmState; /* IKEEXT_QM_SA_STATE */
+  uint32_t saRole;
+  uint32_t saTrafficType; /* IPSEC_TRAFFIC_TYPE; the subnets are meaningful for TUNNEL only */
+  union {
+    SIM_FWP_CONDITION_VALUE0 localSubNet;
+  };
+  union {
+    SIM_FWP_CONDITION_VALUE0 remoteSubNet;
+  };
+  uint64_t qmFilterId;
+} SIM_FWPM_NET_EVENT_IKEEXT_QM_FAILURE0;
+
+typedef struct SIM_FWPM_NET_EVENT_IKEEXT_EM_FAILURE1 {
+  uint32_t failureErrorCode;
+  uint32_t failurePoint;
+  uint32_t flags;
+  uint32_t emState; /* IKEEXT_EM_SA_STATE */
+  uint32_t saRole;
+  uint32_t emAuthMethod;
+  uint8_t endCertHash[20];
+  uint64_t mmId;
+  uint64_t qmFilterId;
+  uint16_t *localPrincipalNameForAuth;
+  uint16_t *remotePrincipalNameForAuth;
+  uint32_t numLocalPrincipalGroupSids;
+  uint16_t **localPrincipalGroupSids;
+  uint32_t numRemotePrincipalGroupSids;
+  uint16_t **remotePrincipalGroupSids;
+  uint32_t saTrafficType;
+} SIM_FWPM_NET_EVENT_IKEEXT_EM_FAILURE1;
+
+typedef struct SIM_FWPM_NET_EVENT_IPSEC_KERNEL_DROP0 {
+  int32_t failureStatus; /* NTSTATUS */
+  uint32_t direction;    /* FWP_DIRECTION */
+  uint32_t spi;
+  uint64_t filterId;
+  uint16_t layerId;
+} SIM_FWPM_NET_EVENT_IPSEC_KERNEL_DROP0;
+
+typedef struct SIM_FWPM_NET_EVENT1 {
+  SIM_FWPM_NET_EVENT_HEADER1 header;
+  uint32_t type; /* FWPM_NET_EVENT_TYPE */
+  union {
+    SIM_FWPM_NET_EVENT_IKEEXT_MM_FAILURE1 *ikeMmFailure;
+    SIM_FWPM_NET_EVENT_IKEEXT_QM_FAILURE0 *ikeQmFailure;
+    SIM_FWPM_NET_EVENT_IKEEXT_EM_FAILURE1 *ikeEmFailure;
+    void *classifyDrop; /* FWPM_NET_EVENT_CLASSIFY_DROP1 (not simulated) */
+    SIM_FWPM_NET_EVENT_IPSEC_KERNEL_DROP0 *ipsecDrop;
+    void *idpDrop; /* FWPM_NET_EVENT_IPSEC_DOSP_DROP0 (not simulated) */
+  };
+} SIM_FWPM_NET_EVENT1;
+
+typedef struct SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 {
+  SIM_FILETIME startTime;
+  SIM_FILETIME endTime;
+  uint32_t numFilterConditions;
+  SIM_FWPM_FILTER_CONDITION0 *filterCondition;
+} SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0;
+
 /* ---- layout self-checks (Windows x64 figures, spec section 6 / 2) -------------------------------------- */
 
 #define SIM_ASSERT_SIZE(T, n) _Static_assert(sizeof(T) == (n), #T " size")
@@ -903,5 +1030,17 @@ SIM_ASSERT_SIZE(SIM_IPSEC_KEYING_POLICY0, 16);
 SIM_ASSERT_SIZE(SIM_IPSEC_TRANSPORT_POLICY1, 40);
 SIM_ASSERT_SIZE(SIM_IPSEC_TUNNEL_POLICY1, 80);
 SIM_ASSERT_SIZE(SIM_IPSEC_TUNNEL_POLICY2, 112);
+
+SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_HEADER1, 144);
+SIM_ASSERT_OFF(SIM_FWPM_NET_EVENT_HEADER1, appId, 64);
+SIM_ASSERT_OFF(SIM_FWPM_NET_EVENT_HEADER1, dstAddrEth, 96);
+SIM_ASSERT_OFF(SIM_FWPM_NET_EVENT_HEADER1, ifLuid, 136);
+SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_IKEEXT_MM_FAILURE1, 112);
+SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_IKEEXT_QM_FAILURE0, 64);
+SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_IKEEXT_EM_FAILURE1, 120);
+SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_IPSEC_KERNEL_DROP0, 32);
+SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT1, 160);
+SIM_ASSERT_OFF(SIM_FWPM_NET_EVENT1, ikeMmFailure, 152);
+SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0, 32);
 
 #endif /* FWPSIM_TYPES_H */

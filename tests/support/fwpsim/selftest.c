@@ -906,6 +906,105 @@ static void test_appid(void) {
   CHECK(SimOutstandingAllocations() == 0, "no leaks (app id)");
 }
 
+/* Net events: injected (deep-copied: the caller's buffers may vanish), enumerated as FWPM_NET_EVENT1 pages
+ * (one engine allocation per page), filtered by the template's time window, dropped by SimReset. */
+static void test_net_events(void) {
+  SimReset();
+  uint16_t local[] = u"host1.example", group[] = u"S-1-5-32-544";
+  uint16_t *groups[] = {group};
+  SIM_FWPM_NET_EVENT_IKEEXT_MM_FAILURE1 mm;
+  memset(&mm, 0, sizeof mm);
+  mm.failureErrorCode = 13801; /* ERROR_IPSEC_IKE_AUTH_FAIL */
+  mm.failurePoint = 2;
+  mm.mmId = 77;
+  mm.localPrincipalNameForAuth = local;
+  mm.numLocalPrincipalGroupSids = 1;
+  mm.localPrincipalGroupSids = groups;
+  uint8_t app[] = {1, 2, 3};
+  SIM_FWPM_NET_EVENT1 ev;
+  memset(&ev, 0, sizeof ev);
+  ev.header.timeStamp.dwHighDateTime = 100;
+  ev.header.ipVersion = FWP_IP_VERSION_V4;
+  ev.header.localAddrV4 = 0x0a000001;
+  ev.header.appId.size = sizeof app;
+  ev.header.appId.data = app;
+  ev.type = FWPM_NET_EVENT_TYPE_IKEEXT_MM_FAILURE;
+  ev.ikeMmFailure = &mm;
+  CHECK_RC(SimInjectNetEvent(&ev), 0, "inject MM failure");
+  SIM_FWPM_NET_EVENT_IPSEC_KERNEL_DROP0 drop;
+  memset(&drop, 0, sizeof drop);
+  drop.failureStatus = (int32_t)0xC0360001u; /* STATUS_IPSEC_BAD_SPI */
+  drop.spi = 0x1234;
+  ev.header.timeStamp.dwHighDateTime = 200;
+  ev.header.appId.size = 0;
+  ev.header.appId.data = NULL;
+  ev.type = FWPM_NET_EVENT_TYPE_IPSEC_KERNEL_DROP;
+  ev.ipsecDrop = &drop;
+  CHECK_RC(SimInjectNetEvent(&ev), 0, "inject kernel drop");
+  /* the injected copies must not alias the caller's buffers */
+  memset(local, 0, sizeof local);
+  app[0] = 9;
+  ev.type = FWPM_NET_EVENT_TYPE_CLASSIFY_DROP;
+  CHECK_RC(SimInjectNetEvent(&ev), ERROR_NOT_SUPPORTED, "classify drops are not simulated");
+  ev.type = FWPM_NET_EVENT_TYPE_IKEEXT_QM_FAILURE;
+  ev.ikeQmFailure = NULL;
+  CHECK_RC(SimInjectNetEvent(&ev), FWP_E_NULL_POINTER, "payload required");
+  CHECK_RC(SimInjectNetEvent(NULL), FWP_E_NULL_POINTER, "event required");
+
+  void *h = NULL, *eh = NULL;
+  SIM_FWPM_SESSION0 s;
+  memset(&s, 0, sizeof s);
+  CHECK_RC(FwpmEngineOpen0(NULL, RPC_C_AUTHN_WINNT, NULL, &s, &h), 0, "open session (net events)");
+  SIM_FWPM_NET_EVENT1 **page = NULL;
+  uint32_t n = 0;
+  CHECK_RC(FwpmNetEventCreateEnumHandle0(h, NULL, &eh), 0, "net event enum handle");
+  CHECK_RC(FwpmNetEventEnum1(h, eh, 1, &page, &n), 0, "net event page 1");
+  CHECK(n == 1 && page && page[0]->type == FWPM_NET_EVENT_TYPE_IKEEXT_MM_FAILURE &&
+            page[0]->ikeMmFailure->failureErrorCode == 13801 && page[0]->ikeMmFailure->mmId == 77 &&
+            page[0]->ikeMmFailure->localPrincipalNameForAuth[0] == u'h' &&
+            page[0]->ikeMmFailure->numLocalPrincipalGroupSids == 1 &&
+            page[0]->ikeMmFailure->localPrincipalGroupSids[0][0] == u'S' &&
+            page[0]->ikeMmFailure->remotePrincipalNameForAuth == NULL && page[0]->header.appId.size == 3 &&
+            page[0]->header.appId.data[0] == 1 && page[0]->header.localAddrV4 == 0x0a000001,
+        "MM failure deep-copied with principals and app id");
+  CHECK(SimOutstandingAllocations() == 1, "one engine allocation per page");
+  FwpmFreeMemory0((void **)&page);
+  CHECK_RC(FwpmNetEventEnum1(h, eh, 10, &page, &n), 0, "net event page 2");
+  CHECK(n == 1 && page[0]->type == FWPM_NET_EVENT_TYPE_IPSEC_KERNEL_DROP &&
+            (uint32_t)page[0]->ipsecDrop->failureStatus == 0xC0360001u && page[0]->ipsecDrop->spi == 0x1234,
+        "kernel drop");
+  FwpmFreeMemory0((void **)&page);
+  CHECK_RC(FwpmNetEventEnum1(h, eh, 10, &page, &n), 0, "net event end");
+  CHECK(n == 0 && page == NULL, "end of net events");
+  CHECK_RC(FwpmNetEventDestroyEnumHandle0(h, eh), 0, "net event enum destroy");
+  CHECK_RC(FwpmNetEventEnum1(h, eh, 10, &page, &n), FWP_E_INVALID_ENUMERATOR, "destroyed handle");
+
+  SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 t;
+  memset(&t, 0, sizeof t);
+  t.startTime.dwHighDateTime = 150;
+  t.endTime.dwHighDateTime = 250;
+  CHECK_RC(FwpmNetEventCreateEnumHandle0(h, &t, &eh), 0, "windowed enum handle");
+  CHECK_RC(FwpmNetEventEnum1(h, eh, 10, &page, &n), 0, "windowed enum");
+  CHECK(n == 1 && page[0]->type == FWPM_NET_EVENT_TYPE_IPSEC_KERNEL_DROP, "time window honoured");
+  FwpmFreeMemory0((void **)&page);
+  FwpmNetEventDestroyEnumHandle0(h, eh);
+  t.endTime.dwHighDateTime = 99;
+  t.startTime.dwHighDateTime = 0;
+  CHECK_RC(FwpmNetEventCreateEnumHandle0(h, &t, &eh), 0, "empty window handle");
+  CHECK_RC(FwpmNetEventEnum1(h, eh, 10, &page, &n), 0, "empty window");
+  CHECK(n == 0 && page == NULL, "no events before the first");
+  FwpmNetEventDestroyEnumHandle0(h, eh);
+  FwpmEngineClose0(h);
+  SimReset();
+  CHECK_RC(FwpmEngineOpen0(NULL, RPC_C_AUTHN_WINNT, NULL, &s, &h), 0, "reopen");
+  CHECK_RC(FwpmNetEventCreateEnumHandle0(h, NULL, &eh), 0, "enum after reset");
+  CHECK_RC(FwpmNetEventEnum1(h, eh, 10, &page, &n), 0, "enum after reset");
+  CHECK(n == 0, "SimReset drops net events");
+  FwpmEngineClose0(h);
+  SimReset();
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (net events)");
+}
+
 int main(void) {
   test_providers_and_transactions();
   test_filters();
@@ -918,6 +1017,7 @@ int main(void) {
 #endif
   test_validation_and_templates();
   test_appid();
+  test_net_events();
   printf("fwpsim selftest: %d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
 }

@@ -159,6 +159,8 @@ void *dc_generic(const void *src, size_t rootSize, FixFn fix, bool callerOwned);
 void fix_sa_details(Arena *a, void *dst, const void *src);
 void *dc_sa_page(const SIM_IPSEC_SA_CONTEXT1 *ctxs, uint32_t n);
 void *dc_details_page(SIM_IPSEC_SA_DETAILS1 *const *details, uint32_t n);
+void fix_net_event(Arena *a, void *dst, const void *src);
+void *dc_net_event_page(SIM_FWPM_NET_EVENT1 *const *events, uint32_t n);
 
 /* ---- memory handed to the caller (engine.c) -------------------------------------------------------- */
 
