@@ -55,7 +55,8 @@ function Get-IpsecNetEvent {
     Runs `wfpsec events --json` and returns one WfpSec.NetEvent per event (time, type, addresses, and for
     IKE failures the failure point, error code and name). -Since keeps only events after that time.
 
-    Windows records these events only while net-event collection is on; wfpsec warns when it is off. An
+    Windows records these events only while net-event collection is on; when it is off the engine answers
+    FWP_E_NET_EVENTS_DISABLED, which surfaces as an error record with that name. An
     executable without the `events` command gives an error record of category NotImplemented.
 
     .PARAMETER Since
