@@ -626,6 +626,8 @@ export const ERRORS: Readonly<Record<string, { code: number; message: string }>>
   ERROR_INVALID_PARAMETER: { code: 0x57, message: "The parameter is incorrect." },
   ERROR_NOT_ENOUGH_MEMORY: { code: 0x8, message: "Not enough memory resources are available." },
   ERROR_INVALID_HANDLE: { code: 0x6, message: "The handle is invalid." },
+  // Win32 error 1338 in its HRESULT form (0x80070000 | 1338), which is how FwpmFilterAdd0 reports a bad or
+  // absolute-format SD in a condition (spec §5); winerror.h gives the bare 1338 this name.
   ERROR_INVALID_SECURITY_DESCR: {
     code: 0x8007053a,
     message: "The security descriptor structure is invalid.",

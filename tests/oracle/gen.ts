@@ -47,8 +47,8 @@ export const MINGW_CC = "x86_64-w64-mingw32-gcc";
 /** Precompiled header of MINGW_PRELUDE: parsing <windows.h> dominates every mingw compile (~1 s each). */
 const PCH_DIR = `${ROOT}/build/oracle/pch`;
 const PRELUDE_INCLUDE =
-  '#include "oracle_prelude.h" /* build/oracle/pch: winsock2, ws2tcpip, windows, nldef, sddl, rpc, fwptypes, ' +
-  "fwpmtypes, iketypes, ipsectypes (.h), precompiled */";
+  '#include "oracle_prelude.h" /* build/oracle/pch: winsock2, ws2tcpip, windows, ntstatus, nldef, sddl, rpc, ' +
+  "fwptypes, fwpmtypes, iketypes, ipsectypes (.h), precompiled */";
 export const LINUX_CC = "gcc";
 
 /** Headers every mingw-compiled oracle file starts with (winsock2 first, or windows.h pulls in winsock 1). */
@@ -56,6 +56,7 @@ const MINGW_PRELUDE = [
   "#include <winsock2.h>",
   "#include <ws2tcpip.h>",
   "#include <windows.h>",
+  "#include <ntstatus.h>",
   "#include <nldef.h>",
   "#include <sddl.h>",
   "#include <rpc.h>",
