@@ -841,10 +841,15 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
   // Manual SAs, identified by name. In sync when an SA context holds both SAs of the pair on the filters
   // in force (by filter id) with the policy's SPIs and transforms, and neither filter changes (a changed
   // key changes the filters' digest metadata).
-  const changedFilters = new Set(changes.filter((c) => c.kind === "filter").map((c) => c.key));
-  const curById = new Map<bigint, Filter>();
-  for (const f of current.filters) if (f.filterId !== undefined) curById.set(f.filterId, f);
   const contexts = current.saContexts ?? [];
+  // Built only when there are SAs to match: a 50k-filter plan should not pay for them otherwise.
+  const changedFilters = g.manualSas.length
+    ? new Set(changes.filter((c) => c.kind === "filter").map((c) => c.key))
+    : new Set<Guid>();
+  const curById = new Map<bigint, Filter>();
+  if (contexts.length) {
+    for (const f of current.filters) if (f.filterId !== undefined) curById.set(f.filterId, f);
+  }
   const claimed = new Set<bigint>();
   const desiredSas = [...g.manualSas].sort((a, b) => cmp(a.name, b.name));
   for (const m of desiredSas) {
