@@ -42,9 +42,11 @@ import { parseV4, parseV6, v6Bytes } from "./policy/addr.ts";
 
 /** Outcome of `applyGraph`. */
 export interface ApplyResult {
+  /** `applied` when changes were committed, `in-sync` when there was nothing to do. */
   outcome: "applied" | "in-sync";
   /** The plan that was executed (or found empty). */
   plan: Plan;
+  /** Wall time of plan plus apply, in milliseconds. */
   durationMs: number;
 }
 
@@ -390,10 +392,15 @@ function withSecrets(c: ProviderContext, secrets: SecretValues): ProviderContext
 
 /** Counts of what `removeOwned` deleted. */
 export interface RemoveResult {
+  /** Filters deleted. */
   filters: number;
+  /** Provider contexts deleted. */
   providerContexts: number;
+  /** Tunnels deleted (FwpmIPsecTunnelDeleteByKey0). */
   tunnels: number;
+  /** Sublayers deleted. */
   sublayers: number;
+  /** Providers deleted (0 or 1). */
   providers: number;
   /** Manual SA contexts deleted (present only when there were some). */
   saContexts?: number;

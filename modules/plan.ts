@@ -33,9 +33,13 @@ export type ObjectKind = "provider" | "sublayer" | "providerContext" | "filter" 
 
 /** One planned change, as printed (docs/cli-json.md). */
 export interface Change {
+  /** add: not in the engine; delete: not in the policy; replace: differs (delete, then add). */
   action: "add" | "delete" | "replace";
+  /** The kind of WFP object changed. */
   kind: ObjectKind;
+  /** The object's GUID (filterKey, providerContextKey, ...; a tunnel's is its tunnel policy key). */
   key: Guid;
+  /** The object's display name. */
   name: string;
   /** Filters only: the layer GUID. */
   layer?: Guid;
@@ -47,7 +51,9 @@ export interface Change {
 
 /** A change with the objects apply needs (never rendered). */
 export interface PlannedChange extends Change {
+  /** The object as the policy wants it (add and replace). */
   desired?: Provider | Sublayer | ProviderContext | Filter | Tunnel;
+  /** The object as the engine has it (delete and replace). */
   current?: Provider | Sublayer | ProviderContext | Filter;
   /** Tunnel deletes: the main-mode context key recorded when it was added. */
   tunnelMainModeKey?: Guid;
@@ -59,9 +65,13 @@ export interface PlannedChange extends Change {
 
 /** Counts per action, plus objects found equal. */
 export interface PlanSummary {
+  /** Objects to add. */
   add: number;
+  /** Objects to delete. */
   delete: number;
+  /** Objects to replace. */
   replace: number;
+  /** Objects already as the policy wants them. */
   unchanged: number;
 }
 
@@ -70,9 +80,13 @@ export type SecretValues = Map<string, Uint8Array>;
 
 /** The result of planning. */
 export interface Plan {
+  /** The provider whose objects were compared. */
   providerKey: Guid;
+  /** True when there is nothing to change. */
   inSync: boolean;
+  /** The changes, ordered by object kind, then key. */
   changes: PlannedChange[];
+  /** Counts per action. */
   summary: PlanSummary;
   /** Resolved secrets for apply (kept off JSON by render). */
   secrets: SecretValues;
@@ -83,6 +97,7 @@ export type SecretResolver = (ref: SecretRef, id: string) => Uint8Array;
 
 /** Options of `planGraph`. */
 export interface PlanOptions {
+  /** Reads a pre-shared key (default: `defaultResolveSecret`). */
   resolveSecret?: SecretResolver;
   /** Reads a manual SA key (default: hexadecimal text from the variable or file, see `defaultResolveSaKey`). */
   resolveSaKey?: SecretResolver;
@@ -191,7 +206,9 @@ export function saKeyLength(d: ManualSa["inbound"]): number | undefined {
 
 /** The graph as it should exist on this host, plus the secret values apply will marshal. */
 export interface PreparedGraph {
+  /** The graph with app ids resolved and secret digests in providerData. */
   graph: ObjectGraph;
+  /** The resolved pre-shared keys apply will marshal. */
   secrets: SecretValues;
 }
 
@@ -317,9 +334,13 @@ function canonicalTunnelDef(def: unknown): unknown {
 
 /** What our provider owns in the engine now. */
 export interface CurrentState {
+  /** Our FWPM_PROVIDER0, absent when it is not in the engine. */
   provider?: Provider;
+  /** Sublayers we own, plus the one with our key whoever owns it. */
   sublayers: Sublayer[];
+  /** Provider contexts we own. */
   providerContexts: ProviderContext[];
+  /** Filters we own. */
   filters: Filter[];
   /** Manual SA contexts in the engine (every one: SA contexts have no owner; apply matches filter ids). */
   saContexts?: IpsecSaContext1[];

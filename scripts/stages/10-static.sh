@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# deno fmt --check, deno lint, deno check: the repository stays clean.
+# deno fmt --check, deno lint, deno check, deno doc --lint: the repository stays clean and the public API documented.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$ROOT"
 ok=0; bad=0
-for cmd in "fmt --check" "lint" "check mod.ts cli.ts"; do
+for cmd in "fmt --check" "lint" "check mod.ts cli.ts" "doc --lint mod.ts"; do
   log "deno $cmd"
   # shellcheck disable=SC2086
   if "$DENO" $cmd; then ok=$((ok + 1)); else bad=$((bad + 1)); fi
