@@ -35,6 +35,7 @@ import {
   readCurrent,
   saContextsOfFilters,
   type SecretValues,
+  TUNNEL_QM_TYPES,
 } from "./plan.ts";
 import { readMeta } from "./meta.ts";
 import { deepEqual } from "./diff.ts";
@@ -57,12 +58,6 @@ export interface ApplyOptions extends PlanOptions {
 }
 
 const PSK = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_PRESHARED_KEY;
-const CT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
-const TUNNEL_QM_TYPES: ReadonlySet<number> = new Set([
-  CT.FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT,
-  CT.FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT,
-  CT.FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT,
-]);
 
 /** Plans and applies `graph`; throws ApplyError (nothing changed) when any engine call fails. */
 export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOptions = {}): ApplyResult {

@@ -6,16 +6,8 @@
  */
 import type { Engine } from "./engine.ts";
 import type { Filter, Guid, ObjectGraph, ProviderContext, Sublayer, Tunnel } from "./graph.ts";
-import { ENUMS } from "../ffi/constants.ts";
 import { fromCanonical, readMeta } from "./meta.ts";
-import { normContext } from "./plan.ts";
-
-const CT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
-const TUNNEL_QM_TYPES: ReadonlySet<number> = new Set([
-  CT.FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT,
-  CT.FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT,
-  CT.FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT,
-]);
+import { normContext, TUNNEL_QM_TYPES } from "./plan.ts";
 
 /** Objects of one provider, as enumerated. */
 export interface Owned {

@@ -120,7 +120,8 @@ const KIND_ORDER: Record<ObjectKind, number> = {
 const FILTER_DISABLED = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_DISABLED;
 const PROVIDER_DISABLED = FLAGS.FWPM_PROVIDER_FLAG.FWPM_PROVIDER_FLAG_DISABLED;
 const CT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
-const TUNNEL_QM_TYPES: ReadonlySet<number> = new Set([
+/** Provider-context types of a tunnel's quick-mode policy (the context whose key is the tunnel's key). */
+export const TUNNEL_QM_TYPES: ReadonlySet<number> = new Set([
   CT.FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT,
   CT.FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT,
   CT.FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT,
