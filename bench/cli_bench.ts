@@ -107,9 +107,10 @@ function wfpsecApply(): { tPlan: number; tApply: number; changes: number } {
 }
 rawAdd();
 wfpsecApply();
-// Five alternating pairs after the warm-up; the ratio reported is the median of the per-pair ratios, so one
-// rep disturbed by another process on a shared 2-core machine neither makes nor breaks the verdict.
-const PAIRS = 5;
+// Nine alternating pairs after the warm-up; the ratio reported is the median of the per-pair ratios: on a
+// shared VM the machine's speed drifts by 2x over seconds, so one disturbed pair neither makes nor breaks
+// the verdict.
+const PAIRS = 9;
 const pairs: { tRaw: number; tPlan: number; tApply: number; changes: number }[] = [];
 for (let i = 0; i < PAIRS; i++) pairs.push({ tRaw: rawAdd(), ...wfpsecApply() });
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

@@ -12,7 +12,7 @@
  * from the copy. Everything is copied out, so the caller may free the native memory right after.
  */
 import type { StructLayout } from "./layout.ts";
-import { generateCodecs, type GeneratedCodec } from "./codegen.ts";
+import { generateCodecs, type GeneratedCodec, type GuidSite } from "./codegen.ts";
 import { layoutOf } from "./structs.ts";
 import { isGuid, readGuid, tryWriteGuid } from "./guid.ts";
 import {
@@ -330,8 +330,13 @@ function bad(path: string, expected: string, got: unknown): never {
   throw new WfpInputError(path, expected, got);
 }
 
-function putGuid(dv: DataView, off: number, v: unknown, path: string): void {
+function putGuid(dv: DataView, off: number, v: unknown, path: string, site: GuidSite): void {
   if (!tryWriteGuid(v, dv, off)) bad(path, "a GUID string", v);
+  site.k = v;
+  site.w0 = dv.getUint32(off, true);
+  site.w1 = dv.getUint32(off + 4, true);
+  site.w2 = dv.getUint32(off + 8, true);
+  site.w3 = dv.getUint32(off + 12, true);
 }
 
 function zero16(dv: DataView, at: number): boolean {

@@ -73,6 +73,8 @@ const q = (s: string) => JSON.stringify(s);
 
 class Gen {
   private n = 0;
+  /** GUID member sites generated (each gets a GuidSite variable G<i>). */
+  sites = 0;
   tmp(base: string): string {
     return `${base}${this.n++}`;
   }
@@ -88,8 +90,17 @@ class Gen {
         }, ${v}); dv.${set}(${off}, ${v}${le});`;
         return optional ? `if (${v} !== undefined) { ${body} }` : body;
       }
-      case "guid":
-        return `if (${v} !== undefined${optional ? "" : " || true"}) putGuid(dv, ${off}, ${v}, ${q(path)});`;
+      case "guid": {
+        // Each GUID member has its own one-entry cache: the same constant key (layer, sublayer, provider,
+        // callout) at the same member of consecutive objects is an identity check, not a map look-up.
+        const site = `G${this.sites++}`;
+        const write = `if (${v} === ${site}.k) { dv.setUint32(${off}, ${site}.w0, true); ` +
+          `dv.setUint32(${off} + 4, ${site}.w1, true); dv.setUint32(${off} + 8, ${site}.w2, true); ` +
+          `dv.setUint32(${off} + 12, ${site}.w3, true); } else putGuid(dv, ${off}, ${v}, ${
+            q(path)
+          }, ${site});`;
+        return `if (${v} !== undefined${optional ? "" : " || true"}) { ${write} }`;
+      }
       case "wstr": {
         const p = this.tmp("p");
         return `if (${v} !== undefined) { if (typeof ${v} !== "string") bad(${q(path)}, "a string", ${v}); ` +
@@ -351,7 +362,8 @@ function flatten(fields: readonly Field[]): Field[] {
 /** The helpers generated code calls. */
 export interface Helpers {
   bad(path: string, expected: string, got: unknown): never;
-  putGuid(dv: DataView, off: number, v: unknown, path: string): void;
+  /** Writes GUID `v` (or reports `path`) and remembers it in `site`. */
+  putGuid(dv: DataView, off: number, v: unknown, path: string, site: GuidSite): void;
   wutf16(s: string, u16: Uint16Array, index: number): void;
   wlatin1(s: string, u8: Uint8Array, off: number): boolean;
   wptr(dv: DataView, off: number, addr: number): void;
@@ -364,6 +376,15 @@ export interface Helpers {
   copyOut(addr: number, len: number): Uint8Array;
   load(addr: number, len: number): number;
   frame(): { dv: DataView; u8: Uint8Array };
+}
+
+/** The one-entry cache of a generated GUID member: the last string written there and its four words. */
+export interface GuidSite {
+  k: unknown;
+  w0: number;
+  w1: number;
+  w2: number;
+  w3: number;
 }
 
 /** Generated encoder/decoder pair of one struct. */
@@ -379,8 +400,13 @@ export function generateSource(): string {
   const table = Object.keys(STRUCTS).map((n) => `${q(n)}: { enc: E_${ident(n)}, dec: D_${ident(n)} }`).join(
     ",\n  ",
   );
+  // NONE (a fresh object no caller holds) marks an empty site: no member value can be identical to it.
+  const sites = Array.from(
+    { length: g.sites },
+    (_, i) => `const G${i} = { k: NONE, w0: 0, w1: 0, w2: 0, w3: 0 };`,
+  );
   return `"use strict";\nconst { bad, putGuid, wutf16, wlatin1, wptr, rptr, rguid, zero16, rutf16, rlatin1, rsid, copyOut, load, frame } = H;\n` +
-    parts.join("\n") + `\nreturn {\n  ${table}\n};\n`;
+    "const NONE = {};\n" + sites.join("\n") + "\n" + parts.join("\n") + `\nreturn {\n  ${table}\n};\n`;
 }
 
 /** Compiles every struct's codec with `helpers`. */

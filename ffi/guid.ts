@@ -50,15 +50,19 @@ export function writeGuid(s: string, out: Uint8Array, offset: number): void {
 }
 
 /** A GUID as the four little-endian 32-bit words of its 16 bytes. */
-interface Words {
+export interface GuidWords {
   w0: number;
   w1: number;
   w2: number;
   w3: number;
 }
-// Frequently written GUIDs (layer, sublayer, provider, condition and callout keys) are parsed once.
-const writeCache = new Map<string, Words>();
+// Frequently written GUIDs (layer, sublayer, provider, condition and callout keys) are parsed once. A
+// string enters the cache on its second sighting (a direct-mapped table remembers strings seen once), so
+// the unique keys of a large policy, each written once, neither fill it nor pay for inserting.
+const writeCache = new Map<string, GuidWords>();
 const WRITE_CACHE_MAX = 4096;
+const SEEN = 1024;
+const seenOnce: (string | undefined)[] = new Array(SEEN).fill(undefined);
 
 function hexAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
@@ -69,41 +73,51 @@ function hex8(s: string, i: number): number {
   return (hexAt(s, i) << 4) | hexAt(s, i + 1); // negative when either digit is invalid
 }
 
-function parseWords(s: string): Words | undefined {
+// Parse results, in module variables so that a parse allocates nothing.
+let p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+
+function parseWords(s: string): boolean {
   if (
     s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45
   ) {
-    return undefined;
+    return false;
   }
   const a0 = hex8(s, 0), a1 = hex8(s, 2), a2 = hex8(s, 4), a3 = hex8(s, 6);
   const b0 = hex8(s, 9), b1 = hex8(s, 11), c0 = hex8(s, 14), c1 = hex8(s, 16);
   const d0 = hex8(s, 19), d1 = hex8(s, 21), d2 = hex8(s, 24), d3 = hex8(s, 26);
   const d4 = hex8(s, 28), d5 = hex8(s, 30), d6 = hex8(s, 32), d7 = hex8(s, 34);
-  if ((a0 | a1 | a2 | a3 | b0 | b1 | c0 | c1 | d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) < 0) return undefined;
-  return {
-    w0: ((a0 << 24) | (a1 << 16) | (a2 << 8) | a3) >>> 0, // Data1
-    w1: (((c0 << 8) | c1) << 16 | ((b0 << 8) | b1)) >>> 0, // Data2 | Data3 << 16
-    w2: (d0 | (d1 << 8) | (d2 << 16) | (d3 << 24)) >>> 0, // Data4[0..3]
-    w3: (d4 | (d5 << 8) | (d6 << 16) | (d7 << 24)) >>> 0, // Data4[4..7]
-  };
+  if ((a0 | a1 | a2 | a3 | b0 | b1 | c0 | c1 | d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) < 0) return false;
+  p0 = ((a0 << 24) | (a1 << 16) | (a2 << 8) | a3) >>> 0; // Data1
+  p1 = (((c0 << 8) | c1) << 16 | ((b0 << 8) | b1)) >>> 0; // Data2 | Data3 << 16
+  p2 = (d0 | (d1 << 8) | (d2 << 16) | (d3 << 24)) >>> 0; // Data4[0..3]
+  p3 = (d4 | (d5 << 8) | (d6 << 16) | (d7 << 24)) >>> 0; // Data4[4..7]
+  return true;
 }
 
 /**
  * Writes the GUID for `s` at `offset` of `dv` and returns true, or returns false (writing nothing) when
- * `s` is not a well-formed GUID string. One pass, no allocation on a cache hit.
+ * `s` is not a well-formed GUID string. One pass, no allocation.
  */
 export function tryWriteGuid(s: unknown, dv: DataView, offset: number): boolean {
   if (typeof s !== "string" || s.length !== 36) return false;
-  let w = writeCache.get(s);
-  if (w === undefined) {
-    w = parseWords(s);
-    if (w === undefined) return false;
-    if (writeCache.size < WRITE_CACHE_MAX) writeCache.set(s, w);
+  const w = writeCache.get(s);
+  if (w !== undefined) {
+    dv.setUint32(offset, w.w0, true);
+    dv.setUint32(offset + 4, w.w1, true);
+    dv.setUint32(offset + 8, w.w2, true);
+    dv.setUint32(offset + 12, w.w3, true);
+    return true;
   }
-  dv.setUint32(offset, w.w0, true);
-  dv.setUint32(offset + 4, w.w1, true);
-  dv.setUint32(offset + 8, w.w2, true);
-  dv.setUint32(offset + 12, w.w3, true);
+  if (!parseWords(s)) return false;
+  dv.setUint32(offset, p0, true);
+  dv.setUint32(offset + 4, p1, true);
+  dv.setUint32(offset + 8, p2, true);
+  dv.setUint32(offset + 12, p3, true);
+  if (writeCache.size < WRITE_CACHE_MAX) {
+    const slot = (p0 ^ p3) & (SEEN - 1);
+    if (seenOnce[slot] === s) writeCache.set(s, { w0: p0, w1: p1, w2: p2, w3: p3 });
+    else seenOnce[slot] = s;
+  }
   return true;
 }
 

@@ -308,31 +308,46 @@ function secretOf(plan: Plan, keyRef: string): Uint8Array {
 
 /** Runs a plan's changes in dependency order. Call inside `engine.transaction`. */
 export function executePlan(engine: Engine, plan: Plan): void {
-  const dels = plan.changes.filter((c) => c.action !== "add");
-  const adds = plan.changes.filter((c) => c.action !== "delete");
-  const of = (xs: PlannedChange[], kind: PlannedChange["kind"]) => xs.filter((c) => c.kind === kind);
-
-  for (const c of of(dels, "filter")) call(c, () => engine.deleteFilter(c.key));
-  for (const c of of(dels, "tunnel")) call(c, () => deleteTunnel(engine, c.key, c.tunnelMainModeKey));
-  for (const c of of(dels, "providerContext")) call(c, () => engine.deleteProviderContext(c.key));
-  for (const c of of(dels, "sublayer")) call(c, () => engine.deleteSublayer(c.key));
-  for (const c of of(dels, "provider")) call(c, () => engine.deleteProvider(c.key));
-
-  for (const c of of(adds, "provider")) call(c, () => engine.addProvider(c.desired as Provider));
-  for (const c of of(adds, "sublayer")) call(c, () => engine.addSublayer(c.desired as Sublayer));
-  for (const c of of(adds, "providerContext")) {
-    call(c, () => engine.addProviderContext(withSecrets(c.desired as ProviderContext, plan.secrets)));
+  // One pass sorts the changes by kind; a replace is a delete and then an add.
+  const dels = byKind(), adds = byKind();
+  for (const c of plan.changes) {
+    if (c.action !== "add") dels[c.kind].push(c);
+    if (c.action !== "delete") adds[c.kind].push(c);
   }
-  for (const c of of(adds, "filter")) call(c, () => engine.addFilter(c.desired as Filter));
-  for (const c of of(adds, "tunnel")) {
+  const run = (list: PlannedChange[], fn: (c: PlannedChange) => unknown) => {
+    for (const c of list) {
+      try {
+        fn(c);
+      } catch (e) {
+        throw wrapChange(e, c);
+      }
+    }
+  };
+  run(dels.filter, (c) => engine.deleteFilter(c.key));
+  run(dels.tunnel, (c) => deleteTunnel(engine, c.key, c.tunnelMainModeKey));
+  run(dels.providerContext, (c) => engine.deleteProviderContext(c.key));
+  run(dels.sublayer, (c) => engine.deleteSublayer(c.key));
+  run(dels.provider, (c) => engine.deleteProvider(c.key));
+
+  run(adds.provider, (c) => engine.addProvider(c.desired as Provider));
+  run(adds.sublayer, (c) => engine.addSublayer(c.desired as Sublayer));
+  run(
+    adds.providerContext,
+    (c) => engine.addProviderContext(withSecrets(c.desired as ProviderContext, plan.secrets)),
+  );
+  run(adds.filter, (c) => engine.addFilter(c.desired as Filter));
+  run(adds.tunnel, (c) => {
     const t = c.desired as Tunnel;
-    call(c, () =>
-      engine.addTunnel({
-        ...t,
-        mainModePolicy: t.mainModePolicy ? withSecrets(t.mainModePolicy, plan.secrets) : undefined,
-        tunnelPolicy: withSecrets(t.tunnelPolicy, plan.secrets),
-      }));
-  }
+    engine.addTunnel({
+      ...t,
+      mainModePolicy: t.mainModePolicy ? withSecrets(t.mainModePolicy, plan.secrets) : undefined,
+      tunnelPolicy: withSecrets(t.tunnelPolicy, plan.secrets),
+    });
+  });
+}
+
+function byKind(): Record<PlannedChange["kind"], PlannedChange[]> {
+  return { provider: [], sublayer: [], providerContext: [], filter: [], tunnel: [], manualSa: [] };
 }
 
 /** Deletes a tunnel and, when the engine left it behind, the main-mode context it was added with. */
@@ -341,16 +356,8 @@ function deleteTunnel(engine: Engine, qmKey: Guid, mmKey: Guid | undefined): voi
   if (mmKey && engine.getProviderContext(mmKey)) engine.deleteProviderContext(mmKey);
 }
 
-function call(c: PlannedChange, fn: () => unknown): void {
-  try {
-    fn();
-  } catch (e) {
-    throw wrap(e, c.action === "add" ? "add" : c.action === "delete" ? "delete" : "replace", {
-      kind: c.kind,
-      key: c.key,
-      name: c.name,
-    });
-  }
+function wrapChange(e: unknown, c: PlannedChange): ApplyError {
+  return wrap(e, c.action, { kind: c.kind, key: c.key, name: c.name });
 }
 
 function wrap(e: unknown, verb: string, object: ObjectRef): ApplyError {

@@ -27,6 +27,7 @@ import type {
 import { ENUMS, FLAGS } from "../ffi/constants.ts";
 import { deepEqual, diffFields, type FieldDiff } from "./diff.ts";
 import { canonicalJson, digestOf, readMeta, secretDigest, withMeta } from "./meta.ts";
+import { sortByKey } from "./keyOrder.ts";
 
 /** Object kinds as named in plans and the JSON contract. */
 export type ObjectKind = "provider" | "sublayer" | "providerContext" | "filter" | "tunnel" | "manualSa";
@@ -84,7 +85,7 @@ export interface Plan {
   providerKey: Guid;
   /** True when there is nothing to change. */
   inSync: boolean;
-  /** The changes, ordered by object kind, then key. */
+  /** The changes, ordered by object kind (provider, sublayer, providerContext, filter, tunnel, manualSa), then key. */
   changes: PlannedChange[];
   /** Counts per action. */
   summary: PlanSummary;
@@ -107,15 +108,6 @@ export interface PlanOptions {
 export class SecretError extends Error {
   override name = "PolicyError";
 }
-
-const KIND_ORDER: Record<ObjectKind, number> = {
-  provider: 0,
-  sublayer: 1,
-  providerContext: 2,
-  filter: 3,
-  tunnel: 4,
-  manualSa: 5,
-};
 
 const FILTER_DISABLED = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_DISABLED;
 const PROVIDER_DISABLED = FLAGS.FWPM_PROVIDER_FLAG.FWPM_PROVIDER_FLAG_DISABLED;
@@ -309,7 +301,7 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
     graph: {
       ...graph,
       providerContexts: graph.providerContexts.map((c) => prepCtx(c)),
-      filters: graph.filters.map(withSaDigest).map((f) => {
+      filters: (saDigest.size ? graph.filters.map(withSaDigest) : graph.filters).map((f) => {
         if (!f.filterCondition.some((c) => c.conditionValue.type === "appPath")) return f;
         // The engine's app id is a device path; the program path as written is kept in providerData so
         // export can give it back.
@@ -655,6 +647,7 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
   const providerCascade = providerReplaced ? "re-added because the provider is replaced" : undefined;
 
   // Sublayers.
+  const sublayerStart = changes.length;
   const replacedSublayers = new Set<Guid>();
   const desSub = g.sublayer;
   for (const s of sortBy(current.sublayers, (s) => s.subLayerKey)) {
@@ -693,6 +686,7 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
       desired: desSub,
     });
   }
+  sortSection(changes, sublayerStart);
 
   // Tunnel parts: contexts that belong to a desired or current tunnel are handled as tunnels.
   const curCtx = new Map(current.providerContexts.map((c) => [c.providerContextKey, c]));
@@ -759,20 +753,35 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
   }
 
   // Filters (engine-instantiated tunnel filters are part of their tunnel, not ours to diff).
-  const desFil = new Map(g.filters.map((f) => [f.filterKey, f]));
-  const curFil = new Map<Guid, Filter>();
-  for (const f of current.filters) {
-    if (!desFil.has(f.filterKey) && f.providerContextKey && tunnelPartKeys.has(f.providerContextKey)) {
+  // Changes go out in kind then key order. Each section is built in key order (small sections are sorted
+  // where they end), so tens of thousands of filter changes need no sort of their own: the desired and the
+  // current filters are each put in key order and merged, with no per-key map look-up.
+  const desList = sortByKey(g.filters, (f) => f.filterKey);
+  const curList = sortByKey(current.filters, (f) => f.filterKey);
+  for (let i = 0, j = 0; i < desList.length || j < curList.length;) {
+    let d: Filter | undefined = desList[i], c: Filter | undefined = curList[j];
+    // A key listed twice counts once, as its last entry (like a map keyed by filterKey).
+    if (d && i + 1 < desList.length && desList[i + 1].filterKey === d.filterKey) {
+      i++;
       continue;
     }
-    curFil.set(f.filterKey, f);
-  }
-  // Key order here makes the final (stable, run-detecting) sort linear.
-  const filterKeys = [...desFil.keys()];
-  for (const k of curFil.keys()) if (!desFil.has(k)) filterKeys.push(k);
-  filterKeys.sort();
-  for (const key of filterKeys) {
-    const c = curFil.get(key), d = desFil.get(key);
+    if (c && j + 1 < curList.length && curList[j + 1].filterKey === c.filterKey) {
+      j++;
+      continue;
+    }
+    const order = !d ? 1 : !c ? -1 : cmp(d.filterKey, c.filterKey);
+    if (order < 0) {
+      i++;
+      c = undefined;
+    } else if (order > 0) {
+      j++;
+      d = undefined;
+      if (c.providerContextKey && tunnelPartKeys.has(c.providerContextKey)) continue;
+    } else {
+      i++;
+      j++;
+    }
+    const key = (d ?? c)!.filterKey;
     if (c && !d) {
       changes.push({
         action: "delete",
@@ -873,6 +882,7 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
     for (const f of current.filters) if (f.filterId !== undefined) curById.set(f.filterId, f);
   }
   const claimed = new Set<bigint>();
+  const saStart = changes.length;
   const desiredSas = [...g.manualSas].sort((a, b) => cmp(a.name, b.name));
   for (const m of desiredSas) {
     const fo = current.filters.find((f) => f.filterKey === m.outboundFilterKey);
@@ -938,7 +948,7 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
     });
   }
 
-  changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || cmp(a.key, b.key));
+  sortSection(changes, saStart);
   const summary: PlanSummary = { add: 0, delete: 0, replace: 0, unchanged };
   for (const c of changes) summary[c.action]++;
   return { providerKey, inSync: changes.length === 0, changes, summary, secrets: prepared.secrets };
@@ -968,6 +978,13 @@ function saMatches(
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts changes[from..] (one kind's small section) by key, stably. */
+function sortSection(changes: PlannedChange[], from: number): void {
+  if (changes.length - from < 2) return;
+  const section = changes.splice(from).sort((a, b) => cmp(a.key, b.key));
+  for (const c of section) changes.push(c);
 }
 
 function sortBy<T>(xs: T[], key: (x: T) => string): T[] {

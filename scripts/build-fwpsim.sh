@@ -3,6 +3,7 @@
 #   libfwpsim.so        gcc -O2 (what the FFI tests and the CLI load with --engine sim)
 #   libfwpsim_asan.so   AddressSanitizer build of the same source
 #   fwpsim_driver       C bench driver (links libfwpsim.so)
+#   libfwpsim_driver.so the same driver as a library, called by bench/ffi_bench.ts in its own process
 #   fwpsim_selftest, fwpsim_selftest_asan   C self-test of the engine semantics
 #   fwpuclnt.dll        x86_64-w64-mingw32-gcc build of the same source, for Windows deno.exe under Wine
 #   fwpsim_selftest.exe the self-test built for Win64 against fwpuclnt.dll
@@ -41,6 +42,9 @@ publish "$OUT/libfwpsim_asan.so"
 step fwpsim_driver gcc "${CFLAGS[@]}" -O2 -o "$OUT/fwpsim_driver.tmp" "$SRC/driver.c" -L"$OUT" -lfwpsim \
   -Wl,-rpath,'$ORIGIN'
 publish "$OUT/fwpsim_driver"
+step libfwpsim_driver.so gcc "${CFLAGS[@]}" -O2 -fPIC -shared -DFWPSIM_DRIVER_LIB -o "$OUT/libfwpsim_driver.so.tmp" \
+  "$SRC/driver.c" -L"$OUT" -lfwpsim -Wl,-rpath,'$ORIGIN'
+publish "$OUT/libfwpsim_driver.so"
 step fwpsim_selftest gcc "${CFLAGS[@]}" -O1 -g -o "$OUT/fwpsim_selftest.tmp" "$SRC/selftest.c" -L"$OUT" -lfwpsim \
   -Wl,-rpath,'$ORIGIN'
 publish "$OUT/fwpsim_selftest"

@@ -153,6 +153,36 @@ Deno.test("bad input is a WfpInputError naming the member, raised before any nat
   }, /FWP_CONDITION_VALUE0\.type/);
 });
 
+Deno.test("each GUID member writes the key it is given, whatever the previous object had there", () => {
+  // GUID members remember their last key (codegen.ts): alternating, repeated, differently cased and
+  // invalid keys at the same member must each encode (or fail) as if encoded alone.
+  const arena = new Arena();
+  const f = transportFilter(1, []);
+  const keys = [
+    "b14b7bdb-dbbd-473e-bed4-8b4708d4f270",
+    "b14b7bdb-dbbd-473e-bed4-8b4708d4f271",
+    "b14b7bdb-dbbd-473e-bed4-8b4708d4f271",
+    "B14B7BDB-DBBD-473E-BED4-8B4708D4F270",
+    crypto.randomUUID(),
+    "b14b7bdb-dbbd-473e-bed4-8b4708d4f270",
+  ];
+  for (const layerKey of keys) {
+    const off = arena.encode("FWPM_FILTER0", { ...f, layerKey, filterKey: layerKey });
+    const bytes = arena.u8.slice(off, off + 96);
+    assert.deepEqual([...bytes.subarray(64, 80)], [...guidToBytes(layerKey)], layerKey);
+    assert.deepEqual([...bytes.subarray(0, 16)], [...guidToBytes(layerKey)], layerKey);
+  }
+  for (
+    const bad of [null, "b14b7bdb-dbbd-473e-bed4-8b4708d4f27", "b14b7bdb-dbbd-473e-bed4-8b4708d4f27g", 7]
+  ) {
+    assert.throws(
+      () => arena.encode("FWPM_FILTER0", { ...f, layerKey: bad }),
+      (e: unknown) => e instanceof WfpInputError && /FWPM_FILTER0\.layerKey: expected a GUID/.test(e.message),
+      String(bad),
+    );
+  }
+});
+
 Deno.test("pre-shared key bytes never appear in an input error message", () => {
   const ctx = providerContexts.find((c) => c.displayData.name === "IKE MM PSK")!;
   const broken = structuredClone(ctx);

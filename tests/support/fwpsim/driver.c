@@ -7,6 +7,11 @@
  *   action IPSEC_OUTBOUND_TRANSPORT_V4, rawContext 1); commit; then enumerate by providerKey in pages of 1000
  *   and decode every filter into owned C memory (as the Deno decoder builds JS objects), freeing each page.
  * Runs the whole thing 3 times on fresh sessions (warm) and prints one JSON line with each run and the last.
+ *
+ * Built with -DFWPSIM_DRIVER_LIB it is instead a shared library (libfwpsim_driver.so) exporting
+ * fwpsim_driver_run(N, out[4]), one such run, so that the Deno bench can call the C baseline in its own process
+ * against the very fwpsim instance it uses itself, alternating with its own runs: the machine's speed drifts
+ * over seconds on a shared VM, and pairs measured a fraction of a second apart compare like with like.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,11 +44,15 @@ static double now_ms(void) {
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* CPU time of this (single-threaded) process: unlike wall time, other processes on the machine do not
- * inflate it, so the bench can compare it with the Deno process's CPU time. */
+/* CPU time of this work: unlike wall time, other processes on the machine do not inflate it. The program is
+ * single-threaded (process time); inside the Deno process only this thread's time is the driver's. */
 static double cpu_ms(void) {
   struct timespec ts;
+#ifdef FWPSIM_DRIVER_LIB
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+#else
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+#endif
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -201,6 +210,12 @@ static int run(uint32_t n, double *addMs, double *enumMs, double *addCpu, double
   return 0;
 }
 
+#ifdef FWPSIM_DRIVER_LIB
+/* One run of N filters; out = {addMs, enumDecodeMs, addCpuMs, enumDecodeCpuMs}. Returns 0 or run()'s code. */
+__attribute__((visibility("default"))) int fwpsim_driver_run(uint32_t n, double *out) {
+  return run(n, &out[0], &out[1], &out[2], &out[3]);
+}
+#else
 int main(int argc, char **argv) {
   uint32_t n = argc > 1 ? (uint32_t)strtoul(argv[1], NULL, 10) : 10000;
   double add[3], en[3], addCpu[3], enCpu[3];
@@ -221,3 +236,4 @@ int main(int argc, char **argv) {
   printf("]}\n");
   return 0;
 }
+#endif
