@@ -331,12 +331,48 @@ function bad(path: string, expected: string, got: unknown): never {
 }
 
 function putGuid(dv: DataView, off: number, v: unknown, path: string, site: GuidSite): void {
+  const k = site.k;
+  const e = v === k[0] ? 0 : v === k[1] ? 4 : v === k[2] ? 8 : v === k[3] ? 12 : -1;
+  if (e >= 0) {
+    const w = site.w;
+    dv.setUint32(off, w[e], true);
+    dv.setUint32(off + 4, w[e + 1], true);
+    dv.setUint32(off + 8, w[e + 2], true);
+    dv.setUint32(off + 12, w[e + 3], true);
+    return;
+  }
   if (!tryWriteGuid(v, dv, off)) bad(path, "a GUID string", v);
-  site.k = v;
-  site.w0 = dv.getUint32(off, true);
-  site.w1 = dv.getUint32(off + 4, true);
-  site.w2 = dv.getUint32(off + 8, true);
-  site.w3 = dv.getUint32(off + 12, true);
+  const n = site.next;
+  site.next = (n + 1) & 3;
+  k[n] = v;
+  const w = site.w;
+  w[4 * n] = dv.getUint32(off, true);
+  w[4 * n + 1] = dv.getUint32(off + 4, true);
+  w[4 * n + 2] = dv.getUint32(off + 8, true);
+  w[4 * n + 3] = dv.getUint32(off + 12, true);
+}
+
+function readGuidSite(u8: Uint8Array, dv: DataView, at: number, site: GuidSite): string {
+  const w0 = dv.getUint32(at, true), w1 = dv.getUint32(at + 4, true);
+  const w2 = dv.getUint32(at + 8, true), w3 = dv.getUint32(at + 12, true);
+  const w = site.w, strings = site.s;
+  for (let e = 0; e < 4; e++) {
+    const s = strings[e];
+    if (
+      s !== undefined && w[4 * e] === w0 && w[4 * e + 1] === w1 && w[4 * e + 2] === w2 && w[4 * e + 3] === w3
+    ) {
+      return s;
+    }
+  }
+  const s = readGuid(u8, dv, at);
+  const n = site.next;
+  site.next = (n + 1) & 3;
+  strings[n] = s;
+  w[4 * n] = w0;
+  w[4 * n + 1] = w1;
+  w[4 * n + 2] = w2;
+  w[4 * n + 3] = w3;
+  return s;
 }
 
 function zero16(dv: DataView, at: number): boolean {
@@ -363,7 +399,7 @@ export function compiled(name: string): CompiledStruct {
     wlatin1: writeLatin1,
     wptr: writePtr,
     rptr: readPtr,
-    rguid: readGuid,
+    rguid: readGuidSite,
     zero16,
     rutf16: readWstr,
     rlatin1: readLatin1,

@@ -75,6 +75,8 @@ class Gen {
   private n = 0;
   /** GUID member sites generated (each gets a GuidSite variable G<i>). */
   sites = 0;
+  /** GUID member sites decoded (each gets a GuidSite variable R<i>). */
+  readSites = 0;
   tmp(base: string): string {
     return `${base}${this.n++}`;
   }
@@ -91,14 +93,11 @@ class Gen {
         return optional ? `if (${v} !== undefined) { ${body} }` : body;
       }
       case "guid": {
-        // Each GUID member has its own one-entry cache: the same constant key (layer, sublayer, provider,
-        // callout) at the same member of consecutive objects is an identity check, not a map look-up.
+        // Each GUID member has its own small cache (guidSite in codec.ts): the same constant keys (layer,
+        // sublayer, provider, callout, condition fields) at the same member of consecutive objects are
+        // identity checks, not map look-ups.
         const site = `G${this.sites++}`;
-        const write = `if (${v} === ${site}.k) { dv.setUint32(${off}, ${site}.w0, true); ` +
-          `dv.setUint32(${off} + 4, ${site}.w1, true); dv.setUint32(${off} + 8, ${site}.w2, true); ` +
-          `dv.setUint32(${off} + 12, ${site}.w3, true); } else putGuid(dv, ${off}, ${v}, ${
-            q(path)
-          }, ${site});`;
+        const write = `putGuid(dv, ${off}, ${v}, ${q(path)}, ${site});`;
         return `if (${v} !== undefined${optional ? "" : " || true"}) { ${write} }`;
       }
       case "wstr": {
@@ -190,10 +189,13 @@ class Gen {
         const zero = t.prim === "u64" || t.prim === "i64" ? "0n" : "0";
         return `{ const ${x} = ${read}; if (${x} !== ${zero}) ${put(x)}; }`;
       }
-      case "guid":
-        return optional
-          ? `if (!zero16(${dv}, ${at})) ${put(`rguid(${u8}, ${dv}, ${at})`)};`
-          : put(`rguid(${u8}, ${dv}, ${at})`) + ";";
+      case "guid": {
+        // Each GUID member remembers the last GUIDs it decoded (layer, sublayer, provider, callout and
+        // condition field keys repeat across thousands of filters): word compares, no shared-cache call.
+        const site = `R${this.readSites++}`;
+        const read = `rguid(${u8}, ${dv}, ${at}, ${site})`;
+        return optional ? `if (!zero16(${dv}, ${at})) ${put(read)};` : put(read) + ";";
+      }
       case "wstr": {
         const x = this.tmp("x");
         return `{ const ${x} = rptr(${dv}, ${at}); if (${x} !== 0) ${put(`rutf16(${x})`)}; }`;
@@ -368,7 +370,8 @@ export interface Helpers {
   wlatin1(s: string, u8: Uint8Array, off: number): boolean;
   wptr(dv: DataView, off: number, addr: number): void;
   rptr(dv: DataView, at: number): number;
-  rguid(u8: Uint8Array, dv: DataView, at: number): string;
+  /** Reads the GUID at `at`, through the member's one-entry cache `site`. */
+  rguid(u8: Uint8Array, dv: DataView, at: number, site: GuidSite): string;
   zero16(dv: DataView, at: number): boolean;
   rutf16(addr: number): string;
   rlatin1(addr: number): string;
@@ -378,13 +381,15 @@ export interface Helpers {
   frame(): { dv: DataView; u8: Uint8Array };
 }
 
-/** The one-entry cache of a generated GUID member: the last string written there and its four words. */
+/**
+ * The cache of one generated GUID member (encode: keys `k`, decode: strings `s`), four entries replaced in
+ * turn: entry e has its key's four little-endian words at w[4e..4e+3].
+ */
 export interface GuidSite {
-  k: unknown;
-  w0: number;
-  w1: number;
-  w2: number;
-  w3: number;
+  k: unknown[];
+  s: (string | undefined)[];
+  w: Uint32Array;
+  next: number;
 }
 
 /** Generated encoder/decoder pair of one struct. */
@@ -400,13 +405,14 @@ export function generateSource(): string {
   const table = Object.keys(STRUCTS).map((n) => `${q(n)}: { enc: E_${ident(n)}, dec: D_${ident(n)} }`).join(
     ",\n  ",
   );
-  // NONE (a fresh object no caller holds) marks an empty site: no member value can be identical to it.
-  const sites = Array.from(
-    { length: g.sites },
-    (_, i) => `const G${i} = { k: NONE, w0: 0, w1: 0, w2: 0, w3: 0 };`,
-  );
+  // NONE (a fresh object no caller holds) marks an empty entry: no member value can be identical to it.
+  const site = "{ k: [NONE, NONE, NONE, NONE], s: [undefined, undefined, undefined, undefined], " +
+    "w: new Uint32Array(16), next: 0 }";
+  const sites = Array.from({ length: g.sites }, (_, i) => `const G${i} = ${site};`);
+  const readSites = Array.from({ length: g.readSites }, (_, i) => `const R${i} = ${site};`);
   return `"use strict";\nconst { bad, putGuid, wutf16, wlatin1, wptr, rptr, rguid, zero16, rutf16, rlatin1, rsid, copyOut, load, frame } = H;\n` +
-    "const NONE = {};\n" + sites.join("\n") + "\n" + parts.join("\n") + `\nreturn {\n  ${table}\n};\n`;
+    "const NONE = {};\n" + sites.join("\n") + "\n" + readSites.join("\n") + "\n" + parts.join("\n") +
+    `\nreturn {\n  ${table}\n};\n`;
 }
 
 /** Compiles every struct's codec with `helpers`. */

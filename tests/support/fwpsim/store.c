@@ -54,24 +54,32 @@ static uint64_t hash_key(const SIM_GUID *g) {
 
 static uint64_t obj_hash(const Map *m, const Obj *o) { return m->byId ? mix64(o->id) : hash_key(&o->key); }
 
+static void map_insert(Map *m, Obj *o, uint64_t h) {
+  size_t mask = m->cap - 1, i = h & mask;
+  while (m->slot[i]) i = (i + 1) & mask;
+  m->slot[i] = o;
+  m->tag[i] = h;
+  m->n++;
+}
+
 static void map_grow(Map *m) {
   size_t ncap = m->cap ? m->cap * 2 : 64;
   Obj **old = m->slot;
+  uint64_t *oldTag = m->tag;
   size_t ocap = m->cap;
   m->slot = calloc(ncap, sizeof(Obj *));
+  m->tag = calloc(ncap, sizeof(uint64_t));
   m->cap = ncap;
   m->n = 0;
   for (size_t i = 0; i < ocap; i++)
-    if (old[i]) map_put(m, old[i]);
+    if (old[i]) map_insert(m, old[i], oldTag[i]);
   free(old);
+  free(oldTag);
 }
 
 void map_put(Map *m, Obj *o) {
   if ((m->n + 1) * 10 > m->cap * 7) map_grow(m);
-  size_t mask = m->cap - 1, i = obj_hash(m, o) & mask;
-  while (m->slot[i]) i = (i + 1) & mask;
-  m->slot[i] = o;
-  m->n++;
+  map_insert(m, o, obj_hash(m, o));
 }
 
 void map_del(Map *m, Obj *o) {
@@ -87,10 +95,11 @@ void map_del(Map *m, Obj *o) {
     j = (j + 1) & mask;
     Obj *x = m->slot[j];
     if (!x) break;
-    size_t home = obj_hash(m, x) & mask;
+    size_t home = m->tag[j] & mask;
     bool between = (i <= j) ? (i < home && home <= j) : (i < home || home <= j);
     if (between) continue;
     m->slot[i] = x;
+    m->tag[i] = m->tag[j];
     m->slot[j] = NULL;
     i = j;
   }
@@ -98,17 +107,19 @@ void map_del(Map *m, Obj *o) {
 
 Obj *map_get_key(const Map *m, const SIM_GUID *key) {
   if (!m->cap) return NULL;
-  size_t mask = m->cap - 1, i = hash_key(key) & mask;
+  uint64_t h = hash_key(key);
+  size_t mask = m->cap - 1, i = h & mask;
   for (Obj *x; (x = m->slot[i]); i = (i + 1) & mask)
-    if (guid_eq(&x->key, key)) return x;
+    if (m->tag[i] == h && guid_eq(&x->key, key)) return x;
   return NULL;
 }
 
 Obj *map_get_id(const Map *m, uint64_t id) {
   if (!m->cap) return NULL;
-  size_t mask = m->cap - 1, i = mix64(id) & mask;
+  uint64_t h = mix64(id);
+  size_t mask = m->cap - 1, i = h & mask;
   for (Obj *x; (x = m->slot[i]); i = (i + 1) & mask)
-    if (x->id == id) return x;
+    if (m->tag[i] == h && x->id == id) return x;
   return NULL;
 }
 
