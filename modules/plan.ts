@@ -372,7 +372,12 @@ export interface CurrentState {
 /** Reads every object our provider owns (plus the sublayer with our key, whoever owns it). */
 export function readCurrent(engine: Engine, providerKey: Guid, sublayerKey?: Guid): CurrentState {
   const provider = engine.getProvider(providerKey);
-  const sublayers = engine.enumSublayers({ providerKey });
+  // A live engine refuses an object whose provider does not exist and a provider delete while objects use
+  // it (FWP_E_PROVIDER_NOT_FOUND, FWP_E_IN_USE): without our provider nothing of ours exists, and the three
+  // enumerations (each a scan of every filter on the host) are skipped. An offline dump may list filters
+  // without their provider, so it is always enumerated.
+  const owned = provider !== undefined || engine.info.kind === "snapshot";
+  const sublayers = owned ? engine.enumSublayers({ providerKey }) : [];
   if (sublayerKey && !sublayers.some((s) => s.subLayerKey === sublayerKey)) {
     const s = engine.getSublayer(sublayerKey);
     if (s) sublayers.push(s);
@@ -380,8 +385,8 @@ export function readCurrent(engine: Engine, providerKey: Guid, sublayerKey?: Gui
   return {
     provider,
     sublayers,
-    providerContexts: engine.enumProviderContexts({ providerKey }),
-    filters: engine.enumFilters({ providerKey }),
+    providerContexts: owned ? engine.enumProviderContexts({ providerKey }) : [],
+    filters: owned ? engine.enumFilters({ providerKey }) : [],
     ...(engine.sa ? { saContexts: engine.sa.enumSaContexts() } : {}),
   };
 }

@@ -248,3 +248,47 @@ Deno.test("an unset pre-shared key variable is a PolicyError naming the variable
   assert.deepEqual(p.secrets.get(`${MM}/0`), new Uint8Array([0x61, 0, 0x62, 0]), "UTF-16LE");
   Deno.env.delete(PSK_ENV);
 });
+
+Deno.test("without our provider a live engine holds nothing of ours: no enumeration; an offline dump is enumerated", () => {
+  class Counting extends FakeEngine {
+    enums = 0;
+    override enumFilters(...a: Parameters<FakeEngine["enumFilters"]>) {
+      this.enums++;
+      return super.enumFilters(...a);
+    }
+    override enumProviderContexts(...a: Parameters<FakeEngine["enumProviderContexts"]>) {
+      this.enums++;
+      return super.enumProviderContexts(...a);
+    }
+    override enumSublayers(...a: Parameters<FakeEngine["enumSublayers"]>) {
+      this.enums++;
+      return super.enumSublayers(...a);
+    }
+  }
+  const live = new Counting();
+  const p = planGraph(sampleGraph(), live, opts);
+  assert.equal(live.enums, 0);
+  assert.equal(p.summary.add, 9);
+  // With the provider in place, everything is read.
+  applyGraph(live, sampleGraph(), opts);
+  live.enums = 0;
+  assert.equal(planGraph(sampleGraph(), live, opts).inSync, true);
+  assert.equal(live.enums, 3);
+
+  // A dump of `netsh wfp show filters` lists filters without their provider: they are still ours to plan.
+  const dump = new Counting();
+  Object.assign(dump.info, { kind: "snapshot" });
+  dump.addProvider(sampleGraph().provider);
+  dump.addSublayer(sampleGraph().sublayer);
+  const f = sampleGraph().filters.find((x) => x.filterKey === F_IN)!;
+  dump.addFilter(f);
+  dump.state.providers.clear();
+  dump.enums = 0;
+  const offline = planGraph(sampleGraph(), dump, opts);
+  assert.ok(dump.enums >= 3);
+  assert.equal(
+    offline.changes.find((c) => c.key === F_IN)?.action,
+    undefined,
+    "the dumped filter is in sync",
+  );
+});
