@@ -50,7 +50,7 @@ typedef struct Obj {
 
 typedef struct Map {
   Obj **slot;
-  uint64_t *tag; /* each slot's hash: probes compare it before touching the object (one cache miss, not six) */
+  uint32_t *tag; /* each slot's hash (low 32 bits): probes compare it before touching the object */
   size_t cap, n;
   bool byId;
 } Map;

@@ -58,21 +58,21 @@ static void map_insert(Map *m, Obj *o, uint64_t h) {
   size_t mask = m->cap - 1, i = h & mask;
   while (m->slot[i]) i = (i + 1) & mask;
   m->slot[i] = o;
-  m->tag[i] = h;
+  m->tag[i] = (uint32_t)h;
   m->n++;
 }
 
 static void map_grow(Map *m) {
   size_t ncap = m->cap ? m->cap * 2 : 64;
   Obj **old = m->slot;
-  uint64_t *oldTag = m->tag;
+  uint32_t *oldTag = m->tag;
   size_t ocap = m->cap;
   m->slot = calloc(ncap, sizeof(Obj *));
-  m->tag = calloc(ncap, sizeof(uint64_t));
+  m->tag = calloc(ncap, sizeof(uint32_t));
   m->cap = ncap;
   m->n = 0;
   for (size_t i = 0; i < ocap; i++)
-    if (old[i]) map_insert(m, old[i], oldTag[i]);
+    if (old[i]) map_insert(m, old[i], oldTag[i]); /* the low 32 bits place it: the capacity stays below 2^32 */
   free(old);
   free(oldTag);
 }
@@ -110,7 +110,7 @@ Obj *map_get_key(const Map *m, const SIM_GUID *key) {
   uint64_t h = hash_key(key);
   size_t mask = m->cap - 1, i = h & mask;
   for (Obj *x; (x = m->slot[i]); i = (i + 1) & mask)
-    if (m->tag[i] == h && guid_eq(&x->key, key)) return x;
+    if (m->tag[i] == (uint32_t)h && guid_eq(&x->key, key)) return x;
   return NULL;
 }
 
@@ -119,7 +119,7 @@ Obj *map_get_id(const Map *m, uint64_t id) {
   uint64_t h = mix64(id);
   size_t mask = m->cap - 1, i = h & mask;
   for (Obj *x; (x = m->slot[i]); i = (i + 1) & mask)
-    if (m->tag[i] == h && x->id == id) return x;
+    if (m->tag[i] == (uint32_t)h && x->id == id) return x;
   return NULL;
 }
 
