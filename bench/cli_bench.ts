@@ -116,9 +116,9 @@ function wfpsecApply(): { tPlan: number; tApply: number; changes: number } {
 }
 rawAdd();
 wfpsecApply();
-// Nine alternating pairs after the warm-up (the order alternates too); the ratio reported is the median of
+// Fifteen alternating pairs after the warm-up (the order alternates too); the ratio reported is the median of
 // the per-pair ratios, so one disturbed pair neither makes nor breaks the verdict.
-const PAIRS = 9;
+const PAIRS = 15;
 const pairs: { tRaw: number; tPlan: number; tApply: number; changes: number }[] = [];
 for (let i = 0; i < PAIRS; i++) {
   if (i % 2 === 0) pairs.push({ tRaw: rawAdd(), ...wfpsecApply() });

@@ -10,7 +10,7 @@
  * The C baseline runs in this process (build/libfwpsim_driver.so, `fwpsim_driver_run`), against the very
  * fwpsim instance the Deno side uses: on a shared VM the machine's speed drifts by 2x over seconds, so each
  * Deno rep is paired with a C rep measured right beside it (the order alternates), and the verdict is the
- * median of the per-pair ratios of 9 pairs. The stand-alone driver program (build/fwpsim_driver) runs once
+ * median of the per-pair ratios of 15 pairs. The stand-alone driver program (build/fwpsim_driver) runs once
  * per size too, for the C side's own peak memory and as a cross-check of the in-process C figures.
  *
  * Usage: deno run --allow-ffi --allow-read --allow-env --allow-run --allow-sys bench/ffi_bench.ts [N...]
@@ -21,7 +21,7 @@ import { openEngine } from "../ffi/engine.ts";
 import { loadLibrary } from "../ffi/library.ts";
 import type { Filter } from "../modules/graph.ts";
 
-const REPS = 9;
+const REPS = 15;
 const PAGE = 1000;
 const sizes = Deno.args.length ? Deno.args.map(Number) : [10_000, 100_000];
 const root = new URL("../", import.meta.url).pathname;
