@@ -73,10 +73,8 @@ const q = (s: string) => JSON.stringify(s);
 
 class Gen {
   private n = 0;
-  /** GUID member sites generated (each gets a GuidSite variable G<i>). */
+  /** GUID member caches generated (each encode or decode site gets a GuidSite variable G<i>). */
   sites = 0;
-  /** GUID member sites decoded (each gets a GuidSite variable R<i>). */
-  readSites = 0;
   tmp(base: string): string {
     return `${base}${this.n++}`;
   }
@@ -192,7 +190,7 @@ class Gen {
       case "guid": {
         // Each GUID member remembers the last GUIDs it decoded (layer, sublayer, provider, callout and
         // condition field keys repeat across thousands of filters): word compares, no shared-cache call.
-        const site = `R${this.readSites++}`;
+        const site = `G${this.sites++}`;
         const read = `rguid(${u8}, ${dv}, ${at}, ${site})`;
         return optional ? `if (!zero16(${dv}, ${at})) ${put(read)};` : put(read) + ";";
       }
@@ -409,9 +407,8 @@ export function generateSource(): string {
   const site = "{ k: [NONE, NONE, NONE, NONE], s: [undefined, undefined, undefined, undefined], " +
     "w: new Uint32Array(16), next: 0 }";
   const sites = Array.from({ length: g.sites }, (_, i) => `const G${i} = ${site};`);
-  const readSites = Array.from({ length: g.readSites }, (_, i) => `const R${i} = ${site};`);
   return `"use strict";\nconst { bad, putGuid, wutf16, wlatin1, wptr, rptr, rguid, zero16, rutf16, rlatin1, rsid, copyOut, load, frame } = H;\n` +
-    "const NONE = {};\n" + sites.join("\n") + "\n" + readSites.join("\n") + "\n" + parts.join("\n") +
+    "const NONE = {};\n" + sites.join("\n") + "\n" + parts.join("\n") +
     `\nreturn {\n  ${table}\n};\n`;
 }
 

@@ -18,7 +18,8 @@ const RADIX = 65536;
 /** Below this many keys a comparison sort is as fast. */
 const SMALL = 512;
 
-function cmp(a: string, b: string): number {
+/** Code-unit order of two keys (the order of a plain `sort()`), as a comparator. */
+export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -28,7 +29,8 @@ function cmp(a: string, b: string): number {
  */
 export function keyOrder(keys: readonly string[]): number[] {
   const n = keys.length;
-  const byCompare = () => Array.from(keys, (_, i) => i).sort((a, b) => cmp(keys[a], keys[b]) || a - b);
+  const byCompare = () =>
+    Array.from(keys, (_, i) => i).sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
   if (n < SMALL) return byCompare();
   const prefix = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
@@ -69,7 +71,7 @@ export function keyOrder(keys: readonly string[]): number[] {
 
 /** Sorts order[from, to) (indices of keys sharing their first 8 characters) by key, then index. */
 function sortRun(keys: readonly string[], order: number[], from: number, to: number): void {
-  const run = order.slice(from, to).sort((a, b) => cmp(keys[a], keys[b]) || a - b);
+  const run = order.slice(from, to).sort((a, b) => compareKeys(keys[a], keys[b]) || a - b);
   for (let i = 0; i < run.length; i++) order[from + i] = run[i];
 }
 

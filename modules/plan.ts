@@ -27,7 +27,7 @@ import type {
 import { ENUMS, FLAGS } from "../ffi/constants.ts";
 import { deepEqual, diffFields, type FieldDiff } from "./diff.ts";
 import { canonicalJson, digestOf, readMeta, secretDigest, withMeta } from "./meta.ts";
-import { keyOrder, sortByKey } from "./keyOrder.ts";
+import { compareKeys as cmp, keyOrder, sortByKey } from "./keyOrder.ts";
 
 /** Object kinds as named in plans and the JSON contract. */
 export type ObjectKind = "provider" | "sublayer" | "providerContext" | "filter" | "tunnel" | "manualSa";
@@ -209,8 +209,8 @@ export interface PreparedGraph {
   graph: ObjectGraph;
   /** The resolved pre-shared keys apply will marshal. */
   secrets: SecretValues;
-  /** graph.filters' keys, names and layers, position for position (computed when absent). */
-  filterIndex?: { keys: Guid[]; names: string[]; layers: Guid[] };
+  /** graph.filters' keys, names and layers, position for position (what the planner's merge reads). */
+  filterIndex: { keys: Guid[]; names: string[]; layers: Guid[] };
 }
 
 /**
@@ -791,19 +791,10 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
   // Changes go out in kind then key order. Each section is built in key order (small sections are sorted
   // where they end), so tens of thousands of filter changes need no sort of their own: the desired and the
   // current filters are each put in key order and merged, with no per-key map look-up.
-  // What the merge reads was copied out in one front-to-back pass over the objects (by prepareGraph, else
-  // here), so walking 50,000 filters in key order touches arrays, not scattered objects.
+  // What the merge reads was copied out by prepareGraph in one front-to-back pass over the objects, so
+  // walking 50,000 filters in key order touches arrays, not scattered objects.
   const des = g.filters, cur = current.filters;
-  let index = prepared.filterIndex;
-  if (!index || index.keys.length !== des.length) {
-    index = { keys: [], names: [], layers: [] };
-    for (const f of des) {
-      index.keys.push(f.filterKey);
-      index.names.push(f.displayData.name);
-      index.layers.push(f.layerKey);
-    }
-  }
-  const { keys: desKeys, names: desNames, layers: desLayers } = index;
+  const { keys: desKeys, names: desNames, layers: desLayers } = prepared.filterIndex;
   const curKeys = cur.map((f) => f.filterKey);
   const desOrder = keyOrder(desKeys), curOrder = keyOrder(curKeys);
   for (let i = 0, j = 0; i < des.length || j < cur.length;) {
@@ -1029,10 +1020,6 @@ function saMatches(
   d: ManualSa["inbound"],
 ): boolean {
   return list.length === 1 && list[0].spi === d.spi && list[0].saTransformType === d.transformType;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sorts changes[from..] (one kind's small section) by key, stably. */
