@@ -75,6 +75,27 @@ async function openEngine(v: Values, out: Output, allowState: boolean) {
   return engine;
 }
 
+/** Runs `fn` holding this host's apply lock (modules/applyLock.ts): one apply or remove at a time. */
+async function underApplyLock<T>(
+  engine: import("./modules/engine.ts").Engine,
+  v: Values,
+  out: Output,
+  command: string,
+  fn: () => T,
+): Promise<T> {
+  const { applyLockPath, withApplyLock } = await import("./modules/applyLock.ts");
+  const simState = (v["sim-state"] as string | undefined) ?? Deno.env.get("FWPSIM_STATE");
+  const path = applyLockPath(engine.info.kind, simState);
+  // How long to wait for another apply: WFPSEC_LOCK_TIMEOUT_MS (milliseconds), default 60 s.
+  const wait = Number(Deno.env.get("WFPSEC_LOCK_TIMEOUT_MS"));
+  const timeoutMs = Number.isFinite(wait) && wait >= 0 ? Math.min(wait, 600_000) : undefined;
+  return withApplyLock(path, {
+    command,
+    timeoutMs,
+    onStale: (m) => out.err(`wfpsec ${command}: warning: ${m}`),
+  }, fn);
+}
+
 interface Loaded {
   graph: import("./modules/graph.ts").ObjectGraph;
   name: string;
@@ -221,7 +242,7 @@ const COMMANDS: Record<string, Command> = {
       try {
         const { applyGraph } = await import("./modules/apply.ts");
         const { publicChange } = await import("./modules/plan.ts");
-        const r = applyGraph(engine, loaded.graph);
+        const r = await underApplyLock(engine, v, out, "apply", () => applyGraph(engine, loaded.graph));
         const changes = r.plan.changes.map(publicChange);
         if (out.json) {
           out.doc({
@@ -266,7 +287,7 @@ const COMMANDS: Record<string, Command> = {
       const engine = await openEngine(v, out, false);
       try {
         const { removeOwned } = await import("./modules/apply.ts");
-        const removed = removeOwned(engine, key);
+        const removed = await underApplyLock(engine, v, out, "remove", () => removeOwned(engine, key));
         if (out.json) out.doc({ ...(await head("remove", engine)), removed });
         else {
           const n = Object.values(removed).reduce((a, b) => a + b, 0);
@@ -628,8 +649,9 @@ async function errorDoc(e: unknown, command: string) {
   let type: string;
   const n = err?.name ?? "";
   if (n === "PolicyError" || Array.isArray(err?.diagnostics)) type = "PolicyError";
-  else if (n === "UsageError" || n === "SafetyError" || n === "SnapshotError") type = n;
-  else if (n === "EngineUnavailableError") type = "UsageError";
+  else if (n === "UsageError" || n === "SafetyError" || n === "SnapshotError" || n === "LockBusyError") {
+    type = n;
+  } else if (n === "EngineUnavailableError") type = "UsageError";
   else if (wfp || n === "WfpError" || n === "WfpInputError") type = "WfpError";
   else type = "Error";
   const error: Record<string, unknown> = { type, message: err?.message ?? String(e) };

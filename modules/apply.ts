@@ -38,6 +38,7 @@ import {
   TUNNEL_QM_TYPES,
 } from "./plan.ts";
 import { readMeta } from "./meta.ts";
+import { type CommitRecord, compensate, recordCommit, retryOnTimeout } from "./compensate.ts";
 import { deepEqual } from "./diff.ts";
 import { parseV4, parseV6, v6Bytes } from "./policy/addr.ts";
 
@@ -77,6 +78,7 @@ export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOption
   const hasSa = (p: Plan) => p.changes.some((c) => c.kind === "manualSa");
   const hasOther = (p: Plan) => p.changes.some((c) => c.kind !== "manualSa");
   let plan = first;
+  let commit: CommitRecord | undefined;
   if (hasOther(first)) {
     plan = engine.transaction(() => {
       // Re-read under the transaction's lock: the plan executed must be the one for the state it changes.
@@ -86,6 +88,8 @@ export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOption
       if (hasSa(p)) refuseUncompensable(p);
       opts.onPlan?.(p);
       executePlan(engine, p);
+      // The ids the engine gave this commit, so compensation can tell it from a later one.
+      if (hasSa(p)) commit = recordCommit(engine, p);
       return p;
     });
   } else {
@@ -95,8 +99,13 @@ export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOption
     try {
       executeManualSas(engine.sa!, engine, plan);
     } catch (e) {
-      // The SA contexts this apply created are gone (executeManualSas); undo the filter transaction.
-      if (hasOther(plan)) compensate(engine, plan, e);
+      // executeManualSas said what became of the SA contexts it created; undo the filter transaction
+      // while the engine still holds it (compensate.ts), and say what the engine holds now.
+      const clean = e instanceof ManualSaError && e.clean;
+      if (commit && e instanceof ApplyError) compensate(engine, plan, commit, e, { clean });
+      if (clean) {
+        throw new ApplyError(`${(e as Error).message}; nothing changed`, e.object, e.wfp, { cause: e });
+      }
       throw e;
     }
   }
@@ -116,50 +125,6 @@ function refuseUncompensable(p: Plan): void {
         `if an SA call failed, so apply the tunnel change first (without the manual SA change); nothing changed`,
     );
   }
-}
-
-/** Undoes the non-SA changes of an executed plan in one transaction (after an SA call failed). */
-function compensate(engine: Engine, plan: Plan, cause: unknown): void {
-  const undo = plan.changes.filter((c) => c.kind !== "manualSa");
-  const of = (kind: PlannedChange["kind"], pred: (c: PlannedChange) => boolean) =>
-    undo.filter((c) => c.kind === kind && pred(c));
-  const added = (c: PlannedChange) => c.action !== "delete";
-  const removed = (c: PlannedChange) => c.action !== "add";
-  try {
-    engine.transaction(() => {
-      for (const c of of("filter", added)) engine.deleteFilter(c.key);
-      for (const c of of("tunnel", added)) deleteTunnel(engine, c.key, mainModeKeyOf(c.desired as Tunnel));
-      for (const c of of("providerContext", added)) engine.deleteProviderContext(c.key);
-      for (const c of of("sublayer", added)) engine.deleteSublayer(c.key);
-      for (const c of of("provider", added)) engine.deleteProvider(c.key);
-      for (const c of of("provider", removed)) engine.addProvider(c.current as Provider);
-      for (const c of of("sublayer", removed)) engine.addSublayer(c.current as Sublayer);
-      for (const c of of("providerContext", removed)) {
-        const { providerContextId: _id, ...ctx } = c.current as ProviderContext;
-        engine.addProviderContext(ctx);
-      }
-      for (const c of of("filter", removed)) {
-        const { filterId: _id, effectiveWeight: _w, ...f } = c.current as Filter;
-        engine.addFilter(f);
-      }
-    });
-  } catch (e) {
-    throw new ApplyError(
-      `a manual SA call failed (${
-        (cause as Error)?.message ?? cause
-      }) and undoing the filter changes failed ` +
-        `too (${
-          (e as Error)?.message ?? e
-        }): the engine holds the new filters without their SAs; run apply again`,
-      undefined,
-      wfpCodeOf(cause),
-      { cause },
-    );
-  }
-}
-
-function mainModeKeyOf(t: Tunnel | undefined): Guid | undefined {
-  return t?.mainModePolicy?.providerContextKey;
 }
 
 /** IPSEC_TRAFFIC1 (transport) for one direction of a manual SA on the filter with `filterId`. */
@@ -257,7 +222,7 @@ export function saBundle(m: ManualSa, d: ManualSa["inbound"], key: Uint8Array): 
  * contexts. On a failure, deletes the SA contexts it created and throws an ApplyError naming the SA pair.
  */
 export function executeManualSas(sa: SaContextOps, engine: Engine, plan: Plan): void {
-  const created: bigint[] = [];
+  const created: bigint[] = [], deletedStale: bigint[] = [];
   const saChanges = plan.changes.filter((c) => c.kind === "manualSa");
   let current: PlannedChange | undefined;
   try {
@@ -278,25 +243,51 @@ export function executeManualSas(sa: SaContextOps, engine: Engine, plan: Plan): 
     }
     for (const c of saChanges) {
       current = c;
-      for (const id of c.saContextIds ?? []) sa.deleteSaContext(id);
+      for (const id of c.saContextIds ?? []) {
+        sa.deleteSaContext(id);
+        deletedStale.push(id);
+      }
     }
   } catch (e) {
+    // Another session holding the engine makes these calls time out: retried until a deadline, and the
+    // ones that still fail are named rather than claimed deleted.
+    const left: string[] = [];
     for (const id of created.reverse()) {
       try {
-        sa.deleteSaContext(id);
-      } catch { /* the original failure is what matters */ }
+        retryOnTimeout(() => sa.deleteSaContext(id), 10_000);
+      } catch (d) {
+        left.push(`${id} (${(d as Error)?.message ?? d})`);
+      }
     }
     const c = current!;
     if (e instanceof ApplyError) throw e;
     const wfp = wfpCodeOf(e);
     const op = (e as { operation?: string })?.operation ?? "SA context call";
-    throw new ApplyError(
+    throw new ManualSaError(
       `${op} for manual SA "${c.name}" failed: ${wfp ? describeWfp(wfp) : (e as Error)?.message ?? e}; ` +
-        `the SA contexts this apply created were deleted and its filter changes undone, nothing changed`,
+        (left.length
+          ? `the SA context(s) this apply created could NOT be deleted: ${left.join(", ")}`
+          : `the SA contexts this apply created were deleted`) +
+        (deletedStale.length ? `; ${deletedStale.length} stale SA context(s) had already been deleted` : ""),
       { kind: "manualSa", key: c.key, name: c.name },
       wfp,
-      { cause: e },
+      !left.length && !deletedStale.length,
+      e,
     );
+  }
+}
+
+/** A failed SA phase; `clean` when every SA context is as before the SA phase started. */
+export class ManualSaError extends ApplyError {
+  /** Wraps the failed SA call `cause`. */
+  constructor(
+    message: string,
+    object: ObjectRef,
+    wfp: ReturnType<typeof wfpCodeOf>,
+    readonly clean: boolean,
+    cause: unknown,
+  ) {
+    super(message, object, wfp, { cause });
   }
 }
 
