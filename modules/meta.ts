@@ -3,7 +3,7 @@
  * policy-level fields; the planner adds digests (`secretSha256`, `tunnelSha256`) so a changed pre-shared key
  * or tunnel definition is detected without the secret ever being read back or printed.
  */
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 /** Decoded providerData metadata (open: the compiler may add fields). */
 export type Meta = Record<string, unknown>;
@@ -32,14 +32,39 @@ export function withMeta(data: Uint8Array | undefined, fields: Meta): Uint8Array
 }
 
 /**
- * Digest of a secret as stored in providerData: sha256 over a domain tag, the owning object key and the
- * secret, so equal keys on different objects do not give equal digests. Never reversible to the value.
+ * Digest of a secret as stored in providerData: HMAC-SHA256 keyed by the host secret (hostKey.ts) over a
+ * domain tag, the owning object key and the secret, so equal keys on different objects do not give equal
+ * digests, and nobody without the host secret can test guesses against what wfpsec or netsh prints. Without
+ * a host secret (an offline snapshot) the digest is UNVERIFIABLE_SECRET, which the planner does not compare.
  */
-export function secretDigest(ownerKey: string, secret: Uint8Array): string {
-  const h = createHash("sha256");
-  h.update("wfpsec-secret-v1\0" + ownerKey + "\0");
+export function secretDigest(ownerKey: string, secret: Uint8Array, hostKey: Uint8Array | undefined): string {
+  if (!hostKey) return UNVERIFIABLE_SECRET;
+  const h = createHmac("sha256", hostKey);
+  h.update("wfpsec-secret-v2\0" + ownerKey + "\0");
   h.update(secret);
-  return h.digest("hex");
+  return "hmac2:" + h.digest("hex");
+}
+
+/** The digest of a secret when no host secret is available to key it: never equal to a stored digest. */
+export const UNVERIFIABLE_SECRET = "unverifiable-without-host-key";
+
+/**
+ * `desired` with its unverifiable secret digests replaced by `current`'s (an offline plan cannot tell
+ * whether a pre-shared key changed, so it does not claim it did); undefined when there are none.
+ */
+export function adoptUnverifiableSecrets(
+  current: Uint8Array | undefined,
+  desired: Uint8Array | undefined,
+): Uint8Array | undefined {
+  const d = readMeta(desired)?.secretSha256;
+  if (!d || typeof d !== "object") return undefined;
+  const rec = d as Record<string, unknown>;
+  if (!Object.values(rec).includes(UNVERIFIABLE_SECRET)) return undefined;
+  const c = readMeta(current)?.secretSha256;
+  const cur = c && typeof c === "object" ? c as Record<string, unknown> : {};
+  const merged: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rec)) merged[k] = v === UNVERIFIABLE_SECRET && k in cur ? cur[k] : v;
+  return withMeta(desired, { secretSha256: merged });
 }
 
 /** sha256 hex of a canonical JSON rendering (bigint and bytes made stable). */

@@ -26,7 +26,15 @@ import type {
 } from "./graph.ts";
 import { ENUMS, FLAGS } from "../ffi/constants.ts";
 import { deepEqual, diffFields, type FieldDiff } from "./diff.ts";
-import { canonicalJson, digestOf, readMeta, secretDigest, withMeta } from "./meta.ts";
+import {
+  adoptUnverifiableSecrets,
+  canonicalJson,
+  digestOf,
+  readMeta,
+  secretDigest,
+  withMeta,
+} from "./meta.ts";
+import { hostKeyFor } from "./hostKey.ts";
 import { compareKeys as cmp, keyOrder, sortByKey } from "./keyOrder.ts";
 
 /** Object kinds as named in plans and the JSON contract. */
@@ -108,6 +116,8 @@ export interface PlanOptions {
   resolveSecret?: SecretResolver;
   /** Reads a manual SA key (default: hexadecimal text from the variable or file, see `defaultResolveSaKey`). */
   resolveSaKey?: SecretResolver;
+  /** The host secret keying secret digests (default: hostKey.ts for the engine; null: none, offline). */
+  hostKey?: Uint8Array | null;
 }
 
 /** A secret reference could not be resolved (variable unset, file unreadable). */
@@ -219,6 +229,7 @@ export interface PreparedGraph {
  */
 export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptions = {}): PreparedGraph {
   const resolve = opts.resolveSecret ?? defaultResolveSecret;
+  const hostKey = opts.hostKey === null ? undefined : opts.hostKey ?? hostKeyFor(engine.info.kind);
   const secrets: SecretValues = new Map();
   const appIds = new Map<string, Uint8Array>();
   const resolveConds = (conds: FilterCondition[]): FilterCondition[] =>
@@ -245,7 +256,7 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
     const value = resolve(graph.secrets[id], id);
     secrets.set(id, value);
     const rec = digests.get(ctxKey) ?? {};
-    rec[id.slice(slash + 1)] = secretDigest(ctxKey, value);
+    rec[id.slice(slash + 1)] = secretDigest(ctxKey, value, hostKey);
     digests.set(ctxKey, rec);
   }
   // Every context carries a digest of its content, so a snapshot that cannot decode policies (netsh XML)
@@ -295,7 +306,7 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
       }
       secrets.set(d.keyRef, key);
       const { keyRef: _k, ...params } = d;
-      dirs[which] = { ...params, keySha256: secretDigest(d.keyRef, key) };
+      dirs[which] = { ...params, keySha256: secretDigest(d.keyRef, key, hostKey) };
     }
     const digest = digestOf(dirs);
     saDigest.set(m.inboundFilterKey, digest);
@@ -484,6 +495,8 @@ function contextHeader(c: ProviderContext): Partial<ProviderContext> {
 }
 
 function compareContexts(cur: ProviderContext, des: ProviderContext): FieldDiff[] {
+  const adopted = adoptUnverifiableSecrets(cur.providerData, des.providerData);
+  if (adopted) des = { ...des, providerData: adopted };
   if ((cur as unknown as Record<symbol, unknown>)[PARTIAL]) {
     return diffFields(contextHeader(cur), contextHeader(des));
   }
