@@ -63,10 +63,17 @@ async function openEngine(v: Values, out: Output, allowState: boolean) {
   await checkSafePath(v["sim-state"] as string | undefined, "simulator state file");
   await checkSafePath(state, "snapshot");
   const { selectEngine } = await import("./modules/selectEngine.ts");
+  // The scheduled task (apply --if-drifted) and elevated Windows runs take the engine from the command line
+  // only: an environment variable must not turn a real apply into a simulated one (selectEngine.ts).
+  let ignoreEnvironment = Boolean(v["if-drifted"]);
+  if (!ignoreEnvironment && Deno.build.os === "windows") {
+    ignoreEnvironment = (await import("./modules/safety.ts")).isElevatedWindows();
+  }
   const engine = await selectEngine({
     engine: v.engine as string | undefined,
     simState: v["sim-state"] as string | undefined,
     state,
+    ignoreEnvironment,
   });
   if (engine.info.simulated && !out.json) {
     const what = engine.info.kind === "snapshot" ? "OFFLINE SNAPSHOT" : "SIMULATOR";

@@ -1,11 +1,13 @@
 /**
  * Which fwpuclnt to load, and loading it once per process.
- * - Windows: `%SystemRoot%\System32\fwpuclnt.dll` by absolute path (no DLL search-order surprises);
+ * - Windows: `<GetSystemDirectoryW>\fwpuclnt.dll` by absolute path (no DLL search-order surprises, and not
+ *   `%SystemRoot%`, which the caller's environment chooses);
  * - the simulator only when asked (`simulator: true`): `WFPSEC_FWPSIM_LIB`, else `<repo>/build/libfwpsim.so`
  *   (`<repo>\build\fwpuclnt.dll` on Windows/Wine).
  * A library exporting the Sim* hooks is fwpsim whatever the OS, so simulator output always says so.
  */
 import { type FwpSymbols, SYMBOLS } from "./symbols.ts";
+import { systemDirectory } from "./kernel32.ts";
 
 /** The library to load and what it is. */
 export interface LibraryChoice {
@@ -24,7 +26,11 @@ export class EngineUnavailableError extends Error {
 
 function repoRoot(): string {
   const url = new URL("../", import.meta.url);
-  if (url.protocol !== "file:") return ".";
+  if (url.protocol !== "file:") {
+    // Compiled: the installation is the executable's folder (never the current directory).
+    const exe = Deno.execPath();
+    return exe.slice(0, Math.max(exe.lastIndexOf("/"), exe.lastIndexOf("\\")));
+  }
   let p = decodeURIComponent(url.pathname);
   if (Deno.build.os === "windows" && /^\/[A-Za-z]:/.test(p)) p = p.slice(1).replaceAll("/", "\\");
   return p.replace(/[\\/]$/, "");
@@ -50,8 +56,7 @@ export function resolveLibrary(opts: { simulator?: boolean; library?: string } =
     return { path: env("WFPSEC_FWPSIM_LIB") ?? fallback, requested: "fwpsim" };
   }
   if (windows) {
-    const root = env("SystemRoot") ?? env("windir") ?? "C:\\Windows";
-    return { path: `${root}\\System32\\fwpuclnt.dll`, requested: "windows" };
+    return { path: `${systemDirectory()}\\fwpuclnt.dll`, requested: "windows" };
   }
   throw new EngineUnavailableError(
     `the Windows Filtering Platform is only available on Windows (this is ${Deno.build.os}); ` +

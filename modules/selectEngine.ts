@@ -16,12 +16,19 @@ export interface EngineRequest {
   state?: string;
   /** Dynamic session (objects vanish on close); default false, so applied policy persists. */
   dynamic?: boolean;
+  /**
+   * The environment may not choose the engine or the simulator library (WFPSEC_ENGINE, WFPSEC_FWPSIM_LIB
+   * ignored): set for the scheduled task (`apply --if-drifted`) and for elevated runs on Windows, where
+   * whoever controls the environment must not be able to turn a real apply into a simulated one.
+   */
+  ignoreEnvironment?: boolean;
 }
 
 /** The engine kind that will be used, without opening anything. */
 export function requestedKind(req: EngineRequest): "windows" | "sim" | "snapshot" {
   if (req.state) return "snapshot";
-  const raw = (req.engine ?? Deno.env.get("WFPSEC_ENGINE") ?? "").trim().toLowerCase();
+  const raw = (req.engine ?? (req.ignoreEnvironment ? undefined : Deno.env.get("WFPSEC_ENGINE")) ?? "")
+    .trim().toLowerCase();
   if (raw === "sim" || raw === "fwpsim" || raw === "simulator") return "sim";
   if (raw === "windows") {
     if (Deno.build.os !== "windows" && !Deno.env.get("WFPSEC_FWPSIM_LIB_AS_WINDOWS")) {
@@ -33,25 +40,39 @@ export function requestedKind(req: EngineRequest): "windows" | "sim" | "snapshot
   }
   if (raw) throw new UsageError(`unknown engine "${raw}": use windows or sim`);
   if (Deno.build.os === "windows") return "windows";
+  if (req.ignoreEnvironment && Deno.env.get("WFPSEC_ENGINE")) {
+    throw new UsageError(
+      `WFPSEC_ENGINE is ignored by apply --if-drifted and elevated runs (the environment may not choose ` +
+        `the engine of a scheduled task): name the engine on the command line (--engine sim)`,
+    );
+  }
   throw new UsageError(
     `no WFP engine on ${Deno.build.os}: wfpsec configures the Windows Filtering Platform. ` +
       `Use --engine sim (or WFPSEC_ENGINE=sim) for the fwpsim simulator, or --state FILE for an offline snapshot.`,
   );
 }
 
-/** Default fwpsim library path: WFPSEC_FWPSIM_LIB, else build/libfwpsim.so (build/fwpuclnt.dll on Windows). */
-export function fwpsimLibrary(): string {
-  const env = Deno.env.get("WFPSEC_FWPSIM_LIB");
+/**
+ * Default fwpsim library path: WFPSEC_FWPSIM_LIB (unless `ignoreEnvironment`), else `build/libfwpsim.so`
+ * (`build\\fwpuclnt.dll` on Windows) of the installation: beside the modules when run from source, beside
+ * the executable when compiled. Never the current directory, which whoever starts wfpsec chooses.
+ */
+export function fwpsimLibrary(ignoreEnvironment = false, moduleUrl: string = import.meta.url): string {
+  const env = ignoreEnvironment ? undefined : Deno.env.get("WFPSEC_FWPSIM_LIB");
   if (env) return env;
   const file = Deno.build.os === "windows" ? "fwpuclnt.dll" : "libfwpsim.so";
   const candidates: string[] = [];
   try {
-    const here = new URL("../build/" + file, import.meta.url);
+    const here = new URL("../build/" + file, moduleUrl);
     if (here.protocol === "file:") {
       candidates.push(decodeURIComponent(here.pathname.replace(/^\/([A-Za-z]:)/, "$1")));
     }
   } catch { /* compiled binaries have no file: module URL */ }
-  candidates.push(`${Deno.cwd()}/build/${file}`);
+  const exe = Deno.execPath();
+  const sep = Deno.build.os === "windows" ? "\\" : "/";
+  candidates.push(
+    `${exe.slice(0, Math.max(exe.lastIndexOf("/"), exe.lastIndexOf("\\")))}${sep}build${sep}${file}`,
+  );
   for (const c of candidates) {
     try {
       if (Deno.statSync(c).isFile) return c;
@@ -71,7 +92,7 @@ export async function selectEngine(req: EngineRequest): Promise<Engine> {
   if (kind === "windows") {
     return openEngine({ simulator: false, dynamic: req.dynamic ?? false, sessionName: "wfpsec" });
   }
-  const library = fwpsimLibrary();
+  const library = fwpsimLibrary(req.ignoreEnvironment);
   try {
     Deno.statSync(library);
   } catch {
