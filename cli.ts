@@ -126,6 +126,9 @@ async function loadGraph(file: string): Promise<Loaded> {
   const { compilePolicy } = await import("./modules/compiler/mod.ts");
   const { policy, warnings } = loadPolicy(text, file);
   const graph = compilePolicy(policy);
+  // Key files: relative to the policy's folder, and as admin-only as the policy (modules/secretFiles.ts).
+  const { anchorSecretFiles } = await import("./modules/secretFiles.ts");
+  for (const keyFile of anchorSecretFiles(graph, file)) await checkSafePath(keyFile, "key file");
   lastPolicy = { name: policy.name, file };
   return { graph, name: policy.name, file, warnings: warnings as unknown as Record<string, unknown>[] };
 }
