@@ -2,8 +2,9 @@
  * One apply (or remove) at a time per host, end to end: plan, filter transaction, SA calls and any
  * compensation run while this process holds an exclusive OS lock on a lock file (flock on Unix, LockFileEx on
  * Windows, through Deno.FsFile.tryLock). The operating system drops the lock when its holder dies, so a
- * crash never blocks the next apply; the holder writes its pid, start time, host and command into the file
- * and clears it on a clean release, so a record found by the next holder is reported as a stale lock of a
+ * crash never blocks the next apply; the holder writes its pid, start time, host and command into the
+ * record beside it (`apply.holder`; Windows locks are mandatory, so not into the locked file) and clears it
+ * on a clean release, so a record found by the next holder is reported as a stale lock of a
  * run that did not finish.
  *
  * Where: on Windows `%ProgramData%\wfpsec\apply.lock`; on fwpsim `<state file>.wfpsec-apply.lock` beside the simulator's
@@ -58,17 +59,19 @@ export function applyLockPath(kind: string, simState: string | undefined): strin
 
 const dec = new TextDecoder(), enc = new TextEncoder();
 
-function readRecord(file: Deno.FsFile): LockHolder | { unreadable: string } | undefined {
-  file.seekSync(0, Deno.SeekMode.Start);
-  const buf = new Uint8Array(4096);
-  let n = 0;
-  for (;;) {
-    const r = file.readSync(buf.subarray(n));
-    if (r === null || r === 0) break;
-    n += r;
-    if (n === buf.length) break;
+/** The holder record beside the lock file (Windows locks are mandatory, so the record is a file of its own). */
+export function holderPath(lockPath: string): string {
+  return lockPath.replace(/\.lock$/, "") + ".holder";
+}
+
+function readRecord(path: string): LockHolder | { unreadable: string } | undefined {
+  let text: string;
+  try {
+    text = dec.decode(Deno.readFileSync(path).subarray(0, 4096)).trim();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return undefined;
+    throw e;
   }
-  const text = dec.decode(buf.subarray(0, n)).trim();
   if (!text) return undefined;
   try {
     const v = JSON.parse(text);
@@ -101,7 +104,7 @@ export function acquireApplyLock(path: string, opts: AcquireOptions): ApplyLock 
     for (let wait = 20;; wait = Math.min(wait * 2, 500)) {
       if (file.tryLockSync(true)) break;
       if (Date.now() >= deadline) {
-        const holder = readRecord(file);
+        const holder = readRecord(holderPath(path));
         throw new LockBusyError(
           `another wfpsec run holds the apply lock ${path}: ${describe(holder)}; nothing changed. ` +
             `Applies on one host run one at a time: try again when it has finished`,
@@ -110,17 +113,15 @@ export function acquireApplyLock(path: string, opts: AcquireOptions): ApplyLock 
       }
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
     }
-    const stale = readRecord(file);
+    const record = holderPath(path);
+    const stale = readRecord(record);
     const me: LockHolder = {
       pid: Deno.pid,
       startedAt: new Date().toISOString(),
       host: hostname(),
       command: opts.command,
     };
-    file.truncateSync(0);
-    file.seekSync(0, Deno.SeekMode.Start);
-    file.writeSync(enc.encode(JSON.stringify(me) + "\n"));
-    file.syncSync();
+    writeRecord(record, enc.encode(JSON.stringify(me) + "\n"));
     let released = false;
     return {
       path,
@@ -129,10 +130,10 @@ export function acquireApplyLock(path: string, opts: AcquireOptions): ApplyLock 
         if (released) return;
         released = true;
         try {
-          file.truncateSync(0);
-          file.syncSync();
+          writeRecord(record, new Uint8Array());
         } finally {
-          file.unlockSync();
+          // Closing the handle releases the lock (flock and LockFileEx alike); an explicit unlock is not
+          // needed, and under Wine it fails with ERROR_LOCK_VIOLATION.
           file.close();
         }
       },
@@ -142,6 +143,16 @@ export function acquireApplyLock(path: string, opts: AcquireOptions): ApplyLock 
       file.close();
     } catch { /* already closed */ }
     throw e;
+  }
+}
+
+function writeRecord(path: string, data: Uint8Array): void {
+  const f = Deno.openSync(path, { write: true, create: true, truncate: true });
+  try {
+    f.writeSync(data);
+    f.syncSync();
+  } finally {
+    f.close();
   }
 }
 

@@ -4,6 +4,7 @@
  * refused with the reason. The ACL reader is injected so the rule is unit-testable off Windows.
  */
 import { SafetyError } from "./errors.ts";
+import { systemDirectory } from "../ffi/kernel32.ts";
 
 /** One access-control entry as `icacls` prints it: `BUILTIN\Users:(I)(OI)(CI)(RX)`. */
 export interface AceEntry {
@@ -27,7 +28,14 @@ const TRUSTED = [
 ];
 
 /** Rights that allow changing a file's content or ACL, or adding/removing entries of a directory. */
-const WRITE_RIGHTS = new Set(["F", "M", "W", "WD", "AD", "WDAC", "WO", "GA", "GW", "D", "DC", "MA"]);
+const WRITE_RIGHTS = new Set(["F", "M", "W", "WD", "AD", "WDAC", "WO", "GA", "GW", "D", "DE", "DC", "MA"]);
+/**
+ * Rights on a folder further up that let its holder swap the path below it: delete or rename the folder
+ * itself (DELETE: D, DE, M, F), delete or rename its entries (FILE_DELETE_CHILD: DC), or take it over
+ * (WRITE_DAC, WRITE_OWNER, GENERIC_ALL, MAXIMUM_ALLOWED). Adding new entries (AD, WD) is not: existing
+ * names cannot be replaced that way (C:\ itself lets Authenticated Users add folders).
+ */
+const REPLACE_RIGHTS = new Set(["F", "M", "D", "DE", "DC", "WDAC", "WO", "GA", "MA"]);
 
 /** Parses `icacls PATH` output. */
 export function parseIcacls(path: string, out: string): AceEntry[] {
@@ -43,20 +51,30 @@ export function parseIcacls(path: string, out: string): AceEntry[] {
   return entries;
 }
 
-/** Default ACL reader: runs `icacls` (Windows only). */
+/** A System32 tool by full path (GetSystemDirectoryW): never whatever `icacls`/`net` PATH finds first. */
+function system32Tool(name: string): string {
+  return Deno.build.os === "windows" ? `${systemDirectory()}\\${name}.exe` : name;
+}
+
+/** Default ACL reader: runs System32's `icacls` (Windows only). */
 export function icaclsReader(path: string): AceEntry[] {
-  const r = new Deno.Command("icacls", { args: [path], stdout: "piped", stderr: "piped" }).outputSync();
+  const r = new Deno.Command(system32Tool("icacls"), { args: [path], stdout: "piped", stderr: "piped" })
+    .outputSync();
   if (!r.success) throw new SafetyError(`cannot read the permissions of ${path} (icacls failed)`);
   return parseIcacls(path, new TextDecoder().decode(r.stdout));
 }
 
 /** Principals other than administrators/SYSTEM that can write `path` (inherit-only entries ignored). */
-export function nonAdminWriters(path: string, read: AclReader): string[] {
+export function nonAdminWriters(
+  path: string,
+  read: AclReader,
+  rights: ReadonlySet<string> = WRITE_RIGHTS,
+): string[] {
   const out: string[] = [];
   for (const e of read(path)) {
     if (e.rights.includes("IO")) continue;
     if (TRUSTED.some((t) => t.test(e.principal))) continue;
-    if (e.rights.some((r) => WRITE_RIGHTS.has(r))) out.push(e.principal);
+    if (e.rights.some((r) => rights.has(r))) out.push(e.principal);
   }
   return out;
 }
@@ -93,13 +111,26 @@ export function assertAdminOnly(path: string, what: string, read: AclReader = ic
           `so a non-administrator could replace the file. Use a folder only administrators can write.`,
       );
     }
+    // Every folder further up: whoever may delete, rename or take it over can swap the whole path.
+    for (let up = parentOf(dir); up; up = parentOf(up)) {
+      const w = nonAdminWriters(up, read, REPLACE_RIGHTS);
+      if (w.length) {
+        throw new SafetyError(
+          `refusing to use ${what} ${path} while elevated: ${w.join(", ")} may delete or rename its ` +
+            `ancestor folder ${up}, so a non-administrator could replace the file. Use a folder whose every ` +
+            `ancestor only administrators can change.`,
+        );
+      }
+      if (/^[A-Za-z]:\\$/.test(up)) break;
+    }
   }
 }
 
 /** True when this Windows process runs elevated (`net session` succeeds only for administrators). */
 export function isElevatedWindows(): boolean {
   try {
-    return new Deno.Command("net", { args: ["session"], stdout: "null", stderr: "null" }).outputSync()
+    return new Deno.Command(system32Tool("net"), { args: ["session"], stdout: "null", stderr: "null" })
+      .outputSync()
       .success;
   } catch {
     return false;

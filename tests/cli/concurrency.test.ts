@@ -66,7 +66,11 @@ Deno.test({
   }
   const ok = await wfpsec(["apply", policy, "--json", ...SIM(state)]);
   assert.equal(ok.code, 0, ok.stderr);
-  assert.equal(Deno.readTextFileSync(`${state}.wfpsec-apply.lock`), "", "a clean release clears the record");
+  assert.equal(
+    Deno.readTextFileSync(`${state}.wfpsec-apply.holder`),
+    "",
+    "a clean release clears the record",
+  );
 });
 
 Deno.test(
@@ -77,7 +81,7 @@ Deno.test(
     Deno.writeTextFileSync(policy, testPolicy());
     // What a killed apply leaves: its record, but no OS lock (the kernel dropped it with the process).
     const dead = { pid: 999999, startedAt: "2026-01-01T00:00:00.000Z", host: "h", command: "apply" };
-    Deno.writeTextFileSync(`${state}.wfpsec-apply.lock`, JSON.stringify(dead) + "\n");
+    Deno.writeTextFileSync(`${state}.wfpsec-apply.holder`, JSON.stringify(dead) + "\n");
     const r = await wfpsec(["apply", policy, "--if-drifted", "--json", ...SIM(state)]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).outcome, "applied");

@@ -4,18 +4,20 @@
  * one-line reason that the skipped tests carry in their names.
  */
 
+import { systemDirectory } from "../../ffi/kernel32.ts";
+
 /** Where the real-BFE tests can run, or why not. */
 export interface WindowsHost {
   usable: boolean;
   /** Why the tests are skipped ("" when usable). */
   reason: string;
-  /** `%SystemRoot%\System32\fwpuclnt.dll`, the path production code loads (Windows only). */
+  /** `<GetSystemDirectoryW>\fwpuclnt.dll`, the path production code loads (Windows only). */
   fwpuclntPath?: string;
 }
 
 function systemDll(name: string): string {
-  const root = Deno.env.get("SystemRoot") ?? "C:\\Windows";
-  return `${root}\\System32\\${name}`;
+  // The folder production code takes (GetSystemDirectoryW), not %SystemRoot%.
+  return `${systemDirectory()}\\${name}`;
 }
 
 /** Wine's ntdll exports `wine_get_version`; Microsoft's does not. */

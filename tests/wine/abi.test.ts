@@ -10,6 +10,7 @@ import { CONDITIONS, ENUMS, FLAGS } from "../../ffi/constants.ts";
 import { openEngine } from "../../ffi/engine.ts";
 import { guidToBytes } from "../../ffi/guid.ts";
 import { loadLibrary, resolveLibrary } from "../../ffi/library.ts";
+import { systemDirectory } from "../../ffi/kernel32.ts";
 import { simHooks } from "../../ffi/simHooks.ts";
 import type { ProviderContext, Tunnel } from "../../modules/graph.ts";
 import { NON_ASCII_NAME, objectSet, TEST_NET_1 } from "../windows/objects.ts";
@@ -19,7 +20,9 @@ const onWindows = Deno.build.os === "windows";
 if (!onWindows) console.log(`tests/wine: skipped, they need the Windows deno.exe (this is ${Deno.build.os})`);
 
 const systemRoot = onWindows ? Deno.env.get("SystemRoot") ?? "C:\\Windows" : "";
-const system32Dll = `${systemRoot}\\System32\\fwpuclnt.dll`;
+// Production takes System32 from GetSystemDirectoryW (ffi/kernel32.ts); it names the same folder as
+// %SystemRoot%\System32 when the environment is untouched (checked below, case-insensitively).
+const system32Dll = onWindows ? `${systemDirectory()}\\fwpuclnt.dll` : "";
 
 /** A Win64 test against a fresh simulator; must release every engine allocation. */
 function wineTest(name: string, fn: () => void | Promise<void>): void {
@@ -48,6 +51,7 @@ Deno.test({
     assert.equal(Deno.build.target, "x86_64-pc-windows-msvc");
     const choice = resolveLibrary();
     assert.deepStrictEqual(choice, { path: system32Dll, requested: "windows" });
+    assert.equal(choice.path.toLowerCase(), `${systemRoot}\\System32\\fwpuclnt.dll`.toLowerCase());
     assert.match(choice.path, /^[A-Za-z]:\\/, "an absolute path, so the DLL search order never applies");
 
     // Exactly what production does: no simulator flag, no library override.
