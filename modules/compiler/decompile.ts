@@ -192,9 +192,10 @@ function qmPolicy(
     ctx.ikeV2QmTunnelPolicy;
   if (!p) return undefined;
   const first: IpsecProposal0 | undefined = p.ipsecProposals[0];
-  const userAuth = (p.emPolicy?.authenticationMethods ?? []).map((m) => auth(unfitAuthMethod(m), undefined)).filter((
-    x,
-  ): x is AuthMethod => !!x);
+  const userAuth = (p.emPolicy?.authenticationMethods ?? []).map((m) => auth(unfitAuthMethod(m), undefined))
+    .filter((
+      x,
+    ): x is AuthMethod => !!x);
   return {
     name,
     ...(ctx.displayData.description !== undefined && mode === "transport"
