@@ -8,6 +8,7 @@
  */
 import { type FwpSymbols, SYMBOLS } from "./symbols.ts";
 import { systemDirectory } from "./kernel32.ts";
+import { describeMissing, missingExports } from "./minimum.ts";
 
 /** The library to load and what it is. */
 export interface LibraryChoice {
@@ -82,6 +83,9 @@ export function loadLibrary(opts: { simulator?: boolean; library?: string } = {}
   try {
     lib = Deno.dlopen(choice.path, SYMBOLS);
   } catch (e) {
+    // A missing export (an older Windows) is named with the release that added it (issue 12 rule 11).
+    const missing = describeMissing(choice.path, missingExports(choice.path));
+    if (missing) throw new EngineUnavailableError(missing);
     const hint = choice.requested === "fwpsim" ? " (build it with scripts/build-fwpsim.sh)" : "";
     throw new EngineUnavailableError(`cannot load ${choice.path}${hint}: ${(e as Error).message}`);
   }

@@ -64,6 +64,7 @@ import type {
   Rule,
 } from "../policy/model.ts";
 import { objectKey, utf8, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
+import { fitAuthMethod, retransmitFor } from "./authFit.ts";
 
 const T = ENUMS.FWP_DATA_TYPE,
   M = ENUMS.FWP_MATCH_TYPE,
@@ -520,7 +521,7 @@ class Compiler {
     return {
       policy: {
         softExpirationTime: m.softExpirationSeconds,
-        authenticationMethods: m.auth.map(authMethod),
+        authenticationMethods: m.auth.map((a) => fitAuthMethod(authMethod(a), m.keyModule)),
         initiatorImpersonationType: ENUMS.IKEEXT_AUTHENTICATION_IMPERSONATION_TYPE.IKEEXT_IMPERSONATION_NONE,
         ikeProposals: m.proposals.map((pr) => ({
           cipherAlgorithm: { algoIdentifier: MM_CIPHERS[pr.cipher], keyLen: 0, rounds: 0 },
@@ -531,7 +532,7 @@ class Compiler {
         })),
         flags: m.flags.reduce((f, n) => f | (MM_FLAG_BITS[n] ?? 0), 0),
         maxDynamicFilters: 0,
-        retransmitDurationSecs: m.retransmitSeconds,
+        retransmitDurationSecs: retransmitFor(m.keyModule, m.retransmitSeconds),
       },
       ...(Object.keys(secrets).length ? { secrets } : {}),
     };
@@ -574,7 +575,7 @@ class Compiler {
   private emPolicy(q: QuickModePolicy, km: KeyModule): IkeextEmPolicy2 | undefined {
     if (km !== "authip" || !q.userAuth.length) return undefined;
     return {
-      authenticationMethods: q.userAuth.map(authMethod),
+      authenticationMethods: q.userAuth.map((a) => fitAuthMethod(authMethod(a), "authip")),
       initiatorImpersonationType: q.userImpersonation === "socket-principal"
         ? ENUMS.IKEEXT_AUTHENTICATION_IMPERSONATION_TYPE.IKEEXT_IMPERSONATION_SOCKET_PRINCIPAL
         : ENUMS.IKEEXT_AUTHENTICATION_IMPERSONATION_TYPE.IKEEXT_IMPERSONATION_NONE,

@@ -51,6 +51,7 @@ import type {
 } from "../policy/model.ts";
 import { MM_FLAG_BITS, type WfpsecMeta } from "./compile.ts";
 import { WFPSEC_PROVIDER_KEY } from "./keys.ts";
+import { retransmitFor, unfitAuthMethod } from "./authFit.ts";
 
 const T = ENUMS.FWP_DATA_TYPE,
   PCT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE,
@@ -149,7 +150,7 @@ function mmPolicy(ctx: ProviderContext, name: string, meta: WfpsecMeta): MainMod
     name,
     ...(ctx.displayData.description !== undefined ? { description: ctx.displayData.description } : {}),
     keyModule: km,
-    auth: p.authenticationMethods.map((m, i) => auth(m, meta.secrets?.[String(i)])).filter((
+    auth: p.authenticationMethods.map((m, i) => auth(unfitAuthMethod(m), meta.secrets?.[String(i)])).filter((
       x,
     ): x is AuthMethod => !!x),
     proposals: p.ikeProposals.map((pr) => ({
@@ -160,7 +161,8 @@ function mmPolicy(ctx: ProviderContext, name: string, meta: WfpsecMeta): MainMod
     lifetimeSeconds: first?.maxLifetimeSeconds ?? 28800,
     softExpirationSeconds: p.softExpirationTime,
     quickModeLimit: first?.quickModeLimit ?? 0,
-    retransmitSeconds: p.retransmitDurationSecs,
+    // The IKEv2 default the compiler fills in reads back as the default (0).
+    retransmitSeconds: p.retransmitDurationSecs === retransmitFor(km, 0) ? 0 : p.retransmitDurationSecs,
     flags: Object.entries(MM_FLAG_BITS).filter(([, b]) => p.flags & b).map(([n]) => n),
   };
 }
@@ -190,9 +192,10 @@ function qmPolicy(
     ctx.ikeV2QmTunnelPolicy;
   if (!p) return undefined;
   const first: IpsecProposal0 | undefined = p.ipsecProposals[0];
-  const userAuth = (p.emPolicy?.authenticationMethods ?? []).map((m) => auth(m, undefined)).filter((
-    x,
-  ): x is AuthMethod => !!x);
+  const userAuth = (p.emPolicy?.authenticationMethods ?? []).map((m) => auth(unfitAuthMethod(m), undefined))
+    .filter((
+      x,
+    ): x is AuthMethod => !!x);
   return {
     name,
     ...(ctx.displayData.description !== undefined && mode === "transport"

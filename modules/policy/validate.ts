@@ -6,6 +6,7 @@
  * crypto strength, families, overlaps and lifetimes. The semantic pass tolerates values of the wrong type
  * (already reported structurally) by skipping them.
  */
+import { authKeyModuleIssues, displayTextIssues, ikePolicyIssues } from "./fidelity.ts";
 import process from "node:process";
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { type AddrSpec, parseAddr } from "./addr.ts";
@@ -276,6 +277,7 @@ class Semantic {
 
   run(): Policy {
     const d = this.d;
+    for (const f of displayTextIssues(d)) this.err(f.at, f.code, f.message);
     this.allowWeak = d.allowWeakCrypto === true;
     const mainMode = this.names(d.mainMode, ["mainMode"]).map(([v, p]) => this.mm(v, p)).filter((x) => !!x);
     const quickMode = this.names(d.quickMode, ["quickMode"]).map(([v, p]) => this.qm(v, p)).filter((x) =>
@@ -514,6 +516,15 @@ class Semantic {
         "lifetime",
         `soft expiration ${soft}s must be below the lifetime ${lifetime}s`,
       );
+    }
+    const flags = arrOf(v.flags).filter((x): x is string => typeof x === "string");
+    for (
+      const f of [
+        ...authKeyModuleIssues(km as "ikev1", auth),
+        ...ikePolicyIssues(km as "ikev1", v, soft, retransmit, flags, proposals),
+      ]
+    ) {
+      this.err([...p, ...f.at], f.code, f.message);
     }
     return {
       name,

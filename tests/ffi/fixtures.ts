@@ -103,7 +103,8 @@ export const ntlmMethod: IkeextAuthenticationMethod2 = {
 };
 export const anonymousMethod: IkeextAuthenticationMethod2 = { authenticationMethodType: AM.IKEEXT_ANONYMOUS };
 
-function mmPolicy(methods: IkeextAuthenticationMethod2[]): IkeextPolicy2 {
+/** retransmitDurationSecs: IKEv2 needs at least 120 (IKEEXT_POLICY2), 0 = the default elsewhere. */
+function mmPolicy(methods: IkeextAuthenticationMethod2[], retransmitDurationSecs = 0): IkeextPolicy2 {
   return {
     softExpirationTime: 0,
     authenticationMethods: methods,
@@ -111,7 +112,7 @@ function mmPolicy(methods: IkeextAuthenticationMethod2[]): IkeextPolicy2 {
     ikeProposals,
     flags: 0,
     maxDynamicFilters: 0,
-    retransmitDurationSecs: 0,
+    retransmitDurationSecs,
   };
 }
 
@@ -235,9 +236,15 @@ export const providerContexts: ProviderContext[] = [
     { authIpMmPolicy: mmPolicy([kerberosMethod, ntlmMethod]) },
     "AuthIP MM",
   ),
-  ctx(3, T.FWPM_IPSEC_IKEV2_MM_CONTEXT, { ikeV2MmPolicy: mmPolicy([certMethod]) }, "IKEv2 MM cert"),
+  ctx(3, T.FWPM_IPSEC_IKEV2_MM_CONTEXT, { ikeV2MmPolicy: mmPolicy([certMethod], 120) }, "IKEv2 MM cert"),
   ctx(4, T.FWPM_IPSEC_IKE_MM_CONTEXT, { ikeMmPolicy: mmPolicy([pskMethod]) }, "IKE MM PSK"),
-  ctx(5, T.FWPM_IPSEC_IKE_MM_CONTEXT, { ikeMmPolicy: mmPolicy([anonymousMethod]) }, "IKE MM anonymous"),
+  // anonymous is AuthIP only (IKEEXT_AUTHENTICATION_METHOD_TYPE)
+  ctx(
+    5,
+    T.FWPM_IPSEC_AUTHIP_MM_CONTEXT,
+    { authIpMmPolicy: mmPolicy([anonymousMethod]) },
+    "AuthIP MM anonymous",
+  ),
   ctx(6, T.FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT, { ikeQmTransportPolicy: transportPolicy }, "QM transport"),
   ctx(
     7,

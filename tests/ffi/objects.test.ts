@@ -153,7 +153,6 @@ simTest("every provider-context kind round-trips with its nested policy", ({ eng
   });
   assert.deepEqual(mm.map((c) => c.displayData.name).sort(), [
     "IKE MM PSK",
-    "IKE MM anonymous",
     "IKE MM kerberos+cert",
   ]);
   for (const ctx of providerContexts) engine.deleteProviderContext(ctx.providerContextKey);

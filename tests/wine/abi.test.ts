@@ -203,7 +203,7 @@ function tunnelOf(providerKey: string): Tunnel {
       }],
       flags: 0,
       maxDynamicFilters: 0,
-      retransmitDurationSecs: 0,
+      retransmitDurationSecs: 120, // IKEEXT_POLICY2: IKEv2 needs at least 120
     },
   };
   const tunnelPolicy: ProviderContext = {

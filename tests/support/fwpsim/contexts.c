@@ -33,7 +33,7 @@ static uint32_t check_methods(const SIM_IKEEXT_AUTHENTICATION_METHOD2 *m, uint32
   return 0;
 }
 
-static uint32_t check_ike_policy(const SIM_IKEEXT_POLICY2 *p) {
+static uint32_t check_ike_policy(uint32_t mmType, const SIM_IKEEXT_POLICY2 *p) {
   if (bad_ptr(p)) return FWP_E_NULL_POINTER;
   uint32_t rc = check_methods(p->authenticationMethods, p->numAuthenticationMethods);
   if (rc) return rc;
@@ -45,7 +45,7 @@ static uint32_t check_ike_policy(const SIM_IKEEXT_POLICY2 *p) {
         q->integrityAlgorithm.algoIdentifier > IKEEXT_INTEGRITY_SHA_384 || q->dhGroup > IKEEXT_DH_GROUP_24)
       return FWP_E_INVALID_PARAMETER;
   }
-  return 0;
+  return fid_check_ike_policy(mmType, p); /* fidelity.c */
 }
 
 static bool auth_ok(const SIM_IPSEC_AUTH_TRANSFORM0 *a) {
@@ -104,7 +104,9 @@ static uint32_t check_em(const SIM_IKEEXT_EM_POLICY2 *em, bool allowed) {
   if (!em) return 0;
   if (!allowed) return FWP_E_EM_NOT_SUPPORTED; /* extended mode is AuthIP only */
   if (bad_ptr(em)) return FWP_E_NULL_POINTER;
-  return check_methods(em->authenticationMethods, em->numAuthenticationMethods);
+  uint32_t rc = check_methods(em->authenticationMethods, em->numAuthenticationMethods);
+  return rc ? rc : fid_check_auth_methods(FWPM_IPSEC_AUTHIP_MM_CONTEXT, em->authenticationMethods,
+                                          em->numAuthenticationMethods, true);
 }
 
 static uint32_t check_transport(const SIM_IPSEC_TRANSPORT_POLICY2 *p, bool emAllowed) {
@@ -149,7 +151,7 @@ static uint32_t check_policy(const SIM_FWPM_PROVIDER_CONTEXT3 *pc) {
     return check_tunnel(pc->ikeQmTunnelPolicy, false);
   case FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT: return check_tunnel(pc->authipQmTunnelPolicy, true);
   case FWPM_IPSEC_IKE_MM_CONTEXT: case FWPM_IPSEC_AUTHIP_MM_CONTEXT: case FWPM_IPSEC_IKEV2_MM_CONTEXT:
-    return check_ike_policy(pc->ikeMmPolicy);
+    return check_ike_policy(pc->type, pc->ikeMmPolicy);
   case FWPM_GENERAL_CONTEXT:
     if (bad_ptr(pc->dataBuffer) || (pc->dataBuffer->size && bad_ptr(pc->dataBuffer->data))) return FWP_E_NULL_POINTER;
     return 0;

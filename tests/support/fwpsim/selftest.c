@@ -426,22 +426,59 @@ static SIM_FWPM_PROVIDER_CONTEXT3 mm_context(SIM_GUID k, uint32_t type) {
   return pc;
 }
 
+/* issue 12 rules 1-3 (fidelity.c): method x keying module, IKEEXT_POLICY2 musts, printable names */
+static void test_fidelity(void *h) {
+  SIM_FWPM_PROVIDER_CONTEXT3 pc = mm_context(key(90), FWPM_IPSEC_AUTHIP_MM_CONTEXT);
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_INCOMPATIBLE_AUTH_METHOD, "PSK under AuthIP");
+  pc = mm_context(key(91), FWPM_IPSEC_IKEV2_MM_CONTEXT);
+  mm_policy.retransmitDurationSecs = 120;
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_INCOMPATIBLE_AUTH_METHOD, "Kerberos under IKEv2");
+  mm_methods[0].authenticationMethodType = IKEEXT_CERTIFICATE;
+  memset(&mm_methods[0].certificateAuthentication, 0, sizeof mm_methods[0].certificateAuthentication);
+  mm_policy.retransmitDurationSecs = 119;
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_INVALID_PARAMETER, "IKEv2 retransmit below 120s");
+  mm_policy.retransmitDurationSecs = 120;
+  mm_policy.softExpirationTime = 3600;
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_INVALID_PARAMETER, "softExpirationTime not 0");
+  mm_policy.softExpirationTime = 0;
+  mm_policy.flags = IKEEXT_POLICY_FLAG_ENABLE_OPTIONAL_DH;
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_INVALID_FLAGS, "optional DH outside AuthIP");
+  mm_policy.flags = 0;
+  mm_prop.dhGroup = IKEEXT_DH_GROUP_NONE;
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_INCOMPATIBLE_DH_GROUP, "DH none outside AuthIP");
+  mm_prop.dhGroup = IKEEXT_DH_ECP_384;
+  pc.displayData.name = W("bad\tname");
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_INVALID_PARAMETER, "control character in a name");
+  pc.displayData.name = W("IKEv2 cert");
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), 0, "IKEv2 + certificate + retransmit 120s");
+  CHECK_RC(FwpmProviderContextDeleteByKey0(h, &pc.providerContextKey), 0, "IKEv2 context delete");
+  pc = mm_context(key(92), FWPM_IPSEC_AUTHIP_MM_CONTEXT);
+  mm_methods[1].authenticationMethodType = IKEEXT_CERTIFICATE;
+  memset(&mm_methods[1].certificateAuthentication, 0, sizeof mm_methods[1].certificateAuthentication);
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_INCOMPATIBLE_AUTH_METHOD, "IKEEXT_CERTIFICATE under AuthIP");
+  mm_methods[1].authenticationMethodType = IKEEXT_SSL;
+  CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), 0, "IKEEXT_SSL under AuthIP");
+  CHECK_RC(FwpmProviderContextDeleteByKey0(h, &pc.providerContextKey), 0, "AuthIP context delete");
+  mm_policy.retransmitDurationSecs = 0;
+}
+
 static void test_contexts(void) {
   void *h = open_session(FWPM_SESSION_FLAG_DYNAMIC);
   SIM_GUID mk = key(70);
-  SIM_FWPM_PROVIDER_CONTEXT3 pc = mm_context(mk, FWPM_IPSEC_AUTHIP_MM_CONTEXT);
+  SIM_FWPM_PROVIDER_CONTEXT3 pc = mm_context(mk, FWPM_IPSEC_IKE_MM_CONTEXT); /* Kerberos + PSK: IKE */
   uint64_t cid = 0;
   CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, &cid), 0, "MM context add");
   CHECK(cid > 0, "context id assigned");
   SIM_FWPM_PROVIDER_CONTEXT3 *got = NULL;
   CHECK_RC(FwpmProviderContextGetByKey3(h, &mk, &got), 0, "context get");
-  CHECK(got && got->providerContextId == cid && got->authIpMmPolicy != &mm_policy &&
-            got->authIpMmPolicy->numAuthenticationMethods == 2 &&
-            memcmp(got->authIpMmPolicy->authenticationMethods[0].kerberosAuthentication.proxyServer, u"proxy.example", 28) == 0 &&
-            memcmp(got->authIpMmPolicy->authenticationMethods[1].presharedKeyAuthentication.presharedKey.data, "secret", 6) == 0 &&
-            got->authIpMmPolicy->ikeProposals[0].dhGroup == IKEEXT_DH_ECP_384,
+  CHECK(got && got->providerContextId == cid && got->ikeMmPolicy != &mm_policy &&
+            got->ikeMmPolicy->numAuthenticationMethods == 2 &&
+            memcmp(got->ikeMmPolicy->authenticationMethods[0].kerberosAuthentication.proxyServer, u"proxy.example", 28) == 0 &&
+            memcmp(got->ikeMmPolicy->authenticationMethods[1].presharedKeyAuthentication.presharedKey.data, "secret", 6) == 0 &&
+            got->ikeMmPolicy->ikeProposals[0].dhGroup == IKEEXT_DH_ECP_384,
         "MM policy deep copy round trip");
   FwpmFreeMemory0((void **)&got);
+  test_fidelity(h);
   mm_policy.numIkeProposals = 0;
   pc.providerContextKey = key(71);
   CHECK_RC(FwpmProviderContextAdd3(h, &pc, NULL, NULL), FWP_E_ZERO_LENGTH_ARRAY, "MM policy without proposals");

@@ -121,6 +121,11 @@ bool guid_eq(const SIM_GUID *a, const SIM_GUID *b);
 bool guid_is_zero(const SIM_GUID *g);
 void guid_new(SIM_GUID *out);
 bool bad_ptr(const void *p);
+/* fidelity.c: keying-module rules of IKEEXT_POLICY2 and printable display data (issue 12) */
+uint32_t fid_check_auth_method(uint32_t mmType, uint32_t method, bool em);
+uint32_t fid_check_auth_methods(uint32_t mmType, const SIM_IKEEXT_AUTHENTICATION_METHOD2 *m, uint32_t n, bool em);
+uint32_t fid_check_ike_policy(uint32_t mmType, const SIM_IKEEXT_POLICY2 *p);
+bool fid_wstr_printable(const uint16_t *s);
 uint32_t check_display(const SIM_FWPM_DISPLAY_DATA0 *d); /* NULL name, lone surrogates */ /* NULL or an obviously invalid small integer passed as a pointer */
 
 void map_put(Map *m, Obj *o);

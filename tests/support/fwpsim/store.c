@@ -248,5 +248,6 @@ uint32_t check_display(const SIM_FWPM_DISPLAY_DATA0 *d) {
   if (!d->name) return FWP_E_NULL_DISPLAY_NAME;
   if (bad_ptr(d->name) || (d->description && bad_ptr(d->description))) return FWP_E_NULL_POINTER;
   if (!wstr_valid(d->name) || (d->description && !wstr_valid(d->description))) return FWP_E_INVALID_PARAMETER;
+  if (!fid_wstr_printable(d->name) || !fid_wstr_printable(d->description)) return FWP_E_INVALID_PARAMETER;
   return 0;
 }
