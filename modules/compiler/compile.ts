@@ -53,14 +53,17 @@ import {
   QM_INTEGRITY,
 } from "../policy/crypto.ts";
 import { encodeDn } from "../policy/dn.ts";
+import { rootCaSubject } from "../policy/rootca.ts";
 import type {
   AuthMethod,
+  CertificateAuth,
   KeyModule,
   MainModePolicy,
   Policy,
   PortRange,
   QmProposal,
   QuickModePolicy,
+  RootCa,
   Rule,
 } from "../policy/model.ts";
 import { objectKey, utf8, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
@@ -341,6 +344,42 @@ const STORE_TYPE = {
   root: CCT.IKEEXT_CERT_CONFIG_TRUSTED_ROOT_STORE,
 };
 
+/** certData of a root CA entry: the CA certificate's own subject bytes, or the DN string encoded (dn.ts). */
+function rootCertData(r: RootCa): Uint8Array {
+  return rootCaSubject(r) ?? encodeDn(r as string);
+}
+
+/** Root CAs of a store-based config are the store's: certData stays empty (IKEEXT_CERTIFICATE_CRITERIA0). */
+function rootsOf(a: CertificateAuth): Uint8Array[] {
+  return a.store === "explicit" ? a.rootCA.map(rootCertData) : [];
+}
+
+/** Inbound criteria verify the peer: its root and its end-certificate criteria (hash, EKU, name). */
+function inboundCriteria(
+  a: CertificateAuth,
+  base: Omit<IkeextCertificateCriteria0, "certData">,
+): IkeextCertificateCriteria0[] {
+  const roots = rootsOf(a);
+  if (roots.length) return roots.map((certData) => ({ certData, ...base }));
+  return a.thumbprint || a.eku.length || a.name ? [{ certData: new Uint8Array(0), ...base }] : [];
+}
+
+/**
+ * Outbound criteria select our own certificate: the same trusted roots (so IKEEXT sends a certificate the
+ * peer can chain) and the EKU, but never the peer's thumbprint or subject name, which our certificate does
+ * not carry.
+ */
+function outboundCriteria(a: CertificateAuth): IkeextCertificateCriteria0[] {
+  const ekus = a.eku.length ? { eku: a.eku } : {};
+  const roots = rootsOf(a);
+  if (roots.length) {
+    return roots.map((certData) => ({ certData, certHash: new Uint8Array(0), ...ekus, flags: 0 }));
+  }
+  return a.eku.length
+    ? [{ certData: new Uint8Array(0), certHash: new Uint8Array(0), ...ekus, flags: 0 }]
+    : [];
+}
+
 /** IKEEXT_AUTHENTICATION_METHOD2 for a method; PSKs get an empty key (resolved at apply time). */
 export function authMethod(a: AuthMethod): IkeextAuthenticationMethod2 {
   switch (a.kind) {
@@ -368,11 +407,8 @@ export function authMethod(a: AuthMethod): IkeextAuthenticationMethod2 {
         ...(a.name ? { name: { nameType: NAME_TYPE_OF[a.name.type], certName: a.name.value } } : {}),
         flags: 0,
       };
-      const criteria: IkeextCertificateCriteria0[] = a.rootCA.length
-        ? a.rootCA.map((dn) => ({ certData: encodeDn(dn), ...base }))
-        : a.thumbprint || a.eku.length || a.name
-        ? [{ certData: new Uint8Array(0), ...base }]
-        : [];
+      const criteria = inboundCriteria(a, base);
+      const outCriteria = outboundCriteria(a);
       const slot = a.store === "explicit"
         ? "RootCriteria"
         : a.store === "enterprise"
@@ -385,7 +421,7 @@ export function authMethod(a: AuthMethod): IkeextAuthenticationMethod2 {
           inboundConfigType: cfg,
           ...(criteria.length ? { [`inbound${slot}`]: criteria } : {}),
           outboundConfigType: cfg,
-          ...(criteria.length ? { [`outbound${slot}`]: criteria } : {}),
+          ...(outCriteria.length ? { [`outbound${slot}`]: outCriteria } : {}),
           flags: 0,
           localCertLocationUrl: new Uint8Array(0),
         },
