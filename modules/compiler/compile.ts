@@ -305,6 +305,23 @@ export function ndVariant(r: Pick<Rule, "inbound" | "outbound">): NdVariant {
   if (r.inbound === "request") return "nd-boundary";
   return "plain";
 }
+/**
+ * The security a rule's transport-layer filters and quick-mode context carry. Application ids exist only
+ * at the ALE layers (FWPM_CONDITION_ALE_APP_ID), and a transport filter that requires IPsec drops every
+ * program's clear traffic to those peers. So a program rule follows the Guaranteed Encryption recipe
+ * (learn.microsoft.com fwp/guaranteed-encryption: a transport mode with negotiation discovery plus the
+ * requirement at ALE): its transport filters only request (negotiate-discover out, persist-connection-
+ * security in, ND boundary quick mode), and its ALE connect / receive-accept filters, which carry the app
+ * id, require security for that program alone.
+ */
+export function transportSecurity(
+  r: Pick<Rule, "inbound" | "outbound" | "program">,
+): Pick<Rule, "inbound" | "outbound"> {
+  if (r.program === undefined) return r;
+  const soften = (s: Rule["inbound"]): Rule["inbound"] => (s === "require" ? "request" : s);
+  return { inbound: soften(r.inbound), outbound: soften(r.outbound) };
+}
+
 const ND_FLAGS: Record<NdVariant, number> = {
   plain: 0,
   "nd-secure": PF.IPSEC_POLICY_FLAG_ND_SECURE,
@@ -737,7 +754,8 @@ class Compiler {
   }
 
   private ruleFilters(r: Rule) {
-    const variant = ndVariant(r);
+    const t = transportSecurity(r);
+    const variant = ndVariant(t);
     const qm = this.qms.get(r.quickMode)!;
     const mms = r.mainMode.map((n) => this.mms.get(n)!);
     const base = `rules/${r.name}`;
@@ -763,15 +781,15 @@ class Compiler {
       }
       const withUnicast = [unicast(), ...full];
       if (r.direction !== "inbound") {
-        const raw = r.outbound === "request"
+        const raw = t.outbound === "request"
           ? FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER
-          : r.outbound === "clear"
+          : t.outbound === "clear"
           ? FC.FWPM_CONTEXT_IPSEC_OUTBOUND_SUPPRESS_NEGOTIATION
           : 0n;
         this.callout("out", fam, `${fp}/out`, withUnicast, raw);
       }
       if (r.direction !== "outbound") {
-        const raw = r.inbound === "request" || r.outbound === "request"
+        const raw = t.inbound === "request" || t.outbound === "request"
           ? FC.FWPM_CONTEXT_IPSEC_INBOUND_PERSIST_CONNECTION_SECURITY
           : 0n;
         this.callout("in", fam, `${fp}/in`, withUnicast, raw);
