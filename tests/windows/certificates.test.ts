@@ -34,6 +34,16 @@ mainMode:
           rootCA: { file: test-root-ca.cer }
           thumbprint: "00112233445566778899aabbccddeeff00112233"
     proposals: [aes256-sha256-dh14]
+quickMode:
+  - name: qm
+    proposals: [esp-aesgcm256]
+rules:
+  - name: test-net
+    remote: 192.0.2.0/24
+    inbound: request
+    outbound: request
+    mainMode: mm
+    quickMode: qm
 `;
 
 Deno.test({
