@@ -117,6 +117,7 @@ export type {
   PortRange,
   QmProposal,
   QuickModePolicy,
+  RootCa,
   Rule,
   SaDirection,
   SecretRef as PolicySecretRef,

@@ -513,6 +513,16 @@ export class FfiEngine implements Engine {
     return spi[0];
   }
 
+  setSaContextSpi(id: bigint, inboundTraffic: IpsecTraffic1, spi: number): void {
+    const fn = this.saFn("IPsecSaContextSetSpi0");
+    const a = this.arena;
+    const off = a.encode("IPSEC_GETSPI1", {
+      inboundIpsecTraffic: inboundTraffic,
+      ipVersion: inboundTraffic.ipVersion,
+    });
+    check("IPsecSaContextSetSpi0", fn(this.h(), id, a.view(off), spi >>> 0), { kind: "saContext", id });
+  }
+
   addSaContextInbound(id: bigint, bundle: IpsecSaBundle1): void {
     this.addBundle("IPsecSaContextAddInbound1", id, bundle);
   }

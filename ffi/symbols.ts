@@ -71,6 +71,8 @@ export const SYMBOLS = {
     result: DWORD,
     optional: true,
   },
+  // (engine, id, getSpi*, inboundSpi): the caller chooses the inbound SPI (manual SAs keyed on both hosts).
+  IPsecSaContextSetSpi0: { parameters: ["pointer", "u64", "buffer", "u32"], result: DWORD, optional: true },
   IPsecSaContextAddInbound1: { parameters: ["pointer", "u64", "buffer"], result: DWORD, optional: true },
   IPsecSaContextAddOutbound1: { parameters: ["pointer", "u64", "buffer"], result: DWORD, optional: true },
   IPsecSaContextDeleteById0: { parameters: ["pointer", "u64"], result: DWORD, optional: true },

@@ -25,6 +25,7 @@ import type {
 } from "./graph.ts";
 import type { Filter, Provider, Sublayer } from "./graph.ts";
 import { ENUMS } from "../ffi/constants.ts";
+import { gcmKeyLength } from "./saKeys.ts";
 import { ApplyError, describeWfp, type ObjectRef, UnsupportedPolicyError, wfpCodeOf } from "./errors.ts";
 import {
   diffGraph,
@@ -188,6 +189,11 @@ export function saBundle(m: ManualSa, d: ManualSa["inbound"], key: Uint8Array): 
       sa.espCipherInformation = cipher(key);
       break;
     case TT.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER: {
+      if (gcmKeyLength(d.cipherTransformId?.cipherConfig) !== undefined) {
+        // RFC 4106 keying material (key + salt) as both the cipher and the GMAC key (saKeys.ts).
+        sa.espAuthAndCipherInformation = { saCipherInformation: cipher(key), saAuthInformation: auth(key) };
+        break;
+      }
       const cl =
         ({ 1: 8, 2: 24, 3: 16, 4: 24, 5: 32 } as Record<number, number>)[d.cipherTransformId!.cipherType] ??
           key.length >> 1;
@@ -234,9 +240,10 @@ export function executeManualSas(sa: SaContextOps, engine: Engine, plan: Plan): 
       if (fo?.filterId === undefined || fi?.filterId === undefined) {
         throw new UnsupportedPolicyError(`manual SA ${m.name}: its filters are not in the engine`);
       }
-      const id = sa.createSaContext(saTraffic(m, fo.filterId), fi.filterId);
+      // The inbound filter id is an output of IPsecSaContextCreate1 (0 when BFE has none cached): ours is fi.
+      const id = sa.createSaContext(saTraffic(m, fo.filterId));
       created.push(id);
-      sa.getSaContextSpi(id, saTraffic(m, fi.filterId));
+      reserveInboundSpi(sa, id, m, fi.filterId);
       // Keys go into the bundle only here, right before the call.
       sa.addSaContextInbound(id, saBundle(m, m.inbound, secretOf(plan, m.inbound.keyRef)));
       sa.addSaContextOutbound(id, saBundle(m, m.outbound, secretOf(plan, m.outbound.keyRef)));
@@ -289,6 +296,15 @@ export class ManualSaError extends ApplyError {
   ) {
     super(message, object, wfp, { cause });
   }
+}
+
+/**
+ * Reserves the policy's inbound SPI for the SA context with IPsecSaContextSetSpi0. Both hosts of a manual SA
+ * pair are keyed by hand, so the SPI is the one the peer's policy sends with: an SPI that GetSpi1 chose would
+ * be unknown to the peer, and the engine refuses an inbound SA whose SPI is not the reserved one.
+ */
+function reserveInboundSpi(sa: SaContextOps, id: bigint, m: ManualSa, inboundFilterId: bigint): void {
+  sa.setSaContextSpi(id, saTraffic(m, inboundFilterId), m.inbound.spi);
 }
 
 function secretOf(plan: Plan, keyRef: string): Uint8Array {

@@ -230,10 +230,15 @@ export interface IkeextSaDetails2 {
  * in a dynamic session.
  */
 export interface SaContextOps {
-  /** IPsecSaContextCreate1: returns the SA context id. */
+  /**
+   * IPsecSaContextCreate1: returns the SA context id. inboundFilterId is an [out, optional] cell of the call
+   * (BFE writes its cached inbound filter id or 0): the value passed is overwritten, never read by the engine.
+   */
   createSaContext(outboundTraffic: IpsecTraffic1, inboundFilterId?: bigint): bigint;
   /** IPsecSaContextGetSpi1: the inbound SPI the engine chose. */
   getSaContextSpi(id: bigint, inboundTraffic: IpsecTraffic1): number;
+  /** IPsecSaContextSetSpi0: reserves the caller's inbound SPI (instead of GetSpi1 choosing one). */
+  setSaContextSpi(id: bigint, inboundTraffic: IpsecTraffic1, spi: number): void;
   /** IPsecSaContextAddInbound1 (the bundle carries key material: never log it). */
   addSaContextInbound(id: bigint, bundle: IpsecSaBundle1): void;
   /** IPsecSaContextAddOutbound1. */

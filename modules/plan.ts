@@ -36,6 +36,7 @@ import {
 } from "./meta.ts";
 import { hostKeyFor } from "./hostKey.ts";
 import { compareKeys as cmp, keyOrder, sortByKey } from "./keyOrder.ts";
+import { gcmKeyLength } from "./saKeys.ts";
 
 /** Object kinds as named in plans and the JSON contract. */
 export type ObjectKind = "provider" | "sublayer" | "providerContext" | "filter" | "tunnel" | "manualSa";
@@ -199,15 +200,16 @@ export function defaultResolveSaKey(ref: SecretRef, id: string): Uint8Array {
   return out;
 }
 
-/** Key bytes per IPSEC_AUTH_TYPE (HMAC keys) and IPSEC_CIPHER_TYPE (CBC keys); GCM lengths are not checked. */
+/** Key bytes per IPSEC_AUTH_TYPE (HMAC keys) and IPSEC_CIPHER_TYPE (CBC keys); AES-GCM: see saKeys.ts. */
 const AUTH_KEY_BYTES: Record<number, number> = { 0: 16, 1: 20, 2: 32 };
 const CIPHER_KEY_BYTES: Record<number, number> = { 1: 8, 2: 24, 3: 16, 4: 24, 5: 32 };
 
 /** The key length a manual SA direction needs, when the transform defines one. */
 export function saKeyLength(d: ManualSa["inbound"]): number | undefined {
   const a = d.authTransformId, c = d.cipherTransformId;
-  const gcm = (a && a.authConfig >= 3) || (c && c.cipherConfig >= 6);
-  if (gcm) return undefined;
+  const gcm = gcmKeyLength(c?.cipherConfig);
+  if (gcm !== undefined) return gcm;
+  if ((a && a.authConfig >= 3) || (c && c.cipherConfig >= 6)) return undefined;
   const al = a ? AUTH_KEY_BYTES[a.authType] : 0, cl = c ? CIPHER_KEY_BYTES[c.cipherType] : 0;
   if (al === undefined || cl === undefined) return undefined;
   return al + cl || undefined;

@@ -53,14 +53,17 @@ import {
   QM_INTEGRITY,
 } from "../policy/crypto.ts";
 import { encodeDn } from "../policy/dn.ts";
+import { rootCaSubject } from "../policy/rootca.ts";
 import type {
   AuthMethod,
+  CertificateAuth,
   KeyModule,
   MainModePolicy,
   Policy,
   PortRange,
   QmProposal,
   QuickModePolicy,
+  RootCa,
   Rule,
 } from "../policy/model.ts";
 import { objectKey, utf8, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
@@ -303,6 +306,23 @@ export function ndVariant(r: Pick<Rule, "inbound" | "outbound">): NdVariant {
   if (r.inbound === "request") return "nd-boundary";
   return "plain";
 }
+/**
+ * The security a rule's transport-layer filters and quick-mode context carry. Application ids exist only
+ * at the ALE layers (FWPM_CONDITION_ALE_APP_ID), and a transport filter that requires IPsec drops every
+ * program's clear traffic to those peers. So a program rule follows the Guaranteed Encryption recipe
+ * (learn.microsoft.com fwp/guaranteed-encryption: a transport mode with negotiation discovery plus the
+ * requirement at ALE): its transport filters only request (negotiate-discover out, persist-connection-
+ * security in, ND boundary quick mode), and its ALE connect / receive-accept filters, which carry the app
+ * id, require security for that program alone.
+ */
+export function transportSecurity(
+  r: Pick<Rule, "inbound" | "outbound" | "program">,
+): Pick<Rule, "inbound" | "outbound"> {
+  if (r.program === undefined) return r;
+  const soften = (s: Rule["inbound"]): Rule["inbound"] => (s === "require" ? "request" : s);
+  return { inbound: soften(r.inbound), outbound: soften(r.outbound) };
+}
+
 const ND_FLAGS: Record<NdVariant, number> = {
   plain: 0,
   "nd-secure": PF.IPSEC_POLICY_FLAG_ND_SECURE,
@@ -342,6 +362,42 @@ const STORE_TYPE = {
   root: CCT.IKEEXT_CERT_CONFIG_TRUSTED_ROOT_STORE,
 };
 
+/** certData of a root CA entry: the CA certificate's own subject bytes, or the DN string encoded (dn.ts). */
+function rootCertData(r: RootCa): Uint8Array {
+  return rootCaSubject(r) ?? encodeDn(r as string);
+}
+
+/** Root CAs of a store-based config are the store's: certData stays empty (IKEEXT_CERTIFICATE_CRITERIA0). */
+function rootsOf(a: CertificateAuth): Uint8Array[] {
+  return a.store === "explicit" ? a.rootCA.map(rootCertData) : [];
+}
+
+/** Inbound criteria verify the peer: its root and its end-certificate criteria (hash, EKU, name). */
+function inboundCriteria(
+  a: CertificateAuth,
+  base: Omit<IkeextCertificateCriteria0, "certData">,
+): IkeextCertificateCriteria0[] {
+  const roots = rootsOf(a);
+  if (roots.length) return roots.map((certData) => ({ certData, ...base }));
+  return a.thumbprint || a.eku.length || a.name ? [{ certData: new Uint8Array(0), ...base }] : [];
+}
+
+/**
+ * Outbound criteria select our own certificate: the same trusted roots (so IKEEXT sends a certificate the
+ * peer can chain) and the EKU, but never the peer's thumbprint or subject name, which our certificate does
+ * not carry.
+ */
+function outboundCriteria(a: CertificateAuth): IkeextCertificateCriteria0[] {
+  const ekus = a.eku.length ? { eku: a.eku } : {};
+  const roots = rootsOf(a);
+  if (roots.length) {
+    return roots.map((certData) => ({ certData, certHash: new Uint8Array(0), ...ekus, flags: 0 }));
+  }
+  return a.eku.length
+    ? [{ certData: new Uint8Array(0), certHash: new Uint8Array(0), ...ekus, flags: 0 }]
+    : [];
+}
+
 /** IKEEXT_AUTHENTICATION_METHOD2 for a method; PSKs get an empty key (resolved at apply time). */
 export function authMethod(a: AuthMethod): IkeextAuthenticationMethod2 {
   switch (a.kind) {
@@ -369,11 +425,8 @@ export function authMethod(a: AuthMethod): IkeextAuthenticationMethod2 {
         ...(a.name ? { name: { nameType: NAME_TYPE_OF[a.name.type], certName: a.name.value } } : {}),
         flags: 0,
       };
-      const criteria: IkeextCertificateCriteria0[] = a.rootCA.length
-        ? a.rootCA.map((dn) => ({ certData: encodeDn(dn), ...base }))
-        : a.thumbprint || a.eku.length || a.name
-        ? [{ certData: new Uint8Array(0), ...base }]
-        : [];
+      const criteria = inboundCriteria(a, base);
+      const outCriteria = outboundCriteria(a);
       const slot = a.store === "explicit"
         ? "RootCriteria"
         : a.store === "enterprise"
@@ -386,7 +439,7 @@ export function authMethod(a: AuthMethod): IkeextAuthenticationMethod2 {
           inboundConfigType: cfg,
           ...(criteria.length ? { [`inbound${slot}`]: criteria } : {}),
           outboundConfigType: cfg,
-          ...(criteria.length ? { [`outbound${slot}`]: criteria } : {}),
+          ...(outCriteria.length ? { [`outbound${slot}`]: outCriteria } : {}),
           flags: 0,
           localCertLocationUrl: new Uint8Array(0),
         },
@@ -702,7 +755,8 @@ class Compiler {
   }
 
   private ruleFilters(r: Rule) {
-    const variant = ndVariant(r);
+    const t = transportSecurity(r);
+    const variant = ndVariant(t);
     const qm = this.qms.get(r.quickMode)!;
     const mms = r.mainMode.map((n) => this.mms.get(n)!);
     const base = `rules/${r.name}`;
@@ -728,15 +782,15 @@ class Compiler {
       }
       const withUnicast = [unicast(), ...full];
       if (r.direction !== "inbound") {
-        const raw = r.outbound === "request"
+        const raw = t.outbound === "request"
           ? FC.FWPM_CONTEXT_IPSEC_OUTBOUND_NEGOTIATE_DISCOVER
-          : r.outbound === "clear"
+          : t.outbound === "clear"
           ? FC.FWPM_CONTEXT_IPSEC_OUTBOUND_SUPPRESS_NEGOTIATION
           : 0n;
         this.callout("out", fam, `${fp}/out`, withUnicast, raw);
       }
       if (r.direction !== "outbound") {
-        const raw = r.inbound === "request" || r.outbound === "request"
+        const raw = t.inbound === "request" || t.outbound === "request"
           ? FC.FWPM_CONTEXT_IPSEC_INBOUND_PERSIST_CONNECTION_SECURITY
           : 0n;
         this.callout("in", fam, `${fp}/in`, withUnicast, raw);

@@ -407,6 +407,9 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
       }
     }
     const noAddr = !local.length && !remote.length;
+    const sec = program === undefined
+      ? { inbound, outbound }
+      : programSecurity(ale, pathOf, inbound, outbound);
     policy.rules.push({
       name,
       ...(mine[0]?.displayData.description !== undefined
@@ -420,8 +423,8 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
       localPorts: sel.localPorts,
       remotePorts: sel.remotePorts,
       direction: out && inn ? "both" : inn ? "inbound" : "outbound",
-      inbound,
-      outbound,
+      inbound: sec.inbound,
+      outbound: sec.outbound,
       mainMode,
       quickMode: qmMeta?.[1] ?? "",
       requireEncryption: ale.some((f) =>
@@ -526,4 +529,23 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
  */
 export function decompile(graph: ObjectGraph): PolicyDocument {
   return policyToDocument(decompileToPolicy(graph));
+}
+
+/**
+ * A program rule's security is at the ALE layers (compile.ts transportSecurity: its transport filters only
+ * request): an ALE receive-accept filter means inbound require, an ALE connect filter outbound require.
+ * (require/request and require/require program rules with direction inbound compile to one graph.)
+ */
+function programSecurity(
+  ale: Filter[],
+  pathOf: (f: Filter) => string[],
+  inbound: Rule["inbound"],
+  outbound: Rule["outbound"],
+): Pick<Rule, "inbound" | "outbound"> {
+  // clear stays clear (transport suppress-negotiation; a connect filter is then requireEncryption's).
+  const o = outbound !== "clear" && ale.some((f) => pathOf(f)[3] === "connect") ? "require" : outbound;
+  // An outbound-only rule has no accept filter: request/require is not a valid pair, require/require is
+  // what compiles to this graph.
+  const i = ale.some((f) => pathOf(f)[3] === "accept") || o === "require" ? "require" : inbound;
+  return { inbound: i, outbound: o };
 }

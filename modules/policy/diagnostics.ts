@@ -44,6 +44,8 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   "bad-sddl": "an SDDL string that cannot be encoded",
   "bad-endpoint": "a tunnel or SA endpoint that is not a single address",
   "bad-program": "a program path that is not absolute",
+  "bad-certificate": "a rootCA certificate file that cannot be read or is not an X.509 certificate",
+  "root-ca-store": "a rootCA name with store root or enterprise (IKEEXT takes the roots from the store)",
   "weak-crypto": "weak algorithm without allowWeakCrypto: true",
   "weak-crypto-allowed": "weak algorithm, allowed explicitly (warning)",
   "ah-nat": "AH cannot cross NAT",

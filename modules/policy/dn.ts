@@ -1,7 +1,11 @@
 /**
  * X.500 distinguished names <-> DER (the "encoded subject name" IKEEXT_CERTIFICATE_CRITERIA0.certData
- * holds). RDNs are encoded in the order written; strings as PrintableString when possible, IA5String for
- * DC and E, UTF8String otherwise.
+ * holds). A string is read as RFC 4514 writes it and as Windows shows a subject (X500DistinguishedName.Name,
+ * certutil): most specific RDN first, so `CN=Root, O=Org, C=US` encodes C, then O, then CN. Values are
+ * UTF8String (RFC 5280 4.1.2.6 DirectoryString, OpenSSL's default string_mask), except countryName and
+ * serialNumber (PrintableString, X.520) and DC and E (IA5String). A CA that encodes otherwise (for example
+ * PrintableString for CN) has a different encoded name: give the CA certificate itself (`rootCA: { file }`),
+ * whose subject bytes are copied exactly (x509.ts).
  */
 
 const ATTRS: Record<string, string> = {
@@ -82,12 +86,12 @@ export function encodeDn(dn: string): Uint8Array {
   const parsed = parseDn(dn);
   if (typeof parsed === "string") throw new Error(parsed);
   const rdns: number[] = [];
-  for (const [type, value] of parsed) {
+  for (const [type, value] of [...parsed].reverse()) {
     const o = ATTRS[type] ?? type;
     const bytes = [...new TextEncoder().encode(value)];
     const tag = o === ATTRS.DC || o === ATTRS.E
       ? 0x16
-      : /^[A-Za-z0-9 '()+,\-./:=?]*$/.test(value)
+      : o === ATTRS.C || o === ATTRS.SERIALNUMBER
       ? 0x13
       : 0x0c;
     rdns.push(...tlv(0x31, tlv(0x30, [...tlv(0x06, oid(o)), ...tlv(tag, bytes)])));
@@ -95,7 +99,7 @@ export function encodeDn(dn: string): Uint8Array {
   return new Uint8Array(tlv(0x30, rdns));
 }
 
-/** Decodes DER back to `CN=..., O=...` (values with ',' escaped). Throws on malformed input. */
+/** Decodes DER back to `CN=..., O=...`, most specific first (values with ',' escaped). Throws on malformed input. */
 export function decodeDn(der: Uint8Array): string {
   let i = 0;
   const read = (): { tag: number; start: number; end: number } => {
@@ -135,5 +139,5 @@ export function decodeDn(der: Uint8Array): string {
     out.push(`${NAMES[v] ?? v}=${text.replace(/([,;\\"])/g, "\\$1")}`);
     i = set.end;
   }
-  return out.join(", ");
+  return out.reverse().join(", ");
 }

@@ -5,7 +5,7 @@
 import { stringify } from "yaml";
 import { type AddrSpec, formatAddr } from "./addr.ts";
 import { formatMm, formatQm } from "./crypto.ts";
-import type { AuthMethod, Policy, PortRange } from "./model.ts";
+import type { AuthMethod, Policy, PortRange, RootCa } from "./model.ts";
 
 /** A policy document as written in a file (the JSON Schema describes it). */
 export type PolicyDocument = { version: 1; name: string } & Record<string, unknown>;
@@ -43,7 +43,11 @@ function auth(a: AuthMethod): unknown {
     case "certificate":
       return {
         certificate: clean({
-          rootCA: a.rootCA.length === 0 ? undefined : a.rootCA.length === 1 ? a.rootCA[0] : a.rootCA,
+          rootCA: a.rootCA.length === 0
+            ? undefined
+            : a.rootCA.length === 1
+            ? rootCaDoc(a.rootCA[0])
+            : a.rootCA.map(rootCaDoc),
           eku: a.eku.length ? a.eku : undefined,
           name: a.name ? { ...a.name } : undefined,
           thumbprint: a.thumbprint,
@@ -175,4 +179,9 @@ export function documentToYaml(
   const body = stringify(doc, { lineWidth: 0 });
   const head = header ? header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n" : "";
   return head + body;
+}
+
+/** A root CA as the policy writes it: the DN string, or `{ file }` (the subject bytes are re-read on load). */
+function rootCaDoc(r: RootCa): string | { file: string } {
+  return typeof r === "string" ? r : { file: r.file };
 }

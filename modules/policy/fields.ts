@@ -87,8 +87,22 @@ const DEFS: Readonly<Record<string, Spec>> = {
       "Certificate authentication: the peer's certificate must chain to one of these roots and match the criteria.",
     props: {
       rootCA: oneOrMany(
-        str("Distinguished name of a trusted root CA, e.g. 'CN=Contoso Root CA, O=Contoso'."),
-        "Root CA names.",
+        {
+          t: "oneOf",
+          of: [
+            str(
+              "Distinguished name of a trusted root CA, most specific first as Windows shows it, e.g. " +
+                "'CN=Contoso Root CA, O=Contoso, C=US' (values encoded as UTF8String; see rootCA.file for others).",
+            ),
+            {
+              t: "object",
+              doc: "The root CA certificate (DER or PEM): its encoded subject is used exactly.",
+              props: { file: str("Path of the CA certificate, relative to the policy file.") },
+              required: ["file"],
+            },
+          ],
+        },
+        "Trusted root CAs (store 'explicit' only).",
       ),
       eku: arr(
         str("An EKU OID.", { pattern: "^[0-9]+(\\.[0-9]+)+$" }),

@@ -15,12 +15,18 @@ export interface SecretRef {
   file?: string;
 }
 
+/**
+ * A trusted root CA: a distinguished name (most specific RDN first, as Windows shows it), or the CA
+ * certificate file whose DER subject (hex) is used byte for byte.
+ */
+export type RootCa = string | { file: string; subject: string };
+
 /** Certificate criteria. */
 export interface CertificateAuth {
   /** Discriminant: certificate authentication. */
   kind: "certificate";
-  /** Distinguished names of the trusted root CAs (IKEEXT_CERTIFICATE_CRITERIA0.certData). */
-  rootCA: string[];
+  /** The trusted root CAs (IKEEXT_CERTIFICATE_CRITERIA0.certData): names, or CA certificate files. */
+  rootCA: RootCa[];
   /** EKU OIDs the peer certificate must carry. */
   eku: string[];
   /** Subject name the peer certificate must carry (IKEEXT_CERT_NAME0). */

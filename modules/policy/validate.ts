@@ -13,6 +13,7 @@ import { type AddrSpec, parseAddr } from "./addr.ts";
 import { checkQm, DH_ALIASES, formatQm, parseDuration, parseMm, parseQm, WEAK, weakInQm } from "./crypto.ts";
 import { type Diagnostic, pathString, PolicyError } from "./diagnostics.ts";
 import { checkShape } from "./fields.ts";
+import { policyDir, rootCaFromFile } from "./rootca.ts";
 import type {
   AuthMethod,
   Exemption,
@@ -23,6 +24,7 @@ import type {
   PortRange,
   QmProposal,
   QuickModePolicy,
+  RootCa,
   Rule,
   SaDirection,
   SecretRef,
@@ -130,7 +132,7 @@ export function loadPolicy(text: string, file = "<policy>"): LoadResult {
     }
   }
   const issues: Issue[] = checkShape(value).map((s) => ({ ...s, severity: "error" as const }));
-  const sem = new Semantic(isObj(value) ? value : {}, issues);
+  const sem = new Semantic(isObj(value) ? value : {}, issues, policyDir(file));
   const policy = sem.run();
   if (issues.length) {
     const { doc, lc } = yamlDoc();
@@ -245,7 +247,7 @@ const DEFAULTS = {
 };
 
 class Semantic {
-  constructor(private readonly d: Obj, private readonly issues: Issue[]) {}
+  constructor(private readonly d: Obj, private readonly issues: Issue[], private readonly baseDir = "") {}
   private allowWeak = false;
 
   private err(path: Path, code: string, message: string) {
@@ -369,6 +371,34 @@ class Semantic {
     return undefined;
   }
 
+  /**
+   * certificate.rootCA: DN strings and `{ file }` CA certificates (read here, subject copied). IKEEXT_CERTIFICATE_
+   * CRITERIA0: certData "should be empty when specifying Enterprise or trusted root store config", so a root
+   * name with store root/enterprise is refused rather than silently dropped.
+   */
+  private rootCas(v: unknown, path: Path, store: string): RootCa[] {
+    const out: RootCa[] = [];
+    listOf(v).forEach((x, j) => {
+      const at = Array.isArray(v) ? [...path, j] : path;
+      if (store !== "explicit" && x !== undefined) {
+        this.err(
+          at,
+          "root-ca-store",
+          `rootCA applies only to store 'explicit': with store '${store}' IKEEXT takes the roots from the ` +
+            "store and the root name must be empty (IKEEXT_CERTIFICATE_CRITERIA0.certData)",
+        );
+        return;
+      }
+      if (typeof x === "string") out.push(x);
+      else if (isObj(x) && typeof x.file === "string") {
+        const r = rootCaFromFile(x.file, this.baseDir);
+        if (typeof r === "string") this.err([...at, "file"], "bad-certificate", r);
+        else out.push(r);
+      }
+    });
+    return out;
+  }
+
   private auth(list: unknown, path: Path, forEm: boolean): AuthMethod[] {
     const out: AuthMethod[] = [];
     const kinds = new Map<string, number>();
@@ -395,7 +425,7 @@ class Semantic {
             : undefined;
           a = {
             kind: "certificate",
-            rootCA: listOf(c.rootCA).filter((x): x is string => typeof x === "string"),
+            rootCA: this.rootCas(c.rootCA, [...p, "certificate", "rootCA"], str(c.store) ?? "explicit"),
             eku: arrOf(c.eku).filter((x): x is string => typeof x === "string"),
             ...(nm ? { name: nm } : {}),
             ...(str(c.thumbprint) ? { thumbprint: (c.thumbprint as string).toLowerCase() } : {}),
@@ -403,7 +433,7 @@ class Semantic {
             signing: (str(c.signing) ?? "rsa") as "rsa",
           };
           a.rootCA.forEach((dn, j) => {
-            if (!/^\s*[A-Za-z][A-Za-z0-9.]*\s*=/.test(dn)) {
+            if (typeof dn === "string" && !/^\s*[A-Za-z][A-Za-z0-9.]*\s*=/.test(dn)) {
               this.err(
                 [...p, "certificate", "rootCA", ...(Array.isArray(c.rootCA) ? [j] : [])],
                 "pattern",
@@ -411,7 +441,7 @@ class Semantic {
               );
             }
           });
-          if ((a.store === "explicit") && !a.rootCA.length && !a.thumbprint) {
+          if ((a.store === "explicit") && c.rootCA === undefined && !a.thumbprint) {
             this.err(
               [...p, "certificate"],
               "missing-field",

@@ -1,6 +1,6 @@
 /**
  * Manual SAs end to end on fwpsim, as a user runs the CLI: the manual-SA example (examples/manual-sa.yaml)
- * applies (filters in one transaction, then Create -> GetSpi -> AddInbound -> AddOutbound), `sa` lists the
+ * applies (filters in one transaction, then Create -> SetSpi -> AddInbound -> AddOutbound), `sa` lists the
  * pair, `plan` is in sync, `remove` deletes the SA context with the filters; a failure injected at every
  * state-changing call of the apply (each SA call included) leaves the engine exactly as it was, SA contexts
  * included; no key ever appears in any output.
@@ -251,7 +251,7 @@ Deno.test({
     "IPsecSaContextAddInbound1",
     "IPsecSaContextAddOutbound1",
     "IPsecSaContextCreate1",
-    "IPsecSaContextGetSpi1",
+    "IPsecSaContextSetSpi0",
   ]);
 });
 

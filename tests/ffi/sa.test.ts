@@ -11,6 +11,7 @@ import { loadPolicy } from "../../modules/policy/mod.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import type { ManualSa } from "../../modules/graph.ts";
 import { qmSaIdOf, saBundle, saTraffic } from "../../modules/apply.ts";
+import { saKeyLength } from "../../modules/plan.ts";
 import { ENUMS } from "../../ffi/constants.ts";
 
 const POLICY = `version: 1
@@ -42,8 +43,12 @@ function setup(engine: FfiEngine): { m: ManualSa; outId: bigint; inId: bigint } 
 function install(engine: FfiEngine, m: ManualSa, outId: bigint, inId: bigint): bigint {
   const sa = engine.sa!;
   const id = sa.createSaContext(saTraffic(m, outId), inId);
-  const spi = sa.getSaContextSpi(id, saTraffic(m, inId));
-  assert.ok(spi >= 256, `engine SPI ${spi} is outside the reserved range`);
+  sa.setSaContextSpi(id, saTraffic(m, inId), m.inbound.spi);
+  assert.equal(
+    sa.getSaContextSpi(id, saTraffic(m, inId)),
+    m.inbound.spi,
+    "GetSpi1 returns the SPI SetSpi0 set",
+  );
   sa.addSaContextInbound(id, saBundle(m, m.inbound, KEY_IN));
   sa.addSaContextOutbound(id, saBundle(m, m.outbound, KEY_OUT));
   return id;
@@ -153,4 +158,37 @@ simTest("IKE SA enumeration works on fwpsim and is empty: the simulator negotiat
   assert.deepEqual(engine.sa!.enumIkeSas(), []);
   assert.deepEqual(engine.sa!.enumIkeSas(1), []);
   engine.sa!.deleteSaContext(id);
+});
+
+simTest(
+  "an inbound SA must carry the SPI reserved for its context (GetSpi1's choice or SetSpi0's)",
+  ({ engine }) => {
+    const { m, outId, inId } = setup(engine);
+    const sa = engine.sa!;
+    const id = sa.createSaContext(saTraffic(m, outId));
+    const spi = sa.getSaContextSpi(id, saTraffic(m, inId));
+    assert.ok(spi >= 256 && spi !== m.inbound.spi, `engine SPI ${spi}`);
+    // The policy's SPI is not the one the engine reserved: refused, nothing installed.
+    assertWfpError(
+      () => sa.addSaContextInbound(id, saBundle(m, m.inbound, KEY_IN)),
+      "FWP_E_INVALID_PARAMETER",
+    );
+    sa.addSaContextInbound(id, saBundle(m, { ...m.inbound, spi }, KEY_IN));
+    sa.deleteSaContext(id);
+    const id2 = sa.createSaContext(saTraffic(m, outId));
+    assertWfpError(() => sa.setSaContextSpi(id2, saTraffic(m, inId), 255), "FWP_E_INVALID_PARAMETER");
+    sa.deleteSaContext(id2);
+  },
+);
+
+Deno.test("AES-GCM manual SA keys are RFC 4106 keying material (key + 4-byte salt) passed as cipher and GMAC key", () => {
+  const graph = compilePolicy(
+    loadPolicy(POLICY.replace("esp-aes256-sha256", "esp-aesgcm256"), "ffi.yaml").policy,
+  );
+  const m = graph.manualSas[0];
+  assert.equal(saKeyLength(m.outbound), 36, "AES-256 key plus the 4-byte salt");
+  const key = new Uint8Array(36).map((_, i) => i);
+  const info = saBundle(m, m.outbound, key).saList[0].espAuthAndCipherInformation!;
+  assert.deepEqual([...info.saCipherInformation.cipherKey], [...key]);
+  assert.deepEqual([...info.saAuthInformation.authKey], [...key]);
 });

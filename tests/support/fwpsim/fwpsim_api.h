@@ -59,6 +59,7 @@ uint32_t IPsecSaContextCreate1(void *h, const SIM_IPSEC_TRAFFIC1 *outboundTraffi
                                const SIM_IPSEC_VIRTUAL_IF_TUNNEL_INFO0 *virtualIfTunnelInfo, uint64_t *inboundFilterId,
                                uint64_t *id);
 uint32_t IPsecSaContextGetSpi1(void *h, uint64_t id, const SIM_IPSEC_GETSPI1 *getSpi, uint32_t *inboundSpi);
+uint32_t IPsecSaContextSetSpi0(void *h, uint64_t id, const SIM_IPSEC_GETSPI1 *getSpi, uint32_t inboundSpi);
 uint32_t IPsecSaContextAddInbound1(void *h, uint64_t id, const SIM_IPSEC_SA_BUNDLE1 *bundle);
 uint32_t IPsecSaContextAddOutbound1(void *h, uint64_t id, const SIM_IPSEC_SA_BUNDLE1 *bundle);
 uint32_t IPsecSaContextDeleteById0(void *h, uint64_t id);

@@ -1,5 +1,5 @@
 /*
- * sa.c -- manually keyed SA contexts (spec 1.9): IPsecSaContextCreate1 -> GetSpi1 -> AddInbound1 ->
+ * sa.c -- manually keyed SA contexts (spec 1.9): IPsecSaContextCreate1 -> GetSpi1 (or SetSpi0) -> AddInbound1 ->
  * AddOutbound1, DeleteById0, and enumeration. Out-of-order calls give FWP_E_INCOMPATIBLE_SA_STATE, a second
  * GetSpi with different traffic FWP_E_TRAFFIC_MISMATCH, an unknown id FWP_E_NOT_FOUND; none of these calls is
  * allowed inside an explicit transaction (FWP_E_TXN_IN_PROGRESS) or from a dynamic session
@@ -84,11 +84,13 @@ static uint32_t sa_precheck(void *h, Session **out) {
   return 0;
 }
 
-static uint32_t sa_create(const SIM_IPSEC_TRAFFIC1 *t, const uint64_t *inboundFilterId, uint64_t *id) {
+static uint32_t sa_create(const SIM_IPSEC_TRAFFIC1 *t, uint64_t *inboundFilterId, uint64_t *id) {
   if (t->ipVersion > FWP_IP_VERSION_V6 || t->trafficType > IPSEC_TRAFFIC_TYPE_TUNNEL) return FWP_E_INVALID_PARAMETER;
   if (t->trafficType == IPSEC_TRAFFIC_TYPE_TRANSPORT && !store_find_id(K_FILTER, t->ipsecFilterId))
     return FWP_E_FILTER_NOT_FOUND;
-  if (inboundFilterId && !store_find_id(K_FILTER, *inboundFilterId)) return FWP_E_FILTER_NOT_FOUND;
+  /* inboundFilterId is [out, optional] (IPsecSaContextCreate1): BFE returns its cached inbound filter id "or 0"
+   * when it has none. fwpsim never caches, so it always writes 0 and the caller must find the filter itself. */
+  if (inboundFilterId) *inboundFilterId = 0;
   SaCtx *c = calloc(1, sizeof *c);
   c->id = E.nextSaContextId++;
   c->state = SA_CREATED;
@@ -133,6 +135,30 @@ static uint32_t sa_get_spi(uint64_t id, const SIM_IPSEC_GETSPI1 *g, uint32_t *sp
   c->state = SA_SPI;
   *spi = c->spi;
   return 0;
+}
+
+/* IPsecSaContextSetSpi0: the caller chooses the inbound SPI instead of GetSpi1 allocating one. SPIs 0..255 are
+ * reserved (RFC 4303 2.1): FWP_E_INVALID_PARAMETER (sim choice, the page names no code). */
+static uint32_t sa_set_spi(uint64_t id, const SIM_IPSEC_GETSPI1 *g, uint32_t spi) {
+  SaCtx *c = sa_find(id);
+  if (!c) return FWP_E_NOT_FOUND;
+  if (c->state != SA_CREATED) return FWP_E_INCOMPATIBLE_SA_STATE;
+  if (spi < 256) return FWP_E_INVALID_PARAMETER;
+  c->inbound = g->inboundIpsecTraffic;
+  c->spi = spi;
+  c->state = SA_SPI;
+  return 0;
+}
+
+SIMAPI uint32_t IPsecSaContextSetSpi0(void *engineHandle, uint64_t id, const SIM_IPSEC_GETSPI1 *getSpi,
+                                      uint32_t inboundSpi) {
+  Session *s = NULL;
+  uint32_t rc = sa_precheck(engineHandle, &s);
+  if (rc) return rc;
+  if (!getSpi) return FWP_E_NULL_POINTER;
+  Mut m;
+  rc = mut_begin(s, "IPsecSaContextSetSpi0", &m);
+  return rc ? rc : mut_end(&m, sa_set_spi(id, getSpi, inboundSpi));
 }
 
 SIMAPI uint32_t IPsecSaContextGetSpi1(void *engineHandle, uint64_t id, const SIM_IPSEC_GETSPI1 *getSpi,
@@ -196,12 +222,22 @@ static uint32_t check_bundle(const SIM_IPSEC_SA_BUNDLE1 *b) {
   return 0;
 }
 
+/* The inbound SAs must use the SPI reserved for this context by GetSpi1 or SetSpi0 (the IPSEC_GETSPI1 /
+ * IPsecSaContextGetSpi1 sequence): an SA with another SPI would never match the packets the peer sends.
+ * FWP_E_INVALID_PARAMETER is a sim choice (the pages name no code); docs/windows-verification.md lists it. */
+static bool inbound_spi_reserved(const SaCtx *c, const SIM_IPSEC_SA_BUNDLE1 *b) {
+  for (uint32_t i = 0; i < b->numSAs; i++)
+    if (b->saList[i].spi != c->spi) return false;
+  return true;
+}
+
 static uint32_t sa_add(uint64_t id, const SIM_IPSEC_SA_BUNDLE1 *b, bool inbound) {
   SaCtx *c = sa_find(id);
   if (!c) return FWP_E_NOT_FOUND;
   if (c->state != (inbound ? SA_SPI : SA_INBOUND)) return FWP_E_INCOMPATIBLE_SA_STATE;
   uint32_t rc = check_bundle(b);
   if (rc) return rc;
+  if (inbound && !inbound_spi_reserved(c, b)) return FWP_E_INVALID_PARAMETER;
   if (inbound) c->in = store_details(&c->inbound, FWP_DIRECTION_INBOUND, b);
   else c->out = store_details(&c->outbound, FWP_DIRECTION_OUTBOUND, b);
   c->state = inbound ? SA_INBOUND : SA_COMPLETE;

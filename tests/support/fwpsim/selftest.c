@@ -722,6 +722,20 @@ static void test_tunnel_and_sa(void) {
   CHECK_RC(IPsecSaContextCreate1(dyn, &tro, NULL, &inId, &ctx), FWP_E_DYNAMIC_SESSION_IN_PROGRESS,
            "SA context from a dynamic session");
   FwpmEngineClose0(dyn);
+  uint64_t cachedIn = 12345, ctx2 = 0;
+  CHECK_RC(IPsecSaContextCreate1(h, &tro, NULL, &cachedIn, &ctx2), 0, "SA context create (SetSpi0 path)");
+  CHECK(cachedIn == 0, "inboundFilterId is an output: 0 when BFE has no cached inbound filter");
+  SIM_IPSEC_GETSPI1 gs0;
+  memset(&gs0, 0, sizeof gs0);
+  gs0.inboundIpsecTraffic = tro;
+  gs0.inboundIpsecTraffic.ipsecFilterId = inId;
+  CHECK_RC(IPsecSaContextSetSpi0(h, ctx2, &gs0, 255), FWP_E_INVALID_PARAMETER, "SetSpi0 with a reserved SPI");
+  CHECK_RC(IPsecSaContextSetSpi0(h, ctx2, &gs0, 0x1001), 0, "SetSpi0");
+  CHECK_RC(IPsecSaContextSetSpi0(h, ctx2, &gs0, 0x1002), FWP_E_INCOMPATIBLE_SA_STATE, "SetSpi0 twice");
+  uint32_t spiGot = 0;
+  CHECK_RC(IPsecSaContextGetSpi1(h, ctx2, &gs0, &spiGot), 0, "GetSpi1 after SetSpi0");
+  CHECK(spiGot == 0x1001, "GetSpi1 returns the SPI SetSpi0 chose");
+  CHECK_RC(IPsecSaContextDeleteById0(h, ctx2), 0, "delete the SetSpi0 context");
   CHECK_RC(IPsecSaContextCreate1(h, &tro, NULL, &inId, &ctx), 0, "SA context create");
   SIM_IPSEC_SA_AUTH_INFORMATION0 ai;
   memset(&ai, 0, sizeof ai);
@@ -746,6 +760,8 @@ static void test_tunnel_and_sa(void) {
   gs.inboundIpsecTraffic.remotePort = 99;
   CHECK_RC(IPsecSaContextGetSpi1(h, ctx, &gs, &spi2), FWP_E_TRAFFIC_MISMATCH, "GetSpi with other traffic");
   CHECK_RC(IPsecSaContextAddOutbound1(h, ctx, &bundle), FWP_E_INCOMPATIBLE_SA_STATE, "AddOutbound before AddInbound");
+  sa.spi = spi + 1;
+  CHECK_RC(IPsecSaContextAddInbound1(h, ctx, &bundle), FWP_E_INVALID_PARAMETER, "inbound SA with an SPI not reserved");
   sa.spi = spi;
   CHECK_RC(IPsecSaContextAddInbound1(h, ctx, &bundle), 0, "AddInbound");
   CHECK_RC(IPsecSaContextAddOutbound1(h, ctx, &bundle), 0, "AddOutbound");

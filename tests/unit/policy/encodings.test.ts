@@ -76,16 +76,22 @@ Deno.test("addresses: IPv4/IPv6 singles, prefixes, ranges; /32 and a-a collapse 
   }
 });
 
-Deno.test("distinguished names: DER encoding (PrintableString, IA5 for DC) and decoding back", () => {
+Deno.test("distinguished names: RFC 4514 order (most specific first), UTF8String values, C PrintableString, DC IA5", () => {
   const der = encodeDn("CN=Contoso Root CA, O=Contoso, C=US");
+  // What `openssl req -subj "/C=US/O=Contoso/CN=Contoso Root CA"` encodes (tests/cli/certificates.test.ts).
   equal(
     hex(der),
-    "3039311830160603550403130f436f6e746f736f20526f6f742043413110300e060355040a1307436f6e746f736f310b3009060355040613025553",
+    "3039310b3009060355040613025553" + "3110300e060355040a0c07436f6e746f736f" +
+      "3118301606035504030c0f436f6e746f736f20526f6f74204341",
   );
   equal(decodeDn(der), "CN=Contoso Root CA, O=Contoso, C=US");
-  const dc = encodeDn("DC=corp, DC=example, CN=Issuing CA \\, Tier 2");
-  equal(decodeDn(dc), "DC=corp, DC=example, CN=Issuing CA \\, Tier 2");
-  equal(dc[18], 0x16, "DC is an IA5String (after the 10-byte OID 0.9.2342.19200300.100.1.25)");
+  const dc = encodeDn("CN=Issuing CA \\, Tier 2, DC=example, DC=corp");
+  equal(decodeDn(dc), "CN=Issuing CA \\, Tier 2, DC=example, DC=corp");
+  equal(
+    dc[18],
+    0x16,
+    "DC=corp (encoded first) is an IA5String (after the 10-byte OID 0.9.2342.19200300.100.1.25)",
+  );
   throws(() => encodeDn("Contoso"), /TYPE=value/);
 });
 
