@@ -106,11 +106,41 @@ Describe 'Register-IpsecPolicyTask / Unregister-IpsecPolicyTask without Task Sch
     }
 }
 
+Describe 'Register-IpsecPolicyTask refuses what SYSTEM must not run' {
+    It 'refuses the development fallback (deno run cli.ts), also under -WhatIf' {
+        $saved = $env:WFPSEC_PATH; $env:WFPSEC_PATH = $null
+        try {
+            $def = New-IpsecPolicyTaskDefinition -Path $Policy
+            $def.ExecutableArgs[-1] | Should -Match 'cli\.ts$'
+            foreach ($w in $true, $false) {
+                Register-IpsecPolicyTask -Path $Policy -WhatIf:$w -ErrorVariable ev -ErrorAction SilentlyContinue | Out-Null
+                $ev.Count | Should -Be 1
+                $ev[0].FullyQualifiedErrorId | Should -Be 'WfpSec.UntrustedExecutable,Register-IpsecPolicyTask'
+                $ev[0].CategoryInfo.Category | Should -Be 'SecurityError'
+                $ev[0].Exception.Message | Should -Match 'development fallback'
+            }
+        } finally { $env:WFPSEC_PATH = $saved }
+    }
+
+    It 'refuses an executable that is not the installed wfpsec, and a missing policy file' {
+        $other = Join-Path $TestDrive 'tool'
+        New-Item -ItemType File -Path $other -Force | Out-Null
+        if (-not $IsWindows) { chmod +x $other }
+        Register-IpsecPolicyTask -Path $Policy -WfpsecPath $other -WhatIf -ErrorVariable ev -ErrorAction SilentlyContinue
+        $ev[0].FullyQualifiedErrorId | Should -Be 'WfpSec.UntrustedExecutable,Register-IpsecPolicyTask'
+        Register-IpsecPolicyTask -Path (Join-Path $TestDrive 'none.yaml') -WfpsecPath $Exe -WhatIf -ErrorVariable ev2 -ErrorAction SilentlyContinue
+        $ev2[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
 Describe 'Register-IpsecPolicyTask on Windows' {
     It 'registers the task for real and unregisters it' {
         if (-not $IsWindows) { Set-ItResult -Skipped -Because 'Task Scheduler exists only on Windows (tested on the generated definition above)'; return }
         $elevated = ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
         if (-not $elevated) { Set-ItResult -Skipped -Because 'registering a SYSTEM task needs an elevated session'; return }
+        # only an installed, admin-only wfpsec.exe and policy may be registered (not files under TEMP)
+        if (-not $env:WFPSEC_INSTALLED_EXE -or -not $env:WFPSEC_INSTALLED_POLICY) { Set-ItResult -Skipped -Because 'set WFPSEC_INSTALLED_EXE and WFPSEC_INSTALLED_POLICY to an admin-only wfpsec.exe and policy'; return }
+        $Exe = $env:WFPSEC_INSTALLED_EXE; $Policy = $env:WFPSEC_INSTALLED_POLICY
         $name = 'Pester ' + [guid]::NewGuid().ToString('n')
         try {
             Register-IpsecPolicyTask -Path $Policy -WfpsecPath $Exe -TaskName $name -Confirm:$false | Out-Null
