@@ -153,3 +153,58 @@ Describe 'Register-IpsecPolicyTask on Windows' {
         Get-ScheduledTask -TaskName $name -TaskPath '\WfpSec\' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Admin-only check of the executable and the policy (Windows ACLs, mocked here)' {
+    BeforeAll {
+        $script:AdminOnly = { param($Path) [pscustomobject]@{ Path = $Path; Owner = 'S-1-5-32-544'; IsLink = $false; Rules = @(
+                    [pscustomobject]@{ Sid = 'S-1-5-18'; Rights = 0x1F01FF; Allow = $true; InheritOnly = $false }
+                    [pscustomobject]@{ Sid = 'S-1-5-32-545'; Rights = 0x1200A9; Allow = $true; InheritOnly = $false }
+                    # C:\'s "Authenticated Users: Modify" for what is created below: not this object's right
+                    [pscustomobject]@{ Sid = 'S-1-5-11'; Rights = 0x1301BF; Allow = $true; InheritOnly = $true }) } }
+    }
+
+    It 'accepts an admin-only file, folder and ancestor' {
+        foreach ($role in 'File', 'Folder', 'Ancestor') {
+            InModuleScope WfpSec -Parameters @{ I = (& $AdminOnly 'x'); R = $role } { @(Test-WfpsecAdminOnlyAcl -Info $I -Role $R) } | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'refuses <Case>' -ForEach @(
+        @{ Case = 'a file Users may write'; Role = 'File'; Sid = 'S-1-5-32-545'; Rights = 0x2; Owner = 'S-1-5-32-544'; Match = 'may write' }
+        @{ Case = 'a file Authenticated Users may delete'; Role = 'File'; Sid = 'S-1-5-11'; Rights = 0x10000; Owner = 'S-1-5-32-544'; Match = 'may delete' }
+        @{ Case = 'a folder Users may create files in (DLL planting)'; Role = 'Folder'; Sid = 'S-1-5-32-545'; Rights = 0x2; Owner = 'S-1-5-32-544'; Match = 'create files' }
+        @{ Case = 'an ancestor Users may delete entries of'; Role = 'Ancestor'; Sid = 'S-1-5-32-545'; Rights = 0x40; Owner = 'S-1-5-32-544'; Match = 'delete entries' }
+        @{ Case = 'a file owned by a user account'; Role = 'File'; Sid = 'S-1-5-18'; Rights = 0x1F01FF; Owner = 'S-1-5-21-1-2-3-1001'; Match = 'owned by' }
+        @{ Case = 'a file Everyone may re-permission'; Role = 'File'; Sid = 'S-1-1-0'; Rights = 0x40000; Owner = 'S-1-5-18'; Match = 'permissions' }
+    ) {
+        $info = [pscustomobject]@{ Path = 'C:\x'; Owner = $Owner; IsLink = $false; Rules = @([pscustomobject]@{ Sid = $Sid; Rights = $Rights; Allow = $true; InheritOnly = $false }) }
+        $why = InModuleScope WfpSec -Parameters @{ I = $info; R = $Role } { @(Test-WfpsecAdminOnlyAcl -Info $I -Role $R) }
+        ($why -join ' ') | Should -Match $Match
+    }
+
+    It 'Register-IpsecPolicyTask refuses a policy whose folder Users may write, and registers nothing' {
+        $exe = Join-Path $TestDrive 'inst/wfpsec.exe'
+        New-Item -ItemType File -Path $exe -Force | Out-Null
+        $policyDir = Join-Path $TestDrive 'pol'
+        $pol = Join-Path $policyDir 'p.yaml'
+        New-Item -ItemType File -Path $pol -Force | Out-Null
+        if (-not (Get-Command Register-ScheduledTask -ErrorAction Ignore)) { function global:Register-ScheduledTask { param($TaskName, $TaskPath, $Xml, [switch]$Force) } }
+        InModuleScope WfpSec -Parameters @{ Exe = $exe; Pol = $pol; PolicyDir = $policyDir; AdminOnly = $AdminOnly; Log = (Join-Path $TestDrive 'log/a.log') } {
+            $saved = $script:OnWindows
+            $script:OnWindows = $true
+            try {
+                Mock Get-WfpsecAclInfo { $i = & $AdminOnly $Path; if ($Path -eq $PolicyDir) { $i.Rules += [pscustomobject]@{ Sid = 'S-1-5-32-545'; Rights = 0x2; Allow = $true; InheritOnly = $false } }; $i }
+                Mock Register-ScheduledTask { 'registered' }
+                Register-IpsecPolicyTask -Path $Pol -WfpsecPath $Exe -LogPath $Log -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+                $ev[0].FullyQualifiedErrorId | Should -Be "WfpSec.NotAdminOnly,Register-IpsecPolicyTask" -Because ($ev[0] | Out-String)
+                $ev[0].CategoryInfo.Category | Should -Be 'SecurityError'
+                $ev[0].Exception.Message | Should -Match ([regex]::Escape($PolicyDir))
+                Should -Invoke Register-ScheduledTask -Times 0
+                # the same with admin-only folders registers
+                Mock Get-WfpsecAclInfo { & $AdminOnly $Path }
+                Register-IpsecPolicyTask -Path $Pol -WfpsecPath $Exe -LogPath $Log -Confirm:$false | Should -Be 'registered'
+                Should -Invoke Register-ScheduledTask -Times 1
+            } finally { $script:OnWindows = $saved }
+        }
+    }
+}

@@ -73,6 +73,8 @@ function Test-WfpsecAdminOnlyAcl {
 
 function Format-WfpsecSid {
     param([string]$Sid)
+    # the account name where Windows can translate it (not the platform check: tests fake that one)
+    if ($env:OS -ne 'Windows_NT') { return $Sid }
     try {
         $name = ([System.Security.Principal.SecurityIdentifier]$Sid).Translate([System.Security.Principal.NTAccount]).Value
         return "$name ($Sid)"
