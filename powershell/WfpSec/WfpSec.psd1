@@ -9,14 +9,15 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('WfpSec.Format.ps1xml')
+    # the module's one export list (WfpSec.psm1 offers the Public/ functions; a test holds the two equal)
     FunctionsToExport    = @(
-        'New-IpsecIsolationPolicy', 'Get-IpsecPolicy', 'Test-IpsecPolicy', 'Invoke-IpsecPolicy', 'Set-IpsecPolicy',
+        'New-IpsecIsolationPolicy', 'Get-IpsecPolicy', 'Test-IpsecPolicy', 'Set-IpsecPolicy',
         'Remove-IpsecPolicy', 'Export-IpsecPolicy', 'Get-IpsecSecurityAssociation', 'Get-IpsecNetEvent',
         'New-IpsecPolicyTaskDefinition', 'Register-IpsecPolicyTask', 'Unregister-IpsecPolicyTask'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Invoke-IpsecPolicy')
     PrivateData          = @{
         PSData = @{
             Tags = @('IPsec', 'WFP', 'Firewall', 'Windows', 'Security')

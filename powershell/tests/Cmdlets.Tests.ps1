@@ -355,3 +355,94 @@ Describe 'Monitoring cmdlets' {
         }
     }
 }
+
+Describe 'Non-interactive sessions never act on a confirmation they could not obtain' {
+    BeforeAll {
+        New-SimState
+        $script:File = Join-Path $TestDrive 'ni.yaml'
+        New-IpsecIsolationPolicy -Kind Domain -Name $PolicyName -Path $File | Out-Null
+        Set-IpsecPolicy -Path $File | Out-Null
+        $script:Pwsh = if ($env:PWSH) { $env:PWSH } else { (Get-Command pwsh -CommandType Application | Select-Object -First 1).Source }
+        function Invoke-ChildPwsh {
+            # a real child pwsh (inherits WFPSEC_ENGINE, FWPSIM_STATE, ...); -NonInteractive unless -Stdin given
+            param([string]$Script, [string]$Stdin)
+            $f = Join-Path $TestDrive ('child-' + [guid]::NewGuid().ToString('n') + '.ps1')
+            Set-Content -LiteralPath $f -Value ("Import-Module '$ModuleManifest'`n" + $Script)
+            $psi = [System.Diagnostics.ProcessStartInfo]::new($Pwsh)
+            foreach ($a in @('-NoLogo', '-NoProfile') + @(if (-not $Stdin) { '-NonInteractive' }) + @('-File', $f)) { $psi.ArgumentList.Add($a) }
+            $psi.UseShellExecute = $false; $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.RedirectStandardInput = $true
+            $p = [System.Diagnostics.Process]::Start($psi)
+            if ($Stdin) { $p.StandardInput.Write($Stdin) }
+            $p.StandardInput.Close()
+            $o = $p.StandardOutput.ReadToEndAsync(); $e = $p.StandardError.ReadToEndAsync()
+            $p.WaitForExit()
+            [pscustomobject]@{ ExitCode = $p.ExitCode; Out = $o.Result; Err = $e.Result }
+        }
+    }
+
+    It 'Remove-IpsecPolicy under pwsh -NonInteractive leaves the policy in place and raises WfpSec.ConfirmationUnavailable' {
+        $before = Get-StateFingerprint
+        $r = Invoke-ChildPwsh @'
+Remove-IpsecPolicy
+"next statement ran"
+try { Remove-IpsecPolicy -ErrorAction SilentlyContinue; "NO ERROR" } catch { "ID=" + $_.FullyQualifiedErrorId; "CAT=" + $_.CategoryInfo.Category }
+'@
+        $r.Out | Should -Match 'ID=WfpSec.ConfirmationUnavailable,Remove-IpsecPolicy'
+        $r.Out | Should -Match 'CAT=InvalidOperation'
+        $r.Out | Should -Not -Match 'NO ERROR'
+        $r.Err + $r.Out | Should -Match 'could not obtain confirmation'
+        $r.Err + $r.Out | Should -Match '-Force'
+        Get-StateFingerprint | Should -Be $before
+        Test-IpsecPolicy $File -Quiet | Should -BeTrue
+    }
+
+    It 'Set-IpsecPolicy -Confirm under pwsh -NonInteractive applies nothing and raises the same error' {
+        $other = Join-Path $TestDrive 'ni-other.yaml'
+        New-IpsecIsolationPolicy -Kind Boundary -Name 'pester-other' -Path $other | Out-Null
+        $before = Get-StateFingerprint
+        $r = Invoke-ChildPwsh "try { Set-IpsecPolicy -Path '$other' -Confirm; 'NO ERROR' } catch { 'ID=' + `$_.FullyQualifiedErrorId }"
+        $r.Out | Should -Match 'ID=WfpSec.ConfirmationUnavailable,Set-IpsecPolicy'
+        Get-StateFingerprint | Should -Be $before
+        Test-IpsecPolicy $File -Quiet | Should -BeTrue
+    }
+
+    It 'the Remove-IpsecPolicy prompt names what would go; answering N removes nothing' {
+        $before = Get-StateFingerprint
+        $filters = (Get-IpsecPolicy).Filters.Count
+        $r = Invoke-ChildPwsh 'Remove-IpsecPolicy' -Stdin "n`n"
+        ($r.Out -replace '\s+', ' ') | Should -Match "Remove wfpsec's objects from engine .*: $filters filters, .*\(policy '$PolicyName'\)\?"
+        Get-StateFingerprint | Should -Be $before
+    }
+
+    It 'Get-ChildItem *.yaml | Set-IpsecPolicy refuses two files before applying anything' {
+        $dir = New-Item -ItemType Directory (Join-Path $TestDrive 'many') -Force
+        New-IpsecIsolationPolicy -Kind Domain -Name 'many-a' -Path (Join-Path $dir 'a.yaml') | Out-Null
+        New-IpsecIsolationPolicy -Kind Boundary -Name 'many-b' -Path (Join-Path $dir 'b.yaml') | Out-Null
+        $before = Get-StateFingerprint
+        { Get-ChildItem (Join-Path $dir '*.yaml') | Set-IpsecPolicy -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'WfpSec.MultiplePolicyFiles,Set-IpsecPolicy'
+        Get-StateFingerprint | Should -Be $before
+    }
+
+    It '-WhatIf shows filter layers by name, and the module''s layer table equals the CLI''s' {
+        $new = Join-Path $TestDrive 'ni-layers.yaml'
+        New-IpsecIsolationPolicy -Kind Server -Name 'pester-layers' -Path $new | Out-Null
+        $text = Get-HostOutput { Set-IpsecPolicy -Path $new -WhatIf }
+        $text | Should -Match '\[FWPM_LAYER_[A-Z0-9_]+\]'
+        $text | Should -Not -Match '\[[0-9a-f]{8}-[0-9a-f]{4}-'
+        $cli = (Invoke-CliDirect @('constants', '--json')).Json.guids.layer
+        $mine = InModuleScope WfpSec { $script:WfpsecLayerNames }
+        foreach ($p in $cli.PSObject.Properties) { $mine[$p.Value.ToLowerInvariant()] | Should -Be $p.Name }
+        $mine.Count | Should -Be @($cli.PSObject.Properties).Count
+    }
+
+    It '-Exemption accepts exactly what wfpsec new accepts' {
+        foreach ($e in 'icmp', 'dhcp', 'DHCP', 'host:10.0.0.5', 'host:10.0.0.0/24', 'port:tcp/3389', 'port:udp/500-4500') {
+            { New-IpsecIsolationPolicy -Kind Domain -Exemption $e -ErrorAction Stop } | Should -Not -Throw -Because $e
+        }
+        foreach ($e in 'neighbor-discovery', '10.0.0.5') {
+            { New-IpsecIsolationPolicy -Kind Domain -Exemption $e } | Should -Throw -ErrorId 'ParameterArgumentValidationError,New-IpsecIsolationPolicy'
+            (Invoke-CliDirect @('new', '--kind', 'domain', '--exempt', $e, '--json')).ExitCode | Should -Be 1
+        }
+        (Get-Help New-IpsecIsolationPolicy -Parameter Exemption | Out-String) | Should -Not -Match 'neighbor-discovery, or an address'
+    }
+}

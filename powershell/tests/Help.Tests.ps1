@@ -5,7 +5,7 @@
 BeforeDiscovery {
     $manifest = Join-Path $PSScriptRoot '../WfpSec/WfpSec.psd1'
     Import-Module $manifest -Force
-    $script:Commands = @(Get-Command -Module WfpSec | ForEach-Object { @{ Name = $_.Name } })
+    $script:Commands = @(Get-Command -Module WfpSec -CommandType Function | ForEach-Object { @{ Name = $_.Name } })
 }
 
 BeforeAll {
@@ -28,6 +28,32 @@ Describe 'Module manifest' {
                 'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
                 'Unregister-IpsecPolicyTask') | Sort-Object)
         Get-Command Invoke-WfpsecExe -ErrorAction Ignore | Should -BeNullOrEmpty
+    }
+
+    It 'has one function per Public/Verb-Noun.ps1 file, and the manifest exports exactly those' {
+        $public = Join-Path $RepoRoot 'powershell/WfpSec/Public'
+        $files = Get-ChildItem -LiteralPath $public -Filter *.ps1
+        foreach ($f in $files) {
+            $ast = [System.Management.Automation.Language.Parser]::ParseFile($f.FullName, [ref]$null, [ref]$null)
+            $fns = @($ast.FindAll({ $args[0] -is [System.Management.Automation.Language.FunctionDefinitionAst] }, $false))
+            @($fns.Name) | Should -Be @($f.BaseName) -Because "$($f.Name) holds exactly its own function"
+        }
+        $m = Test-ModuleManifest -Path $ModuleManifest
+        @($m.ExportedFunctions.Keys | Sort-Object) | Should -Be @($files.BaseName | Sort-Object)
+    }
+
+    It 'Invoke-IpsecPolicy is an alias of Set-IpsecPolicy, not a copy' {
+        $c = Get-Command Invoke-IpsecPolicy
+        $c.CommandType | Should -Be 'Alias'
+        $c.ResolvedCommand.Name | Should -Be 'Set-IpsecPolicy'
+        (Get-Help Invoke-IpsecPolicy).Synopsis | Should -Be (Get-Help Set-IpsecPolicy).Synopsis
+    }
+
+    It 'has an about_WfpSec help topic that Get-Help finds' {
+        $text = Get-Help about_WfpSec | Out-String
+        $text | Should -Match 'about_WfpSec'
+        $text | Should -Match 'WfpSec.ConfirmationUnavailable'
+        $text | Should -Match 'Set-IpsecPolicy'
     }
 
     It 'loads its format views (the WfpSec types have table views)' {
@@ -76,7 +102,7 @@ Describe 'Help examples are runnable' {
     }
 
     It 'every example parses as PowerShell' {
-        foreach ($c in Get-Command -Module WfpSec) {
+        foreach ($c in Get-Command -Module WfpSec -CommandType Function) {
             foreach ($e in @((Get-Help $c.Name).Examples.Example)) {
                 $errors = $null
                 [System.Management.Automation.Language.Parser]::ParseInput($e.Code, [ref]$null, [ref]$errors) | Out-Null

@@ -169,7 +169,10 @@ function Format-WfpsecPlanText {
     if ($Plan.InSync) { return "$head; in sync, nothing to $Verb" }
     $lines = foreach ($c in $Plan.Changes) {
         $sign = switch ($c.Action) { 'add' { '+' } 'delete' { '-' } 'replace' { '~' } default { '?' } }
-        $layer = if ($c.Layer) { " [$($c.Layer)]" } else { '' }
+        # the layer by name: a symbolic field when the executable gives one, else the GUID looked up here
+        $layerName = Get-WfpsecProp $c 'layerName'
+        if (-not $layerName) { $layerName = Get-WfpsecLayerName ([string](Get-WfpsecProp $c 'layer')) }
+        $layer = if ($layerName) { " [$layerName]" } else { '' }
         $why = if ($c.Reason) { ": $($c.Reason)" } else { '' }
         $fields = if ($c.Fields) { ' (' + ($c.Fields -join ', ') + ')' } else { '' }
         "  $sign $($c.Kind) '$($c.Name)'$layer$why$fields"
@@ -204,10 +207,10 @@ function Invoke-WfpsecApplyCore {
         if (-not $r) { return }
         $plan = ConvertTo-WfpsecPlan $r.Data $File $r.Deferred
         $text = Format-WfpsecPlanText $plan
-        if (-not $Caller.ShouldProcess("Apply IPsec $text", "Apply IPsec $text`nApply these changes?", 'Apply IPsec policy')) {
+        if (-not (Confirm-WfpsecAction -Caller $Caller -Description "Apply IPsec $text" -Query "Apply IPsec $text`nApply these changes?" -Caption 'Apply IPsec policy')) {
             return
         }
-    } elseif (-not $Caller.ShouldProcess($File, 'Apply IPsec policy')) {
+    } elseif (-not (Confirm-WfpsecAction -Caller $Caller -Target $File -Action 'Apply IPsec policy')) {
         return
     }
     $argv = @($File)

@@ -78,7 +78,7 @@ function Export-IpsecPolicy {
         }
         'File' {
             $file = Resolve-WfpsecPath $PSCmdlet $Path
-            if (-not $PSCmdlet.ShouldProcess($file, 'Export IPsec policy')) { return }
+            if (-not (Confirm-WfpsecAction -Caller $PSCmdlet -Target $file -Action 'Export IPsec policy')) { return }
             $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command export -ArgumentList (@('-o', $file) + $common) `
                 -WfpsecPath $WfpsecPath -Target $file
             if ($r -and $PassThru) { Get-Item -LiteralPath $file }

@@ -26,7 +26,12 @@ function New-IpsecIsolationPolicy {
     Remote addresses or subnets the policy covers (e.g. 10.1.0.0/16).
 
     .PARAMETER Exemption
-    Traffic exempt from IPsec (e.g. icmp, dhcp, neighbor-discovery, or an address).
+    Traffic exempt from IPsec (permit filters weighted above the IPsec ones). Each value is one of:
+    icmp; dhcp; host:<address or subnet> (e.g. host:10.0.0.5, host:10.0.0.0/24, host:fe80::/64);
+    port:tcp/<port> or port:udp/<port>, a local port or range (e.g. port:tcp/3389, port:udp/500-4500).
+    Without -Exemption the template exempts icmp and dhcp; with it, exactly the values given. Anything else
+    (e.g. neighbor-discovery, or a bare address) is refused before wfpsec runs. Tab completion offers the
+    forms.
 
     .PARAMETER Authentication
     kerberos, certificate:<CA distinguished name>, or psk-env:<VARIABLE> (a pre-shared key read from that
@@ -79,6 +84,8 @@ function New-IpsecIsolationPolicy {
         [string[]]$RemoteAddress,
 
         [Parameter(ValueFromPipelineByPropertyName)]
+        [ArgumentCompleter({ 'icmp', 'dhcp', 'host:', 'port:tcp/', 'port:udp/' })]
+        [ValidateScript({ Test-WfpsecExemptionSpec $_ })]
         [string[]]$Exemption,
 
         [Parameter(ValueFromPipelineByPropertyName)]
@@ -98,7 +105,7 @@ function New-IpsecIsolationPolicy {
         $argv = @('--kind', $Kind.ToLowerInvariant())
         if ($Name) { $argv += @('--name', $Name) }
         if ($RemoteAddress) { $argv += @('--remote', ($RemoteAddress -join ',')) }
-        if ($Exemption) { $argv += @('--exempt', ($Exemption -join ',')) }
+        if ($Exemption) { $argv += @('--exempt', (@($Exemption | ForEach-Object { ConvertTo-WfpsecExemptionSpec $_ }) -join ',')) }
         if ($Authentication) { $argv += @('--auth', $Authentication) }
         if ($Crypto) { $argv += @('--crypto', $Crypto) }
 
@@ -107,7 +114,7 @@ function New-IpsecIsolationPolicy {
         try {
             if ($Path) {
                 $target = Resolve-WfpsecPath $PSCmdlet $Path
-                if ($PSCmdlet.ShouldProcess($target, "Create $Kind isolation policy file")) { $file = $target }
+                if (Confirm-WfpsecAction -Caller $PSCmdlet -Target $target -Action "Create $Kind isolation policy file") { $file = $target }
             }
             if (-not $file -and $Apply) {
                 # -Apply without a written file (or under -WhatIf): plan/apply a temporary copy

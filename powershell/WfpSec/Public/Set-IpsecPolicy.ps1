@@ -9,9 +9,16 @@ function Set-IpsecPolicy {
     one WfpSec.ApplyResult (outcome "applied" or "in-sync", the changes made and the time taken).
 
     -WhatIf first runs `wfpsec plan` and prints the real plan (every object that would be added, deleted or
-    replaced and why), then changes nothing. -Confirm shows the same plan before asking.
+    replaced and why, filters with their layer's name such as FWPM_LAYER_IKEEXT_V4), then changes nothing.
+    -Confirm shows the same plan before asking. Where PowerShell cannot ask (pwsh -NonInteractive, a
+    scheduled script, remoting), -Confirm applies nothing and stops with a terminating error
+    WfpSec.ConfirmationUnavailable (category InvalidOperation).
 
-    Set-IpsecPolicy and Invoke-IpsecPolicy do the same thing.
+    A host has one wfpsec policy in force: applying a second file replaces the first. So the pipeline takes
+    exactly one file; two or more (e.g. Get-ChildItem *.yaml | Set-IpsecPolicy) are refused with the error
+    WfpSec.MultiplePolicyFiles (category InvalidArgument) before anything is planned or applied.
+
+    Invoke-IpsecPolicy is an alias of Set-IpsecPolicy.
 
     .PARAMETER Path
     The policy file (YAML or JSON).
@@ -34,12 +41,17 @@ function Set-IpsecPolicy {
     Applies the policy and returns the outcome.
 
     .EXAMPLE
-    Get-ChildItem .\policies\*.yaml | Set-IpsecPolicy -Confirm
+    Get-Item .\policies\corp.yaml | Set-IpsecPolicy -Confirm
 
-    Shows each file's plan and asks before applying it.
+    Shows the file's plan and asks before applying it.
+
+    .EXAMPLE
+    Set-IpsecPolicy .\server-isolation.yaml -IfDrifted
+
+    Applies only if the engine drifted; the outcome is "applied" or "in-sync".
 
     .INPUTS
-    System.String, or any object with a Path or FullName property.
+    System.String, or any object with a Path or FullName property: one policy file.
 
     .OUTPUTS
     WfpSec.ApplyResult
@@ -58,65 +70,23 @@ function Set-IpsecPolicy {
 
         [string]$WfpsecPath
     )
+    begin { $files = [System.Collections.Generic.List[string]]::new() }
+    # the files are collected first: with two or more nothing may be applied at all
     process {
         $file = Resolve-WfpsecPath $PSCmdlet $Path
-        Invoke-WfpsecApplyCore -Caller $PSCmdlet -File $file -IfDrifted:$IfDrifted -WfpsecPath $WfpsecPath
+        if (-not $files.Contains($file)) { $files.Add($file) }
     }
-}
-
-function Invoke-IpsecPolicy {
-    <#
-    .SYNOPSIS
-    Applies a policy file to the WFP engine in one transaction (same as Set-IpsecPolicy).
-
-    .DESCRIPTION
-    Runs `wfpsec apply <file> --json` and returns one WfpSec.ApplyResult. All changes are made in one WFP
-    transaction, aborted on any error, so the engine never holds half a policy.
-
-    -WhatIf runs `wfpsec plan` and prints the real plan, then changes nothing; -Confirm shows that plan
-    before asking.
-
-    .PARAMETER Path
-    The policy file (YAML or JSON).
-
-    .PARAMETER IfDrifted
-    Use `apply --if-drifted`: apply only when the engine differs from the file.
-
-    .PARAMETER WfpsecPath
-    The wfpsec executable to run (overrides $env:WFPSEC_PATH, the module folder and PATH).
-
-    .EXAMPLE
-    Invoke-IpsecPolicy .\server-isolation.yaml -WhatIf
-
-    Prints what would be added, deleted and replaced; changes nothing.
-
-    .EXAMPLE
-    Invoke-IpsecPolicy .\server-isolation.yaml -IfDrifted
-
-    Applies only if the engine drifted; the outcome is "applied" or "in-sync".
-
-    .INPUTS
-    System.String, or any object with a Path or FullName property.
-
-    .OUTPUTS
-    WfpSec.ApplyResult
-
-    .LINK
-    Set-IpsecPolicy
-    #>
-    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
-    [OutputType('WfpSec.ApplyResult')]
-    param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
-        [Alias('FullName', 'File')]
-        [string]$Path,
-
-        [switch]$IfDrifted,
-
-        [string]$WfpsecPath
-    )
-    process {
-        $file = Resolve-WfpsecPath $PSCmdlet $Path
-        Invoke-WfpsecApplyCore -Caller $PSCmdlet -File $file -IfDrifted:$IfDrifted -WfpsecPath $WfpsecPath
+    end {
+        if ($files.Count -gt 1) {
+            $list = ($files | ForEach-Object { "'$_'" }) -join ', '
+            $PSCmdlet.ThrowTerminatingError((New-WfpsecErrorRecord -ErrorId 'WfpSec.MultiplePolicyFiles' -Category InvalidArgument `
+                        -ExceptionType ([System.ArgumentException]) -Target ([string[]]$files.ToArray()) -Message (
+                        "Set-IpsecPolicy received $($files.Count) policy files ($list), but a host has one wfpsec policy in force: " +
+                        "each file would replace the one applied before it. Nothing was applied. Pass exactly one file " +
+                        "(put every rule in one policy).")))
+        }
+        if ($files.Count -eq 1) {
+            Invoke-WfpsecApplyCore -Caller $PSCmdlet -File $files[0] -IfDrifted:$IfDrifted -WfpsecPath $WfpsecPath
+        }
     }
 }
