@@ -415,7 +415,7 @@ const COMMANDS: Record<string, Command> = {
     summary: "write a policy from an isolation template",
     usage:
       "wfpsec new --kind domain|server|boundary|encryption [--name N] [--remote ADDR,..] [--exempt SPEC,..]\n" +
-      "           [--auth kerberos|certificate:<CA DN>|psk-env:<VAR>] [--crypto <mm>/<qm>] [-o FILE] [--json]",
+      "           [--auth kerberos|certificate:<CA DN>|psk-env:<VAR>] [--crypto <mm>/<qm>] [-o FILE [--force]] [--json]",
     details: "Expands an isolation template into a policy file (YAML) on stdout or to FILE.",
     options: {
       kind: { type: "string" },
@@ -425,10 +425,19 @@ const COMMANDS: Record<string, Command> = {
       auth: { type: "string" },
       crypto: { type: "string" },
       output: { type: "string", short: "o" },
+      force: { type: "boolean" },
     },
     positionals: [0, 0],
     async run(v, _pos, out) {
       const { UsageError } = await import("./modules/errors.ts");
+      const existsSync = (f: string) => {
+        try {
+          Deno.lstatSync(f);
+          return true;
+        } catch {
+          return false;
+        }
+      };
       const kind = v.kind as string | undefined;
       if (!kind) throw new UsageError("--kind is required (domain, server, boundary or encryption)");
       const t = await import("./modules/policy/mod.ts");
@@ -443,6 +452,10 @@ const COMMANDS: Record<string, Command> = {
       const text = t.newPolicyDocument(k, params);
       const document = t.expandTemplate(k, params);
       const file = v.output as string | undefined;
+      // An admin's edited policy file is never overwritten by accident: -o refuses an existing file without --force.
+      if (file && !v.force && existsSync(file)) {
+        throw new UsageError(`${file} already exists: pass --force to overwrite it`);
+      }
       if (file) Deno.writeTextFileSync(file, text);
       if (out.json) {
         out.doc({ ...(await head("new")), policy: document as unknown, ...(file ? { file } : {}) });

@@ -8,7 +8,8 @@ cd "$ROOT"
 bash scripts/install/10-deno.sh >/dev/null
 # fwpsim needs a C compiler (Debian's gcc).
 command -v gcc >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc >/dev/null; }
-[ -f build/libfwpsim.so ] || bash scripts/build-fwpsim.sh
+# Only the Linux library: the Windows DLL needs mingw, which the demo does not use.
+[ -f build/libfwpsim.so ] || bash scripts/build-fwpsim.sh --no-dll
 export DENO_DIR="$ROOT/build/deno-dir"
 DENO="$ROOT/node_modules/deno/deno"
 work="$(mktemp -d)"
