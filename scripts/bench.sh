@@ -14,5 +14,6 @@ run "$DENO" run --allow-read --allow-env --v8-flags=--expose-gc,--max-old-space-
 run bash -c 'source build/pwsh.env && "$PWSH" -NoLogo -NoProfile -NonInteractive -File bench/ps_bench.ps1'
 run "$DENO" run --allow-ffi --allow-read --allow-write --allow-env --allow-run --allow-sys bench/cli_bench.ts
 run "$DENO" run --allow-ffi --allow-read --allow-env --allow-run --allow-sys bench/ffi_bench.ts
+run "$DENO" run --allow-read --allow-write --allow-env --allow-run bench/startup_bench.ts
 echo "bench: done (status $status)"
 exit $status
