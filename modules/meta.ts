@@ -3,7 +3,7 @@
  * policy-level fields; the planner adds digests (`secretSha256`, `tunnelSha256`) so a changed pre-shared key
  * or tunnel definition is detected without the secret ever being read back or printed.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "./sha256.ts";
 
 /** Decoded providerData metadata (open: the compiler may add fields). */
 export type Meta = Record<string, unknown>;
@@ -36,15 +36,12 @@ export function withMeta(data: Uint8Array | undefined, fields: Meta): Uint8Array
  * secret, so equal keys on different objects do not give equal digests. Never reversible to the value.
  */
 export function secretDigest(ownerKey: string, secret: Uint8Array): string {
-  const h = createHash("sha256");
-  h.update("wfpsec-secret-v1\0" + ownerKey + "\0");
-  h.update(secret);
-  return h.digest("hex");
+  return sha256Hex("wfpsec-secret-v1\0" + ownerKey + "\0", secret);
 }
 
 /** sha256 hex of a canonical JSON rendering (bigint and bytes made stable). */
 export function digestOf(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+  return sha256Hex(canonicalJson(value));
 }
 
 /** JSON with sorted keys, bigint -> "123n", Uint8Array -> "hex:..". Used for digests, not for output. */
