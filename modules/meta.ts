@@ -3,7 +3,7 @@
  * policy-level fields; the planner adds digests (`secretSha256`, `tunnelSha256`) so a changed pre-shared key
  * or tunnel definition is detected without the secret ever being read back or printed.
  */
-import { createHash, createHmac } from "node:crypto";
+import { hmacSha256Hex, sha256Hex } from "./sha256.ts";
 
 /** Decoded providerData metadata (open: the compiler may add fields). */
 export type Meta = Record<string, unknown>;
@@ -39,10 +39,7 @@ export function withMeta(data: Uint8Array | undefined, fields: Meta): Uint8Array
  */
 export function secretDigest(ownerKey: string, secret: Uint8Array, hostKey: Uint8Array | undefined): string {
   if (!hostKey) return UNVERIFIABLE_SECRET;
-  const h = createHmac("sha256", hostKey);
-  h.update("wfpsec-secret-v2\0" + ownerKey + "\0");
-  h.update(secret);
-  return "hmac2:" + h.digest("hex");
+  return "hmac2:" + hmacSha256Hex(hostKey, "wfpsec-secret-v2\0" + ownerKey + "\0", secret);
 }
 
 /** The digest of a secret when no host secret is available to key it: never equal to a stored digest. */
@@ -69,7 +66,7 @@ export function adoptUnverifiableSecrets(
 
 /** sha256 hex of a canonical JSON rendering (bigint and bytes made stable). */
 export function digestOf(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+  return sha256Hex(canonicalJson(value));
 }
 
 /** JSON with sorted keys, bigint -> "123n", Uint8Array -> "hex:..". Used for digests, not for output. */

@@ -1,6 +1,6 @@
 /**
- * loadPolicy parses YAML with a plain copy of the environment (npm:yaml reads process.env for every token):
- * the live process.env must be back afterwards, whether the document is valid or not.
+ * loadPolicy leaves the environment alone (an earlier npm:yaml build read process.env for every token and was
+ * parsed under a swapped copy): the live process.env is the same object afterwards, valid document or not.
  */
 import assert from "node:assert/strict";
 import process from "node:process";
