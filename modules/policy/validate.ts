@@ -161,7 +161,20 @@ function fastJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** Scans JSON text for an object with a repeated key (strings compared raw, as written). */
+/**
+ * The key as JSON reads it, so `"\u0069nbound"` and `"inbound"` compare equal; malformed text stays raw
+ * (JSON.parse then fails and the YAML path reports it).
+ */
+function unescapeJsonKey(quoted: string): string {
+  if (!quoted.includes("\\")) return quoted.slice(1, -1);
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return quoted;
+  }
+}
+
+/** Scans JSON text for an object with a repeated key (keys compared after unescaping). */
 function hasDuplicateKey(text: string): boolean {
   const stack: (Set<string> | null)[] = [];
   let expectKey = false;
@@ -172,7 +185,7 @@ function hasDuplicateKey(text: string): boolean {
       while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
       const top = stack[stack.length - 1];
       if (expectKey && top) {
-        const k = text.slice(i + 1, j);
+        const k = unescapeJsonKey(text.slice(i, j + 1));
         if (top.has(k)) return true;
         top.add(k);
       }

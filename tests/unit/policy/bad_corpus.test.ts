@@ -27,6 +27,16 @@ const cases: Case[] = [
   { name: "duplicate key", text: "version: 1\n@@version: 1\nname: x\n", code: "duplicate-key" },
   { name: "JSON duplicate key", text: '{"version": 1, "name": "x", @@"name": "y"}', code: "duplicate-key" },
   {
+    name: "JSON duplicate key spelled with an escape",
+    text: '{"version": 1, "name": "x", @@"\\u006eame": "y"}',
+    code: "duplicate-key",
+  },
+  {
+    name: "YAML duplicate key spelled with an escape",
+    text: 'version: 1\nname: x\n@@"\\x6eame": y\n',
+    code: "duplicate-key",
+  },
+  {
     name: "JSON value of the wrong form",
     text: '{"version": 1, "name": @@"a/b"}',
     code: "pattern",
