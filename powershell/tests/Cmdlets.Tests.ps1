@@ -168,9 +168,17 @@ Describe 'Plan, apply, show, export and remove on one simulator' {
         Test-IpsecPolicy $File -Quiet | Should -BeTrue
     }
 
-    It 'Invoke-IpsecPolicy on an applied policy is in sync, also with -IfDrifted' {
+    It 'Invoke-IpsecPolicy on an applied policy is in sync' {
         (Invoke-IpsecPolicy -Path $File).Outcome | Should -Be 'in-sync'
-        (Invoke-IpsecPolicy -Path $File -IfDrifted).Outcome | Should -Be 'in-sync'
+    }
+
+    It '-IfDrifted (the SYSTEM task mode) refuses an engine chosen by the environment, and changes nothing' {
+        # WFPSEC_ENGINE=sim is how these tests reach the simulator; a scheduled task's engine must come from
+        # its command line, so the environment alone must not switch it (issue 13, trust chain).
+        $before = Get-StateFingerprint
+        { Invoke-IpsecPolicy -Path $File -IfDrifted -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*WFPSEC_ENGINE is ignored by apply --if-drifted*'
+        Get-StateFingerprint | Should -Be $before
     }
 
     It 'Set-IpsecPolicy -WhatIf on an in-sync policy says there is nothing to apply' {
