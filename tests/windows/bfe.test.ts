@@ -18,18 +18,10 @@ import { planGraph } from "../../modules/plan.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { RawSession } from "../wine/raw.ts";
 import { checkFilter, checkProvider, checkProviderContext, checkSublayer } from "../wine/roundtrip.ts";
-import { probeWindowsHost } from "./host.ts";
+import { realHostMode } from "./host.ts";
 import { objectSet, TEST_NET_1 } from "./objects.ts";
 
-const host = probeWindowsHost();
-const rehearsal = !host.usable && Deno.build.os === "windows" &&
-  Deno.env.get("WFPSEC_WINDOWS_REHEARSAL") === "1";
-const runs = host.usable || rehearsal;
-const suffix = host.usable
-  ? ""
-  : rehearsal
-  ? " (rehearsal on fwpsim under Wine, not the real BFE)"
-  : ` (skipped: ${host.reason})`;
+const { host, rehearsal, runs, suffix } = realHostMode();
 if (!runs) console.log(`tests/windows: real-BFE integration tests skipped: ${host.reason}`);
 
 function bfeTest(name: string, fn: () => void | Promise<void>): void {

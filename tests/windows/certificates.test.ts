@@ -11,17 +11,9 @@ import { openEngine } from "../../ffi/engine.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { certificateSubject } from "../../modules/policy/x509.ts";
-import { probeWindowsHost } from "./host.ts";
+import { realHostMode } from "./host.ts";
 
-const host = probeWindowsHost();
-const rehearsal = !host.usable && Deno.build.os === "windows" &&
-  Deno.env.get("WFPSEC_WINDOWS_REHEARSAL") === "1";
-const runs = host.usable || rehearsal;
-const suffix = host.usable
-  ? ""
-  : rehearsal
-  ? " (rehearsal on fwpsim under Wine)"
-  : ` (skipped: ${host.reason})`;
+const { host, runs, suffix } = realHostMode();
 const FIXTURES = new URL("./fixtures/", import.meta.url);
 
 const POLICY = `version: 1

@@ -12,17 +12,9 @@ import { WfpError } from "../../ffi/errors.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import type { IkeextPolicy2, ProviderContext } from "../../modules/graph.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
-import { probeWindowsHost } from "./host.ts";
+import { realHostMode } from "./host.ts";
 
-const host = probeWindowsHost();
-const rehearsal = !host.usable && Deno.build.os === "windows" &&
-  Deno.env.get("WFPSEC_WINDOWS_REHEARSAL") === "1";
-const runs = host.usable || rehearsal;
-const suffix = host.usable
-  ? ""
-  : rehearsal
-  ? " (rehearsal on fwpsim under Wine, not the real BFE)"
-  : ` (skipped: ${host.reason})`;
+const { host, runs, suffix } = realHostMode();
 
 function bfeTest(name: string, fn: (engine: FfiEngine) => void): void {
   Deno.test({

@@ -76,3 +76,27 @@ export function probeWindowsHost(): WindowsHost {
   }
   return { usable: true, reason: "", fwpuclntPath };
 }
+
+/** How a real-host test file runs here: for real, as a named rehearsal on fwpsim under Wine, or skipped. */
+export interface RealHostMode {
+  host: WindowsHost;
+  /** The test bodies run (a real host, or the Wine rehearsal the wine stage asks for). */
+  runs: boolean;
+  /** Not a real host, but the wine stage's rehearsal against fwpsim. */
+  rehearsal: boolean;
+  /** Appended to every test name, so a rehearsal or a skip is never mistaken for a real-BFE pass. */
+  suffix: string;
+}
+
+/** The one definition of the real-host / rehearsal / skip decision that every tests/windows file uses. */
+export function realHostMode(): RealHostMode {
+  const host = probeWindowsHost();
+  const rehearsal = !host.usable && Deno.build.os === "windows" &&
+    Deno.env.get("WFPSEC_WINDOWS_REHEARSAL") === "1";
+  const suffix = host.usable
+    ? ""
+    : rehearsal
+    ? " (rehearsal on fwpsim under Wine, not the real BFE)"
+    : ` (skipped: ${host.reason})`;
+  return { host, runs: host.usable || rehearsal, rehearsal, suffix };
+}

@@ -11,17 +11,9 @@ import { openEngine } from "../../ffi/engine.ts";
 import { applyGraph } from "../../modules/apply.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
-import { probeWindowsHost } from "./host.ts";
+import { realHostMode } from "./host.ts";
 
-const host = probeWindowsHost();
-const rehearsal = !host.usable && Deno.build.os === "windows" &&
-  Deno.env.get("WFPSEC_WINDOWS_REHEARSAL") === "1";
-const runs = host.usable || rehearsal;
-const suffix = host.usable
-  ? ""
-  : rehearsal
-  ? " (rehearsal on fwpsim under Wine)"
-  : ` (skipped: ${host.reason})`;
+const { host, runs, suffix } = realHostMode();
 
 Deno.test({
   name: `real BFE: a program rule applies with negotiating transport filters and app-id ALE filters${suffix}`,
