@@ -192,8 +192,18 @@ function parseAcl(text: string, isSacl: boolean): Acl {
   return { controlFlags, aces };
 }
 
-function aclBytes(acl: Acl): Uint8Array {
+/** ACL.AclSize and ACL.AceCount are WORDs: a larger ACL would wrap them and encode a different ACL. */
+export const MAX_ACL_BYTES = 0xffff;
+
+function aclBytes(acl: Acl, isSacl: boolean): Uint8Array {
   const size = 8 + acl.aces.reduce((n, a) => n + 8 + a.sid.length, 0);
+  if (size > MAX_ACL_BYTES) {
+    throw new SddlError(
+      `the ${
+        isSacl ? "SACL" : "DACL"
+      } would take ${size} bytes (${acl.aces.length} ACEs); an ACL holds at most ${MAX_ACL_BYTES} bytes`,
+    );
+  }
   const b = new Uint8Array(size);
   const dv = new DataView(b.buffer);
   b[0] = 2; // ACL_REVISION
@@ -232,12 +242,12 @@ export function sddlToSecurityDescriptor(sddl: string): Uint8Array {
   if (parts.D !== undefined) {
     const a = parseAcl(parts.D, false);
     control |= SE_DACL_PRESENT | a.controlFlags;
-    dacl = aclBytes(a);
+    dacl = aclBytes(a, false);
   }
   if (parts.S !== undefined) {
     const a = parseAcl(parts.S, true);
     control |= SE_SACL_PRESENT | a.controlFlags;
-    sacl = aclBytes(a);
+    sacl = aclBytes(a, true);
   }
   const size = 20 + (sacl?.length ?? 0) + (dacl?.length ?? 0) + (owner?.length ?? 0) + (group?.length ?? 0);
   const b = new Uint8Array(size);
@@ -256,6 +266,15 @@ export function sddlToSecurityDescriptor(sddl: string): Uint8Array {
   put(owner, 4);
   put(group, 8);
   return b;
+}
+
+/**
+ * True when the descriptor carries a DACL. Without one (SDDL with no `D:`), Windows grants every access to
+ * everyone, so an authorization SDDL must have it.
+ */
+export function hasDacl(sd: Uint8Array): boolean {
+  return sd.length >= 20 &&
+    (new DataView(sd.buffer, sd.byteOffset).getUint16(2, true) & SE_DACL_PRESENT) !== 0;
 }
 
 const hex = (n: number) => "0x" + n.toString(16);

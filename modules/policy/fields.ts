@@ -7,7 +7,16 @@ import { pathString } from "./diagnostics.ts";
 
 /** One node of the format description. `oneOf` options must differ in JSON type (string, object, ...). */
 export type Spec =
-  | { t: "string"; enum?: readonly string[]; pattern?: string; doc?: string }
+  | {
+    t: "string";
+    enum?: readonly string[];
+    pattern?: string;
+    /** Longest accepted value in UTF-16 code units; MAX_STRING when not given. */
+    maxLength?: number;
+    /** A duration string ('8h'): its value in seconds must not exceed this. */
+    maxSeconds?: number;
+    doc?: string;
+  }
   | { t: "integer"; min?: number; max?: number; doc?: string }
   | { t: "boolean"; doc?: string }
   | { t: "const"; value: number; doc?: string }
@@ -25,12 +34,29 @@ export type Spec =
   | { t: "oneOf"; of: readonly Spec[]; doc?: string }
   | { t: "ref"; name: string };
 
-const str = (doc?: string, extra: { enum?: readonly string[]; pattern?: string } = {}): Spec => ({
+/**
+ * Length limits, so that a pathological file (a 50 MB description) is refused rather than carried into every
+ * WFP object, snapshot and `show --json`. Names are further limited by NAME_PATTERN (64 characters).
+ */
+export const MAX_STRING = 1024;
+/** Free-text descriptions (FWPM_DISPLAY_DATA0.description). */
+export const MAX_DESCRIPTION = 4096;
+/** SDDL: long enough for a DACL at its 64 KiB limit (about 2.5 characters of SDDL per encoded byte). */
+export const MAX_SDDL = 262144;
+/** Program paths: the longest Windows path (\\?\ form, 32,767 UTF-16 units). */
+export const MAX_PATH_LENGTH = 32767;
+/** Every integer the policy gives lands in a UINT32 struct member unless a field says less. */
+export const U32_MAX = 4294967295;
+
+const str = (
+  doc?: string,
+  extra: { enum?: readonly string[]; pattern?: string; maxLength?: number; maxSeconds?: number } = {},
+): Spec => ({
   t: "string",
   doc,
   ...extra,
 });
-const int = (doc: string, min?: number, max?: number): Spec => ({ t: "integer", doc, min, max });
+const int = (doc: string, min?: number, max: number = U32_MAX): Spec => ({ t: "integer", doc, min, max });
 const bool = (doc: string): Spec => ({ t: "boolean", doc });
 const arr = (items: Spec, doc?: string, minItems?: number): Spec => ({ t: "array", items, doc, minItems });
 const ref = (name: string): Spec => ({ t: "ref", name });
@@ -48,14 +74,21 @@ export const INBOUND_SECURITY = ["require", "request", "boundary", "clear"] as c
 /** Outbound security actions. */
 export const OUTBOUND_SECURITY = ["require", "request", "clear"] as const;
 
+/** A duration in seconds; it lands in a UINT32 member, so at most U32_MAX seconds however it is written. */
 const duration = (doc: string): Spec => ({
   t: "oneOf",
   doc,
   of: [
     int(doc, 0),
-    str(doc + " As a string: a number with unit s, m, h or d.", { pattern: "^[0-9]+[smhd]$" }),
+    str(doc + ` As a string: a number with unit s, m, h or d (at most ${U32_MAX} seconds).`, {
+      pattern: "^[0-9]+[smhd]$",
+      maxSeconds: U32_MAX,
+    }),
   ],
 });
+const DURATION_UNIT: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
+const description = (): Spec =>
+  str(`Free text (at most ${MAX_DESCRIPTION} characters).`, { maxLength: MAX_DESCRIPTION });
 
 const DEFS: Readonly<Record<string, Spec>> = {
   secretRef: {
@@ -220,7 +253,7 @@ const DEFS: Readonly<Record<string, Spec>> = {
     doc: "A main-mode (IKE/AuthIP phase 1) policy.",
     props: {
       name: name("main-mode policy"),
-      description: str("Free text."),
+      description: description(),
       keyModule: str("Keying module.", { enum: KEY_MODULES }),
       auth: arr(ref("authMethod"), "Authentication methods, in order of preference.", 1),
       proposals: arr(ref("mmProposal"), "Crypto proposals, in order of preference.", 1),
@@ -250,7 +283,7 @@ const DEFS: Readonly<Record<string, Spec>> = {
     doc: "A quick-mode (phase 2) policy.",
     props: {
       name: name("quick-mode policy"),
-      description: str("Free text."),
+      description: description(),
       mode: str("Transport (rules) or tunnel (tunnels).", { enum: ["transport", "tunnel"] }),
       proposals: arr(ref("qmProposal"), "Transforms, in order of preference.", 1),
       pfs: str("Perfect forward secrecy group.", {
@@ -287,7 +320,7 @@ const DEFS: Readonly<Record<string, Spec>> = {
     doc: "A connection security rule: which traffic, which security, which policies.",
     props: {
       name: name("rule"),
-      description: str("Free text."),
+      description: description(),
       local: ref("addresses"),
       remote: ref("addresses"),
       family: str("Address family when no address is given.", { enum: ["ipv4", "ipv6", "both"] }),
@@ -304,11 +337,18 @@ const DEFS: Readonly<Record<string, Spec>> = {
         t: "object",
         doc: "Remote identity authorization (SDDL granting 0x1 to allowed principals).",
         props: {
-          machines: str("SDDL for remote machines."),
-          users: str("SDDL for remote users (AuthIP extended mode)."),
+          machines: str("SDDL for remote machines; must have a DACL (D:).", { maxLength: MAX_SDDL }),
+          users: str("SDDL for remote users (AuthIP extended mode); must have a DACL (D:).", {
+            maxLength: MAX_SDDL,
+          }),
         },
       },
-      program: str("Apply the rule's ALE enforcement to this program only (full path)."),
+      program: str(
+        "Apply the rule's ALE enforcement to this program only (full path, no control characters).",
+        {
+          maxLength: MAX_PATH_LENGTH,
+        },
+      ),
     },
     required: ["name", "inbound", "outbound", "mainMode", "quickMode"],
   },
@@ -337,7 +377,7 @@ const DEFS: Readonly<Record<string, Spec>> = {
     doc: "An IPsec tunnel (added with FwpmIPsecTunnelAdd3).",
     props: {
       name: name("tunnel"),
-      description: str("Free text."),
+      description: description(),
       mainMode: str("Main-mode policy name."),
       quickMode: str("Quick-mode policy name (mode: tunnel)."),
       localEndpoint: str("Local outer address."),
@@ -379,7 +419,7 @@ export const ROOT: Spec = {
   props: {
     version: { t: "const", value: 1, doc: "Format version; must be 1." },
     name: name("policy"),
-    description: str("Free text."),
+    description: description(),
     allowWeakCrypto: bool("Allow DES, 3DES, MD5, SHA-1 and DH groups 1/2 (with a warning)."),
     mainMode: arr(ref("mainMode"), "Main-mode policies."),
     quickMode: arr(ref("quickMode"), "Quick-mode policies."),
@@ -402,7 +442,7 @@ export function jsonSchema(): Record<string, unknown> {
         return {
           type: "string",
           ...d,
-          ...(s.enum ? { enum: [...s.enum] } : {}),
+          ...(s.enum ? { enum: [...s.enum] } : { maxLength: s.maxLength ?? MAX_STRING }),
           ...(s.pattern ? { pattern: s.pattern } : {}),
         };
       case "integer":
@@ -515,6 +555,21 @@ export function checkShape(
     case "string":
       if (got !== "string") {
         out.push({ path, code: "type", message: `'${where}' must be ${describe(s)}, not ${got}` });
+      } else if ((value as string).length > (s.maxLength ?? MAX_STRING)) {
+        out.push({
+          path,
+          code: "too-long",
+          message: `'${where}' is ${(value as string).length} characters long; at most ${
+            s.maxLength ?? MAX_STRING
+          } are allowed`,
+        });
+      } else if ((value as string).includes("\0")) {
+        // Every string ends up NUL-terminated (wchar_t*): text after a NUL would silently vanish.
+        out.push({
+          path,
+          code: "nul-char",
+          message: `'${where}' contains a NUL character (\\0), which Windows would cut at`,
+        });
       } else if (s.enum && !s.enum.includes(value as string)) {
         out.push({ path, code: "enum", message: `'${value}' is not allowed here; use ${describe(s)}` });
       } else if (s.pattern && !new RegExp(s.pattern).test(value as string)) {
@@ -523,6 +578,15 @@ export function checkShape(
           code: "pattern",
           message: `'${value}' is not a valid ${where} (${s.doc ?? s.pattern})`,
         });
+      } else if (s.maxSeconds !== undefined) {
+        const m = /^([0-9]+)([smhd])$/.exec(value as string)!;
+        if (Number(m[1]) * DURATION_UNIT[m[2]] > s.maxSeconds) {
+          out.push({
+            path,
+            code: "range",
+            message: `'${value}' is out of range; '${where}' must be at most ${s.maxSeconds} seconds`,
+          });
+        }
       }
       return out;
     case "integer":
@@ -588,7 +652,8 @@ export function checkShape(
       const obj = value as Record<string, unknown>;
       const keys = Object.keys(obj);
       for (const k of keys) {
-        if (!(k in s.props)) {
+        // Own properties only: '__proto__', 'constructor', 'prototype' are not fields.
+        if (!Object.hasOwn(s.props, k)) {
           const allowed = Object.keys(s.props);
           out.push({
             path: [...path, k],
@@ -601,7 +666,9 @@ export function checkShape(
         }
       }
       for (const r of s.required ?? []) {
-        if (!(r in obj)) out.push({ path, code: "missing-field", message: `'${r}' is required in ${where}` });
+        if (!Object.hasOwn(obj, r)) {
+          out.push({ path, code: "missing-field", message: `'${r}' is required in ${where}` });
+        }
       }
       if (s.exactlyOne && keys.length !== 1) {
         out.push({

@@ -29,7 +29,7 @@ import type {
   SecretRef,
   TunnelSpec,
 } from "./model.ts";
-import { SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
+import { hasDacl, SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -899,7 +899,14 @@ class Semantic {
         const s = str(a[k]);
         if (s === undefined) continue;
         try {
-          sddlToSecurityDescriptor(s);
+          if (!hasDacl(sddlToSecurityDescriptor(s))) {
+            this.err(
+              [...p, "authorization", k],
+              "sddl-no-dacl",
+              `this SDDL has no DACL (D:), which Windows reads as "allow everyone"; write e.g. D:(A;;0x1;;;S-1-5-21-...-515)`,
+            );
+            continue;
+          }
           authorization[k] = s;
         } catch (e) {
           if (!(e instanceof SddlError)) throw e;
@@ -926,7 +933,18 @@ class Semantic {
     }
     const program = str(v.program);
     if (program !== undefined) {
-      if (!/^([A-Za-z]:\\|\\\\|%[A-Za-z]+%\\)/.test(program)) {
+      // Windows file names hold no control characters; a NUL would cut the path and bind another program.
+      // deno-lint-ignore no-control-regex
+      const ctl = /[\x00-\x1f]/.exec(program);
+      if (ctl) {
+        this.err(
+          [...p, "program"],
+          "bad-program",
+          `the program path contains the control character U+${
+            ctl[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()
+          } at position ${ctl.index}; Windows paths cannot contain control characters`,
+        );
+      } else if (!/^([A-Za-z]:\\|\\\\|%[A-Za-z]+%\\)/.test(program)) {
         this.err(
           [...p, "program"],
           "bad-program",
