@@ -659,6 +659,93 @@ function generalHelp(): string {
   ].join("\n");
 }
 
+/** The options `name` accepts, for `help NAME --json`: its own, then the common ones. */
+function optionList(opts: Record<string, Opt>) {
+  return Object.entries(opts).map(([n, o]) => ({
+    name: `--${n}`,
+    short: o.short ? `-${o.short}` : null,
+    type: o.type,
+    multiple: Boolean(o.multiple),
+  }));
+}
+
+/** `help [TOPIC] --json`: the help of TOPIC (or of wfpsec) as one document (docs/cli-json.md). */
+function helpDoc(topic: string | undefined) {
+  const head = { schemaVersion: 1, command: "help" };
+  if (!topic) {
+    return {
+      ...head,
+      topic: null,
+      usage: "wfpsec <command> [options]",
+      summary: "declarative Windows IPsec through the Windows Filtering Platform",
+      options: [
+        ...optionList(COMMON),
+        { name: "--version", short: "-V", type: "boolean", multiple: false },
+      ],
+      commands: Object.entries(COMMANDS).map(([name, c]) => ({ name, summary: c.summary, usage: c.usage })),
+    };
+  }
+  const c = COMMANDS[topic];
+  return {
+    ...head,
+    topic,
+    usage: c.usage,
+    summary: c.summary,
+    details: c.details,
+    options: optionList({ ...c.options, ...COMMON }),
+  };
+}
+
+/** `unknown command 'plam'; did you mean 'plan'?` (or the list of commands when nothing is close). */
+async function unknownCommand(name: string): Promise<string> {
+  const { suggest } = await import("./modules/suggest.ts");
+  const names = name.startsWith("-") ? ["--help", "--version"] : [...Object.keys(COMMANDS), "help"];
+  const s = suggest(name, names);
+  return s
+    ? `unknown command '${name}'; did you mean '${s}'?`
+    : `unknown command '${name}' (try wfpsec --help); commands: ${Object.keys(COMMANDS).join(", ")}`;
+}
+
+/**
+ * The first option of `args` that `command` does not know, as a usage message with the nearest known
+ * option (`unknown option --stat for 'plan'; did you mean --state?`); undefined when all are known.
+ * Values of string options are skipped; anything after `--` is positional.
+ */
+async function unknownOption(command: string, args: string[]): Promise<string | undefined> {
+  const opts: Record<string, Opt> = { ...COMMANDS[command].options, ...COMMON };
+  const longs = Object.keys(opts).map((n) => `--${n}`);
+  const shorts = new Map(Object.entries(opts).filter(([, o]) => o.short).map(([n, o]) => [`-${o.short}`, n]));
+  const usage = `\n\nUsage: ${COMMANDS[command].usage}\n(wfpsec help ${command} lists its options)`;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") break;
+    if (!a.startsWith("-") || a === "-") continue;
+    const typed = a.startsWith("--") ? a.split("=", 1)[0] : a.slice(0, 2);
+    const name = a.startsWith("--")
+      ? (longs.includes(typed) ? typed.slice(2) : undefined)
+      : shorts.get(typed);
+    if (!name) {
+      const { suggest } = await import("./modules/suggest.ts");
+      // Only long names get a suggestion: every one-letter option is one edit from every other.
+      const s = typed.startsWith("--") ? suggest(typed, longs) : undefined;
+      const hint = s ? `did you mean ${s}?` : `its options: ${[...longs, ...shorts.keys()].join(", ")}`;
+      return `unknown option ${typed} for '${command}'; ${hint}${usage}`;
+    }
+    const inlineValue = a.startsWith("--") ? a.includes("=") : a.length > 2;
+    if (opts[name].type === "string" && !inlineValue && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/** One diagnostic of a PolicyError on stderr, as `validate` prints it. */
+function diagnosticLine(d: Record<string, unknown>): string {
+  return `${d.file}:${d.line}:${d.column ?? d.col}: ${d.severity ?? "error"}: ${d.message}${
+    d.code ? ` [${d.code}]` : ""
+  }${d.path ? ` (at ${d.path})` : ""}`;
+}
+
 function commandHelp(name: string): string {
   const c = COMMANDS[name];
   const engine = "engine" in c.options ? `\n\n${ENGINE_HELP}` : "";
@@ -692,29 +779,51 @@ async function errorDoc(e: unknown, command: string) {
 
 /** Runs the CLI with `args`; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
+  // `wfpsec --json CMD ...` means `wfpsec CMD --json ...`.
+  if (args[0] === "--json" && args.length > 1) args = [args[1], "--json", ...args.slice(2)];
   const first = args[0];
+  const wantsJson = args.includes("--json");
   if (first === "--version" || first === "-V") {
-    console.log(`wfpsec ${VERSION}`);
+    if (wantsJson) {
+      console.log(
+        JSON.stringify(
+          { schemaVersion: 1, command: "version", version: VERSION, deno: Deno.version.deno },
+          null,
+          2,
+        ),
+      );
+    } else console.log(`wfpsec ${VERSION}`);
     return 0;
   }
   if (!first || first === "--help" || first === "-h") {
-    console.log(generalHelp());
+    if (wantsJson) console.log(JSON.stringify(helpDoc(undefined), null, 2));
+    else console.log(generalHelp());
     return first ? 0 : 1;
   }
   if (first === "help") {
-    const c = args[1];
-    if (!c) console.log(generalHelp());
-    else if (COMMANDS[c]) console.log(commandHelp(c));
-    else {
-      console.error(`wfpsec: unknown command "${c}"\n\n${generalHelp()}`);
+    const c = args.slice(1).find((a) => a !== "--json");
+    if (c && !Object.hasOwn(COMMANDS, c)) {
+      const msg = await unknownCommand(c);
+      if (wantsJson) {
+        console.log(
+          JSON.stringify(
+            { schemaVersion: 1, command: "help", error: { type: "UsageError", message: msg } },
+            null,
+            2,
+          ),
+        );
+        console.error(`wfpsec help: UsageError: ${msg}`);
+      } else console.error(`wfpsec: ${msg}\n\n${generalHelp()}`);
       return 1;
     }
+    if (wantsJson) console.log(JSON.stringify(helpDoc(c), null, 2));
+    else console.log(c ? commandHelp(c) : generalHelp());
     return 0;
   }
-  const cmd = COMMANDS[first];
-  const wantsJson = args.includes("--json");
+  // Own names only: `wfpsec toString` is an unknown command, not Object.prototype.toString.
+  const cmd = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!cmd) {
-    const msg = `unknown command "${first}" (try wfpsec --help)`;
+    const msg = await unknownCommand(first);
     if (wantsJson) {
       console.log(
         JSON.stringify(
@@ -732,6 +841,11 @@ export async function main(args: string[]): Promise<number> {
   try {
     // node:util is loaded only when a command runs, so --help and --version start as fast as possible.
     const { parseArgs } = await import("node:util");
+    const unknown = await unknownOption(first, args.slice(1));
+    if (unknown) {
+      const { UsageError } = await import("./modules/errors.ts");
+      throw new UsageError(unknown);
+    }
     let parsed;
     try {
       parsed = parseArgs({
@@ -746,7 +860,8 @@ export async function main(args: string[]): Promise<number> {
     }
     const v = parsed.values as Values;
     if (v.help) {
-      console.log(commandHelp(first));
+      if (v.json) console.log(JSON.stringify(helpDoc(first), null, 2));
+      else console.log(commandHelp(first));
       return 0;
     }
     const [min, max] = cmd.positionals;
@@ -765,12 +880,13 @@ export async function main(args: string[]): Promise<number> {
       } else out.doc(doc);
     }
     const err = e as Error & { diagnostics?: Record<string, unknown>[] };
-    if (Array.isArray(err.diagnostics) && first !== "validate") {
-      for (const d of err.diagnostics) {
-        console.error(`${d.file}:${d.line}:${d.column ?? d.col}: ${d.severity ?? "error"}: ${d.message}`);
-      }
+    let headline = String(doc.error.message);
+    if (Array.isArray(err.diagnostics) && err.diagnostics.length && first !== "validate") {
+      // Each diagnostic once: a PolicyError's message lists its errors again after its first line.
+      for (const d of err.diagnostics) console.error(diagnosticLine(d));
+      headline = headline.split("\n", 1)[0].replace(/:$/, "");
     }
-    console.error(`wfpsec ${first}: ${doc.error.type}: ${doc.error.message}`);
+    console.error(`wfpsec ${first}: ${doc.error.type}: ${headline}`);
     return 1;
   }
 }
