@@ -30,7 +30,8 @@ const COMMON: Record<string, Opt> = { json: { type: "boolean" }, help: { type: "
 
 const ENGINE_HELP = `Engine options:
   --engine windows|sim   engine to use (env WFPSEC_ENGINE); default: windows on Windows, none elsewhere
-  --sim-state PATH       fwpsim state file (sets FWPSIM_STATE); only with --engine sim`;
+  --sim-state PATH       fwpsim state file (sets FWPSIM_STATE); only with --engine sim, and needed
+                         there (or FWPSIM_STATE) by every command but doctor: state is kept in it`;
 
 /** Where output goes; remembers whether JSON was requested and the command name for error documents. */
 class Output {
