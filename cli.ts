@@ -30,7 +30,8 @@ const COMMON: Record<string, Opt> = { json: { type: "boolean" }, help: { type: "
 
 const ENGINE_HELP = `Engine options:
   --engine windows|sim   engine to use (env WFPSEC_ENGINE); default: windows on Windows, none elsewhere
-  --sim-state PATH       fwpsim state file (sets FWPSIM_STATE); only with --engine sim`;
+  --sim-state PATH       fwpsim state file (sets FWPSIM_STATE); only with --engine sim, and needed
+                         there (or FWPSIM_STATE) by every command but doctor: state is kept in it`;
 
 /** Where output goes; remembers whether JSON was requested and the command name for error documents. */
 class Output {
@@ -62,19 +63,28 @@ async function openEngine(v: Values, out: Output, allowState: boolean) {
   if (v["sim-state"] && state) throw new UsageError("--sim-state and --state exclude each other");
   await checkSafePath(v["sim-state"] as string | undefined, "simulator state file");
   await checkSafePath(state, "snapshot");
-  const { selectEngine } = await import("./modules/selectEngine.ts");
+  const { requestedKind, selectEngine } = await import("./modules/selectEngine.ts");
   // The scheduled task (apply --if-drifted) and elevated Windows runs take the engine from the command line
   // only: an environment variable must not turn a real apply into a simulated one (selectEngine.ts).
   let ignoreEnvironment = Boolean(v["if-drifted"]);
   if (!ignoreEnvironment && Deno.build.os === "windows") {
     ignoreEnvironment = (await import("./modules/safety.ts")).isElevatedWindows();
   }
-  const engine = await selectEngine({
+  const req = {
     engine: v.engine as string | undefined,
     simState: v["sim-state"] as string | undefined,
     state,
     ignoreEnvironment,
-  });
+  };
+  // Without a state file fwpsim keeps its objects in memory and drops them at exit: apply would seem to work
+  // and the next plan would show everything to add again. Every command here reads or changes that state.
+  if (requestedKind(req) === "sim" && !req.simState && !Deno.env.get("FWPSIM_STATE")) {
+    throw new UsageError(
+      `the simulator needs --sim-state FILE (or FWPSIM_STATE) to keep state between runs: ` +
+        `without it every run starts from an empty engine`,
+    );
+  }
+  const engine = await selectEngine(req);
   if (engine.info.simulated && !out.json) {
     const what = engine.info.kind === "snapshot" ? "OFFLINE SNAPSHOT" : "SIMULATOR";
     out.err(`wfpsec: ${what}: ${engine.info.description} - not a live Windows engine.`);
@@ -133,6 +143,28 @@ async function loadGraph(file: string): Promise<Loaded> {
   return { graph, name: policy.name, file, warnings: warnings as unknown as Record<string, unknown>[] };
 }
 
+/** A policy diagnostic as the JSON contract gives it (docs/cli-json.md). */
+function diagnosticJson(d: Record<string, unknown>, file: string) {
+  return {
+    file: d.file ?? file,
+    line: d.line ?? null,
+    column: d.column ?? d.col ?? null,
+    path: d.path ?? null,
+    message: d.message ?? "",
+    code: d.code ?? null,
+    severity: d.severity ?? "error",
+  };
+}
+
+/** Prints a loaded policy's warnings (weak crypto, ...) on stderr as file:line:col, unless the output is JSON. */
+function printWarnings(loaded: Loaded, out: Output): ReturnType<typeof diagnosticJson>[] {
+  const warnings = loaded.warnings.map((d) => diagnosticJson(d, loaded.file));
+  if (!out.json) {
+    for (const d of warnings) out.err(`${d.file}:${d.line}:${d.column}: warning: ${d.message}`);
+  }
+  return warnings;
+}
+
 async function head(command: string, engine?: import("./modules/engine.ts").Engine) {
   const { jsonHead } = await import("./modules/render.ts");
   return jsonHead(command, engine?.info);
@@ -153,15 +185,7 @@ const COMMANDS: Record<string, Command> = {
     options: {},
     positionals: [1, 1],
     async run(_v, [file], out) {
-      const diagOf = (d: Record<string, unknown>) => ({
-        file: d.file ?? file,
-        line: d.line ?? null,
-        column: d.column ?? d.col ?? null,
-        path: d.path ?? null,
-        message: d.message ?? "",
-        code: d.code ?? null,
-        severity: d.severity ?? "error",
-      });
+      const diagOf = (d: Record<string, unknown>) => diagnosticJson(d, file);
       try {
         const { graph, warnings: w } = await loadGraph(file);
         const warnings = w.map(diagOf);
@@ -211,15 +235,20 @@ const COMMANDS: Record<string, Command> = {
     positionals: [1, 1],
     async run(v, [file], out) {
       const loaded = await loadGraph(file);
+      const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, true);
       try {
         const { planGraph, publicChange } = await import("./modules/plan.ts");
+        const { replacedPolicy, replacesHeadline } = await import("./modules/policyInForce.ts");
+        const replaces = replacedPolicy(engine, await providerKey(), loaded.name);
         const plan = planGraph(loaded.graph, engine);
         const changes = plan.changes.map(publicChange);
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
             policy: { name: loaded.name, file },
+            replacesPolicy: replaces ?? null,
+            warnings,
             inSync: plan.inSync,
             changes,
             summary: plan.summary,
@@ -227,6 +256,7 @@ const COMMANDS: Record<string, Command> = {
         } else {
           const { planText } = await import("./modules/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
+          if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
           out.text(planText(changes, plan.summary));
         }
         return plan.inSync ? 0 : 2;
@@ -248,16 +278,25 @@ const COMMANDS: Record<string, Command> = {
     positionals: [1, 1],
     async run(v, [file], out) {
       const loaded = await loadGraph(file);
+      const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, false);
       try {
         const { applyGraph } = await import("./modules/apply.ts");
         const { publicChange } = await import("./modules/plan.ts");
-        const r = await underApplyLock(engine, v, out, "apply", () => applyGraph(engine, loaded.graph));
+        const { replacedPolicy, replacesHeadline } = await import("./modules/policyInForce.ts");
+        const key = await providerKey();
+        // Read under the lock, just before the apply: the policy this apply actually replaced.
+        const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
+          const replaces = replacedPolicy(engine, key, loaded.name);
+          return { replaces, r: applyGraph(engine, loaded.graph) };
+        });
         const changes = r.plan.changes.map(publicChange);
         if (out.json) {
           out.doc({
             ...(await head("apply", engine)),
             policy: { name: loaded.name, file },
+            replacesPolicy: replaces ?? null,
+            warnings,
             outcome: r.outcome,
             changes,
             summary: r.plan.summary,
@@ -268,6 +307,7 @@ const COMMANDS: Record<string, Command> = {
           if (r.outcome === "in-sync") {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
+            if (replaces) out.text(`This apply ${replacesHeadline(replaces, loaded.name)}.`);
             out.text(planText(changes, r.plan.summary));
             const sas = r.plan.changes.filter((c) => c.kind === "manualSa").length;
             out.text(
