@@ -321,7 +321,8 @@ const COMMANDS: Record<string, Command> = {
     usage:
       "wfpsec show [--all] [--provider KEY|NAME] [--layer LAYER] [--state SNAPSHOT] [--json] [engine options]",
     details: "Lists providers, sublayers, provider contexts and filters with symbolic names for layers,\n" +
-      "conditions, callouts and providers. `wfpsec show --all --json > snap.json` makes an offline snapshot.\n" +
+      "callouts and providers, and each filter's conditions decoded (remote 10.0.0.0/8 udp/53).\n" +
+      "`wfpsec show --all --json > snap.json` makes an offline snapshot.\n" +
       "Pre-shared keys are never shown.\n\n" +
       "Options:\n" +
       "  --all                  every provider's objects, with a PROVIDER column (name, or key when unnamed)\n" +

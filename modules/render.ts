@@ -11,6 +11,7 @@ import type { EngineInfo } from "./engine.ts";
 import type { Filter, Provider, ProviderContext, Sublayer } from "./graph.ts";
 import type { Change, PlanSummary } from "./plan.ts";
 import { fromHex, toHex } from "./meta.ts";
+import { addAddressText, conditionsText } from "./conditionText.ts";
 
 /** The version of every JSON document the CLI prints. */
 export const SCHEMA_VERSION = 1;
@@ -66,6 +67,9 @@ const DERIVED = new Set([
   "flagNames",
   "keyModules",
   "providerName",
+  "addrText",
+  "maskText",
+  "addressText",
 ]);
 
 /** A FLAGS family (FWPM_FILTER_FLAG, ...): which flag names `toJson` gives an object's `flags`. */
@@ -147,9 +151,11 @@ export function providerContextJson(c: ProviderContext): Json {
   return toJson(c, { flags: "FWPM_PROVIDER_CONTEXT_FLAG", typeEnum: "FWPM_PROVIDER_CONTEXT_TYPE" });
 }
 
-/** JSON of a filter. */
+/** JSON of a filter; IPv4 addresses in its conditions also as dotted text (conditionText.ts). */
 export function filterJson(f: Filter): Json {
-  return toJson(f, { flags: "FWPM_FILTER_FLAG" });
+  const o = toJson(f, { flags: "FWPM_FILTER_FLAG" }) as { [k: string]: Json };
+  addAddressText(o.filterCondition);
+  return o;
 }
 
 /**
@@ -310,16 +316,16 @@ export function showText(o: {
   parts.push("", `Filters (${o.filters.length})`);
   parts.push(
     table(
-      ["ID", "KEY", "LAYER", "WEIGHT", "CONDS", "ACTION", ...provHead, "NAME"],
+      ["ID", "KEY", "LAYER", "WEIGHT", "ACTION", ...provHead, "NAME", "CONDITIONS"],
       o.filters.map((f) => [
         f.filterId?.toString() ?? "-",
         f.filterKey,
         nameOrGuid(f.layerKey).replace("FWPM_LAYER_", ""),
         weightText(f.weight),
-        String(f.filterCondition.length),
         actionText(f),
         ...prov(f.providerKey),
         f.displayData.name,
+        conditionsText(f.filterCondition),
       ]),
     ),
   );

@@ -181,3 +181,37 @@ Deno.test(
     assert.match(String(err.message), /FWPM_LAYER_IPSEC_V4/);
   },
 );
+
+Deno.test(
+  { name: "show decodes conditions in text and gives IPv4 addresses as dotted text in JSON", ignore },
+  async () => {
+    const dir = tempDir();
+    const policy = `${dir}/policy.yaml`;
+    Deno.writeTextFileSync(policy, testPolicy({ extraExemption: true }));
+    const state = `${dir}/state.bin`;
+    assert.equal((await wfpsec(["apply", policy, ...SIM(state)])).code, 0);
+    const r = await wfpsec(["show", ...SIM(state)]);
+    assert.equal(r.code, 0, r.stderr);
+    const row = (name: string) => r.stdout.split("\n").find((l) => l.includes(name)) ?? "";
+    assert.match(r.stdout, /^ID .*\bCONDITIONS$/m);
+    assert.match(row("rules/corp/v4/in"), /local-address-type unicast remote 10\.0\.0\.0\/8$/);
+    assert.match(row("exemptions/dns/v4/in"), /remote 10\.0\.0\.53 udp\/53$/);
+    assert.match(row("exemptions/icmp/v4/in"), / icmp$/);
+    const doc = json(await wfpsec(["show", "--json", ...SIM(state)]), "show");
+    const conds = (name: string) =>
+      ((doc.filters as Obj[]).find((f) => (f.displayData as Obj).name === `wfpsec cli-test: ${name}`)
+        ?.filterCondition ?? []) as Obj[];
+    const remote = (name: string) =>
+      conds(name).find((c) => c.field === "FWPM_CONDITION_IP_REMOTE_ADDRESS")?.conditionValue as Obj;
+    // The numeric form stays (the snapshot contract); the dotted text is added beside it.
+    assert.deepEqual(remote("rules/corp/v4/in").v4AddrMask, {
+      addr: 0x0a000000,
+      mask: 0xff000000,
+      addrText: "10.0.0.0",
+      maskText: "255.0.0.0",
+    });
+    const dns = remote("exemptions/dns/v4/in");
+    assert.equal(dns.uint32, 0x0a000035);
+    assert.equal(dns.addressText, "10.0.0.53");
+  },
+);
