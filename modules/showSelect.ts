@@ -54,6 +54,7 @@ function closeMatches(given: string, names: string[]): string[] {
  * left out) or a layer GUID. An unknown name is a UsageError listing the closest layer names.
  */
 export function resolveLayer(given: string): Selected {
+  if (!given.trim()) throw new UsageError("--layer needs a layer name (FWPM_LAYER_IKEEXT_V4) or GUID");
   const guid = GUID_RE.exec(given.trim())?.[1]?.toLowerCase();
   if (guid) {
     const name = Object.entries(LAYERS).find(([, g]) => g === guid)?.[0];
@@ -76,6 +77,7 @@ export function resolveLayer(given: string): Selected {
  * (both case-insensitive). An unknown name is a UsageError listing the registered provider names.
  */
 export function resolveProvider(given: string, providers: Provider[]): Selected {
+  if (!given.trim()) throw new UsageError("--provider needs a provider key or name");
   const guid = GUID_RE.exec(given.trim())?.[1]?.toLowerCase();
   if (guid) return { key: guid, name: providerName(guid, providers) };
   const u = given.trim().toUpperCase();

@@ -179,6 +179,11 @@ Deno.test(
     const err = json(r, "show").error as Obj;
     assert.equal(err.type, "UsageError");
     assert.match(String(err.message), /FWPM_LAYER_IPSEC_V4/);
+    for (const opt of ["--layer", "--provider"]) {
+      r = await wfpsec(["show", ...SIM(state), opt, " "]);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, new RegExp(`UsageError: ${opt} needs a`));
+    }
   },
 );
 
