@@ -67,10 +67,11 @@ function valueText(c: FilterCondition): string {
   const m4 = v.v4AddrMask as { addr: number; mask: number } | undefined;
   if (m4) {
     const p = prefixOf(m4.mask);
-    return p === undefined ? `${v4Text(m4.addr)} mask ${v4Text(m4.mask)}` : `${v4Text(m4.addr)}/${p}`;
+    if (p === undefined) return `${v4Text(m4.addr)} mask ${v4Text(m4.mask)}`;
+    return p === 32 ? v4Text(m4.addr) : `${v4Text(m4.addr)}/${p}`;
   }
   const m6 = v.v6AddrMask as { addr: Uint8Array; prefixLength: number } | undefined;
-  if (m6) return `${v6Text(m6.addr)}/${m6.prefixLength}`;
+  if (m6) return m6.prefixLength === 128 ? v6Text(m6.addr) : `${v6Text(m6.addr)}/${m6.prefixLength}`;
   const r = v.rangeValue as { valueLow: FwpValue; valueHigh: FwpValue } | undefined;
   if (r) return `${scalarText(r.valueLow, address)}-${scalarText(r.valueHigh, address)}`;
   return scalarText(c.conditionValue as FwpValue, address);
@@ -111,11 +112,20 @@ export function conditionsText(conds: FilterCondition[]): string {
   for (const c of conds) {
     const name = guidName(c.fieldKey)?.name ?? c.fieldKey;
     const match = Object.entries(ENUMS.FWP_MATCH_TYPE).find(([, n]) => n === c.matchType)?.[0];
-    const op = match !== undefined && match in OPERATORS ? OPERATORS[match] : `${match ?? c.matchType} `;
+    const op = match === undefined
+      ? `match ${c.matchType} `
+      : match in OPERATORS
+      ? OPERATORS[match]
+      : `${match.replace(/^FWP_MATCH_/, "").toLowerCase().replaceAll("_", "-")} `;
     let text = valueText(c);
     if (name === "FWPM_CONDITION_IP_LOCAL_ADDRESS_TYPE") {
       const t = (c.conditionValue as { uint8?: number }).uint8;
       if (t !== undefined && ADDRESS_TYPES[t]) text = ADDRESS_TYPES[t];
+    }
+    const blob = (c.conditionValue as { byteBlob?: Uint8Array }).byteBlob;
+    if (name === "FWPM_CONDITION_ALE_APP_ID" && blob instanceof Uint8Array && blob.length % 2 === 0) {
+      // The application id is the NUL-terminated UTF-16LE device path (FwpmGetAppIdFromFileName0).
+      text = new TextDecoder("utf-16le").decode(blob).replace(/\0+$/, "");
     }
     if (name === "FWPM_CONDITION_IP_PROTOCOL") {
       const pv = (c.conditionValue as { uint8?: number }).uint8;
