@@ -358,42 +358,90 @@ const COMMANDS: Record<string, Command> = {
 
   show: {
     summary: "what is in force, decoded (ours by default, --all for every provider)",
-    usage: "wfpsec show [--all] [--state SNAPSHOT] [--json] [engine options]",
+    usage:
+      "wfpsec show [--all] [--provider KEY|NAME] [--layer LAYER] [--state SNAPSHOT] [--json] [engine options]",
     details: "Lists providers, sublayers, provider contexts and filters with symbolic names for layers,\n" +
-      "conditions, callouts and providers. `wfpsec show --all --json > snap.json` makes an offline snapshot.\n" +
-      "Pre-shared keys are never shown.",
-    options: { ...ENGINE_OPTS, state: { type: "string" }, all: { type: "boolean" } },
+      "callouts and providers, and each filter's conditions decoded (remote 10.0.0.0/8 udp/53).\n" +
+      "`wfpsec show --all --json > snap.json` makes an offline snapshot.\n" +
+      "Pre-shared keys are never shown.\n\n" +
+      "Options:\n" +
+      "  --all                  every provider's objects, with a PROVIDER column (name, or key when unnamed)\n" +
+      "  --provider KEY|NAME    only this provider's objects (key, display name or FWPM_PROVIDER_* name)\n" +
+      "  --layer LAYER          only the filters at LAYER (FWPM_LAYER_IKEEXT_V4 or IKEEXT_V4, any case, or\n" +
+      "                         the layer GUID), with the providers, sublayers and contexts they use\n" +
+      'When nothing of wfpsec\'s is in force, says so (JSON: empty lists and "empty": true).',
+    options: {
+      ...ENGINE_OPTS,
+      state: { type: "string" },
+      all: { type: "boolean" },
+      layer: { type: "string" },
+      provider: { type: "string" },
+    },
     positionals: [0, 0],
     async run(v, _pos, out) {
+      const sel = await import("./modules/showSelect.ts");
+      // A misspelt layer is refused before the engine is opened.
+      const layer = v.layer !== undefined ? sel.resolveLayer(v.layer as string) : undefined;
       const engine = await openEngine(v, out, true);
       try {
-        let providers, sublayers, providerContexts, filters;
-        if (v.all) {
-          providers = engine.enumProviders();
-          sublayers = engine.enumSublayers();
-          providerContexts = engine.enumProviderContexts();
-          filters = engine.enumFilters();
+        const wide = Boolean(v.all || v.provider !== undefined);
+        let found: import("./modules/showSelect.ts").Shown;
+        const registered = engine.enumProviders();
+        if (wide) {
+          found = {
+            providers: registered,
+            sublayers: engine.enumSublayers(),
+            providerContexts: engine.enumProviderContexts(),
+            filters: engine.enumFilters(),
+          };
         } else {
           const key = await providerKey();
           const p = engine.getProvider(key);
-          providers = p ? [p] : [];
-          sublayers = engine.enumSublayers({ providerKey: key });
-          providerContexts = engine.enumProviderContexts({ providerKey: key });
-          filters = engine.enumFilters({ providerKey: key });
+          found = {
+            providers: p ? [p] : [],
+            sublayers: engine.enumSublayers({ providerKey: key }),
+            providerContexts: engine.enumProviderContexts({ providerKey: key }),
+            filters: engine.enumFilters({ providerKey: key }),
+          };
         }
+        const provider = v.provider !== undefined
+          ? sel.resolveProvider(v.provider as string, registered)
+          : undefined;
+        const shown = sel.selectShown(found, { layer, provider });
+        const { providers, sublayers, providerContexts, filters } = shown;
+        const empty = !providers.length && !sublayers.length && !providerContexts.length && !filters.length;
+        const nameOf = (k: string | undefined) => sel.providerName(k, registered);
         const r = await import("./modules/render.ts");
         if (out.json) {
+          const selection: Record<string, import("./modules/render.ts").Json> = {};
+          if (layer) selection.layer = { layerKey: layer.key, layer: layer.name ?? null };
+          if (provider) {
+            selection.provider = { providerKey: provider.key, providerName: provider.name ?? null };
+          }
+          const named = (o: import("./modules/render.ts").Json, k: string | undefined) =>
+            r.withProviderName(o, nameOf(k));
           out.doc({
             ...r.jsonHead("show", engine.info),
-            scope: v.all ? "all" : "ours",
+            scope: wide ? "all" : "ours",
+            ...(layer || provider ? { selection } : {}),
+            empty,
             providers: providers.map(r.providerJson),
-            sublayers: sublayers.map(r.sublayerJson),
-            providerContexts: providerContexts.map(r.providerContextJson),
-            filters: filters.map(r.filterJson),
+            sublayers: sublayers.map((s) => named(r.sublayerJson(s), s.providerKey)),
+            providerContexts: providerContexts.map((c) => named(r.providerContextJson(c), c.providerKey)),
+            filters: filters.map((f) => named(r.filterJson(f), f.providerKey)),
           });
+        } else if (empty) {
+          const what = layer || provider
+            ? `Nothing ${wide ? "" : "of wfpsec's "}in force matches${
+              provider ? ` --provider ${v.provider}` : ""
+            }${layer ? ` --layer ${layer.name ?? layer.key}` : ""}`
+            : wide
+            ? "Nothing is in force"
+            : "Nothing of wfpsec's is in force";
+          out.text(`${what} in ${engine.info.description}.`);
         } else {
-          out.text(`${v.all ? "All objects" : "wfpsec's objects"} in ${engine.info.description}:\n`);
-          out.text(r.showText({ providers, sublayers, providerContexts, filters }));
+          out.text(`${wide ? "All objects" : "wfpsec's objects"} in ${engine.info.description}:\n`);
+          out.text(r.showText(shown, wide ? (k) => nameOf(k) ?? k ?? "-" : undefined));
         }
         return 0;
       } finally {

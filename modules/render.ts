@@ -11,6 +11,7 @@ import type { EngineInfo } from "./engine.ts";
 import type { Filter, Provider, ProviderContext, Sublayer } from "./graph.ts";
 import type { Change, PlanSummary } from "./plan.ts";
 import { fromHex, toHex } from "./meta.ts";
+import { addAddressText, conditionsText } from "./conditionText.ts";
 
 /** The version of every JSON document the CLI prints. */
 export const SCHEMA_VERSION = 1;
@@ -65,6 +66,10 @@ const DERIVED = new Set([
   "matchTypeName",
   "flagNames",
   "keyModules",
+  "providerName",
+  "addrText",
+  "maskText",
+  "addressText",
 ]);
 
 /** A FLAGS family (FWPM_FILTER_FLAG, ...): which flag names `toJson` gives an object's `flags`. */
@@ -146,9 +151,20 @@ export function providerContextJson(c: ProviderContext): Json {
   return toJson(c, { flags: "FWPM_PROVIDER_CONTEXT_FLAG", typeEnum: "FWPM_PROVIDER_CONTEXT_TYPE" });
 }
 
-/** JSON of a filter. */
+/** JSON of a filter; IPv4 addresses in its conditions also as dotted text (conditionText.ts). */
 export function filterJson(f: Filter): Json {
-  return toJson(f, { flags: "FWPM_FILTER_FLAG" });
+  const o = toJson(f, { flags: "FWPM_FILTER_FLAG" }) as { [k: string]: Json };
+  addAddressText(o.filterCondition);
+  return o;
+}
+
+/**
+ * `o` (an object's JSON) with `providerName`, the display name of its provider, next to `providerKey`
+ * (null when the provider is unnamed or not registered). Objects without a provider are left as they are.
+ */
+export function withProviderName(o: Json, name: string | undefined): Json {
+  if (!o || typeof o !== "object" || Array.isArray(o) || typeof o.providerKey !== "string") return o;
+  return { ...o, providerName: name ?? null };
 }
 
 /**
@@ -248,13 +264,18 @@ function actionText(f: Filter): string {
   return f.action.calloutKey ? `${t} ${nameOrGuid(f.action.calloutKey).replace("FWPM_CALLOUT_", "")}` : t;
 }
 
-/** Human tables of decoded objects for `show`. */
+/**
+ * Human tables of decoded objects for `show`. With `providerOf` (show --all), sublayers, provider
+ * contexts and filters get a PROVIDER column: `providerOf(providerKey)`, the provider's name or its key.
+ */
 export function showText(o: {
   providers: Provider[];
   sublayers: Sublayer[];
   providerContexts: ProviderContext[];
   filters: Filter[];
-}): string {
+}, providerOf?: (key: string | undefined) => string): string {
+  const prov = (k: string | undefined) => providerOf ? [providerOf(k)] : [];
+  const provHead = providerOf ? ["PROVIDER"] : [];
   const parts: string[] = [];
   parts.push(`Providers (${o.providers.length})`);
   parts.push(
@@ -271,33 +292,40 @@ export function showText(o: {
       ["KEY", "NAME", "WEIGHT", "PROVIDER"],
       o.sublayers.map((
         s,
-      ) => [s.subLayerKey, s.displayData.name, String(s.weight), nameOrGuid(s.providerKey)]),
+      ) => [
+        s.subLayerKey,
+        s.displayData.name,
+        String(s.weight),
+        providerOf?.(s.providerKey) ?? nameOrGuid(s.providerKey),
+      ]),
     ),
   );
   parts.push("", `Provider contexts (${o.providerContexts.length})`);
   parts.push(
     table(
-      ["KEY", "NAME", "TYPE", "ID"],
+      ["KEY", "NAME", "TYPE", "ID", ...provHead],
       o.providerContexts.map((c) => [
         c.providerContextKey,
         c.displayData.name,
         enumNameOf("FWPM_PROVIDER_CONTEXT_TYPE", c.type)?.replace(/^FWPM_/, "") ?? String(c.type),
         c.providerContextId?.toString() ?? "-",
+        ...prov(c.providerKey),
       ]),
     ),
   );
   parts.push("", `Filters (${o.filters.length})`);
   parts.push(
     table(
-      ["ID", "KEY", "LAYER", "WEIGHT", "CONDS", "ACTION", "NAME"],
+      ["ID", "KEY", "LAYER", "WEIGHT", "ACTION", ...provHead, "NAME", "CONDITIONS"],
       o.filters.map((f) => [
         f.filterId?.toString() ?? "-",
         f.filterKey,
         nameOrGuid(f.layerKey).replace("FWPM_LAYER_", ""),
         weightText(f.weight),
-        String(f.filterCondition.length),
         actionText(f),
+        ...prov(f.providerKey),
         f.displayData.name,
+        conditionsText(f.filterCondition),
       ]),
     ),
   );
