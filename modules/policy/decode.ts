@@ -295,23 +295,30 @@ export function nestingOverflow(text: string, limit: number = MAX_NESTING): numb
  * runs on the value before the recursive checks. A node shared by aliases is walked again only when reached deeper than before.
  */
 export function pathDeeperThan(value: unknown, limit: number = MAX_NESTING): (string | number)[] | undefined {
+  // Entries link to their parent so the path is only built for the node reported.
+  type Entry = { v: unknown; depth: number; key: string | number; up: Entry | undefined };
   const seen = new Map<object, number>();
-  const stack: { v: unknown; depth: number; path: (string | number)[] }[] = [{
-    v: value,
-    depth: 0,
-    path: [],
-  }];
+  const stack: Entry[] = [{ v: value, depth: 0, key: "", up: undefined }];
   while (stack.length) {
-    const { v, depth, path } = stack.pop()!;
+    const e = stack.pop()!;
+    const v = e.v;
     if (typeof v !== "object" || v === null) continue;
-    const d = depth + 1;
-    if (d > limit) return path;
+    const d = e.depth + 1;
+    if (d > limit) {
+      const path: (string | number)[] = [];
+      for (let p: Entry | undefined = e; p?.up; p = p.up) path.unshift(p.key);
+      return path;
+    }
     if ((seen.get(v) ?? 0) >= d) continue; // already walked from as deep or deeper
     seen.set(v, d);
     // children pushed last-first so the first deep node in document order is the one reported
-    const kids: [string | number, unknown][] = Array.isArray(v) ? v.map((x, k) => [k, x]) : Object.entries(v);
-    for (let k = kids.length - 1; k >= 0; k--) {
-      stack.push({ v: kids[k][1], depth: d, path: [...path, kids[k][0]] });
+    if (Array.isArray(v)) {
+      for (let k = v.length - 1; k >= 0; k--) stack.push({ v: v[k], depth: d, key: k, up: e });
+    } else {
+      const keys = Object.keys(v);
+      for (let k = keys.length - 1; k >= 0; k--) {
+        stack.push({ v: (v as Record<string, unknown>)[keys[k]], depth: d, key: keys[k], up: e });
+      }
     }
   }
   return undefined;
