@@ -126,12 +126,14 @@ let lastPolicy: { name: string; file: string } | undefined;
 async function loadGraph(file: string): Promise<Loaded> {
   const { UsageError } = await import("./modules/errors.ts");
   await checkSafePath(file, "policy file");
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = Deno.readTextFileSync(file);
+    bytes = Deno.readFileSync(file);
   } catch (e) {
     throw new UsageError(`cannot read policy file ${file}: ${(e as Error).message}`);
   }
+  const { decodePolicyBytes } = await import("./modules/policy/decode.ts");
+  const text = decodePolicyBytes(bytes, file); // UTF-8 or UTF-16 with BOM; else a located PolicyError
   const { loadPolicy } = await import("./modules/policy/mod.ts");
   const { compilePolicy } = await import("./modules/compiler/mod.ts");
   const { policy, warnings } = loadPolicy(text, file);

@@ -24,6 +24,8 @@ export interface Diagnostic {
 /** The stable diagnostic codes and what each means. */
 export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   "yaml-syntax": "the file is not well-formed YAML/JSON",
+  "bad-encoding": "the file is neither UTF-8 nor UTF-16 with a byte-order mark",
+  "too-deep": "lists and mappings nested deeper than the limit (64 levels)",
   "duplicate-key": "a mapping has the same key twice",
   "type": "a field has the wrong type",
   "enum": "a value is not one of the allowed words",

@@ -11,6 +11,7 @@ import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDoc
 import { type AddrSpec, parseAddr } from "./addr.ts";
 import { checkQm, DH_ALIASES, formatQm, parseDuration, parseMm, parseQm, WEAK, weakInQm } from "./crypto.ts";
 import { type Diagnostic, pathString, PolicyError } from "./diagnostics.ts";
+import { checkNesting, nestingError, pathDeeperThan } from "./decode.ts";
 import { checkShape } from "./fields.ts";
 import { policyDir, rootCaFromFile } from "./rootca.ts";
 import type {
@@ -62,6 +63,7 @@ interface Issue {
  * warnings) when anything is wrong; otherwise returns the model and the warnings.
  */
 export function loadPolicy(text: string, file = "<policy>"): LoadResult {
+  checkNesting(text, file); // before any recursive parse or walk (decode.ts)
   // JSON fast path: JSON.parse is ~100x faster than the YAML composer on big generated policies. The YAML
   // document (for positions) is only built when there is something to report.
   const json = fastJson(text);
@@ -107,6 +109,8 @@ export function loadPolicy(text: string, file = "<policy>"): LoadResult {
         severity: "error",
       }]);
     }
+    const deep = pathDeeperThan(value); // aliases can nest deeper than the text shows
+    if (deep) nestingError(file, ...locate(doc.contents, lc, deep, false));
   }
   const issues: Issue[] = checkShape(value).map((s) => ({ ...s, severity: "error" as const }));
   const sem = new Semantic(isObj(value) ? value : {}, issues, policyDir(file));
