@@ -13,7 +13,7 @@ import { loadPolicy } from "../../modules/policy/mod.ts";
 import { certificateSubject } from "../../modules/policy/x509.ts";
 import { realHostMode } from "./host.ts";
 
-const { host, runs, suffix } = realHostMode();
+const { runs, suffix } = realHostMode();
 const FIXTURES = new URL("./fixtures/", import.meta.url);
 
 const POLICY = `version: 1

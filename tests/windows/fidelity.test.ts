@@ -14,7 +14,7 @@ import type { IkeextPolicy2, ProviderContext } from "../../modules/graph.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { realHostMode } from "./host.ts";
 
-const { host, runs, suffix } = realHostMode();
+const { runs, suffix } = realHostMode();
 
 function bfeTest(name: string, fn: (engine: FfiEngine) => void): void {
   Deno.test({

@@ -14,7 +14,7 @@ import { compilePolicy } from "../../modules/compiler/mod.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { realHostMode } from "./host.ts";
 
-const { host, runs, suffix } = realHostMode();
+const { runs, suffix } = realHostMode();
 
 const POLICY = `version: 1
 name: wfpsec-windows-manual-sa

@@ -13,7 +13,7 @@ import { compilePolicy } from "../../modules/compiler/mod.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { realHostMode } from "./host.ts";
 
-const { host, runs, suffix } = realHostMode();
+const { runs, suffix } = realHostMode();
 
 Deno.test({
   name: `real BFE: a program rule applies with negotiating transport filters and app-id ALE filters${suffix}`,
