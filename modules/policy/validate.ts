@@ -275,22 +275,15 @@ class Semantic {
     const d = this.d;
     for (const f of displayTextIssues(d)) this.err(f.at, f.code, f.message);
     this.allowWeak = d.allowWeakCrypto === true;
-    const mainMode = this.names(d.mainMode, ["mainMode"]).map(([v, p]) => this.mm(v, p)).filter((x) => !!x);
-    const quickMode = this.names(d.quickMode, ["quickMode"]).map(([v, p]) => this.qm(v, p)).filter((x) =>
-      !!x
-    );
+    const mainMode = this.named(d.mainMode, ["mainMode"], (v, p) => this.mm(v, p));
+    const quickMode = this.named(d.quickMode, ["quickMode"], (v, p) => this.qm(v, p));
     const mms = new Map(mainMode.map((m) => [m.name, m]));
     const qms = new Map(quickMode.map((q) => [q.name, q]));
     const used = new Set<string>();
-    const rules = this.names(d.rules, ["rules"]).map(([v, p]) => this.rule(v, p, mms, qms, used)).filter((
-      x,
-    ) => !!x);
+    const rules = this.named(d.rules, ["rules"], (v, p) => this.rule(v, p, mms, qms, used));
     const exemptions = this.exemptions();
-    const tunnels = this.names(d.tunnels, ["tunnels"]).map(([v, p]) => this.tunnel(v, p, mms, qms, used))
-      .filter((x) => !!x);
-    const manualSas = this.names(d.manualSas, ["manualSas"]).map(([v, p]) => this.manualSa(v, p)).filter((
-      x,
-    ) => !!x);
+    const tunnels = this.named(d.tunnels, ["tunnels"], (v, p) => this.tunnel(v, p, mms, qms, used));
+    const manualSas = this.named(d.manualSas, ["manualSas"], (v, p) => this.manualSa(v, p));
     arrOf(d.mainMode).forEach((m, i) => {
       const n = isObj(m) ? str(m.name) : undefined;
       if (n && !used.has("mm:" + n)) {
@@ -326,10 +319,24 @@ class Semantic {
     };
   }
 
-  /** Items of a named collection with duplicate-name checks. */
-  private names(v: unknown, base: Path): [Obj, Path][] {
+  /**
+   * Validates every item of a named collection with `check` and reports duplicate names. A duplicate is still
+   * checked (so one run reports all of its problems, not just the clash) but only the first of each name
+   * reaches the model.
+   */
+  private named<T>(v: unknown, base: Path, check: (item: Obj, p: Path) => T | undefined): T[] {
+    const out: T[] = [];
+    for (const [item, p, dup] of this.names(v, base)) {
+      const r = check(item, p);
+      if (r && !dup) out.push(r);
+    }
+    return out;
+  }
+
+  /** Items of a named collection, each flagged when its name repeats an earlier one (reported here). */
+  private names(v: unknown, base: Path): [Obj, Path, boolean][] {
     const seen = new Map<string, number>();
-    const out: [Obj, Path][] = [];
+    const out: [Obj, Path, boolean][] = [];
     arrOf(v).forEach((item, i) => {
       if (!isObj(item)) return;
       const n = str(item.name);
@@ -340,11 +347,12 @@ class Semantic {
             "duplicate-name",
             `name '${n}' is already used by ${pathString([...base, seen.get(n)!])}; names must be unique`,
           );
+          out.push([item, [...base, i], true]);
           return;
         }
         seen.set(n, i);
       }
-      out.push([item, [...base, i]]);
+      out.push([item, [...base, i], false]);
     });
     return out;
   }
