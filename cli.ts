@@ -49,6 +49,28 @@ class Output {
 
 // ---- helpers (lazy-loading the heavy modules) ----
 
+/**
+ * Writes an `-o` output file. A folder that does not exist or refuses the write is the caller's mistake, not
+ * an internal error: it is a UsageError naming the file and the reason, and nothing is written.
+ */
+async function writeOutputFile(file: string, text: string): Promise<void> {
+  try {
+    Deno.writeTextFileSync(file, text);
+  } catch (e) {
+    const { UsageError } = await import("./modules/errors.ts");
+    if (e instanceof Deno.errors.NotFound) {
+      throw new UsageError(`cannot write ${file}: its folder does not exist (create it first)`);
+    }
+    if (e instanceof Deno.errors.PermissionDenied) {
+      throw new UsageError(`cannot write ${file}: permission denied`);
+    }
+    if (e instanceof Deno.errors.IsADirectory) {
+      throw new UsageError(`cannot write ${file}: it is a folder; give a file name`);
+    }
+    throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
+  }
+}
+
 async function checkSafePath(path: string | undefined, what: string): Promise<void> {
   if (!path || Deno.build.os !== "windows") return;
   const { isElevatedWindows, assertAdminOnly } = await import("./modules/safety.ts");
@@ -485,7 +507,7 @@ const COMMANDS: Record<string, Command> = {
           ? compiler.documentToYaml(document)
           : JSON.stringify(document, null, 2) + "\n";
         const file = v.output as string | undefined;
-        if (file) Deno.writeTextFileSync(file, text);
+        if (file) await writeOutputFile(file, text);
         if (out.json) {
           out.doc({
             ...(await head("export", engine)),
@@ -546,7 +568,7 @@ const COMMANDS: Record<string, Command> = {
       if (file && !v.force && existsSync(file)) {
         throw new UsageError(`${file} already exists: pass --force to overwrite it`);
       }
-      if (file) Deno.writeTextFileSync(file, text);
+      if (file) await writeOutputFile(file, text);
       if (out.json) {
         out.doc({ ...(await head("new")), policy: document as unknown, ...(file ? { file } : {}) });
       } else if (file) out.err(`wrote ${file}`);
