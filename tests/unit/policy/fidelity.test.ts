@@ -2,33 +2,21 @@
  * Issue 12 rules 1-3 in the validator and the compiler: what Windows documents it refuses is refused here,
  * at the exact line:column of the field, and what it documents it needs is what we compile.
  */
-import { deepEqual, equal, fail, ok } from "node:assert/strict";
-import { formatDiagnostic, loadPolicy, PolicyError } from "../../../modules/policy/mod.ts";
+import { deepEqual, equal, ok } from "node:assert/strict";
+import { loadPolicy } from "../../../modules/policy/mod.ts";
 import { compilePolicy } from "../../../modules/compiler/mod.ts";
 import { decompileToPolicy } from "../../../modules/compiler/decompile.ts";
 import { ENUMS } from "../../../ffi/constants.ts";
+import { refusedAt } from "../../support/policyDiagnostics.ts";
 
 const AM = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE;
 const HEAD = "version: 1\nname: fid\n";
 const mm = (km: string, auth: string, extra = "", proposals = "[aes256-sha256-ecp256]") =>
   `mainMode:\n  - name: mm\n    keyModule: ${km}\n    auth: ${auth}\n    proposals: ${proposals}\n${extra}`;
 
-/** `@@` marks where the diagnostic must point. */
-function refused(text: string, code: string, path: string) {
-  const at = text.indexOf("@@");
-  const before = text.slice(0, at).split("\n");
-  const want = `${before.length}:${before[before.length - 1].length + 1}`;
-  try {
-    loadPolicy(text.replace("@@", ""), "fid.yaml");
-  } catch (e) {
-    ok(e instanceof PolicyError, String(e));
-    const hit = e.diagnostics.find((d) => d.code === code && d.path === path);
-    ok(hit, `no ${code} at ${path} among:\n${e.diagnostics.map(formatDiagnostic).join("\n")}`);
-    equal(`${hit.line}:${hit.column}`, want, formatDiagnostic(hit));
-    equal(hit.file, "fid.yaml");
-    return hit.message;
-  }
-  fail("accepted");
+/** `@@` marks where the diagnostic must point; returns its message. */
+function refused(text: string, code: string, path: string): string {
+  return refusedAt(text, code, path, "fid.yaml").message;
 }
 
 Deno.test("rule 1: a pre-shared key under AuthIP is refused (IKEEXT_PRESHARED_KEY is IKE only)", () => {
