@@ -4,10 +4,16 @@
  * providers by key or display name.
  */
 import { LAYERS, PROVIDERS } from "../ffi/constants.ts";
+import { isGuid } from "../ffi/guid.ts";
 import { UsageError } from "./errors.ts";
+import { levenshtein } from "./suggest.ts";
 import type { Filter, Provider, ProviderContext, Sublayer } from "./graph.ts";
 
-const GUID_RE = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+/** The GUID `given` names, lowercase, with or without braces (as netsh and PowerShell print them). */
+function guidOf(given: string): string | undefined {
+  const t = given.trim().replace(/^\{(.*)\}$/, "$1");
+  return isGuid(t) ? t.toLowerCase() : undefined;
+}
 
 /** The objects `show` lists. */
 export interface Shown {
@@ -23,19 +29,6 @@ export interface Selected {
   name?: string;
 }
 
-/** Edit distance, for "did you mean" lists. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /** Up to three names closest to `given` (substring matches first, then by edit distance). */
 function closeMatches(given: string, names: string[]): string[] {
   const g = given.toUpperCase();
@@ -43,7 +36,7 @@ function closeMatches(given: string, names: string[]): string[] {
     const u = n.toUpperCase();
     const short = u.replace(/^FWPM_LAYER_/, "");
     const sub = u.includes(g) || g.includes(short);
-    return { n, d: sub ? -1 : Math.min(distance(g, u), distance(g, short)) };
+    return { n, d: sub ? -1 : Math.min(levenshtein(g, u), levenshtein(g, short)) };
   });
   return scored.filter((s) => s.d <= Math.max(3, Math.floor(g.length / 3)))
     .sort((a, b) => a.d - b.d || (a.n < b.n ? -1 : 1)).slice(0, 3).map((s) => s.n);
@@ -55,7 +48,7 @@ function closeMatches(given: string, names: string[]): string[] {
  */
 export function resolveLayer(given: string): Selected {
   if (!given.trim()) throw new UsageError("--layer needs a layer name (FWPM_LAYER_IKEEXT_V4) or GUID");
-  const guid = GUID_RE.exec(given.trim())?.[1]?.toLowerCase();
+  const guid = guidOf(given);
   if (guid) {
     const name = Object.entries(LAYERS).find(([, g]) => g === guid)?.[0];
     return { key: guid, name };
@@ -78,7 +71,7 @@ export function resolveLayer(given: string): Selected {
  */
 export function resolveProvider(given: string, providers: Provider[]): Selected {
   if (!given.trim()) throw new UsageError("--provider needs a provider key or name");
-  const guid = GUID_RE.exec(given.trim())?.[1]?.toLowerCase();
+  const guid = guidOf(given);
   if (guid) return { key: guid, name: providerName(guid, providers) };
   const u = given.trim().toUpperCase();
   const byName = providers.filter((p) => p.displayData.name.toUpperCase() === u);
