@@ -184,7 +184,7 @@ function diagnosticJson(d: Record<string, unknown>, file: string) {
 function printWarnings(loaded: Loaded, out: Output): ReturnType<typeof diagnosticJson>[] {
   const warnings = loaded.warnings.map((d) => diagnosticJson(d, loaded.file));
   if (!out.json) {
-    for (const d of warnings) out.err(`${d.file}:${d.line}:${d.column}: warning: ${d.message}`);
+    for (const d of warnings) out.err(diagnosticLine(d));
   }
   return warnings;
 }
@@ -215,7 +215,7 @@ const COMMANDS: Record<string, Command> = {
         const warnings = w.map(diagOf);
         if (out.json) out.doc({ ...(await head("validate")), valid: true, file, errors: [], warnings });
         else {
-          for (const d of warnings) out.err(`${d.file}:${d.line}:${d.column}: warning: ${d.message}`);
+          for (const d of warnings) out.err(diagnosticLine(d));
           out.text(
             `${file}: valid (${graph.filters.length} filters, ${graph.providerContexts.length} provider contexts, ${graph.tunnels.length} tunnels)`,
           );
@@ -227,13 +227,7 @@ const COMMANDS: Record<string, Command> = {
         const all = diags.map(diagOf);
         const errors = all.filter((d) => d.severity !== "warning");
         const warnings = all.filter((d) => d.severity === "warning");
-        for (const d of all) {
-          out.err(
-            `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.code ? ` [${d.code}]` : ""}${
-              d.path ? ` (at ${d.path})` : ""
-            }`,
-          );
-        }
+        for (const d of all) out.err(diagnosticLine(d));
         if (out.json) {
           out.doc({
             ...(await head("validate")),
@@ -852,6 +846,7 @@ async function unknownOption(command: string, args: string[]): Promise<string | 
 }
 
 /** One diagnostic of a PolicyError on stderr, as `validate` prints it. */
+/** A diagnostic in the human form docs/cli-json.md gives: `file:line:col: severity: message [code] (at path)`. */
 function diagnosticLine(d: Record<string, unknown>): string {
   return `${d.file}:${d.line}:${d.column ?? d.col}: ${d.severity ?? "error"}: ${d.message}${
     d.code ? ` [${d.code}]` : ""
