@@ -9,6 +9,7 @@
  */
 import { CONDITIONS, ENUMS, FILTER_CONTEXTS, FLAGS } from "../../ffi/constants.ts";
 import { securityDescriptorToSddl } from "../../ffi/sddl.ts";
+import { utf16BlobText } from "../../ffi/utf16.ts";
 import type {
   Filter,
   FilterCondition,
@@ -402,7 +403,7 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
         const v = c.conditionValue;
         if (v.type === "appPath") program = v.path;
         else if (v.type === T.FWP_BYTE_BLOB_TYPE) {
-          program = new TextDecoder("utf-16le").decode(v.byteBlob).replace(/\0+$/, "");
+          program = utf16BlobText(v.byteBlob);
         }
       }
     }
