@@ -135,13 +135,3 @@ export function readLatin1(addr: number): string {
     addr += n;
   }
 }
-
-const UTF16LE = new TextDecoder("utf-16le");
-
-/**
- * The text of a byte blob holding a NUL-terminated UTF-16LE string, such as the application id
- * FwpmGetAppIdFromFileName0 returns (a device path): trailing NULs dropped.
- */
-export function utf16BlobText(blob: Uint8Array): string {
-  return UTF16LE.decode(blob).replace(/\0+$/, "");
-}

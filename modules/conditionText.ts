@@ -3,7 +3,7 @@
  * count, and IPv4 addresses as dotted text beside their numeric form in JSON.
  */
 import { CONDITIONS, ENUMS, guidName, MISC } from "../ffi/constants.ts";
-import { utf16BlobText } from "../ffi/utf16.ts";
+import { appIdPath } from "./compiler/appId.ts";
 import type { FilterCondition, FwpValue } from "./graph.ts";
 import { formatV4, formatV6 } from "./policy/addr.ts";
 
@@ -126,7 +126,7 @@ export function conditionsText(conds: FilterCondition[]): string {
     const blob = (c.conditionValue as { byteBlob?: Uint8Array }).byteBlob;
     if (name === "FWPM_CONDITION_ALE_APP_ID" && blob instanceof Uint8Array && blob.length % 2 === 0) {
       // The application id is the NUL-terminated UTF-16LE device path (FwpmGetAppIdFromFileName0).
-      text = utf16BlobText(blob);
+      text = appIdPath(blob);
     }
     if (name === "FWPM_CONDITION_IP_PROTOCOL") {
       const pv = (c.conditionValue as { uint8?: number }).uint8;

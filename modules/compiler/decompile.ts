@@ -9,7 +9,6 @@
  */
 import { CONDITIONS, ENUMS, FILTER_CONTEXTS, FLAGS } from "../../ffi/constants.ts";
 import { securityDescriptorToSddl } from "../../ffi/sddl.ts";
-import { utf16BlobText } from "../../ffi/utf16.ts";
 import type {
   Filter,
   FilterCondition,
@@ -52,6 +51,7 @@ import type {
 } from "../policy/model.ts";
 import { MM_FLAG_BITS, type WfpsecMeta } from "./compile.ts";
 import { WFPSEC_PROVIDER_KEY } from "./keys.ts";
+import { appIdPath } from "./appId.ts";
 import { retransmitFor, unfitAuthMethod } from "./authFit.ts";
 
 const T = ENUMS.FWP_DATA_TYPE,
@@ -403,7 +403,7 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
         const v = c.conditionValue;
         if (v.type === "appPath") program = v.path;
         else if (v.type === T.FWP_BYTE_BLOB_TYPE) {
-          program = utf16BlobText(v.byteBlob);
+          program = appIdPath(v.byteBlob);
         }
       }
     }
