@@ -14,7 +14,9 @@ export WINEARCH=win64
 export WINEDEBUG=-all
 # fwpuclnt=n: System32's fwpuclnt.dll must be our file, never Wine's builtin stub (which returns 1764 or
 # aborts). winemenubuilder=d: no desktop integration work in a throwaway prefix.
-export WINEDLLOVERRIDES="fwpuclnt=n;winemenubuilder.exe=d"
+# winedbg=d: the ABI-mistake tests crash a child on purpose; Wine's crash handler would start winedbg,
+# which can leave the parent deno.exe with a non-zero exit code after every test passed (seen once in CI-like runs).
+export WINEDLLOVERRIDES="fwpuclnt=n;winemenubuilder.exe=d;winedbg.exe=d"
 # Deno 2.9 hard-links itself as node.exe into DENO_DIR on every start; across drives that degrades into a
 # 97 MB copy that leaks per run. Off, and DENO_DIR on Z: next to deno.exe anyway.
 export DENO_DISABLE_NODE_SHIM=1
