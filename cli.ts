@@ -73,7 +73,7 @@ async function writeOutputFile(file: string, text: string): Promise<void> {
 
 async function checkSafePath(path: string | undefined, what: string): Promise<void> {
   if (!path || Deno.build.os !== "windows") return;
-  const { isElevatedWindows, assertAdminOnly } = await import("./modules/safety.ts");
+  const { isElevatedWindows, assertAdminOnly } = await import("./modules/host/safety.ts");
   if (!isElevatedWindows()) return;
   const { resolve } = await import("node:path");
   assertAdminOnly(resolve(path), what);
@@ -85,12 +85,12 @@ async function openEngine(v: Values, out: Output, allowState: boolean) {
   if (v["sim-state"] && state) throw new UsageError("--sim-state and --state exclude each other");
   await checkSafePath(v["sim-state"] as string | undefined, "simulator state file");
   await checkSafePath(state, "snapshot");
-  const { requestedKind, selectEngine } = await import("./modules/selectEngine.ts");
+  const { requestedKind, selectEngine } = await import("./modules/engine/select.ts");
   // The scheduled task (apply --if-drifted) and elevated Windows runs take the engine from the command line
   // only: an environment variable must not turn a real apply into a simulated one (selectEngine.ts).
   let ignoreEnvironment = Boolean(v["if-drifted"]);
   if (!ignoreEnvironment && Deno.build.os === "windows") {
-    ignoreEnvironment = (await import("./modules/safety.ts")).isElevatedWindows();
+    ignoreEnvironment = (await import("./modules/host/safety.ts")).isElevatedWindows();
   }
   const req = {
     engine: v.engine as string | undefined,
@@ -114,15 +114,15 @@ async function openEngine(v: Values, out: Output, allowState: boolean) {
   return engine;
 }
 
-/** Runs `fn` holding this host's apply lock (modules/applyLock.ts): one apply or remove at a time. */
+/** Runs `fn` holding this host's apply lock (modules/apply/lock.ts): one apply or remove at a time. */
 async function underApplyLock<T>(
-  engine: import("./modules/engine.ts").Engine,
+  engine: import("./modules/engine/port.ts").Engine,
   v: Values,
   out: Output,
   command: string,
   fn: () => T,
 ): Promise<T> {
-  const { applyLockPath, withApplyLock } = await import("./modules/applyLock.ts");
+  const { applyLockPath, withApplyLock } = await import("./modules/apply/lock.ts");
   const simState = (v["sim-state"] as string | undefined) ?? Deno.env.get("FWPSIM_STATE");
   const path = applyLockPath(engine.info.kind, simState);
   // How long to wait for another apply: WFPSEC_LOCK_TIMEOUT_MS (milliseconds), default 60 s.
@@ -136,7 +136,7 @@ async function underApplyLock<T>(
 }
 
 interface Loaded {
-  graph: import("./modules/graph.ts").ObjectGraph;
+  graph: import("./modules/graph/graph.ts").ObjectGraph;
   name: string;
   file: string;
   warnings: Record<string, unknown>[];
@@ -160,8 +160,8 @@ async function loadGraph(file: string): Promise<Loaded> {
   const { compilePolicy } = await import("./modules/compiler/mod.ts");
   const { policy, warnings } = loadPolicy(text, file);
   const graph = compilePolicy(policy);
-  // Key files: relative to the policy's folder, and as admin-only as the policy (modules/secretFiles.ts).
-  const { anchorSecretFiles } = await import("./modules/secretFiles.ts");
+  // Key files: relative to the policy's folder, and as admin-only as the policy (modules/host/secretFiles.ts).
+  const { anchorSecretFiles } = await import("./modules/host/secretFiles.ts");
   for (const keyFile of anchorSecretFiles(graph, file)) await checkSafePath(keyFile, "key file");
   lastPolicy = { name: policy.name, file };
   return { graph, name: policy.name, file, warnings: warnings as unknown as Record<string, unknown>[] };
@@ -189,8 +189,8 @@ function printWarnings(loaded: Loaded, out: Output): ReturnType<typeof diagnosti
   return warnings;
 }
 
-async function head(command: string, engine?: import("./modules/engine.ts").Engine) {
-  const { jsonHead } = await import("./modules/render.ts");
+async function head(command: string, engine?: import("./modules/engine/port.ts").Engine) {
+  const { jsonHead } = await import("./modules/render/render.ts");
   return jsonHead(command, engine?.info);
 }
 
@@ -256,8 +256,8 @@ const COMMANDS: Record<string, Command> = {
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, true);
       try {
-        const { planGraph, publicChange } = await import("./modules/plan.ts");
-        const { replacedPolicy, replacesHeadline } = await import("./modules/policyInForce.ts");
+        const { planGraph, publicChange } = await import("./modules/plan/plan.ts");
+        const { replacedPolicy, replacesHeadline } = await import("./modules/plan/policyInForce.ts");
         const replaces = replacedPolicy(engine, await providerKey(), loaded.name);
         const plan = planGraph(loaded.graph, engine);
         const changes = plan.changes.map(publicChange);
@@ -272,7 +272,7 @@ const COMMANDS: Record<string, Command> = {
             summary: plan.summary,
           });
         } else {
-          const { planText } = await import("./modules/render.ts");
+          const { planText } = await import("./modules/render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
           out.text(planText(changes, plan.summary));
@@ -299,9 +299,9 @@ const COMMANDS: Record<string, Command> = {
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, false);
       try {
-        const { applyGraph } = await import("./modules/apply.ts");
-        const { publicChange } = await import("./modules/plan.ts");
-        const { replacedPolicy, replacesHeadline } = await import("./modules/policyInForce.ts");
+        const { applyGraph } = await import("./modules/apply/apply.ts");
+        const { publicChange } = await import("./modules/plan/plan.ts");
+        const { replacedPolicy, replacesHeadline } = await import("./modules/plan/policyInForce.ts");
         const key = await providerKey();
         // Read under the lock, just before the apply: the policy this apply actually replaced.
         const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
@@ -321,7 +321,7 @@ const COMMANDS: Record<string, Command> = {
             durationMs: Math.round(r.durationMs * 10) / 10,
           });
         } else {
-          const { planText } = await import("./modules/render.ts");
+          const { planText } = await import("./modules/render/render.ts");
           if (r.outcome === "in-sync") {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
@@ -354,7 +354,7 @@ const COMMANDS: Record<string, Command> = {
       const key = await providerKey();
       const engine = await openEngine(v, out, false);
       try {
-        const { removeOwned } = await import("./modules/apply.ts");
+        const { removeOwned } = await import("./modules/apply/apply.ts");
         const removed = await underApplyLock(engine, v, out, "remove", () => removeOwned(engine, key));
         if (out.json) out.doc({ ...(await head("remove", engine)), removed });
         else {
@@ -397,13 +397,13 @@ const COMMANDS: Record<string, Command> = {
     },
     positionals: [0, 0],
     async run(v, _pos, out) {
-      const sel = await import("./modules/showSelect.ts");
+      const sel = await import("./modules/render/showSelect.ts");
       // A misspelt layer is refused before the engine is opened.
       const layer = v.layer !== undefined ? sel.resolveLayer(v.layer as string) : undefined;
       const engine = await openEngine(v, out, true);
       try {
         const wide = Boolean(v.all || v.provider !== undefined);
-        let found: import("./modules/showSelect.ts").Shown;
+        let found: import("./modules/render/showSelect.ts").Shown;
         const registered = engine.enumProviders();
         if (wide) {
           found = {
@@ -429,14 +429,14 @@ const COMMANDS: Record<string, Command> = {
         const { providers, sublayers, providerContexts, filters } = shown;
         const empty = !providers.length && !sublayers.length && !providerContexts.length && !filters.length;
         const nameOf = (k: string | undefined) => sel.providerName(k, registered);
-        const r = await import("./modules/render.ts");
+        const r = await import("./modules/render/render.ts");
         if (out.json) {
-          const selection: Record<string, import("./modules/render.ts").Json> = {};
+          const selection: Record<string, import("./modules/render/render.ts").Json> = {};
           if (layer) selection.layer = { layerKey: layer.key, layer: layer.name ?? null };
           if (provider) {
             selection.provider = { providerKey: provider.key, providerName: provider.name ?? null };
           }
-          const named = (o: import("./modules/render.ts").Json, k: string | undefined) =>
+          const named = (o: import("./modules/render/render.ts").Json, k: string | undefined) =>
             r.withProviderName(o, nameOf(k));
           out.doc({
             ...r.jsonHead("show", engine.info),
@@ -490,7 +490,7 @@ const COMMANDS: Record<string, Command> = {
       const key = await providerKey();
       const engine = await openEngine(v, out, true);
       try {
-        const { ownedGraph } = await import("./modules/decode.ts");
+        const { ownedGraph } = await import("./modules/plan/owned.ts");
         const graph = ownedGraph(engine, key);
         if (!graph) {
           throw new UsageError(`nothing to export: wfpsec's provider is not in ${engine.info.description}`);
@@ -633,7 +633,7 @@ const COMMANDS: Record<string, Command> = {
         const sa = engine.sa;
         if (!sa) throw new UsageError(`${engine.info.description} has no SA enumeration`);
         const ikeSas = sa.enumIkeSas(), ipsecSas = sa.enumIpsecSas(), saContexts = sa.enumSaContexts();
-        const m = await import("./modules/monitor.ts");
+        const m = await import("./modules/monitor/monitor.ts");
         if (out.json) {
           out.doc({
             ...(await head("sa", engine)),
@@ -667,7 +667,7 @@ const COMMANDS: Record<string, Command> = {
     positionals: [0, 0],
     async run(v, _pos, out) {
       const { UsageError } = await import("./modules/errors.ts");
-      const m = await import("./modules/monitor.ts");
+      const m = await import("./modules/monitor/monitor.ts");
       // Both options are checked before the engine is opened: bad input changes nothing and needs no engine.
       const sinceText = v.since as string | undefined;
       let since: Date | undefined;
@@ -722,7 +722,7 @@ const COMMANDS: Record<string, Command> = {
     positionals: [0, 0],
     async run(v, _pos, out) {
       if (v["sim-state"]) Deno.env.set("FWPSIM_STATE", v["sim-state"] as string);
-      const { runDoctor } = await import("./modules/doctor.ts");
+      const { runDoctor } = await import("./modules/host/doctor.ts");
       const rep = await runDoctor({
         engine: v.engine as string | undefined,
         simState: v["sim-state"] as string | undefined,
@@ -804,7 +804,7 @@ function helpDoc(topic: string | undefined) {
 
 /** `unknown command 'plam'; did you mean 'plan'?` (or the list of commands when nothing is close). */
 async function unknownCommand(name: string): Promise<string> {
-  const { suggest } = await import("./modules/suggest.ts");
+  const { suggest } = await import("./modules/render/suggest.ts");
   const names = name.startsWith("-") ? ["--help", "--version"] : [...Object.keys(COMMANDS), "help"];
   const s = suggest(name, names);
   return s
@@ -831,7 +831,7 @@ async function unknownOption(command: string, args: string[]): Promise<string | 
       ? (longs.includes(typed) ? typed.slice(2) : undefined)
       : shorts.get(typed);
     if (!name) {
-      const { suggest } = await import("./modules/suggest.ts");
+      const { suggest } = await import("./modules/render/suggest.ts");
       // Only long names get a suggestion: every one-letter option is one edit from every other.
       const s = typed.startsWith("--") ? suggest(typed, longs) : undefined;
       const hint = s ? `did you mean ${s}?` : `its options: ${[...longs, ...shorts.keys()].join(", ")}`;

@@ -7,8 +7,8 @@
  *
  * @module
  */
-export type * from "./modules/graph.ts";
-export type * from "./modules/engine.ts";
+export type * from "./modules/graph/mod.ts";
+export type * from "./modules/engine/mod.ts";
 /** Every GUID, enum, flag and error code wfpsec knows (the single constants table). */
 export * as constants from "./ffi/constants.ts";
 /** The enum and flag tables (also in `constants`) whose names `toJson` and `FlagFamily` take. */
@@ -31,9 +31,9 @@ export {
   readCurrent,
   type SecretResolver,
   type SecretValues,
-} from "./modules/plan.ts";
+} from "./modules/plan/mod.ts";
 /** Plans a graph against an engine: the add/delete/replace changes and why. */
-export { planGraph } from "./modules/plan.ts";
+export { planGraph } from "./modules/plan/mod.ts";
 /** Applies a graph in one engine transaction; `removeOwned` deletes everything a provider owns. */
 export {
   applyGraph,
@@ -42,7 +42,7 @@ export {
   executePlan,
   removeOwned,
   type RemoveResult,
-} from "./modules/apply.ts";
+} from "./modules/apply/mod.ts";
 /** Read-only engines over netsh XML dumps and wfpsec JSON snapshots. */
 export {
   isPartial,
@@ -51,7 +51,7 @@ export {
   parseNetshXml,
   type SnapshotData,
   SnapshotEngine,
-} from "./modules/snapshot.ts";
+} from "./modules/engine/mod.ts";
 /** JSON (versioned, symbolic names) and human rendering. */
 export {
   filterJson,
@@ -66,11 +66,11 @@ export {
   showText,
   sublayerJson,
   toJson,
-} from "./modules/render.ts";
+} from "./modules/render/mod.ts";
 /** Engine selection: Windows, fwpsim (`--engine sim`) or a snapshot. */
-export { type EngineRequest, fwpsimLibrary, requestedKind, selectEngine } from "./modules/selectEngine.ts";
+export { type EngineRequest, fwpsimLibrary, requestedKind, selectEngine } from "./modules/engine/mod.ts";
 /** The engine's objects of one provider read back as an ObjectGraph (for export). */
-export { type Owned, ownedGraph, readOwned } from "./modules/decode.ts";
+export { type Owned, ownedGraph, readOwned } from "./modules/plan/mod.ts";
 /** Typed errors reported by the CLI. */
 export {
   ApplyError,
@@ -82,7 +82,7 @@ export {
   type WfpCodeInfo,
 } from "./modules/errors.ts";
 /** Environment checks (`wfpsec doctor`). */
-export { type Check, type DoctorReport, runDoctor } from "./modules/doctor.ts";
+export { type Check, type DoctorReport, runDoctor } from "./modules/host/mod.ts";
 /** Safety rules for elevated runs (paths non-administrators can write). */
 export {
   type AceEntry,
@@ -90,7 +90,7 @@ export {
   assertAdminOnly,
   nonAdminWriters,
   parseIcacls,
-} from "./modules/safety.ts";
+} from "./modules/host/mod.ts";
 /** Policy language: parse and validate a policy file (throws PolicyError with diagnostics). */
 export {
   type Diagnostic,

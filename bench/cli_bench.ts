@@ -6,14 +6,14 @@
  * 3. `wfpsec --help` start-up, as a ratio to a bare `deno run` of an empty module.
  * Every figure is measured in this run; ratios compare figures of this run only.
  */
-import { openEngine } from "../ffi/engine.ts";
-import { simHooks } from "../ffi/simHooks.ts";
+import { openEngine } from "../modules/engine/ffi.ts";
+import { simHooks } from "../tests/support/simHooks.ts";
 import { loadPolicy } from "../modules/policy/mod.ts";
 import { compilePolicy } from "../modules/compiler/mod.ts";
-import { planGraph, prepareGraph } from "../modules/plan.ts";
-import { applyGraph, removeOwned } from "../modules/apply.ts";
+import { planGraph, prepareGraph } from "../modules/plan/plan.ts";
+import { applyGraph, removeOwned } from "../modules/apply/apply.ts";
 import { foreignFilters, foreignOwners } from "../tests/cli/fixtures/generate.ts";
-import type { Engine } from "../modules/engine.ts";
+import type { Engine } from "../modules/engine/port.ts";
 
 const RULES = Number(Deno.env.get("WFPSEC_BENCH_RULES") ?? 10_000);
 const FOREIGN = Number(Deno.env.get("WFPSEC_BENCH_FOREIGN") ?? 50_000);

@@ -17,9 +17,10 @@
  */
 import process from "node:process";
 import { CALLOUTS, CONDITIONS, ENUMS, LAYERS } from "../ffi/constants.ts";
-import { openEngine } from "../ffi/engine.ts";
+import { openEngine } from "../modules/engine/ffi.ts";
 import { loadLibrary } from "../ffi/library.ts";
-import type { Filter } from "../modules/graph.ts";
+import { simHooks } from "../tests/support/simHooks.ts";
+import type { Filter } from "../modules/graph/graph.ts";
 
 const REPS = 15;
 const PAGE = 1000;
@@ -186,7 +187,7 @@ function openDriverLib(): ((n: number) => CRun) | null {
     fwpsim_driver_run: { parameters: ["u32", "buffer"], result: "i32" },
   });
   const out = new Float64Array(4);
-  const count = lib.symbols.SimMutationCount!;
+  const count = () => simHooks(lib)!.mutationCount();
   return (n: number) => {
     const before = count();
     const rc = dl.symbols.fwpsim_driver_run(n, out);

@@ -2,7 +2,7 @@
  * Encoders and decoders derived from the struct tables (`ffi/structs.ts`): no offset arithmetic lives
  * anywhere else. codegen.ts turns the tables into specialised JS functions once, on first use.
  *
- * Encoding writes a JS object (the shapes of `modules/graph.ts`) into an `Arena`: one reused native-visible
+ * Encoding writes a JS object (the shapes of `modules/graph/graph.ts`) into an `Arena`: one reused native-visible
  * buffer per engine. Sub-structs, strings and arrays are bump-allocated in the same buffer, so the whole
  * argument stays referenced (pinned) by the arena until the call returns; raw addresses alone would not keep
  * buffers alive. If an object does not fit, the arena doubles and the encode restarts.

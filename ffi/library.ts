@@ -2,13 +2,15 @@
  * Which fwpuclnt to load, and loading it once per process.
  * - Windows: `<GetSystemDirectoryW>\fwpuclnt.dll` by absolute path (no DLL search-order surprises, and not
  *   `%SystemRoot%`, which the caller's environment chooses);
- * - the simulator only when asked (`simulator: true`): `WFPSEC_FWPSIM_LIB`, else `<repo>/build/libfwpsim.so`
- *   (`<repo>\build\fwpuclnt.dll` on Windows/Wine).
- * A library exporting the Sim* hooks is fwpsim whatever the OS, so simulator output always says so.
+ * - the simulator only when asked (`simulator: true`): `fwpsimLibrary()`.
+ * A library exporting fwpsim's hook is fwpsim whatever the OS (ffi/fwpsim.ts), so simulator output always
+ * says so. The product's symbol table holds fwpuclnt's exports only; the tests open fwpsim's test hooks
+ * themselves (tests/support/simHooks.ts).
  */
 import { type FwpSymbols, SYMBOLS } from "./symbols.ts";
 import { systemDirectory } from "./kernel32.ts";
 import { describeMissing, missingExports } from "./minimum.ts";
+import { isFwpsim } from "./fwpsim.ts";
 
 /** The library to load and what it is. */
 export interface LibraryChoice {
@@ -25,18 +27,6 @@ export class EngineUnavailableError extends Error {
   }
 }
 
-function repoRoot(): string {
-  const url = new URL("../", import.meta.url);
-  if (url.protocol !== "file:") {
-    // Compiled: the installation is the executable's folder (never the current directory).
-    const exe = Deno.execPath();
-    return exe.slice(0, Math.max(exe.lastIndexOf("/"), exe.lastIndexOf("\\")));
-  }
-  let p = decodeURIComponent(url.pathname);
-  if (Deno.build.os === "windows" && /^\/[A-Za-z]:/.test(p)) p = p.slice(1).replaceAll("/", "\\");
-  return p.replace(/[\\/]$/, "");
-}
-
 function env(name: string): string | undefined {
   try {
     return Deno.env.get(name) || undefined;
@@ -45,17 +35,42 @@ function env(name: string): string | undefined {
   }
 }
 
+/**
+ * Default fwpsim library path: WFPSEC_FWPSIM_LIB (unless `ignoreEnvironment`), else `build/libfwpsim.so`
+ * (`build\\fwpuclnt.dll` on Windows) of the installation: beside the sources when run from source, beside
+ * the executable when compiled. Never the current directory, which whoever starts wfpsec chooses.
+ */
+export function fwpsimLibrary(ignoreEnvironment = false, moduleUrl: string = import.meta.url): string {
+  const fromEnv = ignoreEnvironment ? undefined : env("WFPSEC_FWPSIM_LIB");
+  if (fromEnv) return fromEnv;
+  const file = Deno.build.os === "windows" ? "fwpuclnt.dll" : "libfwpsim.so";
+  const candidates: string[] = [];
+  try {
+    const here = new URL("../build/" + file, moduleUrl);
+    if (here.protocol === "file:") {
+      candidates.push(decodeURIComponent(here.pathname.replace(/^\/([A-Za-z]:)/, "$1")));
+    }
+  } catch { /* compiled binaries have no file: module URL */ }
+  const exe = Deno.execPath();
+  const sep = Deno.build.os === "windows" ? "\\" : "/";
+  candidates.push(
+    `${exe.slice(0, Math.max(exe.lastIndexOf("/"), exe.lastIndexOf("\\")))}${sep}build${sep}${file}`,
+  );
+  for (const c of candidates) {
+    try {
+      if (Deno.statSync(c).isFile) return c;
+    } catch { /* try the next */ }
+  }
+  return candidates[0];
+}
+
 /** Resolves the library path for `opts` (no loading). */
 export function resolveLibrary(opts: { simulator?: boolean; library?: string } = {}): LibraryChoice {
   const windows = Deno.build.os === "windows";
   if (opts.library) {
     return { path: opts.library, requested: opts.simulator ? "fwpsim" : windows ? "windows" : "fwpsim" };
   }
-  if (opts.simulator) {
-    const sep = windows ? "\\" : "/";
-    const fallback = `${repoRoot()}${sep}build${sep}${windows ? "fwpuclnt.dll" : "libfwpsim.so"}`;
-    return { path: env("WFPSEC_FWPSIM_LIB") ?? fallback, requested: "fwpsim" };
-  }
+  if (opts.simulator) return { path: fwpsimLibrary(), requested: "fwpsim" };
   if (windows) {
     return { path: `${systemDirectory()}\\fwpuclnt.dll`, requested: "windows" };
   }
@@ -89,7 +104,7 @@ export function loadLibrary(opts: { simulator?: boolean; library?: string } = {}
     const hint = choice.requested === "fwpsim" ? " (build it with scripts/build-fwpsim.sh)" : "";
     throw new EngineUnavailableError(`cannot load ${choice.path}${hint}: ${(e as Error).message}`);
   }
-  const kind = lib.symbols.SimOutstandingAllocations !== null ? "fwpsim" : "windows";
+  const kind = isFwpsim(choice.path) ? "fwpsim" : "windows";
   const info: LoadedLibrary = { path: choice.path, kind, symbols: lib.symbols };
   loaded.set(choice.path, { lib, info });
   return info;

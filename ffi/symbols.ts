@@ -8,7 +8,8 @@
  * - UINT64 by value: "u64" (bigint);
  * - FwpmFreeMemory0 takes void**: the same out cell that received the pointer.
  * SA and net-event functions exist in every real fwpuclnt but are bound `optional: true` so a partial
- * simulator still loads; the simulator-only test hooks (prefix Sim) are optional and absent on Windows.
+ * simulator still loads. fwpsim's own hooks (prefix Sim) are not here: ffi/fwpsim.ts opens the one the
+ * product uses, tests/support/simHooks.ts the test hooks.
  */
 
 const DWORD = "u32" as const;
@@ -119,14 +120,6 @@ export const SYMBOLS = {
     optional: true,
   },
   FwpmNetEventDestroyEnumHandle0: { parameters: ["pointer", "pointer"], result: DWORD, optional: true },
-
-  // ---- fwpsim test hooks (not WFP) ----
-  SimOutstandingAllocations: { parameters: [], result: "u64", optional: true },
-  SimFailNthMutation: { parameters: ["u32", "u32"], result: "void", optional: true },
-  SimReset: { parameters: [], result: "u32", optional: true },
-  SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true },
-  SimMutationCount: { parameters: [], result: "u32", optional: true },
-  SimInjectNetEvent: { parameters: ["buffer"], result: "u32", optional: true },
 } as const satisfies Deno.ForeignLibraryInterface;
 
 /** The loaded library's symbols. */

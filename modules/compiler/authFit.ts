@@ -4,7 +4,7 @@
  * `sslAuthentication` arm) for AuthIP, in main and extended mode; IKEv2 needs retransmitDurationSecs >= 120.
  */
 import { ENUMS } from "../../ffi/constants.ts";
-import type { IkeextAuthenticationMethod2 } from "../graph.ts";
+import type { IkeextAuthenticationMethod2 } from "../graph/mod.ts";
 import type { KeyModule } from "../policy/model.ts";
 
 const AM = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE;

@@ -41,7 +41,7 @@ import type {
   ProviderContext,
   SecretRef as GraphSecretRef,
   Tunnel,
-} from "../graph.ts";
+} from "../graph/mod.ts";
 import { type AddrSpec, formatAddr, v6Bytes } from "../policy/addr.ts";
 import {
   formatQm,

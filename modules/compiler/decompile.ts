@@ -21,7 +21,7 @@ import type {
   IpsecTunnelPolicy3,
   ObjectGraph,
   ProviderContext,
-} from "../graph.ts";
+} from "../graph/mod.ts";
 import { type AddrSpec, parseAddr, v6FromBytes } from "../policy/addr.ts";
 import {
   MM_CIPHERS,

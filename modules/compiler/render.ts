@@ -4,7 +4,7 @@
  * appear (pre-shared keys are references, manual SA keys are references).
  */
 import { enumName, flagNames, guidName } from "../../ffi/constants.ts";
-import type { Filter, FilterCondition, FwpValue, ObjectGraph, ProviderContext } from "../graph.ts";
+import type { Filter, FilterCondition, FwpValue, ObjectGraph, ProviderContext } from "../graph/mod.ts";
 import { formatV4, formatV6, v6FromBytes } from "../policy/addr.ts";
 
 const g = (k: string | undefined) => (k ? guidName(k)?.name ?? k : "-");

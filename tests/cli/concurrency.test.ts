@@ -1,5 +1,5 @@
 /**
- * Applies on one host run one at a time (modules/applyLock.ts), with real processes on fwpsim: an apply
+ * Applies on one host run one at a time (modules/apply/lock.ts), with real processes on fwpsim: an apply
  * waits for the holder of the apply lock beside the simulator's state file and gives up with a
  * LockBusyError naming it (nothing changed); the record of a holder that died is reported as stale; an
  * interactive `apply` racing the scheduled task's `apply --if-drifted` of another version of the policy
@@ -13,7 +13,7 @@ const SIM = (state: string) => ["--engine", "sim", "--sim-state", state];
 
 /** Starts a process that holds the apply lock at `path` until its stdin closes; resolves once it holds it. */
 async function holdLock(path: string): Promise<{ child: Deno.ChildProcess; release(): Promise<void> }> {
-  const code = `import { acquireApplyLock } from "${ROOT}/modules/applyLock.ts";
+  const code = `import { acquireApplyLock } from "${ROOT}/modules/apply/lock.ts";
 const l = acquireApplyLock(${JSON.stringify(path)}, { command: "test-holder" });
 console.log("held");
 for await (const _ of Deno.stdin.readable) { /* until closed */ }

@@ -6,8 +6,8 @@
  */
 import { main } from "../../cli.ts";
 import { loadLibrary } from "../../ffi/library.ts";
-import { simHooks } from "../../ffi/simHooks.ts";
-import type { NetEvent1 } from "../../modules/engine.ts";
+import { simHooks } from "../support/simHooks.ts";
+import type { NetEvent1 } from "../../modules/engine/port.ts";
 
 const { events, runs } = JSON.parse(Deno.args[0], (_k, v) => {
   if (v && typeof v === "object" && "$u64" in v) return BigInt(v.$u64);

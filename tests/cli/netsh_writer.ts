@@ -6,9 +6,15 @@
  * `<data>hex</data><asString>..</asString>`, IPv4 as dotted quads, weights as typed values.
  * Test support only: generates fixtures for the snapshot reader.
  */
-import type { Filter, FwpConditionValue, Provider, ProviderContext, Sublayer } from "../../modules/graph.ts";
+import type {
+  Filter,
+  FwpConditionValue,
+  Provider,
+  ProviderContext,
+  Sublayer,
+} from "../../modules/graph/graph.ts";
 import { ENUMS, FLAGS, guidName } from "../../ffi/constants.ts";
-import { toHex } from "../../modules/meta.ts";
+import { toHex } from "../../modules/graph/meta.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const g = (x: string | undefined) => (x ? guidName(x)?.name ?? `{${x}}` : "");

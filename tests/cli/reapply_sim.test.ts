@@ -15,12 +15,12 @@ Deno.test({
   const dir = tempDir();
   Deno.env.set("FWPSIM_STATE", `${dir}/sim.state`);
   Deno.env.set(PSK_ENV, PSK_VALUE);
-  const { openEngine } = await import("../../ffi/engine.ts");
-  const { simHooks } = await import("../../ffi/simHooks.ts");
+  const { openEngine } = await import("../../modules/engine/ffi.ts");
+  const { simHooks } = await import("../support/simHooks.ts");
   const { loadPolicy } = await import("../../modules/policy/mod.ts");
   const { compilePolicy } = await import("../../modules/compiler/mod.ts");
-  const { applyGraph } = await import("../../modules/apply.ts");
-  const { planGraph } = await import("../../modules/plan.ts");
+  const { applyGraph } = await import("../../modules/apply/apply.ts");
+  const { planGraph } = await import("../../modules/plan/plan.ts");
   const engine = openEngine({ simulator: true, library: SIM_LIB, sessionName: "reapply-test" });
   const hooks = simHooks(engine.library)!;
   assert.ok(hooks, "fwpsim hooks");

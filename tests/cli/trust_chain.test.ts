@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { engineState, haveSim, ROOT, tempDir, testPolicy, wfpsec } from "./helpers.ts";
-import { fwpsimLibrary } from "../../modules/selectEngine.ts";
+import { fwpsimLibrary } from "../../modules/engine/select.ts";
 
 const ignore = !haveSim();
 
@@ -41,7 +41,7 @@ Deno.test("the simulator library is never taken from the current directory", () 
     Deno.env.delete("WFPSEC_FWPSIM_LIB");
     // Run from source: the repository's build folder; compiled (no file: module URL): the executable's.
     assert.equal(fwpsimLibrary(), `${ROOT}/build/libfwpsim.so`);
-    const compiled = fwpsimLibrary(false, "https://example.invalid/modules/selectEngine.ts");
+    const compiled = fwpsimLibrary(false, "https://example.invalid/modules/engine/select.ts");
     assert.notEqual(compiled, planted);
     assert.ok(!compiled.startsWith(dir), compiled);
     const exeDir = Deno.execPath().replace(/[\\/][^\\/]*$/, "");

@@ -7,13 +7,13 @@
  */
 import assert from "node:assert/strict";
 import { simTest } from "./helpers.ts";
-import type { FfiEngine } from "../../ffi/engine.ts";
-import type { Engine, SaContextOps } from "../../modules/engine.ts";
+import type { FfiEngine } from "../../modules/engine/ffi.ts";
+import type { Engine, SaContextOps } from "../../modules/engine/port.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
-import { applyGraph } from "../../modules/apply.ts";
+import { applyGraph } from "../../modules/apply/apply.ts";
 import { ApplyError } from "../../modules/errors.ts";
-import { readCurrent } from "../../modules/plan.ts";
+import { readCurrent } from "../../modules/plan/plan.ts";
 
 const POLICY = `version: 1
 name: ffi-compensate

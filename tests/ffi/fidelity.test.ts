@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { ENUMS } from "../../ffi/constants.ts";
 import { WfpError } from "../../ffi/errors.ts";
-import type { IkeextAuthenticationMethod2, ProviderContext } from "../../modules/graph.ts";
+import type { IkeextAuthenticationMethod2, ProviderContext } from "../../modules/graph/graph.ts";
 import {
   certMethod,
   kerberosMethod,

@@ -1,5 +1,5 @@
 /**
- * Realistic WFP objects for the FFI tests, typed against modules/graph.ts so their shapes are checked.
+ * Realistic WFP objects for the FFI tests, typed against modules/graph/graph.ts so their shapes are checked.
  * Keys are fixed, so failures name the same object on every run.
  */
 import type {
@@ -13,7 +13,7 @@ import type {
   Provider,
   ProviderContext,
   Sublayer,
-} from "../../modules/graph.ts";
+} from "../../modules/graph/graph.ts";
 import { CALLOUTS, CONDITIONS, ENUMS, LAYERS, PROVIDER_CONTEXTS as _PC } from "../../ffi/constants.ts";
 
 void _PC;

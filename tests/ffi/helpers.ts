@@ -4,9 +4,9 @@
  * (everything the engine handed out was released with FwpmFreeMemory0 exactly once).
  */
 import assert from "node:assert/strict";
-import { type FfiEngine, openEngine, type OpenEngineOptions } from "../../ffi/engine.ts";
+import { type FfiEngine, openEngine, type OpenEngineOptions } from "../../modules/engine/ffi.ts";
 import { loadLibrary } from "../../ffi/library.ts";
-import { type SimHooks, simHooks } from "../../ffi/simHooks.ts";
+import { type SimHooks, simHooks } from "../support/simHooks.ts";
 
 /** The simulator library (WFPSEC_FWPSIM_LIB or build/libfwpsim.so); loading it fails loudly when missing. */
 export const lib = loadLibrary({ simulator: true });

@@ -8,8 +8,8 @@
  */
 import assert from "node:assert/strict";
 import { simTest } from "./helpers.ts";
-import type { NetEvent1 } from "../../modules/engine.ts";
-import { fileTimeOf, netEventJson } from "../../modules/monitor.ts";
+import type { NetEvent1 } from "../../modules/engine/port.ts";
+import { fileTimeOf, netEventJson } from "../../modules/monitor/monitor.ts";
 import { ENUMS } from "../../ffi/constants.ts";
 
 const T = ENUMS.FWPM_NET_EVENT_TYPE;

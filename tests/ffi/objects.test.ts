@@ -3,7 +3,7 @@
  * exactly what the engine returns (plus the engine-assigned ids and weights).
  */
 import assert from "node:assert/strict";
-import type { Filter, FilterCondition } from "../../modules/graph.ts";
+import type { Filter, FilterCondition } from "../../modules/graph/graph.ts";
 import { CONDITIONS, ENUMS, FLAGS, LAYERS } from "../../ffi/constants.ts";
 import { assertWfpError, normalized, simTest } from "./helpers.ts";
 import {

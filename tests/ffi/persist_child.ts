@@ -1,5 +1,5 @@
 /** Child process of the persistence test: opens fwpsim with FWPSIM_STATE and reports what it finds. */
-import { openEngine } from "../../ffi/engine.ts";
+import { openEngine } from "../../modules/engine/ffi.ts";
 
 const [persistentKey, otherKey] = Deno.args;
 const engine = openEngine({ simulator: true });

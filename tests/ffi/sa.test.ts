@@ -6,12 +6,12 @@
  */
 import assert from "node:assert/strict";
 import { assertWfpError, simTest } from "./helpers.ts";
-import type { FfiEngine } from "../../ffi/engine.ts";
+import type { FfiEngine } from "../../modules/engine/ffi.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
-import type { ManualSa } from "../../modules/graph.ts";
-import { qmSaIdOf, saBundle, saTraffic } from "../../modules/apply.ts";
-import { saKeyLength } from "../../modules/plan.ts";
+import type { ManualSa } from "../../modules/graph/graph.ts";
+import { qmSaIdOf, saBundle, saTraffic } from "../../modules/apply/apply.ts";
+import { saKeyLength } from "../../modules/plan/plan.ts";
 import { ENUMS } from "../../ffi/constants.ts";
 
 const POLICY = `version: 1

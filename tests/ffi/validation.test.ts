@@ -3,7 +3,7 @@
  * name, the failing function and the object; the rejected object is not added.
  */
 import assert from "node:assert/strict";
-import type { Filter, FilterCondition, ProviderContext } from "../../modules/graph.ts";
+import type { Filter, FilterCondition, ProviderContext } from "../../modules/graph/graph.ts";
 import { CONDITIONS, ENUMS, FLAGS, LAYERS } from "../../ffi/constants.ts";
 import type { WfpError } from "../../ffi/errors.ts";
 import { assertWfpError, simTest } from "./helpers.ts";

@@ -9,17 +9,17 @@
  */
 import assert from "node:assert/strict";
 import { FLAGS } from "../../ffi/constants.ts";
-import { openEngine } from "../../ffi/engine.ts";
+import { openEngine } from "../../modules/engine/ffi.ts";
 import { loadLibrary } from "../../ffi/library.ts";
-import { applyGraph, removeOwned } from "../../modules/apply.ts";
+import { applyGraph, removeOwned } from "../../modules/apply/apply.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
-import type { ObjectGraph } from "../../modules/graph.ts";
-import { planGraph } from "../../modules/plan.ts";
+import type { ObjectGraph } from "../../modules/graph/graph.ts";
+import { planGraph } from "../../modules/plan/plan.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
-import { RawSession } from "../wine/raw.ts";
-import { checkFilter, checkProvider, checkProviderContext, checkSublayer } from "../wine/roundtrip.ts";
+import { RawSession } from "../support/rawSession.ts";
+import { checkFilter, checkProvider, checkProviderContext, checkSublayer } from "../support/roundtrip.ts";
 import { realHostMode } from "./host.ts";
-import { objectSet, TEST_NET_1 } from "./objects.ts";
+import { objectSet, TEST_NET_1 } from "../support/objectSet.ts";
 
 const { host, rehearsal, runs, suffix } = realHostMode();
 if (!runs) console.log(`tests/windows: real-BFE integration tests skipped: ${host.reason}`);

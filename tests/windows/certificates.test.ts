@@ -7,7 +7,7 @@
  * Dynamic session only (nothing outlives the test). Same host gating as bfe.test.ts.
  */
 import assert from "node:assert/strict";
-import { openEngine } from "../../ffi/engine.ts";
+import { openEngine } from "../../modules/engine/ffi.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { certificateSubject } from "../../modules/policy/x509.ts";

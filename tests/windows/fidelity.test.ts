@@ -7,10 +7,10 @@
  */
 import assert from "node:assert/strict";
 import { ENUMS, FLAGS } from "../../ffi/constants.ts";
-import { type FfiEngine, openEngine } from "../../ffi/engine.ts";
+import { type FfiEngine, openEngine } from "../../modules/engine/ffi.ts";
 import { WfpError } from "../../ffi/errors.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
-import type { IkeextPolicy2, ProviderContext } from "../../modules/graph.ts";
+import type { IkeextPolicy2, ProviderContext } from "../../modules/graph/graph.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { realHostMode } from "./host.ts";
 

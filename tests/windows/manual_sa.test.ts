@@ -8,8 +8,8 @@
  * Same host gating as bfe.test.ts (skipped off Windows; rehearsed under Wine on fwpsim).
  */
 import assert from "node:assert/strict";
-import { openEngine } from "../../ffi/engine.ts";
-import { removeOwned, saBundle, saTraffic } from "../../modules/apply.ts";
+import { openEngine } from "../../modules/engine/ffi.ts";
+import { removeOwned, saBundle, saTraffic } from "../../modules/apply/apply.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { realHostMode } from "./host.ts";

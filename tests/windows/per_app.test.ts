@@ -7,8 +7,8 @@
  */
 import assert from "node:assert/strict";
 import { FILTER_CONTEXTS, LAYERS } from "../../ffi/constants.ts";
-import { openEngine } from "../../ffi/engine.ts";
-import { applyGraph } from "../../modules/apply.ts";
+import { openEngine } from "../../modules/engine/ffi.ts";
+import { applyGraph } from "../../modules/apply/apply.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { realHostMode } from "./host.ts";

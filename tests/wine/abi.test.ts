@@ -7,14 +7,14 @@
  */
 import assert from "node:assert/strict";
 import { CONDITIONS, ENUMS, FLAGS } from "../../ffi/constants.ts";
-import { openEngine } from "../../ffi/engine.ts";
+import { openEngine } from "../../modules/engine/ffi.ts";
 import { guidToBytes } from "../../ffi/guid.ts";
 import { loadLibrary, resolveLibrary } from "../../ffi/library.ts";
 import { systemDirectory } from "../../ffi/kernel32.ts";
-import { simHooks } from "../../ffi/simHooks.ts";
-import type { ProviderContext, Tunnel } from "../../modules/graph.ts";
-import { NON_ASCII_NAME, objectSet, TEST_NET_1 } from "../windows/objects.ts";
-import { checkFilter, checkProvider, checkProviderContext, checkSublayer } from "./roundtrip.ts";
+import { simHooks } from "../support/simHooks.ts";
+import type { ProviderContext, Tunnel } from "../../modules/graph/graph.ts";
+import { NON_ASCII_NAME, objectSet, TEST_NET_1 } from "../support/objectSet.ts";
+import { checkFilter, checkProvider, checkProviderContext, checkSublayer } from "../support/roundtrip.ts";
 
 const onWindows = Deno.build.os === "windows";
 if (!onWindows) console.log(`tests/wine: skipped, they need the Windows deno.exe (this is ${Deno.build.os})`);
@@ -334,7 +334,9 @@ wineTest(
 
       // A second Windows deno.exe process loads System32's fwpuclnt.dll and reads the state back.
       const script = `
-      import { openEngine } from ${JSON.stringify(new URL("../../ffi/engine.ts", import.meta.url).href)};
+      import { openEngine } from ${
+        JSON.stringify(new URL("../../modules/engine/ffi.ts", import.meta.url).href)
+      };
       const e = openEngine();
       const p = e.getProvider(${JSON.stringify(provider.providerKey)});
       e.close();

@@ -16,11 +16,11 @@ import { decodeAt } from "../../ffi/codec.ts";
 import { loadLibrary } from "../../ffi/library.ts";
 import type { Field } from "../../ffi/layout.ts";
 import { layoutOf } from "../../ffi/structs.ts";
-import { simHooks } from "../../ffi/simHooks.ts";
-import type { Filter, Provider } from "../../modules/graph.ts";
-import { objectSet } from "../windows/objects.ts";
-import { followPointer, RawSession } from "./raw.ts";
-import { checkFilter, checkProvider } from "./roundtrip.ts";
+import { simHooks } from "../support/simHooks.ts";
+import type { Filter, Provider } from "../../modules/graph/graph.ts";
+import { objectSet } from "../support/objectSet.ts";
+import { followPointer, RawSession } from "../support/rawSession.ts";
+import { checkFilter, checkProvider } from "../support/roundtrip.ts";
 
 const onWindows = Deno.build.os === "windows";
 const shipMistake = Deno.env.get("WFPSEC_WINE_SHIP_ABI_MISTAKE") === "1";
@@ -161,7 +161,7 @@ Deno.test({
     const script = `
       import { loadLibrary } from ${here("../../ffi/library.ts")};
       import { guidToBytes } from ${here("../../ffi/guid.ts")};
-      import { RawSession } from ${here("./raw.ts")};
+      import { RawSession } from ${here("../support/rawSession.ts")};
       const lib = loadLibrary();
       const raw = new RawSession(lib);
       // The mistake: FwpmProviderDeleteByKey0's const GUID* declared as a struct of two u32 by value.

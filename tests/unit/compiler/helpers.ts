@@ -1,6 +1,6 @@
 /** Shared helpers for compiler tests: load an example, find filters by layer, read conditions by name. */
 import { CALLOUTS, CONDITIONS, LAYERS } from "../../../ffi/constants.ts";
-import type { Filter, FilterCondition, ObjectGraph } from "../../../modules/graph.ts";
+import type { Filter, FilterCondition, ObjectGraph } from "../../../modules/graph/graph.ts";
 import { compilePolicy } from "../../../modules/compiler/mod.ts";
 import { loadPolicy } from "../../../modules/policy/mod.ts";
 

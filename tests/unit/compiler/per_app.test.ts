@@ -9,7 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { CONDITIONS, FILTER_CONTEXTS, LAYERS } from "../../../ffi/constants.ts";
-import type { Filter, FilterCondition } from "../../../modules/graph.ts";
+import type { Filter, FilterCondition } from "../../../modules/graph/graph.ts";
 import { compileExample, compileText } from "./helpers.ts";
 
 interface Flow {

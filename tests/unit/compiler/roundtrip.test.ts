@@ -13,7 +13,7 @@ import {
   WFPSEC_PROVIDER_KEY,
 } from "../../../modules/compiler/mod.ts";
 import { documentToYaml, loadPolicy } from "../../../modules/policy/mod.ts";
-import type { ObjectGraph } from "../../../modules/graph.ts";
+import type { ObjectGraph } from "../../../modules/graph/graph.ts";
 import { canon, compileText, ROOT } from "./helpers.ts";
 
 const examples = [...Deno.readDirSync(new URL("examples/", ROOT))].map((e) => e.name).filter((n) =>

@@ -5,7 +5,7 @@
 import { deepStrictEqual, equal, ok } from "node:assert/strict";
 import { ENUMS, FILTER_CONTEXTS, FLAGS, KEYING_MODULES, LAYERS, WEIGHTS } from "../../../ffi/constants.ts";
 import { WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "../../../modules/compiler/mod.ts";
-import type { Filter, ObjectGraph } from "../../../modules/graph.ts";
+import type { Filter, ObjectGraph } from "../../../modules/graph/graph.ts";
 import { at, calloutName, compileExample, conds, named } from "./helpers.ts";
 
 const PCT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE, A = ENUMS.FWP_ACTION_TYPE, T = ENUMS.FWP_DATA_TYPE;

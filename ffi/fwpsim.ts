@@ -1,0 +1,45 @@
+/**
+ * fwpsim, seen from the product: whether a library is the simulator (it exports `SimSetStatePath`, which
+ * fwpuclnt.dll never does), and handing it the state file of `--engine sim --sim-state FILE`. Opened as a
+ * second handle on the same library, so fwpuclnt's symbol table (symbols.ts) holds WFP exports only; the
+ * handle stays open for the process, because closing the last handle would unload fwpsim and its state.
+ * The test hooks (fault injection, allocation counts, injected events) are the tests' own
+ * (tests/support/simHooks.ts).
+ */
+
+const PROBE = { SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true } } as const;
+
+const opened = new Map<string, Deno.DynamicLibrary<typeof PROBE>>();
+
+function probe(path: string): Deno.DynamicLibrary<typeof PROBE> {
+  let lib = opened.get(path);
+  if (!lib) {
+    lib = Deno.dlopen(path, PROBE);
+    opened.set(path, lib);
+  }
+  return lib;
+}
+
+/** True when the library at `path` is fwpsim. */
+export function isFwpsim(path: string): boolean {
+  return probe(path).symbols.SimSetStatePath !== null;
+}
+
+/** Raised when fwpsim refuses the state file. `code` is the Win32/FWP code it returned. */
+export class SimStateError extends Error {
+  constructor(readonly code: number, readonly statePath: string) {
+    super(`fwpsim could not use the state file ${statePath} (0x${code.toString(16)})`);
+    this.name = "SimStateError";
+  }
+}
+
+/**
+ * Makes fwpsim persist to `statePath` (before the engine opens). A variable set in this process is not seen
+ * by a Windows DLL's C runtime (fwpsim under Wine reads FWPSIM_STATE with getenv), hence the hook.
+ */
+export function setSimStatePath(library: string, statePath: string): void {
+  const set = probe(library).symbols.SimSetStatePath;
+  if (!set) throw new Error(`${library} is not fwpsim (no SimSetStatePath)`);
+  const rc = set(new TextEncoder().encode(statePath + "\0"));
+  if (rc !== 0) throw new SimStateError(rc, statePath);
+}

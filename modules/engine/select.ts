@@ -1,0 +1,85 @@
+/**
+ * Engine selection: the real fwpuclnt.dll on Windows; fwpsim (the simulator) only when asked for with
+ * `--engine sim` / `WFPSEC_ENGINE=sim`; an offline snapshot with `--state FILE`. There is deliberately no
+ * silent fallback: on Linux without `--engine sim` there is no engine, and the error says so.
+ */
+import type { Engine } from "./port.ts";
+import { UsageError } from "../errors.ts";
+import { fwpsimLibrary } from "../../ffi/library.ts";
+
+export { fwpsimLibrary };
+
+/** What the command line / environment asked for. */
+export interface EngineRequest {
+  /** `windows` | `sim`; default: env WFPSEC_ENGINE, else `windows` on Windows. */
+  engine?: string;
+  /** fwpsim state file (sets FWPSIM_STATE before the library opens the engine). */
+  simState?: string;
+  /** A snapshot file to read instead of a live engine (read-only). */
+  state?: string;
+  /** Dynamic session (objects vanish on close); default false, so applied policy persists. */
+  dynamic?: boolean;
+  /**
+   * The environment may not choose the engine or the simulator library (WFPSEC_ENGINE, WFPSEC_FWPSIM_LIB
+   * ignored): set for the scheduled task (`apply --if-drifted`) and for elevated runs on Windows, where
+   * whoever controls the environment must not be able to turn a real apply into a simulated one.
+   */
+  ignoreEnvironment?: boolean;
+}
+
+/** The engine kind that will be used, without opening anything. */
+export function requestedKind(req: EngineRequest): "windows" | "sim" | "snapshot" {
+  if (req.state) return "snapshot";
+  const raw = (req.engine ?? (req.ignoreEnvironment ? undefined : Deno.env.get("WFPSEC_ENGINE")) ?? "")
+    .trim().toLowerCase();
+  if (raw === "sim" || raw === "fwpsim" || raw === "simulator") return "sim";
+  if (raw === "windows") {
+    if (Deno.build.os !== "windows" && !Deno.env.get("WFPSEC_FWPSIM_LIB_AS_WINDOWS")) {
+      throw new UsageError(
+        `--engine windows needs Windows (this is ${Deno.build.os}); use --engine sim for the simulator`,
+      );
+    }
+    return "windows";
+  }
+  if (raw) throw new UsageError(`unknown engine "${raw}": use windows or sim`);
+  if (Deno.build.os === "windows") return "windows";
+  if (req.ignoreEnvironment && Deno.env.get("WFPSEC_ENGINE")) {
+    throw new UsageError(
+      `WFPSEC_ENGINE is ignored by apply --if-drifted and elevated runs (the environment may not choose ` +
+        `the engine of a scheduled task): name the engine on the command line (--engine sim)`,
+    );
+  }
+  throw new UsageError(
+    `no WFP engine on ${Deno.build.os}: wfpsec configures the Windows Filtering Platform. ` +
+      `Use --engine sim (or WFPSEC_ENGINE=sim) for the fwpsim simulator, or --state FILE for an offline snapshot.`,
+  );
+}
+
+/** Opens the requested engine. The caller closes it. */
+export async function selectEngine(req: EngineRequest): Promise<Engine> {
+  const kind = requestedKind(req);
+  if (kind === "snapshot") {
+    const { openSnapshot } = await import("./snapshot.ts");
+    return openSnapshot(req.state!);
+  }
+  const { openEngine } = await import("./ffi.ts");
+  if (kind === "windows") {
+    return openEngine({ simulator: false, dynamic: req.dynamic ?? false, sessionName: "wfpsec" });
+  }
+  const library = fwpsimLibrary(req.ignoreEnvironment);
+  try {
+    Deno.statSync(library);
+  } catch {
+    throw new UsageError(
+      `the fwpsim simulator library ${library} does not exist: build it with "bash scripts/build-fwpsim.sh" or set WFPSEC_FWPSIM_LIB`,
+    );
+  }
+  if (req.simState) {
+    Deno.env.set("FWPSIM_STATE", req.simState);
+    // A variable set in this process is not seen by a Windows DLL's C runtime (fwpsim under Wine reads it
+    // with getenv), so the state file is also handed over through fwpsim's own hook before the engine opens.
+    const { setSimStatePath } = await import("../../ffi/fwpsim.ts");
+    setSimStatePath(library, req.simState);
+  }
+  return openEngine({ simulator: true, library, dynamic: req.dynamic ?? false, sessionName: "wfpsec" });
+}

@@ -1,0 +1,7 @@
+/**
+ * Monitoring: IKE/AuthIP and IPsec SAs, manual SA contexts and recorded net events (IKE failures, IPsec
+ * drops), decoded into JSON and text with symbolic names and never a key.
+ *
+ * @module
+ */
+export * from "./monitor.ts";

@@ -1,0 +1,333 @@
+/**
+ * Output: versioned JSON (docs/cli-json.md) and human tables.
+ *
+ * JSON conventions: bigint -> decimal string, bytes -> lowercase hex, GUIDs lowercase, and a symbolic name
+ * next to every known GUID or enum (`layerKey` + `layer`, `type` + `typeName`, `flags` + `flagNames`).
+ * `fromJsonObject` reverses the encoding (dropping the symbolic names), which is how a `show --all --json`
+ * snapshot is loaded back. Pre-shared key bytes are never rendered: they become `""` (redacted).
+ */
+import { ENUMS, flagNames, type FLAGS, guidName } from "../../ffi/constants.ts";
+import type { EngineInfo } from "../engine/mod.ts";
+import type { Filter, Provider, ProviderContext, Sublayer } from "../graph/mod.ts";
+import type { Change, PlanSummary } from "../plan/mod.ts";
+import { fromHex, toHex } from "../graph/mod.ts";
+import { addAddressText, conditionsText } from "./conditionText.ts";
+
+/** The version of every JSON document the CLI prints. */
+export const SCHEMA_VERSION = 1;
+
+/** JSON-ready value. */
+export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+/** Fields holding u64 values (bigint in the graph, decimal strings in JSON). */
+const BIGINT_FIELDS = new Set([
+  "rawContext",
+  "filterId",
+  "providerContextId",
+  "localIfLuid",
+  "uint64",
+  "int64",
+]);
+/** Fields holding byte blobs (Uint8Array in the graph, hex in JSON). */
+const BYTES_FIELDS = new Set([
+  "providerData",
+  "byteBlob",
+  "sid",
+  "sd",
+  "byteArray16",
+  "byteArray6",
+  "presharedKey",
+  "certData",
+  "certHash",
+  "localCertLocationUrl",
+  "cgaModifier",
+  "v6Address",
+  "localV6Address",
+  "remoteV6Address",
+  "startV6Address",
+  "endV6Address",
+  "dataBuffer",
+]);
+/** GUID-valued fields and the name of the symbolic field rendered next to them. */
+const GUID_NAME_FIELDS: Record<string, string> = {
+  layerKey: "layer",
+  subLayerKey: "subLayer",
+  providerKey: "provider",
+  calloutKey: "callout",
+  fieldKey: "field",
+  providerContextKey: "providerContext",
+  filterType: "filterTypeName",
+  keyModKey: "keyModule",
+};
+/** Symbolic fields added by render (dropped when reading JSON back). */
+const DERIVED = new Set([
+  ...Object.values(GUID_NAME_FIELDS),
+  "typeName",
+  "matchTypeName",
+  "flagNames",
+  "keyModules",
+  "providerName",
+  "addrText",
+  "maskText",
+  "addressText",
+]);
+
+/** A FLAGS family (FWPM_FILTER_FLAG, ...): which flag names `toJson` gives an object's `flags`. */
+export type FlagFamily = keyof typeof FLAGS;
+
+/** Plain JSON of any decoded value: bigint -> string, bytes -> hex, symbolic names added by field. */
+export function toJson(
+  value: unknown,
+  ctx: { flags?: FlagFamily; typeEnum?: keyof typeof ENUMS } = {},
+): Json {
+  return enc(value, "", ctx);
+}
+
+function enc(v: unknown, field: string, ctx: { flags?: FlagFamily; typeEnum?: keyof typeof ENUMS }): Json {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "bigint") return v.toString();
+  if (v instanceof Uint8Array) return field === "presharedKey" ? "" : toHex(v);
+  if (Array.isArray(v)) return v.map((x) => enc(x, field, ctx));
+  if (typeof v === "object") {
+    const o: { [k: string]: Json } = {};
+    const src = v as Record<string, unknown>;
+    for (const [k, x] of Object.entries(src)) {
+      if (x === undefined) continue;
+      if (k === "v6AddrMask" && x && typeof x === "object") {
+        const m = x as { addr: Uint8Array; prefixLength: number };
+        o[k] = { addr: toHex(m.addr), prefixLength: m.prefixLength };
+        continue;
+      }
+      o[k] = enc(x, k, childCtx(k, ctx));
+      const nameField = GUID_NAME_FIELDS[k];
+      if (nameField && typeof x === "string") {
+        const n = guidName(x)?.name;
+        if (n) o[nameField] = n;
+      }
+      if (k === "keyModKeys" && Array.isArray(x)) {
+        o.keyModules = x.map((g) => guidName(String(g))?.name ?? null);
+      }
+      if (k === "flags" && typeof x === "number" && ctx.flags) o.flagNames = flagNames(ctx.flags, x);
+      if (k === "type" && typeof x === "number" && ctx.typeEnum) {
+        const n = enumNameOf(ctx.typeEnum, x);
+        if (n) o.typeName = n;
+      }
+      if (k === "matchType" && typeof x === "number") {
+        const n = enumNameOf("FWP_MATCH_TYPE", x);
+        if (n) o.matchTypeName = n;
+      }
+    }
+    return o;
+  }
+  return v as Json;
+}
+
+function childCtx(k: string, _ctx: { flags?: FlagFamily; typeEnum?: keyof typeof ENUMS }) {
+  // Symbolic names for the enums whose meaning is fixed by the field; nested flag words stay numeric.
+  if (k === "action") return { typeEnum: "FWP_ACTION_TYPE" as const };
+  if (["conditionValue", "weight", "effectiveWeight", "valueLow", "valueHigh"].includes(k)) {
+    return { typeEnum: "FWP_DATA_TYPE" as const };
+  }
+  return {};
+}
+
+function enumNameOf(e: keyof typeof ENUMS, value: number): string | undefined {
+  for (const [name, v] of Object.entries(ENUMS[e])) if (v === value) return name;
+  return undefined;
+}
+
+/** JSON of a provider. */
+export function providerJson(p: Provider): Json {
+  return toJson(p, { flags: "FWPM_PROVIDER_FLAG" });
+}
+
+/** JSON of a sublayer. */
+export function sublayerJson(s: Sublayer): Json {
+  return toJson(s, { flags: "FWPM_SUBLAYER_FLAG" });
+}
+
+/** JSON of a provider context (pre-shared keys redacted). */
+export function providerContextJson(c: ProviderContext): Json {
+  return toJson(c, { flags: "FWPM_PROVIDER_CONTEXT_FLAG", typeEnum: "FWPM_PROVIDER_CONTEXT_TYPE" });
+}
+
+/** JSON of a filter; IPv4 addresses in its conditions also as dotted text (conditionText.ts). */
+export function filterJson(f: Filter): Json {
+  const o = toJson(f, { flags: "FWPM_FILTER_FLAG" }) as { [k: string]: Json };
+  addAddressText(o.filterCondition);
+  return o;
+}
+
+/**
+ * `o` (an object's JSON) with `providerName`, the display name of its provider, next to `providerKey`
+ * (null when the provider is unnamed or not registered). Objects without a provider are left as they are.
+ */
+export function withProviderName(o: Json, name: string | undefined): Json {
+  if (!o || typeof o !== "object" || Array.isArray(o) || typeof o.providerKey !== "string") return o;
+  return { ...o, providerName: name ?? null };
+}
+
+/**
+ * Reverses `toJson`: decimal strings back to bigint and hex back to bytes for the known u64/blob fields,
+ * symbolic names dropped. Used to load wfpsec's own JSON snapshots.
+ */
+export function fromJsonObject<T>(v: unknown, field = ""): T {
+  return dec(v, field) as T;
+}
+
+function dec(v: unknown, field: string): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (Array.isArray(v)) return v.map((x) => dec(x, field));
+  if (typeof v === "object") {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (DERIVED.has(k) && (typeof x === "string" || Array.isArray(x) || x === null)) continue;
+      if (x === null) continue;
+      if (k === "v6AddrMask" && typeof x === "object") {
+        const m = x as { addr: string; prefixLength: number };
+        o[k] = { addr: fromHex(m.addr), prefixLength: m.prefixLength };
+        continue;
+      }
+      o[k] = dec(x, k);
+    }
+    return o;
+  }
+  if (typeof v === "string" && BIGINT_FIELDS.has(field)) return BigInt(v);
+  if (typeof v === "string" && BYTES_FIELDS.has(field)) return fromHex(v);
+  return v;
+}
+
+/** The common head of every JSON document. */
+export function jsonHead(command: string, engine?: EngineInfo): { [k: string]: Json } {
+  const head: { [k: string]: Json } = { schemaVersion: SCHEMA_VERSION, command };
+  if (engine) {
+    head.engine = {
+      kind: engine.kind,
+      simulated: engine.simulated,
+      source: engine.source,
+      description: engine.description,
+    };
+  }
+  return head;
+}
+
+/** Serialises one JSON document (one line when `oneLine`). */
+export function stringify(doc: Json, oneLine = false): string {
+  return oneLine ? JSON.stringify(doc) : JSON.stringify(doc, null, 2);
+}
+
+// ---- human text ----
+
+/** Symbolic name of a GUID, or the GUID. */
+export function nameOrGuid(g: string | undefined): string {
+  if (!g) return "-";
+  return guidName(g)?.name ?? g;
+}
+
+/** A left-aligned text table. */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ").trimEnd();
+  return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+const SIGN: Record<Change["action"], string> = { add: "+", delete: "-", replace: "~" };
+
+/** Human rendering of a plan's changes and summary. */
+export function planText(changes: Change[], summary: PlanSummary): string {
+  const out: string[] = [];
+  if (!changes.length) {
+    out.push(`In sync: no changes (${summary.unchanged} objects unchanged).`);
+    return out.join("\n");
+  }
+  for (const c of changes) {
+    const layer = c.layer ? ` [${nameOrGuid(c.layer)}]` : "";
+    out.push(`${SIGN[c.action]} ${c.action.padEnd(7)} ${c.kind.padEnd(15)} ${c.key} "${c.name}"${layer}`);
+    out.push(`      ${c.reason}`);
+  }
+  out.push(
+    `Plan: ${summary.add} to add, ${summary.replace} to replace, ${summary.delete} to delete, ${summary.unchanged} unchanged.`,
+  );
+  return out.join("\n");
+}
+
+function weightText(w: Filter["weight"]): string {
+  const x = w as unknown as Record<string, unknown>;
+  if (w.type === 0) return "auto";
+  for (const k of ["uint8", "uint64"]) if (k in x) return String(x[k]);
+  return JSON.stringify(toJson(w));
+}
+
+function actionText(f: Filter): string {
+  const t = enumNameOf("FWP_ACTION_TYPE", f.action.type)?.replace("FWP_ACTION_", "") ?? String(f.action.type);
+  return f.action.calloutKey ? `${t} ${nameOrGuid(f.action.calloutKey).replace("FWPM_CALLOUT_", "")}` : t;
+}
+
+/**
+ * Human tables of decoded objects for `show`. With `providerOf` (show --all), sublayers, provider
+ * contexts and filters get a PROVIDER column: `providerOf(providerKey)`, the provider's name or its key.
+ */
+export function showText(o: {
+  providers: Provider[];
+  sublayers: Sublayer[];
+  providerContexts: ProviderContext[];
+  filters: Filter[];
+}, providerOf?: (key: string | undefined) => string): string {
+  const prov = (k: string | undefined) => providerOf ? [providerOf(k)] : [];
+  const provHead = providerOf ? ["PROVIDER"] : [];
+  const parts: string[] = [];
+  parts.push(`Providers (${o.providers.length})`);
+  parts.push(
+    table(
+      ["KEY", "NAME", "FLAGS"],
+      o.providers.map((
+        p,
+      ) => [p.providerKey, p.displayData.name, flagNames("FWPM_PROVIDER_FLAG", p.flags).join("|") || "0"]),
+    ),
+  );
+  parts.push("", `Sublayers (${o.sublayers.length})`);
+  parts.push(
+    table(
+      ["KEY", "NAME", "WEIGHT", "PROVIDER"],
+      o.sublayers.map((
+        s,
+      ) => [
+        s.subLayerKey,
+        s.displayData.name,
+        String(s.weight),
+        providerOf?.(s.providerKey) ?? nameOrGuid(s.providerKey),
+      ]),
+    ),
+  );
+  parts.push("", `Provider contexts (${o.providerContexts.length})`);
+  parts.push(
+    table(
+      ["KEY", "NAME", "TYPE", "ID", ...provHead],
+      o.providerContexts.map((c) => [
+        c.providerContextKey,
+        c.displayData.name,
+        enumNameOf("FWPM_PROVIDER_CONTEXT_TYPE", c.type)?.replace(/^FWPM_/, "") ?? String(c.type),
+        c.providerContextId?.toString() ?? "-",
+        ...prov(c.providerKey),
+      ]),
+    ),
+  );
+  parts.push("", `Filters (${o.filters.length})`);
+  parts.push(
+    table(
+      ["ID", "KEY", "LAYER", "WEIGHT", "ACTION", ...provHead, "NAME", "CONDITIONS"],
+      o.filters.map((f) => [
+        f.filterId?.toString() ?? "-",
+        f.filterKey,
+        nameOrGuid(f.layerKey).replace("FWPM_LAYER_", ""),
+        weightText(f.weight),
+        actionText(f),
+        ...prov(f.providerKey),
+        f.displayData.name,
+        conditionsText(f.filterCondition),
+      ]),
+    ),
+  );
+  return parts.join("\n");
+}
