@@ -116,7 +116,7 @@ async function openEngine(v: Values, out: Output, allowState: boolean) {
 
 /** Runs `fn` holding this host's apply lock (modules/apply/lock.ts): one apply or remove at a time. */
 async function underApplyLock<T>(
-  engine: import("./modules/engine/port.ts").Engine,
+  engine: import("./modules/engine/mod.ts").Engine,
   v: Values,
   out: Output,
   command: string,
@@ -136,7 +136,7 @@ async function underApplyLock<T>(
 }
 
 interface Loaded {
-  graph: import("./modules/graph/graph.ts").ObjectGraph;
+  graph: import("./modules/graph/mod.ts").ObjectGraph;
   name: string;
   file: string;
   warnings: Record<string, unknown>[];
@@ -189,7 +189,7 @@ function printWarnings(loaded: Loaded, out: Output): ReturnType<typeof diagnosti
   return warnings;
 }
 
-async function head(command: string, engine?: import("./modules/engine/port.ts").Engine) {
+async function head(command: string, engine?: import("./modules/engine/mod.ts").Engine) {
   const { jsonHead } = await import("./modules/render/render.ts");
   return jsonHead(command, engine?.info);
 }

@@ -124,7 +124,7 @@ export type {
   TunnelSpec,
 } from "./modules/policy/mod.ts";
 /** A parsed address selector of the policy model. */
-export type { AddrSpec } from "./modules/policy/addr.ts";
+export type { AddrSpec } from "./modules/model/mod.ts";
 /** Compiler: policy -> ObjectGraph, and the object graph back to a policy document. */
 export {
   compilePolicy,

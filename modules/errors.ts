@@ -90,3 +90,8 @@ export function describeWfp(info: WfpCodeInfo): string {
   const msg = ERRORS[info.wfpName]?.message;
   return `${info.wfpName} (${info.wfpCode})${msg ? ": " + msg : ""}`;
 }
+
+/** A secret reference could not be resolved (variable unset, file unreadable). */
+export class SecretError extends Error {
+  override name = "PolicyError";
+}

@@ -25,7 +25,7 @@ import type {
 } from "../graph/mod.ts";
 import type { Filter, Provider, Sublayer } from "../graph/mod.ts";
 import { ENUMS } from "../../ffi/constants.ts";
-import { gcmKeyLength } from "../compiler/saKeys.ts";
+import { gcmKeyLength } from "../compiler/mod.ts";
 import { ApplyError, describeWfp, type ObjectRef, UnsupportedPolicyError, wfpCodeOf } from "../errors.ts";
 import {
   diffGraph,
@@ -41,7 +41,7 @@ import {
 import { readMeta } from "../graph/mod.ts";
 import { type CommitRecord, compensate, recordCommit, retryOnTimeout } from "./compensate.ts";
 import { deepEqual } from "../plan/mod.ts";
-import { parseV4, parseV6, v6Bytes } from "../policy/addr.ts";
+import { parseV4, parseV6, v6Bytes } from "../model/mod.ts";
 
 /** Outcome of `applyGraph`. */
 export interface ApplyResult {

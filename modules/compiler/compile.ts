@@ -1,6 +1,6 @@
 /**
  * compilePolicy: validated Policy -> ObjectGraph, following Microsoft's documented recipe per scenario
- * (wfp-ipsec-spec.md §1.2-§1.9):
+ * (docs/recipes.md):
  * - main mode: one provider context per main-mode policy (IKE/AuthIP/IKEv2 MM type) + IKEEXT_Vx filters;
  * - quick mode: one transport context per (policy, key module, ND variant) + IPSEC_Vx filters;
  *   ND variant from the rule's security: require/request -> ND_SECURE, request/* -> ND_BOUNDARY, else 0;
@@ -42,7 +42,7 @@ import type {
   SecretRef as GraphSecretRef,
   Tunnel,
 } from "../graph/mod.ts";
-import { type AddrSpec, formatAddr, v6Bytes } from "../policy/addr.ts";
+import { type AddrSpec, formatAddr, v6Bytes } from "../model/mod.ts";
 import {
   formatQm,
   MM_CIPHERS,
@@ -51,9 +51,9 @@ import {
   PFS_GROUPS,
   QM_CIPHERS,
   QM_INTEGRITY,
-} from "../policy/crypto.ts";
-import { encodeDn } from "../policy/dn.ts";
-import { rootCaSubject } from "../policy/rootca.ts";
+} from "../model/mod.ts";
+import { encodeDn } from "../model/mod.ts";
+import { rootCaSubject } from "../model/mod.ts";
 import type {
   AuthMethod,
   CertificateAuth,
@@ -65,7 +65,7 @@ import type {
   QuickModePolicy,
   RootCa,
   Rule,
-} from "../policy/model.ts";
+} from "../model/mod.ts";
 import { objectKey, utf8, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
 import { fitAuthMethod, retransmitFor } from "./authFit.ts";
 
@@ -297,7 +297,7 @@ const CALLOUT_ACTIONS = Object.fromEntries(
   ]),
 ) as Record<"out" | "in" | "accept" | "connect", Record<4 | 6, FilterAction>>;
 
-/** Filter order in the graph = the documented call order (§1.13). */
+/** Filter order in the graph = the documented call order (docs/recipes.md, "Call order"). */
 const LAYER_RANK: string[] = ["ikeext", "ipsec", "out", "in", "accept", "connect"];
 
 /** The ND variant a rule's security needs. */
@@ -546,7 +546,7 @@ class Compiler {
     for (const e of p.exemptions) this.exemption(e);
     const tunnels = p.tunnels.map((t) => this.tunnel(t));
     const manualSas = p.manualSas.map((s) => this.manualSa(s));
-    // Contexts: main mode before quick mode (filters reference them; §1.13), each in first-use order.
+    // Contexts: main mode before quick mode (filters reference them; docs/recipes.md), each in first-use order.
     const mmCtx = this.contexts.filter((c) => [5, 6, 10].includes(c.type));
     const qmCtx = this.contexts.filter((c) => ![5, 6, 10].includes(c.type));
     return {

@@ -5,8 +5,8 @@
  * returned, so a template can never produce a file wfpsec would refuse.
  */
 import { Document, isMap, isScalar } from "yaml";
-import { parseAddr } from "./addr.ts";
-import { parseMm, parseQm } from "./crypto.ts";
+import { parseAddr } from "../model/mod.ts";
+import { parseMm, parseQm } from "../model/mod.ts";
 import { type Diagnostic, PolicyError } from "./diagnostics.ts";
 import type { PolicyDocument } from "./document.ts";
 import { NAME_PATTERN } from "./fields.ts";

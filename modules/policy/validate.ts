@@ -8,12 +8,21 @@
  */
 import { authKeyModuleIssues, displayTextIssues, ikePolicyIssues } from "./fidelity.ts";
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { type AddrSpec, parseAddr } from "./addr.ts";
-import { checkQm, DH_ALIASES, formatQm, parseDuration, parseMm, parseQm, WEAK, weakInQm } from "./crypto.ts";
+import { type AddrSpec, parseAddr } from "../model/mod.ts";
+import {
+  checkQm,
+  DH_ALIASES,
+  formatQm,
+  parseDuration,
+  parseMm,
+  parseQm,
+  WEAK,
+  weakInQm,
+} from "../model/mod.ts";
 import { type Diagnostic, pathString, PolicyError } from "./diagnostics.ts";
 import { checkNesting, nestingError, pathDeeperThan } from "./decode.ts";
 import { checkShape } from "./fields.ts";
-import { policyDir, rootCaFromFile } from "./rootca.ts";
+import { policyDir, rootCaFromFile } from "../model/mod.ts";
 import type {
   AuthMethod,
   Exemption,
@@ -29,7 +38,7 @@ import type {
   SaDirection,
   SecretRef,
   TunnelSpec,
-} from "./model.ts";
+} from "../model/mod.ts";
 import { hasDacl, SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
 
 type Path = (string | number)[];

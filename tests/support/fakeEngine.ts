@@ -34,7 +34,7 @@ const clone = <T>(x: T): T => structuredClone(x);
 
 export class FakeEngine implements Engine {
   readonly info: EngineInfo = {
-    kind: "fwpsim",
+    kind: "memory",
     simulated: true,
     source: "memory",
     description: "in-memory fake engine (unit tests)",
