@@ -49,7 +49,8 @@ import type {
   SecretRef,
   TunnelSpec,
 } from "../model/mod.ts";
-import { MM_FLAG_BITS, type WfpsecMeta } from "./compile.ts";
+import type { WfpsecMeta } from "./compile.ts";
+import { MM_FLAG_BITS } from "./keyModule.ts";
 import { WFPSEC_PROVIDER_KEY } from "./keys.ts";
 import { appIdPath } from "../model/mod.ts";
 import { retransmitFor, unfitAuthMethod } from "./authFit.ts";
