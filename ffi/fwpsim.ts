@@ -6,6 +6,8 @@
  * The test hooks (fault injection, allocation counts, injected events) are the tests' own
  * (tests/support/simHooks.ts).
  */
+import { errorName } from "./constants.ts";
+import { type ErrorType, WfpsecError } from "./wfpsecError.ts";
 
 const PROBE = { SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true } } as const;
 
@@ -25,11 +27,16 @@ export function isFwpsim(path: string): boolean {
   return probe(path).symbols.SimSetStatePath !== null;
 }
 
-/** Raised when fwpsim refuses the state file. `code` is the Win32/FWP code it returned. */
-export class SimStateError extends Error {
+/** Raised when fwpsim refuses the state file: JSON type `WfpError` with the Win32/FWP `code` it returned. */
+export class SimStateError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "WfpError";
+  /** fwpsim refused `statePath` with `code`. */
   constructor(readonly code: number, readonly statePath: string) {
-    super(`fwpsim could not use the state file ${statePath} (0x${code.toString(16)})`);
-    this.name = "SimStateError";
+    const c = code >>> 0;
+    super(`fwpsim could not use the state file ${statePath} (0x${code.toString(16)})`, {
+      wfp: { wfpName: errorName(c) ?? "UNKNOWN", wfpCode: "0x" + c.toString(16).padStart(8, "0"), code: c },
+    });
   }
 }
 

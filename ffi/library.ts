@@ -11,6 +11,7 @@ import { type FwpSymbols, SYMBOLS } from "./symbols.ts";
 import { systemDirectory } from "./kernel32.ts";
 import { describeMissing, missingExports } from "./minimum.ts";
 import { isFwpsim } from "./fwpsim.ts";
+import { type ErrorType, WfpsecError } from "./wfpsecError.ts";
 
 /** The library to load and what it is. */
 export interface LibraryChoice {
@@ -19,12 +20,13 @@ export interface LibraryChoice {
   requested: "windows" | "fwpsim";
 }
 
-/** Raised when no engine library is available for the request (e.g. Linux without `--engine sim`). */
-export class EngineUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EngineUnavailableError";
-  }
+/**
+ * Raised when no engine library is available for the request (e.g. Linux without `--engine sim`): JSON type
+ * `UsageError`, since the fix is another command line (docs/cli-json.md).
+ */
+export class EngineUnavailableError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "UsageError";
 }
 
 function env(name: string): string | undefined {
