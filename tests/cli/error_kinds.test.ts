@@ -61,7 +61,7 @@ const CASES: Case[] = [
     headline: "(wfpsec help plan lists its options)",
   },
   {
-    name: "no engine on Linux (EngineUnavailable): UsageError",
+    name: "no engine on Linux: UsageError",
     args: (d) => ["plan", `${d}/ok.yaml`, "--json"],
     error: {
       type: "UsageError",
@@ -70,6 +70,18 @@ const CASES: Case[] = [
     },
     headline:
       "wfpsec plan: UsageError: no WFP engine on linux: wfpsec configures the Windows Filtering Platform. Use --engine sim (or WFPSEC_ENGINE=sim) for the fwpsim simulator, or --state FILE for an offline snapshot.",
+  },
+  {
+    name: "simulator library missing: UsageError",
+    args: (d) => ["plan", `${d}/ok.yaml`, "--json", ...SIM(`${d}/s`)],
+    env: { WFPSEC_FWPSIM_LIB: "$DIR/nosuch.so" },
+    error: {
+      type: "UsageError",
+      message:
+        'the fwpsim simulator library $DIR/nosuch.so does not exist: build it with "bash scripts/build-fwpsim.sh" or set WFPSEC_FWPSIM_LIB',
+    },
+    headline:
+      'wfpsec plan: UsageError: the fwpsim simulator library $DIR/nosuch.so does not exist: build it with "bash scripts/build-fwpsim.sh" or set WFPSEC_FWPSIM_LIB',
   },
   {
     name: "unknown --provider: UsageError",
@@ -199,7 +211,7 @@ for (const c of CASES) {
     Deno.writeTextFileSync(`${dir}/ok.yaml`, testPolicy());
     Deno.writeTextFileSync(`${dir}/bad.yaml`, BAD_POLICY);
     const args = c.args(dir);
-    const r = await wfpsec(args, c.env);
+    const r = await wfpsec(args, c.env && subst(c.env, dir));
     assert.equal(r.code, 1, r.stderr);
     const doc = JSON.parse(r.stdout);
     const { schemaVersion, command, error, ...rest } = doc;
