@@ -73,14 +73,17 @@ export interface WfpsecErrorOptions {
  * (`name` is the class name, for stack traces only).
  *
  * To add an error: extend this class (or the closest existing subclass) in the folder of its concept, set
- * `type` to the documented JSON type it is reported as (a new type is a change to docs/cli-json.md and to
- * the PowerShell module's ConvertTo-WfpsecErrorRecord), pass `object` / `wfp` / `cause` to the constructor,
+ * `type` to the documented JSON type it is reported as (a new type is a change to `ErrorType`, to
+ * docs/cli-json.md and to the PowerShell module's ConvertTo-WfpsecErrorRecord), pass `object` / `wfp` / `cause` to the constructor,
  * and add a case to tests/unit/errors/contract.test.ts (it fails for an error class without one):
  *
  * ```ts
+ * // modules/host/task.ts: a scheduled task that cannot be registered as asked.
  * export class TaskError extends WfpsecError {
- *   override readonly type = "UsageError";
+ *   override readonly type: ErrorType = "UsageError";
  * }
+ * const err = new TaskError("task wfpsec-drift: the schedule is not valid", { cause: new RangeError("hour") });
+ * console.log(err.toJson()); // { type: "UsageError", message: "task wfpsec-drift: ..." }
  * ```
  */
 export abstract class WfpsecError extends Error {
