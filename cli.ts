@@ -125,29 +125,10 @@ function commandHelp(name: string): string {
   return `Usage: ${c.usage}\n\n${c.summary}.\n\n${c.details}${engine}\n\nCommon options: --json, -h/--help`;
 }
 
+/** The error document: a WfpsecError's own `toJson()`, anything else an internal `Error` (a bug). */
 async function errorDoc(e: unknown, command: string) {
-  const err = e as Error & Record<string, unknown>;
-  const { wfpCodeOf } = await import("./modules/errors.ts");
-  const wfp = (err?.wfp as { wfpName: string; wfpCode: string } | undefined) ?? wfpCodeOf(err);
-  let type: string;
-  const n = err?.name ?? "";
-  if (n === "PolicyError" || Array.isArray(err?.diagnostics)) type = "PolicyError";
-  else if (n === "UsageError" || n === "SafetyError" || n === "SnapshotError" || n === "LockBusyError") {
-    type = n;
-  } else if (n === "EngineUnavailableError") type = "UsageError";
-  else if (wfp || n === "WfpError" || n === "WfpInputError") type = "WfpError";
-  else type = "Error";
-  const error: Record<string, unknown> = { type, message: err?.message ?? String(e) };
-  if (Array.isArray(err?.diagnostics)) error.diagnostics = err.diagnostics;
-  if (wfp) {
-    error.wfpName = wfp.wfpName;
-    error.wfpCode = wfp.wfpCode;
-  }
-  if (err?.object && typeof err.object === "object") {
-    const o = err.object as Record<string, unknown>;
-    error.object = { kind: o.kind, key: o.key ?? null, name: o.name ?? null };
-  }
-  return { schemaVersion: 1, command, error };
+  const { errorJson } = await import("./modules/errors.ts");
+  return { schemaVersion: 1, command, error: errorJson(e) };
 }
 
 /** Runs the CLI with `args`; returns the exit code. */
@@ -252,11 +233,11 @@ export async function main(args: string[]): Promise<number> {
         out.doc({ ...doc, ...(loadedPolicy() ? { policy: loadedPolicy() } : {}), outcome: "failed" });
       } else out.doc(doc);
     }
-    const err = e as Error & { diagnostics?: Record<string, unknown>[] };
-    let headline = String(doc.error.message);
-    if (Array.isArray(err.diagnostics) && err.diagnostics.length && first !== "validate") {
+    const diagnostics = (doc.error.diagnostics ?? []) as Record<string, unknown>[];
+    let headline = doc.error.message;
+    if (diagnostics.length && first !== "validate") {
       // Each diagnostic once: a PolicyError's message lists its errors again after its first line.
-      for (const d of err.diagnostics) console.error(diagnosticLine(d));
+      for (const d of diagnostics) console.error(diagnosticLine(d));
       headline = headline.split("\n", 1)[0].replace(/:$/, "");
     }
     console.error(`wfpsec ${first}: ${doc.error.type}: ${headline}`);

@@ -36,9 +36,9 @@ export const COMMANDS: Record<string, Command> = {
         }
         return 0;
       } catch (e) {
-        const diags = (e as { diagnostics?: Record<string, unknown>[] }).diagnostics;
-        if (!Array.isArray(diags)) throw e;
-        const all = diags.map(diagOf);
+        const { PolicyError } = await import("../policy/mod.ts");
+        if (!(e instanceof PolicyError)) throw e;
+        const all = e.diagnostics.map((d) => diagOf({ ...d }));
         const errors = all.filter((d) => d.severity !== "warning");
         const warnings = all.filter((d) => d.severity === "warning");
         for (const d of all) out.err(diagnosticLine(d));

@@ -110,8 +110,11 @@ Deno.test("product code imports no test or bench code", () => {
   assert.equal(show(bad), "");
 });
 
-/** What the policy language and the compiler may take from ffi/: WFP vocabulary, no native code. */
-const VOCABULARY = /^ffi\/(constants|guid|sddl|utf16|layout|[A-Za-z]+\.gen)\.ts$/;
+/**
+ * What the policy language and the compiler may take from ffi/: WFP vocabulary, no native code, and the
+ * dependency-free error base class (PolicyError extends it).
+ */
+const VOCABULARY = /^ffi\/(constants|guid|sddl|utf16|layout|wfpsecError|[A-Za-z]+\.gen)\.ts$/;
 
 Deno.test("policy/ and compiler/ import no engine, plan, apply, monitor, render or host code, and from ffi/ only vocabulary", () => {
   const bad = product.filter((e) => {
