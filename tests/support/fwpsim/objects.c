@@ -9,14 +9,14 @@ uint32_t get_copy(Obj *o, uint32_t notFound, void **out) {
   if (!out) return FWP_E_NULL_POINTER;
   *out = NULL;
   if (!o) return notFound;
-  *out = dc_block(o->kind, o->data, 0, NULL, true);
+  *out = dc_block(o->kind, o->data, NULL, true);
   return *out ? 0 : ERROR_NOT_ENOUGH_MEMORY;
 }
 
 /* Store a validated, normalised template as a new object owned by session s. */
 Obj *obj_create(Session *s, int kind, const void *tmpl, int life) {
   size_t size = 0;
-  void *data = dc_block(kind, tmpl, 0, &size, false);
+  void *data = dc_block(kind, tmpl, &size, false);
   Obj *o = obj_new(kind, data, size);
   o->life = life;
   o->owner = life == LIFE_DYNAMIC ? s->serial : 0;
@@ -38,7 +38,8 @@ uint32_t check_provider_ref(Session *s, const SIM_GUID *providerKey, int life) {
 static uint32_t provider_add(Session *s, const SIM_FWPM_PROVIDER0 *p) {
   uint32_t rc = check_display(&p->displayData);
   if (rc) return rc;
-  if (p->flags & ~(FWPM_PROVIDER_FLAG_PERSISTENT | FWPM_PROVIDER_FLAG_DISABLED)) return FWP_E_INVALID_FLAGS;
+  /* DISABLED "cannot be set when adding new providers" (FWPM_PROVIDER0): only BFE sets it, at start */
+  if (p->flags & ~FWPM_PROVIDER_FLAG_PERSISTENT) return FWP_E_INVALID_FLAGS;
   int life = life_for(s, p->flags & FWPM_PROVIDER_FLAG_PERSISTENT, &rc);
   if (rc) return rc;
   SIM_FWPM_PROVIDER0 t = *p;
