@@ -297,7 +297,12 @@ static SIM_IPSEC_SA_DETAILS1 *store_details(const SIM_IPSEC_TRAFFIC1 *traffic, u
       keys[k]->data = NULL;
     }
   }
-  return c;
+  if (!c) return NULL;
+  /* copy once more without the wiped key space: a stored block is exactly its deep copy (the state file's
+   * loader checks that) */
+  SIM_IPSEC_SA_DETAILS1 *tight = dc_generic_sized(c, sizeof *c, fix_sa_details, size);
+  free(c);
+  return tight;
 }
 
 static uint32_t check_bundle(const SIM_IPSEC_SA_BUNDLE1 *b) {
