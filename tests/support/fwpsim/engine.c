@@ -401,8 +401,9 @@ static uint32_t state_load(void) {
 
 static bool any_txn_open(void) { return E.lockHolder != NULL; }
 
-void state_refresh_for_read(void) {
-  if (E.statePath && !any_txn_open()) (void)state_load();
+/* A read outside a transaction sees the file as it is now; a corrupt file fails the read (fail closed). */
+uint32_t state_refresh_for_read(void) {
+  return E.statePath && !any_txn_open() ? state_load() : 0;
 }
 
 static uint32_t state_set_path(const char *path) {

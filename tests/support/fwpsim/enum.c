@@ -72,7 +72,8 @@ static uint32_t enum_create(void *engineHandle, int kind, const void *tmpl, void
     if (!guid_is_zero(&t->layerKey) && !layer_find(&t->layerKey)) return FWP_E_LAYER_NOT_FOUND;
     if (t->numFilterConditions && bad_ptr(t->filterCondition)) return FWP_E_NULL_POINTER;
   }
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   Store *st = &E.st[kind];
   EnumH *e = calloc(1, sizeof *e);
   e->items = malloc((st->count ? st->count : 1) * sizeof(Obj *));

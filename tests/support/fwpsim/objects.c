@@ -81,7 +81,8 @@ SIMAPI uint32_t FwpmProviderDeleteByKey0(void *engineHandle, const SIM_GUID *key
 SIMAPI uint32_t FwpmProviderGetByKey0(void *engineHandle, const SIM_GUID *key, SIM_FWPM_PROVIDER0 **provider) {
   if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
   if (!key) return FWP_E_NULL_POINTER;
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   return get_copy(store_find(K_PROVIDER, key), FWP_E_PROVIDER_NOT_FOUND, (void **)provider);
 }
 
@@ -133,6 +134,7 @@ SIMAPI uint32_t FwpmSubLayerDeleteByKey0(void *engineHandle, const SIM_GUID *key
 SIMAPI uint32_t FwpmSubLayerGetByKey0(void *engineHandle, const SIM_GUID *key, SIM_FWPM_SUBLAYER0 **subLayer) {
   if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
   if (!key) return FWP_E_NULL_POINTER;
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   return get_copy(store_find(K_SUBLAYER, key), FWP_E_SUBLAYER_NOT_FOUND, (void **)subLayer);
 }

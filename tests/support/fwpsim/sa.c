@@ -388,6 +388,8 @@ static uint32_t other_enum_create(void *engineHandle, int kind, void **enumHandl
   Session *s = session_get(engineHandle);
   if (!s) return ERROR_INVALID_HANDLE;
   if (!enumHandle) return FWP_E_NULL_POINTER;
+  uint32_t fresh = state_refresh_for_read(); /* SA contexts another process changed */
+  if (fresh) return fresh;
   SaEnum *e = calloc(1, sizeof *e);
   size_t n = 0;
   for (SaCtx *c = E.saCtxs; c; c = c->next) n += 2;

@@ -231,7 +231,7 @@ uint32_t mut_begin(Session *s, const char *fn, Mut *m);
 uint32_t mut_end(Mut *m, uint32_t rc);
 void obj_add(Session *s, Obj *o);  /* insert + undo record (s may be NULL: no undo) */
 void obj_del(Session *s, Obj *o);  /* remove + undo record */
-void state_refresh_for_read(void);
+uint32_t state_refresh_for_read(void);
 void engine_init(void);
 uint32_t references_to(int kind, const SIM_GUID *key); /* how many stored objects reference key */
 
