@@ -85,5 +85,8 @@ uint32_t SimReset(void);
 uint32_t SimSetStatePath(const char *utf8);
 uint32_t SimMutationCount(void);
 uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into the net-event list */
+uint32_t SimBoot(void);                                  /* BFE restarts (boot.c) */
+void SimSetAutoStartServices(const char *commaSeparated); /* NULL: the built-in table */
+const char *SimStateProblem(void);                       /* why the last state file was refused */
 
 #endif

@@ -9,11 +9,15 @@
  *   SimMutationCount()           state-changing calls that succeeded so far in this process
  *   SimInjectNetEvent(event)     deep-copies an FWPM_NET_EVENT1 (IKE MM/QM/EM failure, IPsec kernel drop)
  *                                into the list FwpmNetEventEnum1 returns (defined in sa.c)
+ *   SimBoot()                    BFE restarts (boot.c); SimSetAutoStartServices(list|NULL) and
+ *                                SimStateProblem() are defined there too
  * Environment hooks (read at the first FwpmEngineOpen0 of a process; for spawned CLI tests):
  *   FWPSIM_STATE=path            persistent state file
  *   FWPSIM_FAIL_AT=n:0xCODE      the n-th state-changing call of the process fails with CODE
  *   FWPSIM_DELAY_US=n            sleep n microseconds in every state-changing call
  *   FWPSIM_DUMP_MUTATIONS=1      log every state-changing call and its result to stderr
+ *   FWPSIM_BOOT=1                the first open starts BFE (as SimBoot)
+ *   FWPSIM_AUTOSTART=a,b         the services BFE treats as auto-start ("" none)
  */
 #include "sim.h"
 
