@@ -5,8 +5,9 @@
  * state-changing call of the apply (each SA call included) leaves the engine exactly as it was, SA contexts
  * included; no key ever appears in any output.
  *
- * fwpsim keeps SA contexts in process memory, so the commands that must see them run in one process
- * (manual_sa_driver.ts calls cli.ts's main once per command line).
+ * The commands run in one process (manual_sa_driver.ts calls cli.ts's main once per command line), which also
+ * lets the failure-injection cases count state-changing calls per process. fwpsim keeps SA contexts in its
+ * state file, so separate processes see them too: tests/cli/bfe_start.test.ts checks that with real processes.
  */
 import assert from "node:assert/strict";
 import { cliEnv, engineState, FLAGS, haveSim, ROOT, tempDir, transcript, wfpsec } from "./helpers.ts";
