@@ -131,21 +131,20 @@ Deno.test(
 );
 
 Deno.test(
-  { name: "SA contexts lost with the engine's memory are planned and re-created", ignore },
+  { name: "SA contexts lost at a BFE restart are planned and re-created", ignore },
   async () => {
     const dir = tempDir();
     const state = `${dir}/s.state`;
     const policy = examplePolicy(dir);
     const [apply] = await session([["apply", policy, "--json", ...SIM(state)]]);
     assert.equal(apply.code, 0, apply.stderr);
-    // A new process: the filters persisted in the state file, the SA context did not (fwpsim, like a
-    // restarted BFE, keeps SA contexts in memory only).
+    // A new process after a BFE restart (FWPSIM_BOOT): the filters are persistent, the SA context is not.
     const [plan, fix, sa, plan2] = await session([
       ["plan", policy, "--json", ...SIM(state)],
       ["apply", policy, "--if-drifted", ...SIM(state)],
       ["sa", "--json", ...SIM(state)],
       ["plan", policy, "--json", ...SIM(state)],
-    ]);
+    ], { FWPSIM_BOOT: "1" });
     assert.equal(plan.code, 2);
     const changes = doc(plan).changes as { kind: string; action: string; reason: string }[];
     assert.deepEqual(changes.map((c) => [c.kind, c.action, c.reason]), [

@@ -283,8 +283,14 @@ static uint32_t state_parse(const uint8_t *buf, size_t n, Parsed *p) {
   FileHdr fh;
   if (n < sizeof fh || memcmp(buf, STATE_MAGIC, 6) != 0) return corrupt("not an fwpsim state file", 0, UINT64_MAX, -1);
   memcpy(&fh, buf, sizeof fh);
-  if (memcmp(fh.magic, STATE_MAGIC, 8) != 0 || fh.version != STATE_VERSION)
-    return corrupt("written by another fwpsim format version (delete the file)", 0, UINT64_MAX, -1);
+  if (memcmp(fh.magic, "FWPSIMS1", 8) == 0)
+    return corrupt("state file format 1, written by an older fwpsim (this one reads format 2)", 0, UINT64_MAX, -1);
+  if (memcmp(fh.magic, STATE_MAGIC, 8) != 0) return corrupt("an unknown fwpsim state file signature", 0, UINT64_MAX, -1);
+  if (fh.version != STATE_VERSION) {
+    char why[80];
+    snprintf(why, sizeof why, "state file format %u (this fwpsim reads format %u)", fh.version, STATE_VERSION);
+    return corrupt(why, 0, UINT64_MAX, -1);
+  }
   if (fh.bodySize != n - sizeof fh) return corrupt("truncated or extended (length mismatch)", 0, UINT64_MAX, -1);
   if (fnv1a(buf + sizeof fh, n - sizeof fh) != fh.checksum) return corrupt("checksum mismatch", 0, UINT64_MAX, -1);
   p->nextFilterId = fh.nextFilterId;
