@@ -130,7 +130,15 @@ Deno.test({
   );
   const text = await wfpsec(["apply", policy, ...SIM(state)]);
   assert.equal(text.code, 1);
-  assert.match(text.stderr, new RegExp(`fwpsim state file ${state} is corrupt \\(checksum mismatch\\)`));
+  assert.match(
+    text.stderr,
+    new RegExp(`fwpsim state file ${escapeRe(state)} is corrupt \\(checksum mismatch\\)`),
+  );
   assert.ok(!/0x6d9|0x570\b/.test(text.stderr), text.stderr);
   assert.deepEqual(Deno.readFileSync(state), bytes, "the corrupt file is left for the admin to inspect");
 });
+
+/** `text` as a literal inside a RegExp (Windows paths carry backslashes). */
+function escapeRe(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+}

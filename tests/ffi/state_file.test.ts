@@ -284,7 +284,9 @@ simTest(
     assert.equal(err.code, CORRUPT);
     assert.match(
       err.message,
-      new RegExp(`^fwpsim state file ${badPath} is corrupt \\(record 0 \\(provider\\) at byte 56: .+\\)`),
+      new RegExp(
+        `^fwpsim state file ${escapeRe(badPath)} is corrupt \\(record 0 \\(provider\\) at byte 56: .+\\)`,
+      ),
     );
     assert.ok(!/0x6d9|0x570/.test(err.message), err.message);
     hooks.setStatePath(statePath);
@@ -297,3 +299,8 @@ simTest("a provider cannot be added with FWPM_PROVIDER_FLAG_DISABLED (only BFE s
     /FWP_E_INVALID_FLAGS/,
   );
 });
+
+/** `text` as a literal inside a RegExp (Windows paths carry backslashes). */
+function escapeRe(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+}
