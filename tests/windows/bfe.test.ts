@@ -8,7 +8,8 @@
  * `WFPSEC_REQUIRE_WINDOWS_TESTS=1` (set by the Windows CI workflow) turns "not usable here" into a failure.
  */
 import assert from "node:assert/strict";
-import { FLAGS } from "../../ffi/constants.ts";
+import { CALLOUTS, FLAGS, LAYERS, SUBLAYERS } from "../../ffi/constants.ts";
+import { WfpError } from "../../ffi/errors.ts";
 import { openEngine } from "../../modules/engine/ffi.ts";
 import { loadLibrary } from "../../ffi/library.ts";
 import { applyGraph, removeOwned } from "../../modules/apply/apply.ts";
@@ -238,5 +239,65 @@ bfeTest("main-mode SAs, quick-mode SAs and net events enumerate (counts only) an
     for (const [k, v] of Object.entries(counts)) if (v !== undefined) assert.ok(v >= 0, k);
   } finally {
     raw.close();
+  }
+});
+
+// ---- simulator choices: what fwpsim assumes where the documentation is silent (docs/windows-verification.md S1, S2)
+
+/** The callout filters fwpsim's FwpmIPsecTunnelAdd3 instantiates (tests/support/fwpsim/tunnel.c), as layer/callout. */
+const FWPSIM_TUNNEL_CALLOUTS_V4 = [
+  ["FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V4", "FWPM_CALLOUT_IPSEC_INBOUND_TUNNEL_ALE_ACCEPT_V4"],
+  ["FWPM_LAYER_INBOUND_TRANSPORT_V4", "FWPM_CALLOUT_IPSEC_INBOUND_TUNNEL_V4"],
+  ["FWPM_LAYER_IPFORWARD_V4", "FWPM_CALLOUT_IPSEC_FORWARD_INBOUND_TUNNEL_V4"],
+  ["FWPM_LAYER_IPFORWARD_V4", "FWPM_CALLOUT_IPSEC_FORWARD_OUTBOUND_TUNNEL_V4"],
+  ["FWPM_LAYER_OUTBOUND_TRANSPORT_V4", "FWPM_CALLOUT_IPSEC_OUTBOUND_TUNNEL_V4"],
+];
+
+bfeTest(
+  "S1: the callout filters BFE instantiates for a site-to-site tunnel are the ones fwpsim creates",
+  () => {
+    // The example's inner networks moved to TEST-NET-1 halves: nothing the runner talks to is tunnelled.
+    const text = Deno.readTextFileSync(new URL("../../examples/tunnel-site-to-site.yaml", import.meta.url))
+      .replace("local: 10.1.0.0/16", "local: 192.0.2.0/25")
+      .replace("remote: 10.2.0.0/16", "remote: 192.0.2.128/25");
+    assert.doesNotMatch(text.replace(/#.*$/gm, ""), /\b10\.\d+\.\d+\.\d+/);
+    Deno.env.set("SITE_B_PSK", "wfpsec-windows-it-only");
+    const graph = nonPersistent(
+      compilePolicy(loadPolicy(text, "tunnel-site-to-site.yaml (test nets)").policy),
+    );
+    const engine = openEngine({ dynamic: true, sessionName: "wfpsec integration test (dynamic)" });
+    try {
+      assert.equal(applyGraph(engine, graph).outcome, "applied");
+      const tunnelKey = graph.tunnels[0].tunnelPolicy.providerContextKey;
+      const qmProvider = graph.tunnels[0].tunnelPolicy.providerKey;
+      const byName = (table: Record<string, string>, guid: string | undefined) =>
+        Object.entries(table).find(([, g]) => g === guid)?.[0] ?? guid;
+      const seen = engine.enumFilters(qmProvider ? { providerKey: qmProvider } : undefined)
+        .filter((f) => f.subLayerKey === SUBLAYERS.FWPM_SUBLAYER_IPSEC_TUNNEL && f.action.calloutKey)
+        .filter((f) => byName(LAYERS, f.layerKey)?.toString().endsWith("_V4"))
+        .map((f) => [byName(LAYERS, f.layerKey), byName(CALLOUTS, f.action.calloutKey)])
+        .sort((a, b) => `${a}`.localeCompare(`${b}`));
+      console.log(`  tunnel ${tunnelKey}: ${JSON.stringify(seen)}`);
+      assert.deepEqual(seen, FWPSIM_TUNNEL_CALLOUTS_V4);
+      removeOwned(engine, graph.provider.providerKey);
+    } finally {
+      engine.close();
+      Deno.env.delete("SITE_B_PSK");
+    }
+  },
+);
+
+bfeTest("S2: a dynamic session cannot add a persistent object (FWP_E_DYNAMIC_SESSION_IN_PROGRESS)", () => {
+  const graph = compilePolicy(loadPolicy(domainIsolationOnTestNets(), "domain-isolation (test nets)").policy);
+  assert.ok(graph.provider.flags & FLAGS.FWPM_PROVIDER_FLAG.FWPM_PROVIDER_FLAG_PERSISTENT);
+  const engine = openEngine({ dynamic: true, sessionName: "wfpsec integration test (dynamic)" });
+  try {
+    assert.throws(
+      () => engine.addProvider(graph.provider),
+      (e: unknown) => e instanceof WfpError && e.errorName === "FWP_E_DYNAMIC_SESSION_IN_PROGRESS",
+    );
+    assert.equal(engine.getProvider(graph.provider.providerKey), undefined, "nothing was added");
+  } finally {
+    engine.close();
   }
 });
