@@ -4,6 +4,7 @@
  */
 import type { Filter, Guid, ManualSa, Provider, ProviderContext, Sublayer, Tunnel } from "../graph/mod.ts";
 import type { SecretValues } from "./secrets.ts";
+import { groupChanges, policyPlace } from "./group.ts";
 
 /** Object kinds as named in plans and the JSON contract. */
 export type ObjectKind = "provider" | "sublayer" | "providerContext" | "filter" | "tunnel" | "manualSa";
@@ -24,6 +25,20 @@ export interface Change {
   reason: string;
   /** Replace only: the differing field paths (e.g. `weight.uint8`). */
   fields?: string[];
+  /** Replace only, when `reason` speaks the policy's terms: the same differences in WFP's field vocabulary. */
+  wfpReason?: string;
+  /** Printed changes: the object's path in the policy (`rules/corp/v4/out`), from wfpsec's metadata. */
+  path?: string;
+  /** Printed changes: the policy item the object implements (plans are listed item by item). */
+  group?: ChangeGroup;
+}
+
+/** The policy item a changed object belongs to: a rule, an exemption, a main-mode policy, ... */
+export interface ChangeGroup {
+  /** The item's section: `policy` for the provider and sublayer, `other` for objects without metadata. */
+  kind: "policy" | "mainMode" | "quickMode" | "rule" | "exemption" | "tunnel" | "manualSa" | "other";
+  /** The item's name in the policy (the policy's name for `policy`); absent for `other`. */
+  name?: string;
 }
 
 /** A change with the objects apply needs (never rendered). */
@@ -77,5 +92,14 @@ export function publicChange(c: PlannedChange): Change {
   const out: Change = { action: c.action, kind: c.kind, key: c.key, name: c.name, reason: c.reason };
   if (c.layer) out.layer = c.layer;
   if (c.fields) out.fields = c.fields;
+  if (c.wfpReason !== undefined) out.wfpReason = c.wfpReason;
+  const { path, group } = policyPlace(c);
+  if (path !== undefined) out.path = path;
+  out.group = group;
   return out;
+}
+
+/** The printable changes of a plan, listed by policy item (group.ts), as plan and apply print them. */
+export function publicChanges(changes: readonly PlannedChange[]): Change[] {
+  return groupChanges(changes.map(publicChange));
 }

@@ -16,6 +16,7 @@ import type { PreparedGraph } from "./prepare.ts";
 import { type CurrentState, saContextsOfFilters, TUNNEL_QM_TYPES } from "./current.ts";
 import { compareContexts, filtersEqual, normCommon, normFilter, normProvider } from "./normalise.ts";
 import { describeDiffs, fieldPaths, pruneDiffs } from "./reason.ts";
+import { policyReason } from "./policyTerms.ts";
 
 const FILTER_DISABLED = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_DISABLED;
 const PROVIDER_DISABLED = FLAGS.FWPM_PROVIDER_FLAG.FWPM_PROVIDER_FLAG_DISABLED;
@@ -45,13 +46,16 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
     layer?: Guid,
   ): boolean => {
     if (diffs.length) {
+      // The reason in the policy's terms; WFP's field description kept beside it when they differ.
+      const said = policyReason(kind, cur, des, diffs), wfp = describeDiffs(diffs);
       changes.push({
         action: "replace",
         kind,
         key,
         name,
         ...(layer ? { layer } : {}),
-        reason: describeDiffs(diffs) + (cascade ? `; ${cascade}` : ""),
+        reason: said + (cascade ? `; ${cascade}` : ""),
+        ...(said !== wfp ? { wfpReason: wfp } : {}),
         fields: fieldPaths(diffs),
         current: cur,
         desired: des,

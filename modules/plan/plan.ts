@@ -19,6 +19,8 @@ export * from "./current.ts";
 export { normContext } from "./normalise.ts";
 export { describeDiffs } from "./reason.ts";
 export { diffGraph, DISABLED_FILTER_REASON, DISABLED_PROVIDER_REASON } from "./diff.ts";
+export { groupChanges } from "./group.ts";
+export { policyReason } from "./policyTerms.ts";
 
 /** prepare + read + diff in one call: the plan for `graph` against `engine`. */
 export function planGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptions = {}): Plan {
