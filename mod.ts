@@ -17,6 +17,7 @@ export { ENUMS, FLAGS } from "./ffi/constants.ts";
 /** Planner: prepare a graph for a host, read what our provider owns, and diff. */
 export {
   type Change,
+  type ChangeGroup,
   type CurrentState,
   defaultResolveSecret,
   diffGraph,
@@ -28,6 +29,7 @@ export {
   type PreparedGraph,
   prepareGraph,
   publicChange,
+  publicChanges,
   readCurrent,
   type SecretResolver,
   type SecretValues,

@@ -25,7 +25,7 @@ import type {
 } from "../graph/mod.ts";
 import type { Filter, Provider, Sublayer } from "../graph/mod.ts";
 import { ENUMS } from "../../ffi/constants.ts";
-import { gcmKeyLength } from "../compiler/mod.ts";
+import { cipherKeyLength, gcmKeyLength } from "../compiler/mod.ts";
 import {
   ApplyError,
   describeWfp,
@@ -48,7 +48,6 @@ import {
 import { readMeta } from "../graph/mod.ts";
 import { type CommitRecord, compensate, recordCommit, retryOnTimeout } from "./compensate.ts";
 import { deepEqual } from "../plan/mod.ts";
-import { parseV4, parseV6, v6Bytes } from "../model/mod.ts";
 
 /** Outcome of `applyGraph`. */
 export interface ApplyResult {
@@ -137,18 +136,9 @@ function refuseUncompensable(p: Plan): void {
 
 /** IPSEC_TRAFFIC1 (transport) for one direction of a manual SA on the filter with `filterId`. */
 export function saTraffic(m: ManualSa, filterId: bigint): IpsecTraffic1 {
-  const v4 = m.ipVersion === ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V4;
-  const addr = (text: string) => {
-    const v = v4 ? parseV4(text) : parseV6(text);
-    if (v === undefined) throw new UnsupportedPolicyError(`manual SA ${m.name}: bad address ${text}`);
-    return v;
-  };
-  const l = addr(m.localAddress), r = addr(m.remoteAddress);
   return {
     ipVersion: m.ipVersion,
-    ...(v4
-      ? { localV4Address: Number(l), remoteV4Address: Number(r) }
-      : { localV6Address: v6Bytes(l), remoteV6Address: v6Bytes(r) }),
+    ...m.traffic,
     trafficType: ENUMS.IPSEC_TRAFFIC_TYPE.IPSEC_TRAFFIC_TYPE_TRANSPORT,
     ipsecFilterId: filterId,
     remotePort: 0,
@@ -201,9 +191,7 @@ export function saBundle(m: ManualSa, d: ManualSa["inbound"], key: Uint8Array): 
         sa.espAuthAndCipherInformation = { saCipherInformation: cipher(key), saAuthInformation: auth(key) };
         break;
       }
-      const cl =
-        ({ 1: 8, 2: 24, 3: 16, 4: 24, 5: 32 } as Record<number, number>)[d.cipherTransformId!.cipherType] ??
-          key.length >> 1;
+      const cl = cipherKeyLength(d.cipherTransformId!.cipherType) ?? key.length >> 1;
       sa.espAuthAndCipherInformation = {
         saCipherInformation: cipher(key.subarray(0, cl)),
         saAuthInformation: auth(key.subarray(cl)),

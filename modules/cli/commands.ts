@@ -70,11 +70,11 @@ export const COMMANDS: Record<string, Command> = {
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, true);
       try {
-        const { planGraph, publicChange } = await import("../plan/plan.ts");
+        const { planGraph, publicChanges } = await import("../plan/plan.ts");
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
         const replaces = replacedPolicy(engine, await providerKey(), loaded.name);
         const plan = planGraph(loaded.graph, engine);
-        const changes = plan.changes.map(publicChange);
+        const changes = publicChanges(plan.changes);
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
@@ -114,7 +114,7 @@ export const COMMANDS: Record<string, Command> = {
       const engine = await openEngine(v, out, false);
       try {
         const { applyGraph } = await import("../apply/apply.ts");
-        const { publicChange } = await import("../plan/plan.ts");
+        const { publicChanges } = await import("../plan/plan.ts");
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
         const key = await providerKey();
         // Read under the lock, just before the apply: the policy this apply actually replaced.
@@ -122,7 +122,7 @@ export const COMMANDS: Record<string, Command> = {
           const replaces = replacedPolicy(engine, key, loaded.name);
           return { replaces, r: applyGraph(engine, loaded.graph) };
         });
-        const changes = r.plan.changes.map(publicChange);
+        const changes = publicChanges(r.plan.changes);
         if (out.json) {
           out.doc({
             ...(await head("apply", engine)),

@@ -711,6 +711,10 @@ class Compiler {
       ipVersion: fam === 4 ? 0 : 1,
       localAddress: formatAddr(s.local),
       remoteAddress: formatAddr(s.remote),
+      // IPSEC_TRAFFIC1's address arms (the validator allows one address per end, of one family).
+      traffic: fam === 4
+        ? { localV4Address: Number(s.local.low), remoteV4Address: Number(s.remote.low) }
+        : { localV6Address: v6Bytes(s.local.low), remoteV6Address: v6Bytes(s.remote.low) },
       inboundFilterKey: this.key(`${base}/in`),
       outboundFilterKey: this.key(`${base}/out`),
       inbound: dir(s.inbound, "inbound"),

@@ -22,7 +22,7 @@ import type {
   ObjectGraph,
   ProviderContext,
 } from "../graph/mod.ts";
-import { type AddrSpec, parseAddr, v6FromBytes } from "../model/mod.ts";
+import { type AddrSpec, formatAddr, parseAddr, v6FromBytes } from "../model/mod.ts";
 import {
   MM_CIPHERS,
   MM_DH,
@@ -33,7 +33,7 @@ import {
   QM_INTEGRITY,
 } from "../model/mod.ts";
 import { decodeDn } from "../model/mod.ts";
-import { type PolicyDocument, policyToDocument } from "../policy/mod.ts";
+import { type PolicyDocument, policyToDocument, PROTO_NAMES } from "../policy/mod.ts";
 import type {
   AuthMethod,
   CertificateAuth,
@@ -292,6 +292,54 @@ function selector(conds: FilterCondition[]): Sel {
     }
   }
   return s;
+}
+
+/** The traffic selector of filter conditions, in the policy's terms (addresses and ports as the file writes them). */
+export interface SelectorTerms {
+  /** Local addresses (formatAddr), empty = any. */
+  local: string[];
+  /** Remote addresses (formatAddr), empty = any. */
+  remote: string[];
+  /** The protocol's policy name (tcp, udp, ...) or number; absent = any. */
+  protocol?: string;
+  /** Local ports ("445", "1000-2000"), empty = any. */
+  localPorts: string[];
+  /** Remote ports, empty = any. */
+  remotePorts: string[];
+}
+
+/** Filter conditions read back as the policy's selector (the plan's reasons speak of these). */
+export function selectorTerms(conds: FilterCondition[]): SelectorTerms {
+  const s = selector(conds);
+  const port = (p: PortRange) => (p.low === p.high ? String(p.low) : `${p.low}-${p.high}`);
+  return {
+    local: s.local.map(formatAddr),
+    remote: s.remote.map(formatAddr),
+    ...(s.protocol !== undefined ? { protocol: PROTO_NAMES[s.protocol] ?? String(s.protocol) } : {}),
+    localPorts: s.localPorts.map(port),
+    remotePorts: s.remotePorts.map(port),
+  };
+}
+
+const QM_TUNNEL_TYPES: readonly number[] = [
+  PCT.FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT,
+  PCT.FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT,
+  PCT.FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT,
+];
+
+/**
+ * A main-mode or quick-mode provider context read back as the policy's main-mode or quick-mode policy
+ * (what export writes for it; the name is left empty); undefined for a context it cannot read.
+ */
+export function contextTerms(
+  ctx: ProviderContext,
+): { mainMode: MainModePolicy } | { quickMode: QuickModePolicy } | undefined {
+  if (KM_OF_MM[ctx.type]) {
+    const m = mmPolicy(ctx, "", readMeta(ctx.providerData) ?? { wfpsec: 1, policy: "", path: "" });
+    return m && { mainMode: m };
+  }
+  const q = qmPolicy("", ctx, QM_TUNNEL_TYPES.includes(ctx.type) ? "tunnel" : "transport");
+  return q && { quickMode: q };
 }
 
 /** Objects of our provider -> policy model. */

@@ -5,7 +5,13 @@
  * @module
  */
 export { compilePolicy, type WfpsecMeta } from "./compile.ts";
-export { decompile, decompileToPolicy } from "./decompile.ts";
+export {
+  contextTerms,
+  decompile,
+  decompileToPolicy,
+  type SelectorTerms,
+  selectorTerms,
+} from "./decompile.ts";
 export { renderGraph } from "./render.ts";
 export {
   objectKey,

@@ -552,6 +552,8 @@ export interface ManualSa {
   localAddress: string;
   /** The remote address of the SA traffic. */
   remoteAddress: string;
+  /** The two addresses as IPSEC_TRAFFIC1 holds them (compiled, so apply parses nothing). */
+  traffic: ManualSaTraffic;
   /** The inbound transport callout filter the SA context is bound to. */
   inboundFilterKey: Guid;
   /** The outbound transport callout filter the SA context is bound to. */
@@ -573,6 +575,11 @@ export interface ManualSa {
     keyRef: string;
   };
 }
+
+/** The addresses of a manual SA's IPSEC_TRAFFIC1: host-order IPv4 numbers, or 16-byte IPv6 addresses. */
+export type ManualSaTraffic =
+  | { localV4Address: number; remoteV4Address: number }
+  | { localV6Address: Uint8Array; remoteV6Address: Uint8Array };
 
 /**
  * Secret material is never stored in the graph in clear: a pre-shared key is a reference that the apply

@@ -1,7 +1,8 @@
 /**
- * Planning: the engine's current state of wfpsec's objects (`owned.ts`), the desired graph prepared with
- * its secrets (`plan.ts`), and the diff between them as ordered changes; which policy is in force
- * (`policyInForce.ts`).
+ * Planning: the desired graph prepared for the host (`prepare.ts`, secrets through `secrets.ts`), the
+ * engine's current state of wfpsec's objects (`current.ts`; `owned.ts` reads it back as a graph), what equal
+ * means (`normalise.ts`), and the diff between them as ordered changes (`diff.ts`, `change.ts`), run by
+ * `planGraph` (`plan.ts`); which policy is in force (`policyInForce.ts`).
  *
  * @module
  */

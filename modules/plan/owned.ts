@@ -7,7 +7,8 @@
 import type { Engine } from "../engine/mod.ts";
 import type { Filter, Guid, ObjectGraph, ProviderContext, Sublayer, Tunnel } from "../graph/mod.ts";
 import { fromCanonical, readMeta } from "../graph/mod.ts";
-import { normContext, TUNNEL_QM_TYPES } from "./plan.ts";
+import { normContext } from "./normalise.ts";
+import { TUNNEL_QM_TYPES } from "./current.ts";
 
 /** Objects of one provider, as enumerated. */
 export interface Owned {

@@ -16,7 +16,8 @@ const ports = (l: PortRange[]): number | string | (number | string)[] | undefine
   const one = (p: PortRange) => (p.low === p.high ? p.low : `${p.low}-${p.high}`);
   return l.length === 0 ? undefined : l.length === 1 ? one(l[0]) : l.map(one);
 };
-const PROTO_NAMES: Record<number, string> = {
+/** Policy names of IP protocol numbers. */
+export const PROTO_NAMES: Record<number, string> = {
   1: "icmp",
   6: "tcp",
   17: "udp",

@@ -6,7 +6,7 @@
  */
 export { loadPolicy, type LoadResult } from "./load.ts";
 export { type Diagnostic, DIAGNOSTIC_CODES, formatDiagnostic, PolicyError } from "./diagnostics.ts";
-export { documentToYaml, type PolicyDocument, policyToDocument } from "./document.ts";
+export { documentToYaml, type PolicyDocument, policyToDocument, PROTO_NAMES } from "./document.ts";
 export { jsonSchema } from "./fields.ts";
 export type * from "../model/mod.ts";
 export {

@@ -9,7 +9,7 @@
 import { ENUMS, flagNames, type FLAGS, guidName } from "../../ffi/constants.ts";
 import type { EngineInfo } from "../engine/mod.ts";
 import type { Filter, Provider, ProviderContext, Sublayer } from "../graph/mod.ts";
-import type { Change, PlanSummary } from "../plan/mod.ts";
+import type { Change, ChangeGroup, PlanSummary } from "../plan/mod.ts";
 import { GUID_NAME_FIELDS, toHex } from "../graph/mod.ts";
 
 export { fromJsonObject } from "../graph/mod.ts";
@@ -160,15 +160,45 @@ export function planText(changes: Change[], summary: PlanSummary): string {
     out.push(`In sync: no changes (${summary.unchanged} objects unchanged).`);
     return out.join("\n");
   }
+  // One header per policy item (the changes come grouped: plan/group.ts), its objects indented below it.
+  let head: string | undefined;
   for (const c of changes) {
+    const title = c.group ? groupTitle(c.group) : undefined;
+    if (title !== undefined && title !== head) out.push(head = title);
+    const indent = title !== undefined ? "  " : "";
     const layer = c.layer ? ` [${nameOrGuid(c.layer)}]` : "";
-    out.push(`${SIGN[c.action]} ${c.action.padEnd(7)} ${c.kind.padEnd(15)} ${c.key} "${c.name}"${layer}`);
-    out.push(`      ${c.reason}`);
+    out.push(
+      `${indent}${SIGN[c.action]} ${c.action.padEnd(7)} ${c.kind.padEnd(15)} ${c.key} "${c.name}"${layer}`,
+    );
+    out.push(`${indent}      ${c.reason}`);
   }
   out.push(
     `Plan: ${summary.add} to add, ${summary.replace} to replace, ${summary.delete} to delete, ${summary.unchanged} unchanged.`,
   );
   return out.join("\n");
+}
+
+/** The header line of a policy item in plan text. */
+export function groupTitle(g: ChangeGroup): string {
+  const n = g.name ?? "";
+  switch (g.kind) {
+    case "policy":
+      return n ? `policy ${n} (provider, sublayer)` : "policy (provider, sublayer)";
+    case "mainMode":
+      return `main mode ${n}`;
+    case "quickMode":
+      return `quick mode ${n}`;
+    case "rule":
+      return `rule ${n}`;
+    case "exemption":
+      return `exemption ${n}`;
+    case "tunnel":
+      return `tunnel ${n}`;
+    case "manualSa":
+      return `manual SA ${n}`;
+    case "other":
+      return "objects without wfpsec metadata";
+  }
 }
 
 function weightText(w: Filter["weight"]): string {

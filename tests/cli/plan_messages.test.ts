@@ -1,7 +1,8 @@
 /**
  * What plan and apply tell the admin before the changes: the simulator refuses to run without a state file
  * (it would forget every apply), a policy with another name than the one in force is called a replacement,
- * and the policy's warnings (weak crypto allowed) are shown as validate shows them.
+ * the policy's warnings (weak crypto allowed) are shown as validate shows them, and the plan itself speaks
+ * the policy's vocabulary (changes under their rule or exemption, reasons as the policy file names things).
  */
 import assert from "node:assert/strict";
 import { haveSim, json, tempDir, testPolicy, wfpsec } from "./helpers.ts";
@@ -136,3 +137,71 @@ Deno.test({ name: "weak-crypto warnings appear in plan and apply, text and JSON"
   Deno.writeTextFileSync(clean, testPolicy());
   assert.deepEqual(json(await wfpsec(["plan", clean, ...sim, "--json"]), "plan").warnings, []);
 });
+
+Deno.test(
+  { name: "plans speak the policy: changes listed by rule and exemption, reasons in policy terms", ignore },
+  async () => {
+    const dir = tempDir();
+    const state = `${dir}/engine.state`, policy = `${dir}/p.yaml`;
+    const sim = ["--engine", "sim", "--sim-state", state];
+    Deno.writeTextFileSync(policy, testPolicy({ extraExemption: true }));
+    const fresh = await wfpsec(["plan", policy, ...sim, "--json"]);
+    assert.equal(fresh.code, 2, fresh.stderr);
+    type C = {
+      kind: string;
+      action: string;
+      reason: string;
+      wfpReason?: string;
+      path?: string;
+      group: { kind: string; name?: string };
+    };
+    const added = json(fresh, "plan").changes as C[];
+    const items = added.map((c) => `${c.group.kind} ${c.group.name ?? ""}`);
+    assert.deepEqual(items.filter((g, i) => i === 0 || items[i - 1] !== g), [
+      "policy cli-test",
+      "mainMode mm",
+      "quickMode qm",
+      "rule corp",
+      "exemption dns",
+      "exemption icmp",
+    ], "each policy item's objects together, in the policy's section order");
+    assert.ok(
+      added.every((c) => c.path !== undefined && c.path.length > 0),
+      "every object has its policy path",
+    );
+    const text = await wfpsec(["plan", policy, ...sim]);
+    assert.match(text.stdout, /^rule corp\n {2}\+ add {5}filter /m);
+    assert.match(text.stdout, /^exemption dns\n {2}\+ add /m);
+
+    assert.equal((await wfpsec(["apply", policy, ...sim])).code, 0);
+    // The main-mode cipher and the rule's subnet change: said as the policy says them.
+    Deno.writeTextFileSync(
+      policy,
+      testPolicy({ extraExemption: true, remote: "10.20.0.0/16" }).replace(
+        "aes256-sha256-ecp384",
+        "aes128-sha256-ecp384",
+      ),
+    );
+    const edited = await wfpsec(["plan", policy, ...sim, "--json"]);
+    assert.equal(edited.code, 2, edited.stderr);
+    const changes = json(edited, "plan").changes as C[];
+    const mm = changes.find((c) => c.group.kind === "mainMode" && c.action === "replace");
+    assert.equal(mm?.reason, "proposal 1 cipher aes256 -> aes128");
+    assert.match(
+      mm!.wfpReason!,
+      /^ikeMmPolicy\.ikeProposals\[0\]\.cipherAlgorithm\.algoIdentifier: \d+ -> \d+$/,
+    );
+    const rule = changes.filter((c) => c.group.kind === "rule" && c.kind === "filter");
+    assert.ok(rule.length > 0);
+    assert.ok(
+      rule.every((c) => c.reason.startsWith("remote 10.0.0.0/8 -> 10.20.0.0/16")),
+      JSON.stringify(rule, null, 1),
+    );
+    const t = await wfpsec(["plan", policy, ...sim]);
+    assert.match(
+      t.stdout,
+      /^main mode mm\n {2}~ replace providerContext .*\n {8}proposal 1 cipher aes256 -> aes128$/m,
+    );
+    assert.doesNotMatch(t.stdout, /algoIdentifier/, "human text gives the policy's terms");
+  },
+);

@@ -100,8 +100,12 @@ Deno.test("an edited filter is a replace naming exactly the changed field and va
     key: F_IN,
     name: "inbound transport",
     layer: LAYERS.FWPM_LAYER_INBOUND_TRANSPORT_V4,
-    reason: "filterCondition[0].conditionValue.uint16: 80 -> 443",
+    // The policy's word for the condition; WFP's field kept in wfpReason and fields.
+    reason: "localPorts 80 -> 443",
     fields: ["filterCondition[0].conditionValue.uint16"],
+    wfpReason: "filterCondition[0].conditionValue.uint16: 80 -> 443",
+    // The sample graph's objects carry no wfpsec metadata: no policy path.
+    group: { kind: "other" },
   }]);
   assert.deepEqual(p.summary, { add: 0, delete: 0, replace: 1, unchanged: 8 });
   applyGraph(e, g, opts);
@@ -199,6 +203,7 @@ Deno.test("a tunnel whose traffic conditions change is replaced as a whole", () 
     name: "tunnel qm",
     reason: "tunnel definition (flags, traffic conditions or keying module) changed",
     fields: ["tunnelPolicy.providerData"],
+    group: { kind: "other" },
   }]);
   applyGraph(e, g, opts);
   assert.equal(planGraph(g, e, opts).inSync, true);
