@@ -29,6 +29,7 @@ import type {
 import { ENUMS, FLAGS } from "../../ffi/constants.ts";
 import { deepEqual, diffFields, type FieldDiff } from "./fieldDiff.ts";
 import {
+  adoptRedactedSaDigest,
   adoptUnverifiableSecrets,
   canonicalJson,
   digestOf,
@@ -487,6 +488,13 @@ function filtersEqual(c: Filter, d: Filter): boolean {
     (ctx ? c.providerContextKey === d.providerContextKey : (c.rawContext ?? 0n) === (d.rawContext ?? 0n));
 }
 
+/** The differences of two filters found unequal; a redacted manual SA digest (snapshot) is not one. */
+function filterDiffs(c: Filter, d: Filter): FieldDiff[] {
+  const adopted = adoptRedactedSaDigest(c.providerData, d.providerData);
+  if (adopted) d = { ...d, providerData: adopted };
+  return adopted && filtersEqual(c, d) ? [] : diffFields(normFilter(c), normFilter(d));
+}
+
 /** The fields a partially decoded context (netsh dump) can be compared on. */
 function contextHeader(c: ProviderContext): Partial<ProviderContext> {
   const n = normCommon(c);
@@ -879,7 +887,7 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
         d.displayData.name,
         c,
         d,
-        filtersEqual(c, d) ? [] : diffFields(normFilter(c), normFilter(d)),
+        filtersEqual(c, d) ? [] : filterDiffs(c, d),
         cascade,
         d.layerKey,
       );
