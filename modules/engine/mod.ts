@@ -15,4 +15,5 @@ export {
   parseNetshXml,
   type SnapshotData,
   SnapshotEngine,
+  type XmlBudget,
 } from "./snapshot/mod.ts";
