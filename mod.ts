@@ -53,6 +53,7 @@ export {
   parseNetshXml,
   type SnapshotData,
   SnapshotEngine,
+  type XmlBudget,
 } from "./modules/engine/mod.ts";
 /** JSON (versioned, symbolic names) and human rendering. */
 export {
@@ -82,6 +83,7 @@ export {
   type ObjectRef,
   SafetyError,
   SnapshotError,
+  type SnapshotLocation,
   UnsupportedPolicyError,
   UsageError,
   type WfpCodeInfo,

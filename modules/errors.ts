@@ -5,7 +5,13 @@
  * Engine failures keep the engine's FWP_E_* name and code; apply failures also name the object that failed.
  */
 import { ERRORS } from "../ffi/constants.ts";
-import { type ErrorType, type ObjectRef, type WfpCodeInfo, WfpsecError } from "../ffi/wfpsecError.ts";
+import {
+  type ErrorJson,
+  type ErrorType,
+  type ObjectRef,
+  type WfpCodeInfo,
+  WfpsecError,
+} from "../ffi/wfpsecError.ts";
 
 export {
   type ErrorJson,
@@ -31,10 +37,30 @@ export class SafetyError extends WfpsecError {
   override readonly type: ErrorType = "SafetyError";
 }
 
+/** Where in a snapshot file a problem is (1-based line and column, in UTF-16 code units). */
+export interface SnapshotLocation {
+  /** The snapshot file. */
+  file: string;
+  /** 1-based line, when the problem has a position. */
+  line?: number;
+  /** 1-based column, when the problem has a position. */
+  column?: number;
+  /** The element (XML: `wfpstate/filters/item[3]/filterKey`) or field (JSON: `filters[2].filterKey`). */
+  element?: string;
+}
+
 /** A snapshot that cannot be read, or an attempt to change one. */
 export class SnapshotError extends WfpsecError {
   /** The CLI's JSON `error.type`. */
   override readonly type: ErrorType = "SnapshotError";
+  /** `message`; `location` where the file is malformed, when known. */
+  constructor(message: string, readonly location?: SnapshotLocation) {
+    super(message);
+  }
+  /** The JSON error with `location` (file, line, column, element) when known. */
+  override toJson(): ErrorJson & { location?: SnapshotLocation } {
+    return this.location ? { ...super.toJson(), location: this.location } : super.toJson();
+  }
 }
 
 /** A policy feature this version cannot apply: JSON type PolicyError, like validation failures (no diagnostics). */

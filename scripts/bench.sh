@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # deno task bench: every benchmark, each printing its figures and ratios to a baseline measured in the same
 # run. Builds fwpsim first when needed. One line per bench below.
-# startup_bench and yaml_bench exit 1 when their targets (<= 2.5x, <= 1.5x) are missed.
+# startup_bench, yaml_bench and snapshot_bench exit 1 when their targets (<= 2.5x, <= 1.5x, <= 8x and linear
+# scaling) are missed.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -17,5 +18,6 @@ run "$DENO" run --allow-ffi --allow-read --allow-write --allow-env --allow-run -
 run "$DENO" run --allow-ffi --allow-read --allow-env --allow-run --allow-sys bench/ffi_bench.ts
 run "$DENO" run --allow-read --allow-write --allow-env --allow-run bench/startup_bench.ts
 run "$DENO" run --allow-read --allow-env bench/yaml_bench.ts
+run "$DENO" run --allow-read --allow-env bench/snapshot_bench.ts
 echo "bench: done (status $status)"
 exit $status

@@ -1,6 +1,6 @@
 /**
  * The engine: the `Engine` port the planner and apply work against, and its adapters — fwpuclnt through
- * FFI (`ffi.ts`), offline snapshots (`snapshot.ts`: netsh `show state` XML and wfpsec JSON) — and the
+ * FFI (`ffi.ts`), offline snapshots (`snapshot/`: netsh `show state` XML and wfpsec JSON) — and the
  * selection of one from the command line (`select.ts`). `select.ts` loads the adapters lazily, so a command
  * that needs no engine loads neither; the FFI adapter is reached only through it.
  *
@@ -15,4 +15,5 @@ export {
   parseNetshXml,
   type SnapshotData,
   SnapshotEngine,
-} from "./snapshot.ts";
+  type XmlBudget,
+} from "./snapshot/mod.ts";

@@ -59,7 +59,7 @@ export function requestedKind(req: EngineRequest): "windows" | "sim" | "snapshot
 export async function selectEngine(req: EngineRequest): Promise<Engine> {
   const kind = requestedKind(req);
   if (kind === "snapshot") {
-    const { openSnapshot } = await import("./snapshot.ts");
+    const { openSnapshot } = await import("./snapshot/mod.ts");
     return openSnapshot(req.state!);
   }
   const { openEngine } = await import("./ffi.ts");

@@ -46,8 +46,9 @@ export function secretDigest(ownerKey: string, secret: Uint8Array, hostKey: Uint
 export const UNVERIFIABLE_SECRET = "unverifiable-without-host-key";
 
 /**
- * `desired` with its unverifiable secret digests replaced by `current`'s (an offline plan cannot tell
- * whether a pre-shared key changed, so it does not claim it did); undefined when there are none.
+ * `desired` with its unverifiable secret digests, and those `current` holds only redacted (a JSON snapshot),
+ * replaced by `current`'s (an offline plan cannot tell whether a pre-shared key changed, so it does not claim
+ * it did); undefined when there are none.
  */
 export function adoptUnverifiableSecrets(
   current: Uint8Array | undefined,
@@ -56,12 +57,52 @@ export function adoptUnverifiableSecrets(
   const d = readMeta(desired)?.secretSha256;
   if (!d || typeof d !== "object") return undefined;
   const rec = d as Record<string, unknown>;
-  if (!Object.values(rec).includes(UNVERIFIABLE_SECRET)) return undefined;
   const c = readMeta(current)?.secretSha256;
   const cur = c && typeof c === "object" ? c as Record<string, unknown> : {};
+  const redacted = Object.values(cur).includes(REDACTED_DIGEST);
+  if (!redacted && !Object.values(rec).includes(UNVERIFIABLE_SECRET)) return undefined;
   const merged: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rec)) merged[k] = v === UNVERIFIABLE_SECRET && k in cur ? cur[k] : v;
+  for (const [k, v] of Object.entries(rec)) {
+    const hidden = v === UNVERIFIABLE_SECRET || cur[k] === REDACTED_DIGEST;
+    merged[k] = hidden && k in cur ? cur[k] : v;
+  }
   return withMeta(desired, { secretSha256: merged });
+}
+
+/**
+ * What output shows instead of a secret-derived digest (`secretSha256` entries, `manualSaSha256`): printed
+ * providerData never carries them (render.ts), so a snapshot holds this marker, which the planner treats like
+ * an unverifiable digest (it adopts the engine's).
+ */
+export const REDACTED_DIGEST = "redacted";
+
+/** Metadata fields whose values are derived from secrets. */
+const SECRET_FIELDS = ["secretSha256", "manualSaSha256"] as const;
+
+/** providerData as it may be printed: secret-derived digests replaced by REDACTED_DIGEST (same bytes otherwise). */
+export function redactDigests(data: Uint8Array): Uint8Array {
+  const m = readMeta(data);
+  if (!m || !SECRET_FIELDS.some((k) => k in m)) return data;
+  const out: Meta = { ...m };
+  const s = out.secretSha256;
+  if (s && typeof s === "object" && !Array.isArray(s)) {
+    out.secretSha256 = Object.fromEntries(Object.keys(s).map((k) => [k, REDACTED_DIGEST]));
+  } else if (s !== undefined) out.secretSha256 = REDACTED_DIGEST;
+  if (out.manualSaSha256 !== undefined) out.manualSaSha256 = REDACTED_DIGEST;
+  return enc.encode(JSON.stringify(out));
+}
+
+/**
+ * `desired` providerData with the manual SA digest taken from `current` when `current` holds the redacted
+ * marker (a JSON snapshot); undefined when there is nothing to adopt.
+ */
+export function adoptRedactedSaDigest(
+  current: Uint8Array | undefined,
+  desired: Uint8Array | undefined,
+): Uint8Array | undefined {
+  if (readMeta(current)?.manualSaSha256 !== REDACTED_DIGEST) return undefined;
+  if (readMeta(desired)?.manualSaSha256 === undefined) return undefined;
+  return withMeta(desired, { manualSaSha256: REDACTED_DIGEST });
 }
 
 /** sha256 hex of a canonical JSON rendering (bigint and bytes made stable). */

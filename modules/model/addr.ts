@@ -165,3 +165,18 @@ export function v6FromBytes(b: Uint8Array): bigint {
   for (const x of b) v = (v << 8n) | BigInt(x);
   return v;
 }
+
+/**
+ * What a single address is when it cannot be one host's unicast address: IPv4 limited broadcast
+ * (255.255.255.255), IPv4 multicast (224.0.0.0/4, RFC 5771) or IPv6 multicast (ff00::/8, RFC 4291 2.7);
+ * undefined for a unicast address. (A subnet's directed broadcast depends on a prefix an endpoint does not
+ * have, so it is not recognised here.)
+ */
+export function nonUnicast(a: AddrSpec): string | undefined {
+  if (a.family === 4) {
+    if (a.low === 0xffffffffn) return "the IPv4 limited broadcast address";
+    if (a.low >> 28n === 0xen) return "an IPv4 multicast address (224.0.0.0/4)";
+    return undefined;
+  }
+  return a.low >> 120n === 0xffn ? "an IPv6 multicast address (ff00::/8)" : undefined;
+}

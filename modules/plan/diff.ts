@@ -8,7 +8,7 @@
  */
 import type { Filter, Guid, ManualSa, ProviderContext } from "../graph/mod.ts";
 import { FLAGS } from "../../ffi/constants.ts";
-import { readMeta } from "../graph/mod.ts";
+import { adoptRedactedSaDigest, readMeta } from "../graph/mod.ts";
 import { diffFields, type FieldDiff } from "./fieldDiff.ts";
 import { compareKeys as cmp, keyOrder } from "./keyOrder.ts";
 import type { ObjectKind, Plan, PlannedChange, PlanSummary } from "./change.ts";
@@ -29,6 +29,13 @@ export const DISABLED_FILTER_REASON = "disabled: BFE disabled this filter when i
  * Plans the changes that make the engine hold exactly `prepared.graph` for our provider.
  * `current` is what `readCurrent` returned for the same engine.
  */
+/** The differences of two filters found unequal; a redacted manual SA digest (snapshot) is not one. */
+function filterDiffs(c: Filter, d: Filter): FieldDiff[] {
+  const adopted = adoptRedactedSaDigest(c.providerData, d.providerData);
+  if (adopted) d = { ...d, providerData: adopted };
+  return adopted && filtersEqual(c, d) ? [] : diffFields(normFilter(c), normFilter(d));
+}
+
 export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan {
   const g = prepared.graph;
   const providerKey = g.provider.providerKey;
@@ -275,7 +282,7 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
       d.displayData.name,
       c,
       d,
-      filtersEqual(c, d) ? [] : diffFields(normFilter(c), normFilter(d)),
+      filtersEqual(c, d) ? [] : filterDiffs(c, d),
       cascade,
       d.layerKey,
     );

@@ -14,6 +14,7 @@ import {
   weakInQm,
 } from "../model/mod.ts";
 import { pathString } from "./diagnostics.ts";
+import { parseDn } from "../model/mod.ts";
 import type { AuthMethod, MainModePolicy, MmProposal, QmProposal, QuickModePolicy } from "../model/mod.ts";
 import { arrOf, type Checker, DEFAULTS, isObj, type Obj, type Path, str } from "./check.ts";
 
@@ -51,11 +52,17 @@ export function validateAuth(ctx: Checker, list: unknown, path: Path, forEm: boo
           signing: (str(c.signing) ?? "rsa") as "rsa",
         };
         a.rootCA.forEach((dn, j) => {
-          if (typeof dn === "string" && !/^\s*[A-Za-z][A-Za-z0-9.]*\s*=/.test(dn)) {
+          if (typeof dn !== "string") return;
+          // Parsed here as the compiler will encode it, so a name it cannot encode (`CN=a;b`) is refused at
+          // its line, not at apply.
+          const parsed = parseDn(dn);
+          if (typeof parsed === "string" || !parsed.length) {
             ctx.err(
               [...p, "certificate", "rootCA", ...(Array.isArray(c.rootCA) ? [j] : [])],
-              "pattern",
-              `'${dn}' is not a distinguished name; write e.g. 'CN=Contoso Root CA, O=Contoso'`,
+              "bad-dn",
+              `'${dn}' is not a distinguished name: ${
+                typeof parsed === "string" ? parsed : "empty"
+              }; write e.g. 'CN=Contoso Root CA, O=Contoso'`,
             );
           }
         });

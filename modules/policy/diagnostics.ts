@@ -45,7 +45,9 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   "bad-port": "a port or port range that does not parse",
   "bad-proposal": "a crypto proposal that does not parse or is inconsistent",
   "bad-sddl": "an SDDL string that cannot be encoded",
-  "bad-endpoint": "a tunnel or SA endpoint that is not a single address",
+  "bad-endpoint":
+    "a tunnel or SA endpoint that is not a single unicast address (broadcast, multicast, a range)",
+  "bad-dn": "a root CA distinguished name that does not parse (not TYPE=value, unknown attribute, bad OID)",
   "bad-program": "a program path that is not absolute",
   "bad-certificate": "a rootCA certificate file that cannot be read or is not an X.509 certificate",
   "root-ca-store": "a rootCA name with store root or enterprise (IKEEXT takes the roots from the store)",

@@ -4,7 +4,7 @@
  * tolerates values of the wrong type (already reported structurally) by skipping them.
  */
 import { displayTextIssues } from "./fidelity.ts";
-import { type AddrSpec, parseAddr } from "../model/mod.ts";
+import { type AddrSpec, nonUnicast, parseAddr } from "../model/mod.ts";
 import { formatQm, weakInQm } from "../model/mod.ts";
 import { pathString } from "./diagnostics.ts";
 import type {
@@ -469,6 +469,11 @@ export class Semantic extends Checker {
     }
     if (a.kind !== "single") {
       this.err(p, "bad-endpoint", `'${v}' is a ${a.kind}; an endpoint is one address`);
+      return undefined;
+    }
+    const group = nonUnicast(a);
+    if (group) {
+      this.err(p, "bad-endpoint", `'${v}' is ${group}; an IPsec endpoint is one host's unicast address`);
       return undefined;
     }
     return a;

@@ -4,13 +4,14 @@
  * JSON conventions: bigint -> decimal string, bytes -> lowercase hex, GUIDs lowercase, and a symbolic name
  * next to every known GUID or enum (`layerKey` + `layer`, `type` + `typeName`, `flags` + `flagNames`).
  * `fromJsonObject` (modules/graph/json.ts) reverses the encoding, which is how a `show --all --json`
- * snapshot is loaded back. Pre-shared key bytes are never rendered: they become `""` (redacted).
+ * snapshot is loaded back. Pre-shared key bytes are never rendered: they become `""` (redacted); digests
+ * derived from secrets in providerData become `"redacted"` (meta.ts redactDigests).
  */
 import { ENUMS, flagNames, type FLAGS, guidName } from "../../ffi/constants.ts";
 import type { EngineInfo } from "../engine/mod.ts";
 import type { Filter, Provider, ProviderContext, Sublayer } from "../graph/mod.ts";
 import type { Change, ChangeGroup, PlanSummary } from "../plan/mod.ts";
-import { GUID_NAME_FIELDS, toHex } from "../graph/mod.ts";
+import { GUID_NAME_FIELDS, redactDigests, toHex } from "../graph/mod.ts";
 
 export { fromJsonObject } from "../graph/mod.ts";
 import { addAddressText, conditionsText } from "./conditionText.ts";
@@ -35,7 +36,11 @@ export function toJson(
 function enc(v: unknown, field: string, ctx: { flags?: FlagFamily; typeEnum?: keyof typeof ENUMS }): Json {
   if (v === undefined || v === null) return null;
   if (typeof v === "bigint") return v.toString();
-  if (v instanceof Uint8Array) return field === "presharedKey" ? "" : toHex(v);
+  if (v instanceof Uint8Array) {
+    if (field === "presharedKey") return "";
+    // Digests derived from secrets never leave through output (meta.ts redactDigests).
+    return toHex(field === "providerData" ? redactDigests(v) : v);
+  }
   if (Array.isArray(v)) return v.map((x) => enc(x, field, ctx));
   if (typeof v === "object") {
     const o: { [k: string]: Json } = {};

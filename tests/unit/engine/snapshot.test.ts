@@ -8,7 +8,7 @@ import {
   parseJsonSnapshot,
   parseNetshXml,
   SnapshotEngine,
-} from "../../../modules/engine/snapshot.ts";
+} from "../../../modules/engine/snapshot/mod.ts";
 import { SnapshotError } from "../../../modules/errors.ts";
 import { filtersXml, stateXml } from "../../cli/netsh_writer.ts";
 import { FOREIGN_PROVIDER, foreignDump } from "../../support/foreignDump.ts";

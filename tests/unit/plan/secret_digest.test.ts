@@ -5,8 +5,11 @@
  */
 import assert from "node:assert/strict";
 import {
+  adoptRedactedSaDigest,
   adoptUnverifiableSecrets,
   readMeta,
+  redactDigests,
+  REDACTED_DIGEST,
   secretDigest,
   UNVERIFIABLE_SECRET,
   withMeta,
@@ -31,4 +34,28 @@ Deno.test("an offline plan adopts the stored digest of a secret it cannot verify
   assert.deepEqual(adopted.secretSha256, { "0": secretDigest("ctx", PSK, H1), "1": "y" });
   const verifiable = withMeta(undefined, { secretSha256: { "0": secretDigest("ctx", PSK, H2) } });
   assert.equal(adoptUnverifiableSecrets(stored, verifiable), undefined);
+});
+
+Deno.test("printed providerData carries no secret-derived digest; the planner does not compare a redacted one", () => {
+  const stored = withMeta(undefined, {
+    contentSha256: "c0ffee",
+    manualSaSha256: "ab".repeat(32),
+    secretSha256: { "0": secretDigest("ctx", PSK, H1) },
+  });
+  const printed = readMeta(redactDigests(stored))!;
+  assert.deepEqual(printed, {
+    contentSha256: "c0ffee",
+    manualSaSha256: REDACTED_DIGEST,
+    secretSha256: { "0": REDACTED_DIGEST },
+  });
+  // Nothing else changes: metadata without secrets is printed as stored.
+  const plain = withMeta(undefined, { path: "rules/a", contentSha256: "c0ffee" });
+  assert.equal(redactDigests(plain), plain);
+  // A snapshot's redacted digest is adopted (not reported as a changed key), a real one is compared.
+  const desired = withMeta(undefined, { secretSha256: { "0": secretDigest("ctx", PSK, H2) } });
+  const adopted = readMeta(adoptUnverifiableSecrets(redactDigests(stored), desired))!;
+  assert.deepEqual(adopted.secretSha256, { "0": REDACTED_DIGEST });
+  const sa = withMeta(undefined, { manualSaSha256: "cd".repeat(32) });
+  assert.equal(readMeta(adoptRedactedSaDigest(redactDigests(stored), sa))!.manualSaSha256, REDACTED_DIGEST);
+  assert.equal(adoptRedactedSaDigest(stored, sa), undefined);
 });

@@ -128,7 +128,7 @@ const cases: Case[] = [
     name: "certificate root CA not a DN",
     text: HEAD +
       "mainMode:\n  - name: mm\n    keyModule: authip\n    auth: [{ certificate: { rootCA: @@Contoso } }]\n    proposals: [aes256-sha256-ecp256]\n",
-    code: "pattern",
+    code: "bad-dn",
     path: "mainMode[0].auth[0].certificate.rootCA",
   },
   {
