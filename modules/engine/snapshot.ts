@@ -463,11 +463,12 @@ function xmlFilter(e: El, path: string): Filter {
   const fl = flags(child(e, "flags"));
   const act = child(e, "action");
   const actionType = enumValue("FWP_ACTION_TYPE", text(act, "type"), path);
-  const action: Filter["action"] = { type: actionType };
   const ft = guid(text(act, "filterType"));
   const ck = guid(text(act, "calloutKey"));
-  if (ck) action.calloutKey = ck;
-  else if (ft) action.filterType = ft;
+  // The dump names the member it holds; its type decides which arm the codec would write.
+  const action = (ck ? { type: actionType, calloutKey: ck } : ft ? { type: actionType, filterType: ft } : {
+    type: actionType,
+  }) as Filter["action"];
   const conds: FilterCondition[] = items(child(e, "filterCondition")).map((c) => ({
     fieldKey: guid(text(c, "fieldKey"))!,
     matchType: enumValue("FWP_MATCH_TYPE", text(c, "matchType"), path),
@@ -543,7 +544,8 @@ export function parseNetshXml(textIn: string, path = "dump.xml"): SnapshotData {
         providerContextKey: guid(text(it, "providerContextKey"))!,
         displayData: displayData(it),
         flags: flags(child(it, "flags")),
-        type: enumValue("FWPM_PROVIDER_CONTEXT_TYPE", text(it, "type"), path),
+        // A dump's contexts carry no policy (partial), so any FWPM_PROVIDER_CONTEXT_TYPE it names fits.
+        type: enumValue("FWPM_PROVIDER_CONTEXT_TYPE", text(it, "type"), path) as ProviderContext["type"],
       };
       const pk = guid(text(it, "providerKey"));
       if (pk) c.providerKey = pk;
