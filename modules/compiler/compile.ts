@@ -23,8 +23,6 @@ import type {
   IkeextPolicy2,
   IpsecProposal0,
   IpsecTrafficSelector0,
-  IpsecTransportPolicy2,
-  IpsecTunnelPolicy3,
   ManualSa,
   ObjectGraph,
   ProviderContext,

@@ -374,74 +374,76 @@ function utf16(s: string): Uint8Array {
   return out;
 }
 
+const DT = ENUMS.FWP_DATA_TYPE;
+
 function value(e: El | undefined, path: string): FwpConditionValue {
   const type = enumValue("FWP_DATA_TYPE", text(e, "type"), path);
   const get = (n: string) => text(e, n) ?? "";
   switch (type) {
-    case 0:
-      return { type: 0 };
-    case 1:
-      return { type: 1, uint8: Number(get("uint8")) };
-    case 2:
-      return { type: 2, uint16: Number(get("uint16")) };
-    case 3: {
+    case DT.FWP_EMPTY:
+      return { type: DT.FWP_EMPTY };
+    case DT.FWP_UINT8:
+      return { type: DT.FWP_UINT8, uint8: Number(get("uint8")) };
+    case DT.FWP_UINT16:
+      return { type: DT.FWP_UINT16, uint16: Number(get("uint16")) };
+    case DT.FWP_UINT32: {
       const s = get("uint32");
-      return { type: 3, uint32: s.includes(".") ? ipv4(s) : Number(s) >>> 0 };
+      return { type: DT.FWP_UINT32, uint32: s.includes(".") ? ipv4(s) : Number(s) >>> 0 };
     }
-    case 4:
-      return { type: 4, uint64: BigInt(get("uint64")) };
-    case 5:
-      return { type: 5, int8: Number(get("int8")) };
-    case 6:
-      return { type: 6, int16: Number(get("int16")) };
-    case 7:
-      return { type: 7, int32: Number(get("int32")) };
-    case 8:
-      return { type: 8, int64: BigInt(get("int64")) };
-    case 9:
-      return { type: 9, float32: Number(get("float32")) };
-    case 10:
-      return { type: 10, double64: Number(get("double64")) };
-    case 11: {
+    case DT.FWP_UINT64:
+      return { type: DT.FWP_UINT64, uint64: BigInt(get("uint64")) };
+    case DT.FWP_INT8:
+      return { type: DT.FWP_INT8, int8: Number(get("int8")) };
+    case DT.FWP_INT16:
+      return { type: DT.FWP_INT16, int16: Number(get("int16")) };
+    case DT.FWP_INT32:
+      return { type: DT.FWP_INT32, int32: Number(get("int32")) };
+    case DT.FWP_INT64:
+      return { type: DT.FWP_INT64, int64: BigInt(get("int64")) };
+    case DT.FWP_FLOAT:
+      return { type: DT.FWP_FLOAT, float32: Number(get("float32")) };
+    case DT.FWP_DOUBLE:
+      return { type: DT.FWP_DOUBLE, double64: Number(get("double64")) };
+    case DT.FWP_BYTE_ARRAY16_TYPE: {
       const s = get("byteArray16");
-      return { type: 11, byteArray16: s.includes(":") ? ipv6(s) : fromHex(s) };
+      return { type: DT.FWP_BYTE_ARRAY16_TYPE, byteArray16: s.includes(":") ? ipv6(s) : fromHex(s) };
     }
-    case 12: {
+    case DT.FWP_BYTE_BLOB_TYPE: {
       const b = child(e, "byteBlob");
       const data = blob(b);
-      return { type: 12, byteBlob: data ?? utf16(text(b, "asString") ?? "") };
+      return { type: DT.FWP_BYTE_BLOB_TYPE, byteBlob: data ?? utf16(text(b, "asString") ?? "") };
     }
-    case 13:
-      return { type: 13, sid: sidBytes(get("sid")) };
-    case 14: {
+    case DT.FWP_SID:
+      return { type: DT.FWP_SID, sid: sidBytes(get("sid")) };
+    case DT.FWP_SECURITY_DESCRIPTOR_TYPE: {
       // netsh prints the descriptor as SDDL text; it is kept as that text, not re-encoded.
-      return { type: 14, sd: new TextEncoder().encode(get("sd")) };
+      return { type: DT.FWP_SECURITY_DESCRIPTOR_TYPE, sd: new TextEncoder().encode(get("sd")) };
     }
-    case 17:
-      return { type: 17, unicodeString: get("unicodeString") };
-    case 18:
-      return { type: 18, byteArray6: fromHex(get("byteArray6").replace(/[-:]/g, "")) };
-    case 256: {
+    case DT.FWP_UNICODE_STRING_TYPE:
+      return { type: DT.FWP_UNICODE_STRING_TYPE, unicodeString: get("unicodeString") };
+    case DT.FWP_BYTE_ARRAY6_TYPE:
+      return { type: DT.FWP_BYTE_ARRAY6_TYPE, byteArray6: fromHex(get("byteArray6").replace(/[-:]/g, "")) };
+    case DT.FWP_V4_ADDR_MASK: {
       const m = child(e, "v4AddrMask");
       return {
-        type: 256,
+        type: DT.FWP_V4_ADDR_MASK,
         v4AddrMask: { addr: ipv4(text(m, "addr") ?? "0.0.0.0"), mask: ipv4(text(m, "mask") ?? "0.0.0.0") },
       };
     }
-    case 257: {
+    case DT.FWP_V6_ADDR_MASK: {
       const m = child(e, "v6AddrMask");
       return {
-        type: 257,
+        type: DT.FWP_V6_ADDR_MASK,
         v6AddrMask: {
           addr: ipv6(text(m, "addr") ?? "::"),
           prefixLength: Number(text(m, "prefixLength") ?? 0),
         },
       };
     }
-    case 258: {
+    case DT.FWP_RANGE_TYPE: {
       const r = child(e, "rangeValue");
       return {
-        type: 258,
+        type: DT.FWP_RANGE_TYPE,
         rangeValue: {
           valueLow: value(child(r, "valueLow"), path) as FwpValue,
           valueHigh: value(child(r, "valueHigh"), path) as FwpValue,

@@ -244,7 +244,7 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
       if (v.type !== "appPath") return c;
       let id = appIds.get(v.path);
       if (!id) appIds.set(v.path, id = engine.appIdFromFileName(v.path));
-      return { ...c, conditionValue: { type: 12, byteBlob: id } };
+      return { ...c, conditionValue: { type: ENUMS.FWP_DATA_TYPE.FWP_BYTE_BLOB_TYPE, byteBlob: id } };
     });
 
   // Secret digests per owning context key. Only provider-context secrets matter here (manual SA keys are
