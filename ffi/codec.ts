@@ -25,6 +25,7 @@ import {
   writeUtf16,
 } from "./utf16.ts";
 import { WfpInputError } from "./errors.ts";
+import type { StructMap, StructName } from "./structs.gen.ts";
 
 const TWO32 = 4294967296;
 const OVERFLOW = Symbol("arena overflow");
@@ -88,7 +89,7 @@ export class Arena {
   }
 
   /** Encodes `value` as struct `name`; returns its offset. Retries with a bigger arena on overflow. */
-  encode(name: string, value: unknown): number {
+  encode<K extends StructName>(name: K, value: StructMap[K]): number {
     const s = compiled(name);
     for (;;) {
       this.reset();
@@ -96,24 +97,6 @@ export class Arena {
         const off = this.alloc(s.layout.size);
         s.enc(this, value, off);
         return off;
-      } catch (e) {
-        if (e !== OVERFLOW) throw e;
-        this.setSize(this.cap * 2);
-      }
-    }
-  }
-
-  /** Encodes several top-level values into one arena (e.g. the two contexts of FwpmIPsecTunnelAdd3). */
-  encodeMany(items: { name: string; value: unknown }[]): number[] {
-    for (;;) {
-      this.reset();
-      try {
-        return items.map(({ name, value }) => {
-          const s = compiled(name);
-          const off = this.alloc(s.layout.size);
-          s.enc(this, value, off);
-          return off;
-        });
       } catch (e) {
         if (e !== OVERFLOW) throw e;
         this.setSize(this.cap * 2);
@@ -138,7 +121,7 @@ export class Arena {
   }
 
   /** Encodes `value` as struct `name` at a fresh allocation inside an `encodeWith` callback. */
-  put(name: string, value: unknown): number {
+  put<K extends StructName>(name: K, value: StructMap[K]): number {
     const s = compiled(name);
     const off = this.alloc(s.layout.size);
     s.enc(this, value, off);
@@ -146,7 +129,7 @@ export class Arena {
   }
 
   /** Encodes `values` as a contiguous C array of struct `name` inside an `encodeWith` callback. */
-  putArray(name: string, values: readonly unknown[]): number {
+  putArray<K extends StructName>(name: K, values: readonly StructMap[K][]): number {
     const s = compiled(name);
     const size = s.layout.size;
     const off = this.alloc(size * values.length);
@@ -388,6 +371,19 @@ function readSid(addr: number): Uint8Array {
 let generated: Record<string, GeneratedCodec> | undefined;
 const cache = new Map<string, CompiledStruct>();
 
+/**
+ * WFPSEC_CODEC_STRICT=1 (the test stages set it): encoders also refuse a property that is no member of its
+ * struct, so a misspelt member fails instead of being silently left zero. Off by default: it costs a
+ * property walk per encoded struct.
+ */
+function strictMembers(): boolean {
+  try {
+    return Deno.env.get("WFPSEC_CODEC_STRICT") === "1";
+  } catch {
+    return false; // no --allow-env: the default
+  }
+}
+
 /** The compiled codec for struct `name`. */
 export function compiled(name: string): CompiledStruct {
   let s = cache.get(name);
@@ -407,7 +403,7 @@ export function compiled(name: string): CompiledStruct {
     copyOut,
     load,
     frame: () => current,
-  });
+  }, strictMembers());
   const g = generated[name];
   s = {
     layout: layoutOf(name),
@@ -422,9 +418,9 @@ export function compiled(name: string): CompiledStruct {
 // Public decode entry points (engine-returned memory).
 
 /** Decodes struct `name` at native address `addr` (a number or bigint). */
-export function decodeAt<T = Record<string, unknown>>(name: string, addr: number | bigint): T {
+export function decodeAt<K extends StructName>(name: K, addr: number | bigint): StructMap[K] {
   resetReads();
-  return decodeOne<T>(compiled(name), Number(addr));
+  return decodeOne<StructMap[K]>(compiled(name), Number(addr));
 }
 
 function decodeOne<T>(s: CompiledStruct, addr: number): T {
@@ -446,11 +442,12 @@ export function readPointerArray(addr: number | bigint, n: number): number[] {
 }
 
 /** Decodes every struct of a native `T**` array of `n` entries (as returned by Fwpm*Enum*). */
-export function decodePointerArray<T = Record<string, unknown>>(
-  name: string,
+export function decodePointerArray<K extends StructName>(
+  name: K,
   addr: number | bigint,
   n: number,
-): T[] {
+): StructMap[K][] {
+  type T = StructMap[K];
   const ptrs = readPointerArray(addr, n);
   const s = compiled(name);
   // One engine allocation holds the whole page: the read window stays valid across its entries.

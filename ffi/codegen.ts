@@ -72,6 +72,8 @@ const prop = (s: string) => `[${JSON.stringify(s)}]`;
 const q = (s: string) => JSON.stringify(s);
 
 class Gen {
+  /** Strict: every encoder first refuses a property that is no member of its struct (a misspelt name). */
+  constructor(readonly strict = false) {}
   private n = 0;
   /** GUID member caches generated (each encode or decode site gets a GuidSite variable G<i>). */
   sites = 0;
@@ -338,9 +340,18 @@ class Gen {
         : `dv.getUint16(at + ${disc.offset}, true)`;
       dec.push(`switch (${read}${mask}) { ${decCases.join(" ")} default: { ${decDefault} } }`);
     }
-    return `function E_${name}(a, o, off) {\n` +
+    // Strict mode only (tests): the members a value may have, for the misspelt-member check.
+    const members = all.filter((f) => !counts.has(f.name)).map((f) => `${q(f.name)}: 1`);
+    const strict = this.strict ? `const M_${name} = { __proto__: null, ${members.join(", ")} };\n` : "";
+    const check = this.strict
+      ? `  for (const k in o) if (!(k in M_${name})) bad(${q(s.name)} + "." + k, ${
+        q(`a member of ${s.name}`)
+      }, o[k]);\n`
+      : "";
+    // After the members' own checks, so a wrong value is reported as such, whatever else is wrong.
+    return strict + `function E_${name}(a, o, off) {\n` +
       `  if (typeof o !== "object" || o === null) bad(${q(s.name)}, "an object", o);\n` +
-      `  const dv = a.dv;\n  ${enc.join("\n  ")}\n}\n` +
+      `  const dv = a.dv;\n  ${enc.join("\n  ")}\n${check}}\n` +
       // A constructor (with Object.prototype, so results are plain objects) lets V8 size the object for
       // all its members up front instead of growing a property store member by member.
       `function O_${name}() {}\nO_${name}.prototype = Object.prototype;\n` +
@@ -396,9 +407,12 @@ export interface GeneratedCodec {
   dec(fr: { dv: DataView; u8: Uint8Array }, at: number): Record<string, unknown>;
 }
 
-/** The JS source of every struct's codec (exposed for inspection and tests). */
-export function generateSource(): string {
-  const g = new Gen();
+/**
+ * The JS source of every struct's codec (exposed for inspection and tests). `strict` adds the
+ * misspelt-member check to every encoder (for tests: it costs a property walk per struct).
+ */
+export function generateSource(strict = false): string {
+  const g = new Gen(strict);
   const parts = Object.values(STRUCTS).map((s) => g.struct(s));
   const table = Object.keys(STRUCTS).map((n) => `${q(n)}: { enc: E_${ident(n)}, dec: D_${ident(n)} }`).join(
     ",\n  ",
@@ -412,9 +426,9 @@ export function generateSource(): string {
     `\nreturn {\n  ${table}\n};\n`;
 }
 
-/** Compiles every struct's codec with `helpers`. */
-export function generateCodecs(helpers: Helpers): Record<string, GeneratedCodec> {
+/** Compiles every struct's codec with `helpers` (`strict`: see generateSource). */
+export function generateCodecs(helpers: Helpers, strict = false): Record<string, GeneratedCodec> {
   // The generated source is derived only from the static struct tables (no external input).
-  const factory = new Function("H", generateSource()) as (h: Helpers) => Record<string, GeneratedCodec>;
+  const factory = new Function("H", generateSource(strict)) as (h: Helpers) => Record<string, GeneratedCodec>;
   return factory(helpers);
 }

@@ -448,6 +448,10 @@ export const MISC = {
   IPPROTO_ICMPV6: 58,
   SDDL_REVISION_1: 1,
   FWP_ACTRL_MATCH_FILTER: 0x1,
+  // ACE types of the security descriptors ffi/sddl.ts builds (winnt.h).
+  ACCESS_ALLOWED_ACE_TYPE: 0,
+  ACCESS_DENIED_ACE_TYPE: 1,
+  SYSTEM_AUDIT_ACE_TYPE: 2,
 } as const;
 
 /**

@@ -45,9 +45,11 @@ export type FieldType =
   /**
    * A discriminated (nameless or named) union. The active arm is chosen by the sibling member
    * `discriminant` (masked with `mask` when given, e.g. FWPM_FILTER0.flags & HAS_PROVIDER_CONTEXT).
-   * An arm with `values: "default"` matches any other value.
+   * An arm with `values: "default"` matches any other value. `tags` names the `ENUMS` family (ffi/constants.ts)
+   * the arm values come from (a flag family of `FLAGS` for a masked union): the generated TypeScript types
+   * write each arm's tag by its constant name.
    */
-  | { kind: "union"; discriminant: string; mask?: number; arms: UnionArm[] };
+  | { kind: "union"; discriminant: string; mask?: number; tags: string; arms: UnionArm[] };
 
 /** One arm of a discriminated union. `fields` is empty for a valueless arm (e.g. IKEEXT_ANONYMOUS). */
 export interface UnionArm {
@@ -116,18 +118,22 @@ export function f(name: string, offset: number, size: number, type: FieldType, o
     : { name, cPath: name, offset, size, type };
 }
 
-/** A nameless union at `offset` (size = largest arm). */
+/**
+ * A nameless union at `offset` (size = largest arm), its arms selected by `discriminant`, whose values are
+ * the constants of family `tags` (ENUMS, or FLAGS when `mask` is given).
+ */
 export function union(
   name: string,
   offset: number,
   size: number,
   discriminant: string,
+  tags: string,
   arms: UnionArm[],
   mask?: number,
 ): Field {
   const type: FieldType = mask === undefined
-    ? { kind: "union", discriminant, arms }
-    : { kind: "union", discriminant, mask, arms };
+    ? { kind: "union", discriminant, tags, arms }
+    : { kind: "union", discriminant, mask, tags, arms };
   return { name, cPath: null, offset, size, type };
 }
 

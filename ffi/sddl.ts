@@ -8,6 +8,7 @@
  * domain SID, which only Windows knows: they are refused with a message saying to write the full SID.
  * Layout as RtlMakeSelfRelativeSD writes it: 20-byte header, then SACL, DACL, owner, group.
  */
+import { MISC } from "./constants.ts";
 import { type ErrorType, WfpsecError } from "./wfpsecError.ts";
 
 /**
@@ -92,7 +93,11 @@ const RIGHTS: Record<string, number> = {
   KW: 0x20006,
   KX: 0x20019,
 };
-const ACE_TYPES: Record<string, number> = { A: 0, D: 1, AU: 2 };
+const ACE_TYPES: Record<string, number> = {
+  A: MISC.ACCESS_ALLOWED_ACE_TYPE,
+  D: MISC.ACCESS_DENIED_ACE_TYPE,
+  AU: MISC.SYSTEM_AUDIT_ACE_TYPE,
+};
 const ACE_FLAGS: Record<string, number> = {
   OI: 0x1,
   CI: 0x2,
@@ -182,7 +187,7 @@ function parseAcl(text: string, isSacl: boolean): Acl {
     if (f.length !== 6) throw new SddlError(`ACE '(${am[1]})' must have 6 fields: type;flags;rights;;;sid`);
     const type = ACE_TYPES[f[0]];
     if (type === undefined) throw new SddlError(`ACE type '${f[0]}' is not supported (allowed: A, D, AU)`);
-    if ((type === 2) !== isSacl) {
+    if ((type === MISC.SYSTEM_AUDIT_ACE_TYPE) !== isSacl) {
       throw new SddlError(`ACE type '${f[0]}' does not belong in a ${isSacl ? "SACL" : "DACL"}`);
     }
     if (f[3] || f[4]) throw new SddlError("object ACEs (object/inherited-object GUIDs) are not supported");

@@ -32,6 +32,18 @@ import {
   union,
   wstr,
 } from "./layout.ts";
+import { ENUMS, FLAGS } from "./constants.ts";
+
+// Union arms are selected by these constants (by name, never by number; the oracle checks the values).
+const DT = ENUMS.FWP_DATA_TYPE;
+const AT = ENUMS.FWP_ACTION_TYPE;
+const PCT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
+const AM = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE;
+const CCT = ENUMS.IKEEXT_CERT_CONFIG_TYPE;
+const TT = ENUMS.IPSEC_TRANSFORM_TYPE;
+const IPV = ENUMS.FWP_IP_VERSION;
+const TRT = ENUMS.IPSEC_TRAFFIC_TYPE;
+const NET = ENUMS.FWPM_NET_EVENT_TYPE;
 
 const S = (
   name: string,
@@ -64,37 +76,37 @@ const FWP_V6_ADDR_AND_MASK = S("FWP_V6_ADDR_AND_MASK", 17, 1, "mingw", [
 /** The arms FWP_VALUE0 and FWP_CONDITION_VALUE0 share (FWP_DATA_TYPE -> member at offset 8). */
 function valueArms(): ReturnType<typeof arm>[] {
   return [
-    emptyArm([0], "empty"),
-    arm([1], f("uint8", 8, 1, u8)),
-    arm([2], f("uint16", 8, 2, u16)),
-    arm([3], f("uint32", 8, 4, u32)),
-    arm([4], f("uint64", 8, 8, ptr(u64))),
-    arm([5], f("int8", 8, 1, i8)),
-    arm([6], f("int16", 8, 2, i16)),
-    arm([7], f("int32", 8, 4, i32)),
-    arm([8], f("int64", 8, 8, ptr(i64))),
-    arm([9], f("float32", 8, 4, f32)),
-    arm([10], f("double64", 8, 8, ptr(f64))),
-    arm([11], f("byteArray16", 8, 8, ptr(bytes(16)))),
-    arm([12], f("byteBlob", 8, 8, ptr(blob))),
-    arm([13], f("sid", 8, 8, sid)),
-    arm([14], f("sd", 8, 8, ptr(blob))),
-    arm([17], f("unicodeString", 8, 8, wstr)),
-    arm([18], f("byteArray6", 8, 8, ptr(bytes(6)))),
+    emptyArm([DT.FWP_EMPTY], "empty"),
+    arm([DT.FWP_UINT8], f("uint8", 8, 1, u8)),
+    arm([DT.FWP_UINT16], f("uint16", 8, 2, u16)),
+    arm([DT.FWP_UINT32], f("uint32", 8, 4, u32)),
+    arm([DT.FWP_UINT64], f("uint64", 8, 8, ptr(u64))),
+    arm([DT.FWP_INT8], f("int8", 8, 1, i8)),
+    arm([DT.FWP_INT16], f("int16", 8, 2, i16)),
+    arm([DT.FWP_INT32], f("int32", 8, 4, i32)),
+    arm([DT.FWP_INT64], f("int64", 8, 8, ptr(i64))),
+    arm([DT.FWP_FLOAT], f("float32", 8, 4, f32)),
+    arm([DT.FWP_DOUBLE], f("double64", 8, 8, ptr(f64))),
+    arm([DT.FWP_BYTE_ARRAY16_TYPE], f("byteArray16", 8, 8, ptr(bytes(16)))),
+    arm([DT.FWP_BYTE_BLOB_TYPE], f("byteBlob", 8, 8, ptr(blob))),
+    arm([DT.FWP_SID], f("sid", 8, 8, sid)),
+    arm([DT.FWP_SECURITY_DESCRIPTOR_TYPE], f("sd", 8, 8, ptr(blob))),
+    arm([DT.FWP_UNICODE_STRING_TYPE], f("unicodeString", 8, 8, wstr)),
+    arm([DT.FWP_BYTE_ARRAY6_TYPE], f("byteArray6", 8, 8, ptr(bytes(6)))),
   ];
 }
 
 const FWP_VALUE0 = S("FWP_VALUE0", 16, 8, "mingw", [
   f("type", 0, 4, u32),
-  union("value", 8, 8, "type", valueArms()),
+  union("value", 8, 8, "type", "FWP_DATA_TYPE", valueArms()),
 ]);
 const FWP_CONDITION_VALUE0 = S("FWP_CONDITION_VALUE0", 16, 8, "mingw", [
   f("type", 0, 4, u32),
-  union("value", 8, 8, "type", [
+  union("value", 8, 8, "type", "FWP_DATA_TYPE", [
     ...valueArms(),
-    arm([256], f("v4AddrMask", 8, 8, ptr(struct("FWP_V4_ADDR_AND_MASK")))),
-    arm([257], f("v6AddrMask", 8, 8, ptr(struct("FWP_V6_ADDR_AND_MASK")))),
-    arm([258], f("rangeValue", 8, 8, ptr(struct("FWP_RANGE0")))),
+    arm([DT.FWP_V4_ADDR_MASK], f("v4AddrMask", 8, 8, ptr(struct("FWP_V4_ADDR_AND_MASK")))),
+    arm([DT.FWP_V6_ADDR_MASK], f("v6AddrMask", 8, 8, ptr(struct("FWP_V6_ADDR_AND_MASK")))),
+    arm([DT.FWP_RANGE_TYPE], f("rangeValue", 8, 8, ptr(struct("FWP_RANGE0")))),
   ]),
 ]);
 const FWP_RANGE0 = S("FWP_RANGE0", 32, 8, "mingw", [
@@ -142,9 +154,12 @@ const FWPM_SUBLAYER0 = S("FWPM_SUBLAYER0", 72, 8, "mingw", [
 
 const FWPM_ACTION0 = S("FWPM_ACTION0", 20, 4, "mingw", [
   f("type", 0, 4, u32),
-  union("target", 4, 16, "type", [
-    // FWP_ACTION_CALLOUT_TERMINATING / _INSPECTION / _UNKNOWN carry a callout key.
-    arm([0x5003, 0x6004, 0x4005], f("calloutKey", 4, 16, guid)),
+  union("target", 4, 16, "type", "FWP_ACTION_TYPE", [
+    // Callout actions carry a callout key.
+    arm(
+      [AT.FWP_ACTION_CALLOUT_TERMINATING, AT.FWP_ACTION_CALLOUT_INSPECTION, AT.FWP_ACTION_CALLOUT_UNKNOWN],
+      f("calloutKey", 4, 16, guid),
+    ),
     arm("default", f("filterType", 4, 16, guid, true)),
   ]),
 ]);
@@ -155,6 +170,7 @@ const FWPM_FILTER_CONDITION0 = S("FWPM_FILTER_CONDITION0", 40, 8, "mingw", [
   f("conditionValue", 24, 16, struct("FWP_CONDITION_VALUE0")),
 ]);
 
+const HAS_CONTEXT = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT;
 const FWPM_FILTER0 = S("FWPM_FILTER0", 200, 8, "mingw", [
   f("filterKey", 0, 16, guid),
   displayData,
@@ -167,11 +183,11 @@ const FWPM_FILTER0 = S("FWPM_FILTER0", 200, 8, "mingw", [
   f("numFilterConditions", 112, 4, u32),
   f("filterCondition", 120, 8, array(struct("FWPM_FILTER_CONDITION0"), "numFilterConditions")),
   f("action", 128, 20, struct("FWPM_ACTION0")),
-  // FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT (0x4) selects providerContextKey.
-  union("context", 152, 16, "flags", [
-    arm([0x4], f("providerContextKey", 152, 16, guid)),
+  // FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT selects providerContextKey.
+  union("context", 152, 16, "flags", "FWPM_FILTER_FLAG", [
+    arm([HAS_CONTEXT], f("providerContextKey", 152, 16, guid)),
     arm("default", f("rawContext", 152, 8, u64, true)),
-  ], 0x4),
+  ], HAS_CONTEXT),
   f("reserved", 168, 8, ptr(guid), true),
   f("filterId", 176, 8, u64, true),
   f("effectiveWeight", 184, 16, struct("FWP_VALUE0"), true),
@@ -182,17 +198,17 @@ function contextArms(keying: string, transport: string, tunnel: string, mm: stri
   const p = (values: number[], name: string, to: string) =>
     arm(values, f(name, 72, 8, ptr(struct(to)), true));
   return [
-    p([0], "keyingPolicy", keying),
-    p([1], "ikeQmTransportPolicy", transport),
-    p([2], "ikeQmTunnelPolicy", tunnel),
-    p([3], "authipQmTransportPolicy", transport),
-    p([4], "authipQmTunnelPolicy", tunnel),
-    p([5], "ikeMmPolicy", mm),
-    p([6], "authIpMmPolicy", mm),
-    arm([8], f("dataBuffer", 72, 8, ptr(blob), true)),
-    p([9], "ikeV2QmTunnelPolicy", tunnel),
-    p([10], "ikeV2MmPolicy", mm),
-    ...(v2 ? [p([12], "ikeV2QmTransportPolicy", transport)] : []),
+    p([PCT.FWPM_IPSEC_KEYING_CONTEXT], "keyingPolicy", keying),
+    p([PCT.FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT], "ikeQmTransportPolicy", transport),
+    p([PCT.FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT], "ikeQmTunnelPolicy", tunnel),
+    p([PCT.FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT], "authipQmTransportPolicy", transport),
+    p([PCT.FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT], "authipQmTunnelPolicy", tunnel),
+    p([PCT.FWPM_IPSEC_IKE_MM_CONTEXT], "ikeMmPolicy", mm),
+    p([PCT.FWPM_IPSEC_AUTHIP_MM_CONTEXT], "authIpMmPolicy", mm),
+    arm([PCT.FWPM_GENERAL_CONTEXT], f("dataBuffer", 72, 8, ptr(blob), true)),
+    p([PCT.FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT], "ikeV2QmTunnelPolicy", tunnel),
+    p([PCT.FWPM_IPSEC_IKEV2_MM_CONTEXT], "ikeV2MmPolicy", mm),
+    ...(v2 ? [p([PCT.FWPM_IPSEC_IKEV2_QM_TRANSPORT_CONTEXT], "ikeV2QmTransportPolicy", transport)] : []),
   ];
 }
 
@@ -208,7 +224,7 @@ function providerContext(
     f("providerKey", 40, 8, ptr(guid), true),
     f("providerData", 48, 16, blob, true),
     f("type", 64, 4, u32),
-    union("policy", 72, 8, "type", arms),
+    union("policy", 72, 8, "type", "FWPM_PROVIDER_CONTEXT_TYPE", arms),
     f("providerContextId", 80, 8, u64, true),
   ]);
 }
@@ -332,14 +348,20 @@ const IKEEXT_IPV6_CGA_AUTHENTICATION0 = S("IKEEXT_IPV6_CGA_AUTHENTICATION0", 40,
 /** IKEEXT_CERTIFICATE_AUTHENTICATION1: version-1 root arrays (IKEEXT_CERT_ROOT_CONFIG0). */
 function certAuth1Side(side: "inbound" | "outbound", at: number): Field {
   const root = "IKEEXT_CERT_ROOT_CONFIG0";
-  return union(`${side}Config`, at, 16, `${side}ConfigType`, [
-    armOf([0], `${side}RootArray`, [
+  return union(`${side}Config`, at, 16, `${side}ConfigType`, "IKEEXT_CERT_CONFIG_TYPE", [
+    armOf([CCT.IKEEXT_CERT_CONFIG_EXPLICIT_TRUST_LIST], `${side}RootArray`, [
       f(`${side}RootArraySize`, at, 4, u32),
       f(`${side}RootArray`, at + 8, 8, array(struct(root), `${side}RootArraySize`)),
     ]),
-    arm([1], f(`${side}EnterpriseStoreConfig`, at, 8, ptr(struct(root)), true)),
-    arm([2], f(`${side}TrustedRootStoreConfig`, at, 8, ptr(struct(root)), true)),
-    emptyArm([3], "unspecified"),
+    arm(
+      [CCT.IKEEXT_CERT_CONFIG_ENTERPRISE_STORE],
+      f(`${side}EnterpriseStoreConfig`, at, 8, ptr(struct(root)), true),
+    ),
+    arm(
+      [CCT.IKEEXT_CERT_CONFIG_TRUSTED_ROOT_STORE],
+      f(`${side}TrustedRootStoreConfig`, at, 8, ptr(struct(root)), true),
+    ),
+    emptyArm([CCT.IKEEXT_CERT_CONFIG_UNSPECIFIED], "unspecified"),
   ]);
 }
 const IKEEXT_CERTIFICATE_AUTHENTICATION1 = S("IKEEXT_CERTIFICATE_AUTHENTICATION1", 72, 8, "mingw", [
@@ -356,11 +378,19 @@ function certAuth2Side(side: "inbound" | "outbound", at: number): Field {
   const c = struct("IKEEXT_CERTIFICATE_CRITERIA0");
   const pair = (values: number[], count: string, list: string) =>
     armOf(values, list, [f(count, at, 4, u32), f(list, at + 8, 8, array(c, count), true)]);
-  return union(`${side}Criteria`, at, 16, `${side}ConfigType`, [
-    pair([0], `${side}RootArraySize`, `${side}RootCriteria`),
-    pair([1], `${side}EnterpriseStoreArraySize`, `${side}EnterpriseStoreCriteria`),
-    pair([2], `${side}RootStoreArraySize`, `${side}TrustedRootStoreCriteria`),
-    emptyArm([3], "unspecified"),
+  return union(`${side}Criteria`, at, 16, `${side}ConfigType`, "IKEEXT_CERT_CONFIG_TYPE", [
+    pair([CCT.IKEEXT_CERT_CONFIG_EXPLICIT_TRUST_LIST], `${side}RootArraySize`, `${side}RootCriteria`),
+    pair(
+      [CCT.IKEEXT_CERT_CONFIG_ENTERPRISE_STORE],
+      `${side}EnterpriseStoreArraySize`,
+      `${side}EnterpriseStoreCriteria`,
+    ),
+    pair(
+      [CCT.IKEEXT_CERT_CONFIG_TRUSTED_ROOT_STORE],
+      `${side}RootStoreArraySize`,
+      `${side}TrustedRootStoreCriteria`,
+    ),
+    emptyArm([CCT.IKEEXT_CERT_CONFIG_UNSPECIFIED], "unspecified"),
   ]);
 }
 const IKEEXT_CERTIFICATE_AUTHENTICATION2 = S("IKEEXT_CERTIFICATE_AUTHENTICATION2", 72, 8, "mingw", [
@@ -380,16 +410,23 @@ function authMethod(name: string, v2: boolean): StructLayout {
     arm(values, f(member, 8, size, struct(type)));
   return S(name, 80, 8, "mingw", [
     f("authenticationMethodType", 0, 4, u32),
-    union("method", 8, 72, "authenticationMethodType", [
-      m([0], "presharedKeyAuthentication", 24, "IKEEXT_PRESHARED_KEY_AUTHENTICATION1"),
-      m([1, 7, 8], "certificateAuthentication", 72, cert),
-      m([2], "kerberosAuthentication", v2 ? 16 : 4, kerb),
-      emptyArm([3], "anonymous"),
-      m([4, 9, 10], "sslAuthentication", 72, cert),
-      m([5], "ntlmV2Authentication", 4, "IKEEXT_NTLM_V2_AUTHENTICATION0"),
-      m([6], "cgaAuthentication", 40, "IKEEXT_IPV6_CGA_AUTHENTICATION0"),
-      m([11], "eapAuthentication", 4, "IKEEXT_EAP_AUTHENTICATION0"),
-      ...(v2 ? [m([12], "reservedAuthentication", 4, "IKEEXT_RESERVED_AUTHENTICATION0")] : []),
+    union("method", 8, 72, "authenticationMethodType", "IKEEXT_AUTHENTICATION_METHOD_TYPE", [
+      m([AM.IKEEXT_PRESHARED_KEY], "presharedKeyAuthentication", 24, "IKEEXT_PRESHARED_KEY_AUTHENTICATION1"),
+      m(
+        [AM.IKEEXT_CERTIFICATE, AM.IKEEXT_CERTIFICATE_ECDSA_P256, AM.IKEEXT_CERTIFICATE_ECDSA_P384],
+        "certificateAuthentication",
+        72,
+        cert,
+      ),
+      m([AM.IKEEXT_KERBEROS], "kerberosAuthentication", v2 ? 16 : 4, kerb),
+      emptyArm([AM.IKEEXT_ANONYMOUS], "anonymous"),
+      m([AM.IKEEXT_SSL, AM.IKEEXT_SSL_ECDSA_P256, AM.IKEEXT_SSL_ECDSA_P384], "sslAuthentication", 72, cert),
+      m([AM.IKEEXT_NTLM_V2], "ntlmV2Authentication", 4, "IKEEXT_NTLM_V2_AUTHENTICATION0"),
+      m([AM.IKEEXT_IPV6_CGA], "cgaAuthentication", 40, "IKEEXT_IPV6_CGA_AUTHENTICATION0"),
+      m([AM.IKEEXT_EAP], "eapAuthentication", 4, "IKEEXT_EAP_AUTHENTICATION0"),
+      ...(v2
+        ? [m([AM.IKEEXT_RESERVED], "reservedAuthentication", 4, "IKEEXT_RESERVED_AUTHENTICATION0")]
+        : []),
     ]),
   ]);
 }
@@ -455,12 +492,21 @@ const IPSEC_AUTH_AND_CIPHER_TRANSFORM0 = S("IPSEC_AUTH_AND_CIPHER_TRANSFORM0", 3
 ]);
 const IPSEC_SA_TRANSFORM0 = S("IPSEC_SA_TRANSFORM0", 16, 8, "mingw", [
   f("ipsecTransformType", 0, 4, u32),
-  union("transform", 8, 8, "ipsecTransformType", [
-    arm([1], f("ahTransform", 8, 8, ptr(struct("IPSEC_AUTH_TRANSFORM0")))),
-    arm([2], f("espAuthTransform", 8, 8, ptr(struct("IPSEC_AUTH_TRANSFORM0")))),
-    arm([3], f("espCipherTransform", 8, 8, ptr(struct("IPSEC_CIPHER_TRANSFORM0")))),
-    arm([4], f("espAuthAndCipherTransform", 8, 8, ptr(struct("IPSEC_AUTH_AND_CIPHER_TRANSFORM0")))),
-    arm([5], f("espAuthFwTransform", 8, 8, ptr(struct("IPSEC_AUTH_TRANSFORM0")))),
+  union("transform", 8, 8, "ipsecTransformType", "IPSEC_TRANSFORM_TYPE", [
+    arm([TT.IPSEC_TRANSFORM_AH], f("ahTransform", 8, 8, ptr(struct("IPSEC_AUTH_TRANSFORM0")))),
+    arm([TT.IPSEC_TRANSFORM_ESP_AUTH], f("espAuthTransform", 8, 8, ptr(struct("IPSEC_AUTH_TRANSFORM0")))),
+    arm(
+      [TT.IPSEC_TRANSFORM_ESP_CIPHER],
+      f("espCipherTransform", 8, 8, ptr(struct("IPSEC_CIPHER_TRANSFORM0"))),
+    ),
+    arm(
+      [TT.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER],
+      f("espAuthAndCipherTransform", 8, 8, ptr(struct("IPSEC_AUTH_AND_CIPHER_TRANSFORM0"))),
+    ),
+    arm(
+      [TT.IPSEC_TRANSFORM_ESP_AUTH_FW],
+      f("espAuthFwTransform", 8, 8, ptr(struct("IPSEC_AUTH_TRANSFORM0"))),
+    ),
   ]),
 ]);
 const IPSEC_PROPOSAL0 = S("IPSEC_PROPOSAL0", 32, 8, "mingw", [
@@ -483,11 +529,11 @@ function transportPolicy(name: string, source: "mingw" | "sdk", em: string): Str
 const IPSEC_TRANSPORT_POLICY1 = transportPolicy("IPSEC_TRANSPORT_POLICY1", "mingw", "IKEEXT_EM_POLICY1");
 const IPSEC_TRANSPORT_POLICY2 = transportPolicy("IPSEC_TRANSPORT_POLICY2", "sdk", "IKEEXT_EM_POLICY2");
 
-/** A V4/V6 address union selected by an FWP_IP_VERSION member (V4 = 0, V6 = 1, NONE = 2). */
+/** A V4/V6 address union selected by an FWP_IP_VERSION member (NONE and others: no address). */
 function addressUnion(label: string, v4: string, v6: string, at: number, version = "ipVersion"): Field {
-  return union(label, at, 16, version, [
-    arm([0], f(v4, at, 4, u32, true)),
-    arm([1], f(v6, at, 16, bytes(16), true)),
+  return union(label, at, 16, version, "FWP_IP_VERSION", [
+    arm([IPV.FWP_IP_VERSION_V4], f(v4, at, 4, u32, true)),
+    arm([IPV.FWP_IP_VERSION_V6], f(v6, at, 16, bytes(16), true)),
     emptyArm("default", "none"),
   ]);
 }
@@ -580,9 +626,9 @@ const IPSEC_TRAFFIC1 = S("IPSEC_TRAFFIC1", 72, 8, "mingw", [
   addressUnion("local", "localV4Address", "localV6Address", 4),
   addressUnion("remote", "remoteV4Address", "remoteV6Address", 20),
   f("trafficType", 36, 4, u32),
-  union("filter", 40, 8, "trafficType", [
-    arm([0], f("ipsecFilterId", 40, 8, u64)),
-    arm([1], f("tunnelPolicyId", 40, 8, u64)),
+  union("filter", 40, 8, "trafficType", "IPSEC_TRAFFIC_TYPE", [
+    arm([TRT.IPSEC_TRAFFIC_TYPE_TRANSPORT], f("ipsecFilterId", 40, 8, u64)),
+    arm([TRT.IPSEC_TRAFFIC_TYPE_TUNNEL], f("tunnelPolicyId", 40, 8, u64)),
     emptyArm("default", "none"),
   ]),
   f("remotePort", 48, 2, u16),
@@ -594,8 +640,11 @@ const IPSEC_TRAFFIC1 = S("IPSEC_TRAFFIC1", 72, 8, "mingw", [
 const IPSEC_GETSPI1 = S("IPSEC_GETSPI1", 96, 8, "mingw", [
   f("inboundIpsecTraffic", 0, 72, struct("IPSEC_TRAFFIC1")),
   f("ipVersion", 72, 4, u32),
-  union("encapsulation", 80, 8, "ipVersion", [
-    arm([0], f("inboundUdpEncapsulation", 80, 8, ptr(struct("IPSEC_V4_UDP_ENCAPSULATION0")), true)),
+  union("encapsulation", 80, 8, "ipVersion", "FWP_IP_VERSION", [
+    arm(
+      [IPV.FWP_IP_VERSION_V4],
+      f("inboundUdpEncapsulation", 80, 8, ptr(struct("IPSEC_V4_UDP_ENCAPSULATION0")), true),
+    ),
     emptyArm("default", "none"),
   ]),
   f("rngCryptoModuleID", 88, 8, ptr(guid), true),
@@ -615,12 +664,24 @@ const IPSEC_SA_AUTH_AND_CIPHER_INFORMATION0 = S("IPSEC_SA_AUTH_AND_CIPHER_INFORM
 const IPSEC_SA0 = S("IPSEC_SA0", 16, 8, "mingw", [
   f("spi", 0, 4, u32),
   f("saTransformType", 4, 4, u32),
-  union("information", 8, 8, "saTransformType", [
-    arm([1], f("ahInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_INFORMATION0")))),
-    arm([2], f("espAuthInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_INFORMATION0")))),
-    arm([3], f("espCipherInformation", 8, 8, ptr(struct("IPSEC_SA_CIPHER_INFORMATION0")))),
-    arm([4], f("espAuthAndCipherInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_AND_CIPHER_INFORMATION0")))),
-    arm([5], f("espAuthFwInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_INFORMATION0")))),
+  union("information", 8, 8, "saTransformType", "IPSEC_TRANSFORM_TYPE", [
+    arm([TT.IPSEC_TRANSFORM_AH], f("ahInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_INFORMATION0")))),
+    arm(
+      [TT.IPSEC_TRANSFORM_ESP_AUTH],
+      f("espAuthInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_INFORMATION0"))),
+    ),
+    arm(
+      [TT.IPSEC_TRANSFORM_ESP_CIPHER],
+      f("espCipherInformation", 8, 8, ptr(struct("IPSEC_SA_CIPHER_INFORMATION0"))),
+    ),
+    arm(
+      [TT.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER],
+      f("espAuthAndCipherInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_AND_CIPHER_INFORMATION0"))),
+    ),
+    arm(
+      [TT.IPSEC_TRANSFORM_ESP_AUTH_FW],
+      f("espAuthFwInformation", 8, 8, ptr(struct("IPSEC_SA_AUTH_INFORMATION0"))),
+    ),
   ]),
 ]);
 const IPSEC_TOKEN0 = S("IPSEC_TOKEN0", 24, 8, "mingw", [
@@ -653,8 +714,8 @@ const IPSEC_SA_BUNDLE1 = S("IPSEC_SA_BUNDLE1", 112, 8, "mingw", [
   f("saList", 48, 8, array(struct("IPSEC_SA0"), "numSAs")),
   f("keyModuleState", 56, 8, ptr(struct("IPSEC_KEYMODULE_STATE0")), true),
   f("ipVersion", 64, 4, u32),
-  union("peer", 68, 4, "ipVersion", [
-    arm([0], f("peerV4PrivateAddress", 68, 4, u32)),
+  union("peer", 68, 4, "ipVersion", "FWP_IP_VERSION", [
+    arm([IPV.FWP_IP_VERSION_V4], f("peerV4PrivateAddress", 68, 4, u32)),
     emptyArm("default", "none"),
   ]),
   f("mmSaId", 72, 8, u64),
@@ -673,8 +734,11 @@ const IPSEC_SA_DETAILS1 = S("IPSEC_SA_DETAILS1", 224, 8, "sdk", [
   f("saDirection", 4, 4, u32),
   f("traffic", 8, 72, struct("IPSEC_TRAFFIC1")),
   f("saBundle", 80, 112, struct("IPSEC_SA_BUNDLE1")),
-  union("encapsulation", 192, 8, "ipVersion", [
-    arm([0], f("udpEncapsulation", 192, 8, ptr(struct("IPSEC_V4_UDP_ENCAPSULATION0")), true)),
+  union("encapsulation", 192, 8, "ipVersion", "FWP_IP_VERSION", [
+    arm(
+      [IPV.FWP_IP_VERSION_V4],
+      f("udpEncapsulation", 192, 8, ptr(struct("IPSEC_V4_UDP_ENCAPSULATION0")), true),
+    ),
     emptyArm("default", "none"),
   ]),
   f("transportFilter", 200, 8, ptr(struct("FWPM_FILTER0")), true),
@@ -710,10 +774,26 @@ const IKEEXT_NAME_CREDENTIAL0 = S("IKEEXT_NAME_CREDENTIAL0", 8, 8, "mingw", [
 const IKEEXT_CREDENTIAL2 = S("IKEEXT_CREDENTIAL2", 16, 8, "mingw", [
   f("authenticationMethodType", 0, 4, u32),
   f("impersonationType", 4, 4, u32),
-  union("credential", 8, 8, "authenticationMethodType", [
-    arm([0], f("presharedKey", 8, 8, ptr(struct("IKEEXT_PRESHARED_KEY_AUTHENTICATION1")), true)),
-    arm([1, 4, 7, 8, 9, 10], f("certificate", 8, 8, ptr(struct("IKEEXT_CERTIFICATE_CREDENTIAL1")), true)),
-    arm([2, 5], f("name", 8, 8, ptr(struct("IKEEXT_NAME_CREDENTIAL0")), true)),
+  union("credential", 8, 8, "authenticationMethodType", "IKEEXT_AUTHENTICATION_METHOD_TYPE", [
+    arm(
+      [AM.IKEEXT_PRESHARED_KEY],
+      f("presharedKey", 8, 8, ptr(struct("IKEEXT_PRESHARED_KEY_AUTHENTICATION1")), true),
+    ),
+    arm(
+      [
+        AM.IKEEXT_CERTIFICATE,
+        AM.IKEEXT_SSL,
+        AM.IKEEXT_CERTIFICATE_ECDSA_P256,
+        AM.IKEEXT_CERTIFICATE_ECDSA_P384,
+        AM.IKEEXT_SSL_ECDSA_P256,
+        AM.IKEEXT_SSL_ECDSA_P384,
+      ],
+      f("certificate", 8, 8, ptr(struct("IKEEXT_CERTIFICATE_CREDENTIAL1")), true),
+    ),
+    arm(
+      [AM.IKEEXT_KERBEROS, AM.IKEEXT_NTLM_V2],
+      f("name", 8, 8, ptr(struct("IKEEXT_NAME_CREDENTIAL0")), true),
+    ),
     emptyArm("default", "none"),
   ]),
 ]);
@@ -729,8 +809,11 @@ const IKEEXT_SA_DETAILS2 = S("IKEEXT_SA_DETAILS2", 176, 8, "mingw", [
   f("saId", 0, 8, u64),
   f("keyModuleType", 8, 4, u32),
   f("ipVersion", 12, 4, u32),
-  union("encapsulation", 16, 8, "ipVersion", [
-    arm([0], f("v4UdpEncapsulation", 16, 8, ptr(struct("IPSEC_V4_UDP_ENCAPSULATION0")), true)),
+  union("encapsulation", 16, 8, "ipVersion", "FWP_IP_VERSION", [
+    arm(
+      [IPV.FWP_IP_VERSION_V4],
+      f("v4UdpEncapsulation", 16, 8, ptr(struct("IPSEC_V4_UDP_ENCAPSULATION0")), true),
+    ),
     emptyArm("default", "none"),
   ]),
   f("ikeTraffic", 24, 48, struct("IKEEXT_TRAFFIC0")),
@@ -795,8 +878,8 @@ const FWPM_NET_EVENT_IKEEXT_MM_FAILURE1 = S("FWPM_NET_EVENT_IKEEXT_MM_FAILURE1",
 ]);
 /** QM failure subnets exist only for tunnel-mode SAs ([switch_is(saTrafficType)], TUNNEL = 1). */
 const subnet = (name: string, at: number): Field =>
-  union(`${name}Union`, at, 16, "saTrafficType", [
-    arm([1], f(name, at, 16, struct("FWP_CONDITION_VALUE0"))),
+  union(`${name}Union`, at, 16, "saTrafficType", "IPSEC_TRAFFIC_TYPE", [
+    arm([TRT.IPSEC_TRAFFIC_TYPE_TUNNEL], f(name, at, 16, struct("FWP_CONDITION_VALUE0"))),
     emptyArm("default", "none"),
   ]);
 const FWPM_NET_EVENT_IKEEXT_QM_FAILURE0 = S("FWPM_NET_EVENT_IKEEXT_QM_FAILURE0", 64, 8, "mingw", [
@@ -833,11 +916,23 @@ const FWPM_NET_EVENT_IPSEC_KERNEL_DROP0 = S("FWPM_NET_EVENT_IPSEC_KERNEL_DROP0",
 const FWPM_NET_EVENT1 = S("FWPM_NET_EVENT1", 160, 8, "mingw", [
   f("header", 0, 144, struct("FWPM_NET_EVENT_HEADER1")),
   f("type", 144, 4, u32),
-  union("payload", 152, 8, "type", [
-    arm([0], f("ikeMmFailure", 152, 8, ptr(struct("FWPM_NET_EVENT_IKEEXT_MM_FAILURE1")), true)),
-    arm([1], f("ikeQmFailure", 152, 8, ptr(struct("FWPM_NET_EVENT_IKEEXT_QM_FAILURE0")), true)),
-    arm([2], f("ikeEmFailure", 152, 8, ptr(struct("FWPM_NET_EVENT_IKEEXT_EM_FAILURE1")), true)),
-    arm([4], f("ipsecDrop", 152, 8, ptr(struct("FWPM_NET_EVENT_IPSEC_KERNEL_DROP0")), true)),
+  union("payload", 152, 8, "type", "FWPM_NET_EVENT_TYPE", [
+    arm(
+      [NET.FWPM_NET_EVENT_TYPE_IKEEXT_MM_FAILURE],
+      f("ikeMmFailure", 152, 8, ptr(struct("FWPM_NET_EVENT_IKEEXT_MM_FAILURE1")), true),
+    ),
+    arm(
+      [NET.FWPM_NET_EVENT_TYPE_IKEEXT_QM_FAILURE],
+      f("ikeQmFailure", 152, 8, ptr(struct("FWPM_NET_EVENT_IKEEXT_QM_FAILURE0")), true),
+    ),
+    arm(
+      [NET.FWPM_NET_EVENT_TYPE_IKEEXT_EM_FAILURE],
+      f("ikeEmFailure", 152, 8, ptr(struct("FWPM_NET_EVENT_IKEEXT_EM_FAILURE1")), true),
+    ),
+    arm(
+      [NET.FWPM_NET_EVENT_TYPE_IPSEC_KERNEL_DROP],
+      f("ipsecDrop", 152, 8, ptr(struct("FWPM_NET_EVENT_IPSEC_KERNEL_DROP0")), true),
+    ),
     // Classify drops and DoS-protection drops are not decoded (wfpsec reports IKE and IPsec failures).
     emptyArm("default", "other"),
   ]),

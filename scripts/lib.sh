@@ -17,10 +17,11 @@ log() { printf '\n=== %s\n' "$*"; }
 record() { echo "$2 $3 ${4:-0}" > "$RESULTS/$1.counts"; }
 
 # run_deno_test STAGE [deno test args...]: runs deno test, records its counts, returns its status.
+# Tests run the codec in strict-members mode (ffi/codec.ts): a misspelt struct member fails the test.
 run_deno_test() {
   local stage="$1"; shift
   local out="$RESULTS/$stage.log" rc=0
-  "$DENO" test "$@" 2>&1 | tee "$out" || rc=$?
+  WFPSEC_CODEC_STRICT=1 "$DENO" test "$@" 2>&1 | tee "$out" || rc=$?
   local line passed failed ignored
   line=$(grep -E '^(ok|FAILED) \| [0-9]+ passed' "$out" | tail -n1 || true)
   passed=$(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$line"); passed=${passed:-0}

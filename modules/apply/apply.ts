@@ -136,9 +136,7 @@ function refuseUncompensable(p: Plan): void {
 
 /** IPSEC_TRAFFIC1 (transport) for one direction of a manual SA on the filter with `filterId`. */
 export function saTraffic(m: ManualSa, filterId: bigint): IpsecTraffic1 {
-  return {
-    ipVersion: m.ipVersion,
-    ...m.traffic,
+  const rest = {
     trafficType: ENUMS.IPSEC_TRAFFIC_TYPE.IPSEC_TRAFFIC_TYPE_TRANSPORT,
     ipsecFilterId: filterId,
     remotePort: 0,
@@ -146,7 +144,12 @@ export function saTraffic(m: ManualSa, filterId: bigint): IpsecTraffic1 {
     ipProtocol: 0,
     localIfLuid: 0n,
     realIfProfileId: 0,
-  };
+  } as const;
+  const t = m.traffic;
+  // The address family arm follows the compiled traffic (IPSEC_TRAFFIC1's address union).
+  return "localV4Address" in t
+    ? { ipVersion: ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V4, ...t, ...rest }
+    : { ipVersion: ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V6, ...t, ...rest };
 }
 
 /**
@@ -171,31 +174,37 @@ export function saBundle(m: ManualSa, d: ManualSa["inbound"], key: Uint8Array): 
     cipherTransform: { cipherTransformId: { ...d.cipherTransformId! } },
     cipherKey: k,
   });
-  const sa: IpsecSa0 = { spi: d.spi, saTransformType: d.transformType };
+  const spi = d.spi;
+  let sa: IpsecSa0;
   switch (d.transformType) {
     case TT.IPSEC_TRANSFORM_AH:
-      sa.ahInformation = auth(key);
+      sa = { spi, saTransformType: d.transformType, ahInformation: auth(key) };
       break;
     case TT.IPSEC_TRANSFORM_ESP_AUTH:
-      sa.espAuthInformation = auth(key);
+      sa = { spi, saTransformType: d.transformType, espAuthInformation: auth(key) };
       break;
     case TT.IPSEC_TRANSFORM_ESP_AUTH_FW:
-      sa.espAuthFwInformation = auth(key);
+      sa = { spi, saTransformType: d.transformType, espAuthFwInformation: auth(key) };
       break;
     case TT.IPSEC_TRANSFORM_ESP_CIPHER:
-      sa.espCipherInformation = cipher(key);
+      sa = { spi, saTransformType: d.transformType, espCipherInformation: cipher(key) };
       break;
     case TT.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER: {
+      const both = (information: IpsecSa0["espAuthAndCipherInformation"] & object): IpsecSa0 => ({
+        spi,
+        saTransformType: TT.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER,
+        espAuthAndCipherInformation: information,
+      });
       if (gcmKeyLength(d.cipherTransformId?.cipherConfig) !== undefined) {
         // RFC 4106 keying material (key + salt) as both the cipher and the GMAC key (saKeys.ts).
-        sa.espAuthAndCipherInformation = { saCipherInformation: cipher(key), saAuthInformation: auth(key) };
+        sa = both({ saCipherInformation: cipher(key), saAuthInformation: auth(key) });
         break;
       }
       const cl = cipherKeyLength(d.cipherTransformId!.cipherType) ?? key.length >> 1;
-      sa.espAuthAndCipherInformation = {
+      sa = both({
         saCipherInformation: cipher(key.subarray(0, cl)),
         saAuthInformation: auth(key.subarray(cl)),
-      };
+      });
       break;
     }
     default:
@@ -209,8 +218,9 @@ export function saBundle(m: ManualSa, d: ManualSa["inbound"], key: Uint8Array): 
     napContext: 0,
     qmSaId: qmSaIdOf(m),
     saList: [sa],
-    ipVersion: m.ipVersion,
-    ...(m.ipVersion === ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V4 ? { peerV4PrivateAddress: 0 } : {}),
+    ...(m.ipVersion === ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V4
+      ? { ipVersion: m.ipVersion, peerV4PrivateAddress: 0 }
+      : { ipVersion: m.ipVersion }),
     mmSaId: 0n,
     pfsGroup: 0,
     saLookupContext: "00000000-0000-0000-0000-000000000000",

@@ -12,27 +12,33 @@ const AM = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE;
 /** IKEEXT_POLICY2.retransmitDurationSecs: "the caller must set this to at least 120 seconds" (IKEv2). */
 export const IKEV2_MIN_RETRANSMIT_SECONDS = 120;
 
-const TO_SSL: Record<number, number> = {
+type SslType = typeof AM.IKEEXT_SSL | typeof AM.IKEEXT_SSL_ECDSA_P256 | typeof AM.IKEEXT_SSL_ECDSA_P384;
+type CertType =
+  | typeof AM.IKEEXT_CERTIFICATE
+  | typeof AM.IKEEXT_CERTIFICATE_ECDSA_P256
+  | typeof AM.IKEEXT_CERTIFICATE_ECDSA_P384;
+const TO_SSL: Record<CertType, SslType> = {
   [AM.IKEEXT_CERTIFICATE]: AM.IKEEXT_SSL,
   [AM.IKEEXT_CERTIFICATE_ECDSA_P256]: AM.IKEEXT_SSL_ECDSA_P256,
   [AM.IKEEXT_CERTIFICATE_ECDSA_P384]: AM.IKEEXT_SSL_ECDSA_P384,
 };
-const FROM_SSL: Record<number, number> = Object.fromEntries(
+const FROM_SSL = Object.fromEntries(
   Object.entries(TO_SSL).map(([c, s]) => [s, Number(c)]),
-);
+) as Record<SslType, CertType>;
 
 /** A method as `km` must carry it: AuthIP certificates move to the SSL types and arm. */
 export function fitAuthMethod(m: IkeextAuthenticationMethod2, km: KeyModule): IkeextAuthenticationMethod2 {
+  // The certificate arm is exactly the IKEEXT_CERTIFICATE* types, the keys of TO_SSL.
+  if (km !== "authip" || m.certificateAuthentication === undefined) return m;
   const ssl = TO_SSL[m.authenticationMethodType];
-  if (km !== "authip" || ssl === undefined) return m;
   const { certificateAuthentication, ...rest } = m;
   return { ...rest, authenticationMethodType: ssl, sslAuthentication: certificateAuthentication };
 }
 
 /** The inverse of `fitAuthMethod` (decompile): an SSL method read back as the certificate it came from. */
 export function unfitAuthMethod(m: IkeextAuthenticationMethod2): IkeextAuthenticationMethod2 {
+  if (m.sslAuthentication === undefined) return m;
   const cert = FROM_SSL[m.authenticationMethodType];
-  if (cert === undefined) return m;
   const { sslAuthentication, ...rest } = m;
   return { ...rest, authenticationMethodType: cert, certificateAuthentication: sslAuthentication };
 }

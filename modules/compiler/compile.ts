@@ -40,7 +40,15 @@ import {
   WFPSEC_SUBLAYER_KEY,
 } from "./keys.ts";
 import { fitAuthMethod, retransmitFor } from "./authFit.ts";
-import { KEY_MODULE_TYPES, MM_FLAG_BITS, type NdVariant } from "./keyModule.ts";
+import {
+  KEY_MODULE_TYPES,
+  MM_CONTEXT_TYPES,
+  MM_FLAG_BITS,
+  mmArm,
+  type NdVariant,
+  qmTransportArm,
+  qmTunnelArm,
+} from "./keyModule.ts";
 import { addrConds, EMPTY_WEIGHT, PERMIT, selConds, type Selector, u8, unicast } from "./filterCondition.ts";
 import { authMethod } from "./authMethod.ts";
 import { saTransforms } from "./saTransform.ts";
@@ -51,6 +59,7 @@ const A = ENUMS.FWP_ACTION_TYPE;
 const FF = FLAGS.FWPM_FILTER_FLAG;
 const PF = FLAGS.IPSEC_POLICY_FLAG;
 const FC = FILTER_CONTEXTS;
+const IPV = ENUMS.FWP_IP_VERSION;
 
 /** The metadata JSON wfpsec writes into providerData. Never holds a secret value. */
 export interface WfpsecMeta {
@@ -233,8 +242,8 @@ class Compiler {
     const tunnels = p.tunnels.map((t) => this.tunnel(t));
     const manualSas = p.manualSas.map((s) => this.manualSa(s));
     // Contexts: main mode before quick mode (filters reference them; docs/recipes.md), each in first-use order.
-    const mmCtx = this.contexts.filter((c) => [5, 6, 10].includes(c.type));
-    const qmCtx = this.contexts.filter((c) => ![5, 6, 10].includes(c.type));
+    const mmCtx = this.contexts.filter((c) => MM_CONTEXT_TYPES.includes(c.type));
+    const qmCtx = this.contexts.filter((c) => !MM_CONTEXT_TYPES.includes(c.type));
     return {
       provider,
       sublayer,
@@ -280,12 +289,6 @@ class Compiler {
   private mmContext(m: MainModePolicy, path: string): ProviderContext {
     const key = this.key(path);
     const { policy, secrets } = this.mmPolicy(m, key);
-    const t = KEY_MODULE_TYPES[m.keyModule].mm;
-    const arm = m.keyModule === "ikev1"
-      ? "ikeMmPolicy"
-      : m.keyModule === "authip"
-      ? "authIpMmPolicy"
-      : "ikeV2MmPolicy";
     return {
       providerContextKey: key,
       displayData: {
@@ -295,8 +298,7 @@ class Compiler {
       flags: FLAGS.FWPM_PROVIDER_CONTEXT_FLAG.FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT,
       providerKey: WFPSEC_PROVIDER_KEY,
       providerData: this.meta(path, secrets ? { secrets } : {}),
-      type: t,
-      [arm]: policy,
+      ...mmArm(m.keyModule, policy),
     };
   }
 
@@ -339,11 +341,6 @@ class Compiler {
     if (k) return k;
     k = this.key(path);
     const em = this.emPolicy(q, km);
-    const arm = km === "ikev1"
-      ? "ikeQmTransportPolicy"
-      : km === "authip"
-      ? "authipQmTransportPolicy"
-      : "ikeV2QmTransportPolicy";
     this.contexts.push({
       providerContextKey: k,
       displayData: {
@@ -353,8 +350,7 @@ class Compiler {
       flags: FLAGS.FWPM_PROVIDER_CONTEXT_FLAG.FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT,
       providerKey: WFPSEC_PROVIDER_KEY,
       providerData: this.meta(path),
-      type: KEY_MODULE_TYPES[km].qmTransport,
-      [arm]: {
+      ...qmTransportArm(km, {
         ipsecProposals: this.proposals(q),
         flags: ND_FLAGS[v] | NAT_FLAGS[q.natTraversal],
         ndAllowClearTimeoutSeconds: q.ndAllowClearTimeout,
@@ -363,7 +359,7 @@ class Compiler {
           idleTimeoutSecondsFailOver: q.idleFailoverSeconds,
         },
         ...(em ? { emPolicy: em } : {}),
-      },
+      }),
     });
     this.qmKeys.set(path, k);
     return k;
@@ -597,19 +593,17 @@ class Compiler {
       protocolId: 0,
       portStart: 0,
       portEnd: 65535,
-      ipVersion: a.family === 4 ? 0 : 1,
       ...(a.family === 4
-        ? { startV4Address: Number(a.low), endV4Address: Number(a.high) }
-        : { startV6Address: v6Bytes(a.low), endV6Address: v6Bytes(a.high) }),
+        ? { ipVersion: IPV.FWP_IP_VERSION_V4, startV4Address: Number(a.low), endV4Address: Number(a.high) }
+        : {
+          ipVersion: IPV.FWP_IP_VERSION_V6,
+          startV6Address: v6Bytes(a.low),
+          endV6Address: v6Bytes(a.high),
+        }),
     });
     const local = t.local.length || !t.pointToPoint ? t.local : [t.localEndpoint];
     const remote = t.remote.length || !t.pointToPoint ? t.remote : [t.remoteEndpoint];
     const em = this.emPolicy(qm, km);
-    const arm = km === "ikev1"
-      ? "ikeQmTunnelPolicy"
-      : km === "authip"
-      ? "authipQmTunnelPolicy"
-      : "ikeV2QmTunnelPolicy";
     const tunnelPolicy: ProviderContext = {
       providerContextKey: this.key(path),
       displayData: {
@@ -619,15 +613,18 @@ class Compiler {
       flags: FLAGS.FWPM_PROVIDER_CONTEXT_FLAG.FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT,
       providerKey: WFPSEC_PROVIDER_KEY,
       providerData: this.meta(path),
-      type: KEY_MODULE_TYPES[km].qmTunnel,
-      [arm]: {
+      ...qmTunnelArm(km, {
         flags: NAT_FLAGS[qm.natTraversal],
         ipsecProposals: this.proposals(qm),
         tunnelEndpoints: {
-          ipVersion: v4 ? 0 : 1,
           ...(v4
-            ? { localV4Address: Number(t.localEndpoint.low), remoteV4Address: Number(t.remoteEndpoint.low) }
+            ? {
+              ipVersion: IPV.FWP_IP_VERSION_V4,
+              localV4Address: Number(t.localEndpoint.low),
+              remoteV4Address: Number(t.remoteEndpoint.low),
+            }
             : {
+              ipVersion: IPV.FWP_IP_VERSION_V6,
               localV6Address: v6Bytes(t.localEndpoint.low),
               remoteV6Address: v6Bytes(t.remoteEndpoint.low),
             }),
@@ -644,7 +641,7 @@ class Compiler {
         trafficSelectorPolicies: km === "ikev2" && local.length && remote.length
           ? [{ flags: 0, localTrafficSelectors: local.map(sel), remoteTrafficSelectors: remote.map(sel) }]
           : [],
-      },
+      }),
     };
     const conds = [
       ...(["4", "6"] as const).flatMap((f) =>
@@ -708,7 +705,7 @@ class Compiler {
     }, saMeta);
     return {
       name: s.name,
-      ipVersion: fam === 4 ? 0 : 1,
+      ipVersion: fam === 4 ? IPV.FWP_IP_VERSION_V4 : IPV.FWP_IP_VERSION_V6,
       localAddress: formatAddr(s.local),
       remoteAddress: formatAddr(s.remote),
       // IPSEC_TRAFFIC1's address arms (the validator allows one address per end, of one family).

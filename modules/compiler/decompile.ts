@@ -221,7 +221,10 @@ function qmPolicy(
       : "none",
     ndAllowClearTimeout: "ndAllowClearTimeoutSeconds" in p ? p.ndAllowClearTimeoutSeconds : 10,
     userAuth,
-    userImpersonation: p.emPolicy?.initiatorImpersonationType === 1 ? "socket-principal" : "none",
+    userImpersonation: p.emPolicy?.initiatorImpersonationType ===
+        ENUMS.IKEEXT_AUTHENTICATION_IMPERSONATION_TYPE.IKEEXT_IMPERSONATION_SOCKET_PRINCIPAL
+      ? "socket-principal"
+      : "none",
   };
 }
 
@@ -533,8 +536,9 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
     if (!tp) continue;
     const e = tp.tunnelEndpoints;
     const ep = (v4?: number, v6?: Uint8Array): AddrSpec => {
-      const x = e.ipVersion === 0 ? BigInt(v4 ?? 0) : v6FromBytes(v6 ?? new Uint8Array(16));
-      return { family: e.ipVersion === 0 ? 4 : 6, kind: "single", low: x, high: x };
+      const v4End = e.ipVersion === ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V4;
+      const x = v4End ? BigInt(v4 ?? 0) : v6FromBytes(v6 ?? new Uint8Array(16));
+      return { family: v4End ? 4 : 6, kind: "single", low: x, high: x };
     };
     const s = selector(t.filterConditions);
     const spec: TunnelSpec = {

@@ -3,10 +3,11 @@
  * library users). GUIDs of built-in objects are shown by name, flags and enums symbolically; secrets never
  * appear (pre-shared keys are references, manual SA keys are references).
  */
-import { enumName, flagNames, guidName } from "../../ffi/constants.ts";
+import { enumName, ENUMS, flagNames, guidName } from "../../ffi/constants.ts";
 import type { Filter, FilterCondition, FwpValue, ObjectGraph, ProviderContext } from "../graph/mod.ts";
 import { formatV4, formatV6, v6FromBytes } from "../model/mod.ts";
 
+const DT = ENUMS.FWP_DATA_TYPE;
 const g = (k: string | undefined) => (k ? guidName(k)?.name ?? k : "-");
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 
@@ -14,27 +15,27 @@ function value(v: FwpValue | FilterCondition["conditionValue"]): string {
   switch (v.type) {
     case "appPath":
       return `app(${v.path})`;
-    case 0:
+    case DT.FWP_EMPTY:
       return "EMPTY";
-    case 1:
+    case DT.FWP_UINT8:
       return `UINT8 ${v.uint8}`;
-    case 2:
+    case DT.FWP_UINT16:
       return `UINT16 ${v.uint16}`;
-    case 3:
+    case DT.FWP_UINT32:
       return `UINT32 ${v.uint32} (${formatV4(BigInt(v.uint32))})`;
-    case 4:
+    case DT.FWP_UINT64:
       return `UINT64 ${v.uint64}`;
-    case 11:
+    case DT.FWP_BYTE_ARRAY16_TYPE:
       return `BYTE_ARRAY16 ${formatV6(v6FromBytes(v.byteArray16))}`;
-    case 12:
+    case DT.FWP_BYTE_BLOB_TYPE:
       return `BYTE_BLOB ${v.byteBlob.length} bytes`;
-    case 14:
+    case DT.FWP_SECURITY_DESCRIPTOR_TYPE:
       return `SD ${v.sd.length} bytes`;
-    case 256:
+    case DT.FWP_V4_ADDR_MASK:
       return `V4_ADDR_MASK ${formatV4(BigInt(v.v4AddrMask.addr))}/${formatV4(BigInt(v.v4AddrMask.mask))}`;
-    case 257:
+    case DT.FWP_V6_ADDR_MASK:
       return `V6_ADDR_MASK ${formatV6(v6FromBytes(v.v6AddrMask.addr))}/${v.v6AddrMask.prefixLength}`;
-    case 258:
+    case DT.FWP_RANGE_TYPE:
       return `RANGE ${value(v.rangeValue.valueLow)} .. ${value(v.rangeValue.valueHigh)}`;
     default:
       return JSON.stringify(

@@ -32,6 +32,7 @@ import type { ObjectRef } from "../../ffi/wfpsecError.ts";
 import { guidToBytes, isGuid } from "../../ffi/guid.ts";
 import { type LoadedLibrary, loadLibrary } from "../../ffi/library.ts";
 import type { FwpSymbols } from "../../ffi/symbols.ts";
+import type { FWPM_FILTER0, FWPM_FILTER_CONDITION0, StructMap, StructName } from "../../ffi/structs.gen.ts";
 
 /** Options of `openEngine`. */
 export interface OpenEngineOptions {
@@ -152,33 +153,33 @@ export class FfiEngine implements Engine {
 
   // ---- helpers for get / enum ----
 
-  private getOne<T>(
+  private getOne<K extends StructName>(
     op: string,
-    struct: string,
+    struct: K,
     call: (out: BigUint64Array) => number,
     notFound: number,
     obj: ObjectRef,
-  ): T | undefined {
+  ): StructMap[K] | undefined {
     const cell = new BigUint64Array(1);
     let rc = 0;
     try {
       rc = call(cell);
       if (rc === notFound) return undefined;
       check(op, rc, obj);
-      return decodeAt<T>(struct, cell[0]);
+      return decodeAt(struct, cell[0]);
     } finally {
       if (cell[0] !== 0n) this.s.FwpmFreeMemory0(cell);
     }
   }
 
   /** Pages of decoded objects from a Fwpm*Enum* handle; the handle is destroyed even if iteration stops. */
-  private *pages<T>(
+  private *pages<K extends StructName, TK extends StructName>(
     kind: EnumKind,
-    struct: string,
-    templateStruct: string | null,
-    template: unknown,
+    struct: K,
+    templateStruct: TK | null,
+    template: StructMap[TK] | undefined,
     pageSize: number,
-  ): Generator<T[]> {
+  ): Generator<StructMap[K][]> {
     const h = this.h();
     const s = this.s;
     const create = {
@@ -212,10 +213,10 @@ export class FfiEngine implements Engine {
       for (;;) {
         entries[0] = 0n;
         count[0] = 0;
-        let page: T[];
+        let page: StructMap[K][];
         try {
           check(enumName, next(h, enumHandle, pageSize, entries, count), { kind: "enum" });
-          page = decodePointerArray<T>(struct, entries[0], count[0]);
+          page = decodePointerArray(struct, entries[0], count[0]);
         } finally {
           if (entries[0] !== 0n) s.FwpmFreeMemory0(entries);
         }
@@ -243,7 +244,7 @@ export class FfiEngine implements Engine {
 
   getProvider(key: Guid): Provider | undefined {
     const k = keyBytes(key, "provider");
-    return this.getOne<Provider>(
+    return this.getOne(
       "FwpmProviderGetByKey0",
       "FWPM_PROVIDER0",
       (out) => this.s.FwpmProviderGetByKey0(this.h(), k, out),
@@ -253,7 +254,7 @@ export class FfiEngine implements Engine {
   }
 
   enumProviders(pageSize = DEFAULT_PAGE_SIZE): Provider[] {
-    return this.collect(this.pages<Provider>("Provider", "FWPM_PROVIDER0", null, undefined, pageSize));
+    return this.collect(this.pages("Provider", "FWPM_PROVIDER0", null, undefined, pageSize));
   }
 
   deleteProvider(key: Guid): void {
@@ -274,7 +275,7 @@ export class FfiEngine implements Engine {
 
   getSublayer(key: Guid): Sublayer | undefined {
     const k = keyBytes(key, "sublayer");
-    return this.getOne<Sublayer>(
+    return this.getOne(
       "FwpmSubLayerGetByKey0",
       "FWPM_SUBLAYER0",
       (out) => this.s.FwpmSubLayerGetByKey0(this.h(), k, out),
@@ -286,7 +287,7 @@ export class FfiEngine implements Engine {
   enumSublayers(template?: SublayerTemplate, pageSize = DEFAULT_PAGE_SIZE): Sublayer[] {
     const tpl = template?.providerKey ? { providerKey: template.providerKey } : undefined;
     return this.collect(
-      this.pages<Sublayer>("SubLayer", "FWPM_SUBLAYER0", "FWPM_SUBLAYER_ENUM_TEMPLATE0", tpl, pageSize),
+      this.pages("SubLayer", "FWPM_SUBLAYER0", "FWPM_SUBLAYER_ENUM_TEMPLATE0", tpl, pageSize),
     );
   }
 
@@ -315,7 +316,7 @@ export class FfiEngine implements Engine {
 
   getProviderContext(key: Guid): ProviderContext | undefined {
     const k = keyBytes(key, "provider context");
-    return this.getOne<ProviderContext>(
+    return this.getOne(
       "FwpmProviderContextGetByKey3",
       "FWPM_PROVIDER_CONTEXT3",
       (out) => this.s.FwpmProviderContextGetByKey3(this.h(), k, out),
@@ -333,7 +334,7 @@ export class FfiEngine implements Engine {
     if (template?.providerContextType !== undefined) {
       const tpl = { providerKey: template.providerKey, providerContextType: template.providerContextType };
       return this.collect(
-        this.pages<ProviderContext>(
+        this.pages(
           "ProviderContext",
           S,
           "FWPM_PROVIDER_CONTEXT_ENUM_TEMPLATE0",
@@ -342,7 +343,7 @@ export class FfiEngine implements Engine {
         ),
       );
     }
-    const all = this.collect(this.pages<ProviderContext>("ProviderContext", S, null, undefined, pageSize));
+    const all = this.collect(this.pages("ProviderContext", S, null, undefined, pageSize));
     const pk = template?.providerKey?.toLowerCase();
     return pk ? all.filter((c) => c.providerKey === pk) : all;
   }
@@ -358,7 +359,9 @@ export class FfiEngine implements Engine {
   // ---- filters ----
 
   addFilter(filter: Filter): bigint {
-    const off = this.arena.encode("FWPM_FILTER0", filter);
+    // Apply resolves a compiled graph's application ids first; one left unresolved ({ type: "appPath" }) is
+    // refused by the codec (FWP_CONDITION_VALUE0.type must be a UINT32), so the engine never sees it.
+    const off = this.arena.encode("FWPM_FILTER0", filter as FWPM_FILTER0);
     const id = this.idCell;
     id[0] = 0n;
     const rc = this.s.FwpmFilterAdd0(this.h(), this.arena.view(off), null, id);
@@ -374,7 +377,7 @@ export class FfiEngine implements Engine {
 
   getFilter(key: Guid): Filter | undefined {
     const k = keyBytes(key, "filter");
-    return this.getOne<Filter>(
+    return this.getOne(
       "FwpmFilterGetByKey0",
       "FWPM_FILTER0",
       (out) => this.s.FwpmFilterGetByKey0(this.h(), k, out),
@@ -384,7 +387,7 @@ export class FfiEngine implements Engine {
   }
 
   getFilterById(id: bigint): Filter | undefined {
-    return this.getOne<Filter>(
+    return this.getOne(
       "FwpmFilterGetById0",
       "FWPM_FILTER0",
       (out) => this.s.FwpmFilterGetById0(this.h(), id, out),
@@ -409,7 +412,7 @@ export class FfiEngine implements Engine {
       actionMask: ANY_ACTION,
     });
     try {
-      yield* this.pages<Filter>(
+      yield* this.pages(
         "Filter",
         "FWPM_FILTER0",
         "FWPM_FILTER_ENUM_TEMPLATE0",
@@ -423,7 +426,7 @@ export class FfiEngine implements Engine {
       if (e.operation !== "FwpmFilterCreateEnumHandle0") throw e;
       for (const layer of Object.values(LAYERS)) {
         try {
-          yield* this.pages<Filter>(
+          yield* this.pages(
             "Filter",
             "FWPM_FILTER0",
             "FWPM_FILTER_ENUM_TEMPLATE0",
@@ -459,7 +462,7 @@ export class FfiEngine implements Engine {
       mm: tunnel.mainModePolicy ? ar.put("FWPM_PROVIDER_CONTEXT3", tunnel.mainModePolicy) : -1,
       qm: ar.put("FWPM_PROVIDER_CONTEXT3", tunnel.tunnelPolicy),
       conds: tunnel.filterConditions.length
-        ? ar.putArray("FWPM_FILTER_CONDITION0", tunnel.filterConditions)
+        ? ar.putArray("FWPM_FILTER_CONDITION0", tunnel.filterConditions as FWPM_FILTER_CONDITION0[])
         : -1,
       keyMod: tunnel.keyModKey ? ar.putGuid(tunnel.keyModKey, "Tunnel.keyModKey") : -1,
     }));
@@ -570,23 +573,23 @@ export class FfiEngine implements Engine {
   }
 
   enumSaContexts(pageSize = DEFAULT_PAGE_SIZE): IpsecSaContext1[] {
-    return this.saEnum<IpsecSaContext1>("IPsecSaContext", "IPSEC_SA_CONTEXT1", pageSize);
+    return this.saEnum("IPsecSaContext", "IPSEC_SA_CONTEXT1", pageSize);
   }
 
   enumIpsecSas(pageSize = DEFAULT_PAGE_SIZE): IpsecSaDetails1[] {
-    return this.saEnum<IpsecSaDetails1>("IPsecSa", "IPSEC_SA_DETAILS1", pageSize);
+    return this.saEnum("IPsecSa", "IPSEC_SA_DETAILS1", pageSize);
   }
 
   enumIkeSas(pageSize = DEFAULT_PAGE_SIZE): IkeextSaDetails2[] {
-    return this.saEnum<IkeextSaDetails2>("IkeextSa", "IKEEXT_SA_DETAILS2", pageSize);
+    return this.saEnum("IkeextSa", "IKEEXT_SA_DETAILS2", pageSize);
   }
 
   /** Create handle (no template) -> pages -> destroy, for the IPsec SA, SA context and IKE SA enumerations. */
-  private saEnum<T>(
+  private saEnum<K extends "IPSEC_SA_CONTEXT1" | "IPSEC_SA_DETAILS1" | "IKEEXT_SA_DETAILS2">(
     family: "IPsecSaContext" | "IPsecSa" | "IkeextSa",
-    struct: string,
+    struct: K,
     pageSize: number,
-  ): T[] {
+  ): StructMap[K][] {
     const create = this.saFn(`${family}CreateEnumHandle0`, false);
     const enumName = ({
       IPsecSa: "IPsecSaEnum1",
@@ -599,7 +602,7 @@ export class FfiEngine implements Engine {
     const hcell = new BigUint64Array(1);
     check(`${family}CreateEnumHandle0`, create(h, null, hcell), { kind: "enum" });
     const eh = Deno.UnsafePointer.create(hcell[0]);
-    const out: T[] = [];
+    const out: StructMap[K][] = [];
     try {
       const entries = new BigUint64Array(1);
       const count = new Uint32Array(1);
@@ -608,7 +611,7 @@ export class FfiEngine implements Engine {
         count[0] = 0;
         try {
           check(enumName, next(h, eh, pageSize, entries, count), { kind: "enum" });
-          for (const x of decodePointerArray<T>(struct, entries[0], count[0])) out.push(x);
+          for (const x of decodePointerArray(struct, entries[0], count[0])) out.push(x);
         } finally {
           if (entries[0] !== 0n) this.s.FwpmFreeMemory0(entries);
         }
@@ -657,7 +660,7 @@ export class FfiEngine implements Engine {
         count[0] = 0;
         try {
           check("FwpmNetEventEnum1", next(h, eh, pageSize, entries, count), { kind: "enum" });
-          for (const x of decodePointerArray<NetEvent1>("FWPM_NET_EVENT1", entries[0], count[0])) out.push(x);
+          for (const x of decodePointerArray("FWPM_NET_EVENT1", entries[0], count[0])) out.push(x);
         } finally {
           if (entries[0] !== 0n) this.s.FwpmFreeMemory0(entries);
         }

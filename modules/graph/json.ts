@@ -4,37 +4,18 @@
  * `fromJsonObject`, the decoder that the JSON snapshot reader uses. The encoder with its symbolic names is
  * the renderer's (modules/render/render.ts); both sides share these field classes so they cannot drift.
  */
+import { membersByKind } from "../../ffi/members.ts";
 import { fromHex } from "./meta.ts";
 
-/** Fields holding u64 values (bigint in the graph, decimal strings in JSON). */
-export const BIGINT_FIELDS: ReadonlySet<string> = new Set([
-  "rawContext",
-  "filterId",
-  "providerContextId",
-  "localIfLuid",
-  "uint64",
-  "int64",
-]);
-/** Fields holding byte blobs (Uint8Array in the graph, hex in JSON). */
-export const BYTES_FIELDS: ReadonlySet<string> = new Set([
-  "providerData",
-  "byteBlob",
-  "sid",
-  "sd",
-  "byteArray16",
-  "byteArray6",
-  "presharedKey",
-  "certData",
-  "certHash",
-  "localCertLocationUrl",
-  "cgaModifier",
-  "v6Address",
-  "localV6Address",
-  "remoteV6Address",
-  "startV6Address",
-  "endV6Address",
-  "dataBuffer",
-]);
+/**
+ * Members holding u64 values (bigint in the graph, decimal strings in JSON) and byte blobs (Uint8Array in the
+ * graph, hex in JSON), as the struct tables give them for the objects the JSON form holds.
+ */
+const MEMBERS = membersByKind(["FWPM_PROVIDER0", "FWPM_SUBLAYER0", "FWPM_PROVIDER_CONTEXT3", "FWPM_FILTER0"]);
+/** Fields holding u64 values. */
+export const BIGINT_FIELDS: ReadonlySet<string> = MEMBERS.bigint;
+/** Fields holding byte blobs. */
+export const BYTES_FIELDS: ReadonlySet<string> = MEMBERS.bytes;
 /** GUID-valued fields and the name of the symbolic field rendered next to them. */
 export const GUID_NAME_FIELDS: Record<string, string> = {
   layerKey: "layer",

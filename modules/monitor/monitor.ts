@@ -14,9 +14,19 @@ import type {
   IpsecTraffic1,
   NetEvent1,
 } from "../engine/mod.ts";
-import { enumName, guidName, IKE_ERRORS, ikeErrorName, IPSEC_DROP_STATUS } from "../../ffi/constants.ts";
+import {
+  enumName,
+  ENUMS,
+  guidName,
+  IKE_ERRORS,
+  ikeErrorName,
+  IPSEC_DROP_STATUS,
+} from "../../ffi/constants.ts";
 import { toHex } from "../graph/mod.ts";
 import { table } from "../render/mod.ts";
+
+const V4 = ENUMS.FWP_IP_VERSION.FWP_IP_VERSION_V4;
+const NET = ENUMS.FWPM_NET_EVENT_TYPE;
 
 /** JSON value (as render.ts). */
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -47,7 +57,7 @@ function v6Text(b: Uint8Array | undefined): string | null {
 
 /** The local/remote addresses of an IPSEC_TRAFFIC1 as text. */
 export function trafficAddresses(t: IpsecTraffic1): { local: string | null; remote: string | null } {
-  return t.ipVersion === 0
+  return t.ipVersion === V4
     ? { local: v4Text(t.localV4Address), remote: v4Text(t.remoteV4Address) }
     : { local: v6Text(t.localV6Address), remote: v6Text(t.remoteV6Address) };
 }
@@ -144,7 +154,7 @@ function credentialJson(c: IkeextCredential2): Json {
 /** IKEEXT_SA_DETAILS2 as JSON: addresses, keying module, proposal names, credentials (no key material). */
 export function ikeSaJson(d: IkeextSaDetails2): Json {
   const t = d.ikeTraffic, p = d.ikeProposal;
-  const addrs = t.ipVersion === 0
+  const addrs = t.ipVersion === V4
     ? { local: v4Text(t.localV4Address), remote: v4Text(t.remoteV4Address) }
     : { local: v6Text(t.localV6Address), remote: v6Text(t.remoteV6Address) };
   return {
@@ -199,7 +209,7 @@ export function saText(
       o.ipsecSas.map((d) => {
         const a = trafficAddresses(d.traffic);
         return [
-          d.saDirection === 1 ? "inbound" : "outbound",
+          d.saDirection === ENUMS.FWP_DIRECTION.FWP_DIRECTION_INBOUND ? "inbound" : "outbound",
           a.local ?? "-",
           a.remote ?? "-",
           spiText(d),
@@ -248,9 +258,14 @@ export function isoOf(ft: FileTime): string {
 }
 
 /** Short names of the net-event types wfpsec decodes, and their FWPM_NET_EVENT_TYPE values. */
-export const EVENT_TYPES = { mm: 0, qm: 1, em: 2, drop: 4 } as const;
+export const EVENT_TYPES = {
+  mm: NET.FWPM_NET_EVENT_TYPE_IKEEXT_MM_FAILURE,
+  qm: NET.FWPM_NET_EVENT_TYPE_IKEEXT_QM_FAILURE,
+  em: NET.FWPM_NET_EVENT_TYPE_IKEEXT_EM_FAILURE,
+  drop: NET.FWPM_NET_EVENT_TYPE_IPSEC_KERNEL_DROP,
+} as const;
 /** A short name per decoded event type. */
-const SHORT: Record<number, string> = { 0: "mm", 1: "qm", 2: "em", 4: "drop" };
+const SHORT: Record<number, string> = Object.fromEntries(Object.entries(EVENT_TYPES).map(([k, v]) => [v, k]));
 
 function hex32(n: number): string {
   return "0x" + (n >>> 0).toString(16).padStart(8, "0");
@@ -286,7 +301,7 @@ function ikeFailure(code: number): { [k: string]: Json } {
 /** FWPM_NET_EVENT1 as JSON: time, type, addresses, and the IKE failure or IPsec drop, with names. */
 export function netEventJson(e: NetEvent1): Json {
   const h = e.header;
-  const v4 = h.ipVersion === 0;
+  const v4 = h.ipVersion === V4;
   const out: { [k: string]: Json } = {
     time: isoOf(h.timeStamp),
     type: e.type,

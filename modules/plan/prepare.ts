@@ -4,6 +4,7 @@
  * metadata (the key itself stays out of the graph and is only put in at add time by apply). Every context
  * also carries a digest of its content, so a snapshot that cannot decode policies can still be compared.
  */
+import { ENUMS } from "../../ffi/constants.ts";
 import type { Engine } from "../engine/mod.ts";
 import type { Filter, FilterCondition, Guid, ObjectGraph, ProviderContext, Tunnel } from "../graph/mod.ts";
 import { canonicalJson, digestOf, withMeta } from "../graph/mod.ts";
@@ -53,7 +54,7 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
       if (v.type !== "appPath") return c;
       let id = appIds.get(v.path);
       if (!id) appIds.set(v.path, id = engine.appIdFromFileName(v.path));
-      return { ...c, conditionValue: { type: 12, byteBlob: id } };
+      return { ...c, conditionValue: { type: ENUMS.FWP_DATA_TYPE.FWP_BYTE_BLOB_TYPE, byteBlob: id } };
     });
 
   const digests = pskDigests(graph, resolve, hostKey, secrets);

@@ -55,7 +55,7 @@ function scalarText(v: FwpValue, address: boolean): string {
   for (const k of ["uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32", "int64"]) {
     if (k in x) return String(x[k]);
   }
-  if (x.type === 0) return "empty";
+  if (x.type === ENUMS.FWP_DATA_TYPE.FWP_EMPTY) return "empty";
   const name = Object.entries(ENUMS.FWP_DATA_TYPE).find(([, n]) => n === x.type)?.[0];
   return (name ?? `type ${x.type}`).replace(/^FWP_/, "").replace(/_TYPE$/, "").toLowerCase();
 }

@@ -208,7 +208,7 @@ export function groupTitle(g: ChangeGroup): string {
 
 function weightText(w: Filter["weight"]): string {
   const x = w as unknown as Record<string, unknown>;
-  if (w.type === 0) return "auto";
+  if (w.type === ENUMS.FWP_DATA_TYPE.FWP_EMPTY) return "auto";
   for (const k of ["uint8", "uint64"]) if (k in x) return String(x[k]);
   return JSON.stringify(toJson(w));
 }

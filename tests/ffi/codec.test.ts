@@ -3,7 +3,7 @@
  * encode -> native memory -> decode by raw address, without a simulator.
  */
 import assert from "node:assert/strict";
-import { Arena, decodeAt } from "../../ffi/codec.ts";
+import { Arena } from "../../ffi/codec.ts";
 import { STRUCTS } from "../../ffi/structs.ts";
 import type { Field } from "../../ffi/layout.ts";
 import { WfpError, WfpInputError } from "../../ffi/errors.ts";
@@ -19,10 +19,11 @@ import {
   sublayer,
   transportFilter,
 } from "./fixtures.ts";
+import { decodeLoose, encodeLoose } from "../support/looseCodec.ts";
 
 function roundTrip(struct: string, value: unknown, arena = new Arena()): unknown {
-  const off = arena.encode(struct, value);
-  return decodeAt(struct, arena.addr(off));
+  const off = encodeLoose(arena, struct, value);
+  return decodeLoose(struct, arena.addr(off));
 }
 
 Deno.test("every struct table is self-consistent (fields inside the struct, aligned, count fields are UINT32)", () => {
@@ -152,7 +153,7 @@ Deno.test("bad input is a WfpInputError naming the member, raised before any nat
   const arena = new Arena();
   const bad = (v: unknown, path: RegExp) =>
     assert.throws(
-      () => arena.encode("FWPM_FILTER0", v),
+      () => encodeLoose(arena, "FWPM_FILTER0", v),
       (e: unknown) => e instanceof WfpInputError && path.test(e.message),
     );
   const f = transportFilter(1, []);
@@ -182,7 +183,7 @@ Deno.test("each GUID member writes the key it is given, whatever the previous ob
     "b14b7bdb-dbbd-473e-bed4-8b4708d4f270",
   ];
   for (const layerKey of keys) {
-    const off = arena.encode("FWPM_FILTER0", { ...f, layerKey, filterKey: layerKey });
+    const off = encodeLoose(arena, "FWPM_FILTER0", { ...f, layerKey, filterKey: layerKey });
     const bytes = arena.u8.slice(off, off + 96);
     assert.deepEqual([...bytes.subarray(64, 80)], [...guidToBytes(layerKey)], layerKey);
     assert.deepEqual([...bytes.subarray(0, 16)], [...guidToBytes(layerKey)], layerKey);
@@ -191,7 +192,7 @@ Deno.test("each GUID member writes the key it is given, whatever the previous ob
     const bad of [null, "b14b7bdb-dbbd-473e-bed4-8b4708d4f27", "b14b7bdb-dbbd-473e-bed4-8b4708d4f27g", 7]
   ) {
     assert.throws(
-      () => arena.encode("FWPM_FILTER0", { ...f, layerKey: bad }),
+      () => encodeLoose(arena, "FWPM_FILTER0", { ...f, layerKey: bad }),
       (e: unknown) => e instanceof WfpInputError && /FWPM_FILTER0\.layerKey: expected a GUID/.test(e.message),
       String(bad),
     );
@@ -201,8 +202,11 @@ Deno.test("each GUID member writes the key it is given, whatever the previous ob
 Deno.test("pre-shared key bytes never appear in an input error message", () => {
   const ctx = providerContexts.find((c) => c.displayData.name === "IKE MM PSK")!;
   const broken = structuredClone(ctx);
-  (broken.ikeMmPolicy!.authenticationMethods[0].presharedKeyAuthentication as Record<string, unknown>).flags =
-    "x";
+  (broken.ikeMmPolicy!.authenticationMethods[0].presharedKeyAuthentication as unknown as Record<
+    string,
+    unknown
+  >)
+    .flags = "x";
   try {
     new Arena().encode("FWPM_PROVIDER_CONTEXT3", broken);
     assert.fail("expected an error");

@@ -34,7 +34,7 @@ function mm(n: number, type: number, methods: IkeextAuthenticationMethod2[], ext
     providerKey: PROVIDER_KEY,
     type,
     [arm]: policy,
-  };
+  } as ProviderContext;
 }
 
 function refuses(f: () => unknown, name: string) {
@@ -52,7 +52,7 @@ simTest("rule 1: FwpmProviderContextAdd3 refuses a method the keying module does
   );
   const ssl: IkeextAuthenticationMethod2 = {
     authenticationMethodType: AM.IKEEXT_SSL,
-    sslAuthentication: certMethod.certificateAuthentication,
+    sslAuthentication: certMethod.certificateAuthentication!,
   };
   refuses(() => engine.addProviderContext(mm(4, T.FWPM_IPSEC_IKE_MM_CONTEXT, [ssl])), INCOMPATIBLE);
   assert.ok(engine.addProviderContext(mm(5, T.FWPM_IPSEC_AUTHIP_MM_CONTEXT, [kerberosMethod, ssl])) > 0n);

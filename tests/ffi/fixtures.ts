@@ -219,7 +219,7 @@ function ctx(n: number, type: number, arm: Partial<ProviderContext>, name: strin
     providerKey: PROVIDER_KEY,
     type,
     ...arm,
-  };
+  } as ProviderContext;
 }
 
 /** One provider context per policy kind wfpsec writes. */

@@ -10,6 +10,7 @@
 import assert from "node:assert/strict";
 import { ENUMS, IKE_ERRORS, ikeErrorName, IPSEC_DROP_STATUS } from "../../ffi/constants.ts";
 import type { IkeextSaDetails2, IpsecSaContext1, NetEvent1 } from "../../modules/engine/port.ts";
+import type { StructName } from "../../ffi/structs.gen.ts";
 import {
   EVENT_TYPES,
   eventsText,
@@ -32,8 +33,8 @@ const codec = ffi ? await import("../../ffi/codec.ts") : undefined;
 /** Encodes `value` as `struct` and decodes it back, as an engine-returned block would be. */
 function roundTrip<T>(struct: string, value: unknown): T {
   const a = new codec!.Arena();
-  const off = a.encode(struct, value);
-  return codec!.decodeAt<T>(struct, a.addr(off));
+  const off = a.encode(struct as StructName, value as never);
+  return codec!.decodeAt(struct as StructName, a.addr(off)) as T;
 }
 
 function header(extra: Record<string, unknown> = {}) {

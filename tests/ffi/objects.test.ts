@@ -3,7 +3,7 @@
  * exactly what the engine returns (plus the engine-assigned ids and weights).
  */
 import assert from "node:assert/strict";
-import type { Filter } from "../../modules/graph/graph.ts";
+import type { Filter, ProviderContext } from "../../modules/graph/graph.ts";
 import { CONDITIONS, ENUMS, FLAGS, LAYERS } from "../../ffi/constants.ts";
 import { assertWfpError, normalized, simTest } from "./helpers.ts";
 import {
@@ -160,7 +160,7 @@ simTest("tunnel: FwpmIPsecTunnelAdd3 with main-mode and tunnel policies, then de
     ...providerContexts[8],
     providerContextKey: key(0x302),
     ikeQmTunnelPolicy: tunnelPolicy,
-  };
+  } as ProviderContext;
   engine.addTunnel({
     flags: FLAGS.FWPM_TUNNEL_FLAG.FWPM_TUNNEL_FLAG_POINT_TO_POINT,
     mainModePolicy: mm,

@@ -42,7 +42,7 @@ function qmContext(
     type,
     [arm]: policy,
     ikeQmTransportPolicy: type === T.FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT ? undefined : policy,
-  };
+  } as ProviderContext;
 }
 
 simTest(
@@ -97,7 +97,9 @@ simTest(
     const mm = providerContexts[0];
     const err = assertWfpError(
       () =>
-        engine.addProviderContext({ ...mm, ikeMmPolicy: { ...mm.ikeMmPolicy!, authenticationMethods: [] } }),
+        engine.addProviderContext(
+          { ...mm, ikeMmPolicy: { ...mm.ikeMmPolicy!, authenticationMethods: [] } } as ProviderContext,
+        ),
       "FWP_E_ZERO_LENGTH_ARRAY",
     ) as unknown as WfpError;
     assert.equal(err.operation, "FwpmProviderContextAdd3");
@@ -106,7 +108,7 @@ simTest(
     const mixed = {
       ...qmProposals[3],
       saTransforms: [{
-        ipsecTransformType: 4,
+        ipsecTransformType: ENUMS.IPSEC_TRANSFORM_TYPE.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER,
         espAuthAndCipherTransform: {
           authTransform: {
             authTransformId: { authType: ENUMS.IPSEC_AUTH_TYPE.IPSEC_AUTH_SHA_256, authConfig: 2 },
@@ -126,7 +128,7 @@ simTest(
           ipsecProposals: [{
             ...qmProposals[0],
             saTransforms: [{
-              ipsecTransformType: 1,
+              ipsecTransformType: ENUMS.IPSEC_TRANSFORM_TYPE.IPSEC_TRANSFORM_AH,
               ahTransform: { authTransformId: { authType: 77, authConfig: 77 } },
             }],
           }],
@@ -142,7 +144,7 @@ simTest(
         engine.addProviderContext({
           ...providerContexts[10],
           keyingPolicy: { keyModKeys: [key(1), key(1)], flags: 0 },
-        }),
+        } as ProviderContext),
       "FWP_E_DUPLICATE_KEYMOD",
     );
     assert.deepEqual(engine.enumProviderContexts({ providerKey: provider.providerKey }), []);

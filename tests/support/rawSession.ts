@@ -3,7 +3,8 @@
  * bytes on the wire, which the engine API (rightly) never does. Encoding and decoding still go through the
  * real struct tables (`ffi/codec.ts`); only the one deliberate mistake differs.
  */
-import { Arena, decodeAt } from "../../ffi/codec.ts";
+import { Arena } from "../../ffi/codec.ts";
+import { decodeLoose, encodeLoose } from "./looseCodec.ts";
 import { FLAGS, MISC } from "../../ffi/constants.ts";
 import { guidToBytes } from "../../ffi/guid.ts";
 import type { LoadedLibrary } from "../../ffi/library.ts";
@@ -36,7 +37,7 @@ export class RawSession {
     mistake?: (arena: Arena, offset: number) => void,
   ): Uint8Array<ArrayBuffer> {
     const arena = new Arena();
-    const off = arena.encode(struct, value);
+    const off = encodeLoose(arena, struct, value);
     mistake?.(arena, off);
     return arena.view(off);
   }
@@ -66,5 +67,5 @@ export class RawSession {
 
 /** The correct reading of a `T**` out cell: follow the pointer, decode the struct there. */
 export function followPointer<T>(struct: string): (out: Uint8Array<ArrayBuffer>) => T {
-  return (out) => decodeAt<T>(struct, new BigUint64Array(out.buffer, 0, 1)[0]);
+  return (out) => decodeLoose<T>(struct, new BigUint64Array(out.buffer, 0, 1)[0]);
 }

@@ -82,7 +82,7 @@ bfeTest("A1: IKEv2 accepts a pre-shared key; AuthIP refuses one", (engine) => {
           presharedKeyAuthentication: { flags: 0, presharedKey: new TextEncoder().encode("fidelity-test") },
         })),
       },
-    };
+    } as ProviderContext;
   };
   assert.ok(engine.addProviderContext(psk(mmContext("ikev2", `[{ psk: { env: ${PSK_ENV} } }]`))) > 0n);
   const authip = mmContext("ikev1", `[{ psk: { env: ${PSK_ENV} } }]`);
@@ -93,7 +93,7 @@ bfeTest("A1: IKEv2 accepts a pre-shared key; AuthIP refuses one", (engine) => {
       type: T.FWPM_IPSEC_AUTHIP_MM_CONTEXT,
       ikeMmPolicy: undefined,
       authIpMmPolicy: authip.ikeMmPolicy,
-    }),
+    } as ProviderContext),
     "FWP_E_INCOMPATIBLE_AUTH_METHOD",
   );
 });
@@ -111,7 +111,7 @@ bfeTest("A4: AuthIP takes certificates as IKEEXT_SSL* and refuses IKEEXT_CERTIFI
     type: T.FWPM_IPSEC_AUTHIP_MM_CONTEXT,
     ikeMmPolicy: undefined,
     authIpMmPolicy: v1.ikeMmPolicy,
-  }, "FWP_E_INCOMPATIBLE_AUTH_METHOD");
+  } as ProviderContext, "FWP_E_INCOMPATIBLE_AUTH_METHOD");
 });
 
 bfeTest(

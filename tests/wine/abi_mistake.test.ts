@@ -144,7 +144,7 @@ mistakeTest(
     const got = raw.get(
       (h, k, out) => raw.s.FwpmProviderGetByKey0(h, k, out),
       provider.providerKey,
-      (out) => decodeAt<Provider>("FWPM_PROVIDER0", Deno.UnsafePointer.value(Deno.UnsafePointer.of(out))),
+      (out) => decodeAt("FWPM_PROVIDER0", Deno.UnsafePointer.value(Deno.UnsafePointer.of(out))),
       size,
     );
     return () => checkProvider(provider, got);

@@ -186,52 +186,61 @@ class Reader {
     const T = ENUMS.FWP_DATA_TYPE;
     switch (type) {
       case T.FWP_EMPTY:
-        return { type: 0 };
+        return { type: T.FWP_EMPTY };
       case T.FWP_UINT8:
-        return { type: 1, uint8: this.int(...field("uint8"), 0, 0xff) };
+        return { type: T.FWP_UINT8, uint8: this.int(...field("uint8"), 0, 0xff) };
       case T.FWP_UINT16:
-        return { type: 2, uint16: this.int(...field("uint16"), 0, 0xffff) };
+        return { type: T.FWP_UINT16, uint16: this.int(...field("uint16"), 0, 0xffff) };
       case T.FWP_UINT32: {
         const [c, s] = field("uint32");
-        return { type: 3, uint32: s.includes(".") ? this.ipv4(c, s) : this.int(c, s, 0, 0xffffffff) };
+        return {
+          type: T.FWP_UINT32,
+          uint32: s.includes(".") ? this.ipv4(c, s) : this.int(c, s, 0, 0xffffffff),
+        };
       }
       case T.FWP_UINT64:
-        return { type: 4, uint64: this.big(...field("uint64")) };
+        return { type: T.FWP_UINT64, uint64: this.big(...field("uint64")) };
       case T.FWP_INT8:
-        return { type: 5, int8: this.int(...field("int8"), -128, 127) };
+        return { type: T.FWP_INT8, int8: this.int(...field("int8"), -128, 127) };
       case T.FWP_INT16:
-        return { type: 6, int16: this.int(...field("int16"), -32768, 32767) };
+        return { type: T.FWP_INT16, int16: this.int(...field("int16"), -32768, 32767) };
       case T.FWP_INT32:
-        return { type: 7, int32: this.int(...field("int32"), -(2 ** 31), 2 ** 31 - 1) };
+        return { type: T.FWP_INT32, int32: this.int(...field("int32"), -(2 ** 31), 2 ** 31 - 1) };
       case T.FWP_INT64:
-        return { type: 8, int64: this.big(...field("int64"), true) };
+        return { type: T.FWP_INT64, int64: this.big(...field("int64"), true) };
       case T.FWP_FLOAT:
       case T.FWP_DOUBLE: {
         const n = type === T.FWP_FLOAT ? "float32" : "double64";
         const [c, s] = field(n);
         const v = Number(s);
         if (!s || !Number.isFinite(v)) this.fail(c, `not a number: ${JSON.stringify(s.slice(0, 80))}`);
-        return type === T.FWP_FLOAT ? { type: 9, float32: v } : { type: 10, double64: v };
+        return type === T.FWP_FLOAT ? { type: T.FWP_FLOAT, float32: v } : { type: T.FWP_DOUBLE, double64: v };
       }
       case T.FWP_BYTE_ARRAY16_TYPE: {
         const [c, s] = field("byteArray16");
-        return { type: 11, byteArray16: s.includes(":") ? this.ipv6(c, s) : this.hex(c, s, 16) };
+        return {
+          type: T.FWP_BYTE_ARRAY16_TYPE,
+          byteArray16: s.includes(":") ? this.ipv6(c, s) : this.hex(c, s, 16),
+        };
       }
       case T.FWP_BYTE_BLOB_TYPE: {
         const b = this.child(e, "byteBlob");
         if (!b) this.fail(e, "<byteBlob> is missing for this value type");
-        return { type: 12, byteBlob: this.blob(b) ?? utf16z(this.text(b, "asString") ?? "") };
+        return {
+          type: T.FWP_BYTE_BLOB_TYPE,
+          byteBlob: this.blob(b) ?? utf16z(this.text(b, "asString") ?? ""),
+        };
       }
       case T.FWP_SID:
-        return { type: 13, sid: this.sid(...field("sid")) };
+        return { type: T.FWP_SID, sid: this.sid(...field("sid")) };
       case T.FWP_SECURITY_DESCRIPTOR_TYPE:
         // netsh prints the descriptor as SDDL text; it is kept as that text, not re-encoded.
-        return { type: 14, sd: new TextEncoder().encode(field("sd")[1]) };
+        return { type: T.FWP_SECURITY_DESCRIPTOR_TYPE, sd: new TextEncoder().encode(field("sd")[1]) };
       case T.FWP_UNICODE_STRING_TYPE:
-        return { type: 17, unicodeString: field("unicodeString")[1] };
+        return { type: T.FWP_UNICODE_STRING_TYPE, unicodeString: field("unicodeString")[1] };
       case T.FWP_BYTE_ARRAY6_TYPE: {
         const [c, s] = field("byteArray6");
-        return { type: 18, byteArray6: this.hex(c, s.replace(/[-:]/g, ""), 6) };
+        return { type: T.FWP_BYTE_ARRAY6_TYPE, byteArray6: this.hex(c, s.replace(/[-:]/g, ""), 6) };
       }
       case T.FWP_V4_ADDR_MASK: {
         const m = this.child(e, "v4AddrMask") ?? this.fail(e, "<v4AddrMask> is missing");
@@ -239,13 +248,13 @@ class Reader {
           const c = this.child(m, n);
           return c ? this.ipv4(c, c.text.trim()) : 0;
         };
-        return { type: 256, v4AddrMask: { addr: part("addr"), mask: part("mask") } };
+        return { type: T.FWP_V4_ADDR_MASK, v4AddrMask: { addr: part("addr"), mask: part("mask") } };
       }
       case T.FWP_V6_ADDR_MASK: {
         const m = this.child(e, "v6AddrMask") ?? this.fail(e, "<v6AddrMask> is missing");
         const a = this.child(m, "addr"), p = this.child(m, "prefixLength");
         return {
-          type: 257,
+          type: T.FWP_V6_ADDR_MASK,
           v6AddrMask: {
             addr: a ? this.ipv6(a, a.text.trim()) : new Uint8Array(16),
             prefixLength: p ? this.int(p, p.text.trim(), 0, 128) : 0,
@@ -258,7 +267,7 @@ class Reader {
         if (depth > 0) this.fail(e, "a range inside a range");
         const low = this.value(this.child(r, "valueLow"), r, depth + 1) as FwpValue;
         const high = this.value(this.child(r, "valueHigh"), r, depth + 1) as FwpValue;
-        return { type: 258, rangeValue: { valueLow: low, valueHigh: high } };
+        return { type: T.FWP_RANGE_TYPE, rangeValue: { valueLow: low, valueHigh: high } };
       }
       default:
         return this.fail(e, `unsupported value type ${this.text(e, "type")}`);
@@ -274,11 +283,13 @@ class Reader {
   filter(e: XmlElement): Filter {
     const fl = this.flags(this.child(e, "flags"));
     const act = this.child(e, "action") ?? this.fail(e, "<action> is missing");
-    const action: Filter["action"] = { type: this.enumValue(act, "type", "FWP_ACTION_TYPE") };
+    const actionType = this.enumValue(act, "type", "FWP_ACTION_TYPE");
     const ft = this.guid(act, "filterType");
     const ck = this.guid(act, "calloutKey");
-    if (ck) action.calloutKey = ck;
-    else if (ft) action.filterType = ft;
+    // The dump names the member it holds; its type decides which arm the codec would write.
+    const action = (ck ? { type: actionType, calloutKey: ck } : ft ? { type: actionType, filterType: ft } : {
+      type: actionType,
+    }) as Filter["action"];
     const conds: FilterCondition[] = this.items(this.child(e, "filterCondition")).map((c) => ({
       fieldKey: this.key(c, "fieldKey"),
       matchType: this.enumValue(c, "matchType", "FWP_MATCH_TYPE"),
@@ -291,7 +302,7 @@ class Reader {
       flags: fl,
       layerKey: this.key(e, "layerKey"),
       subLayerKey: this.guid(e, "subLayerKey") ?? "00000000-0000-0000-0000-000000000000",
-      weight: (weight ? this.value(weight, e) : { type: 0 }) as FwpValue,
+      weight: (weight ? this.value(weight, e) : { type: ENUMS.FWP_DATA_TYPE.FWP_EMPTY }) as FwpValue,
       filterCondition: conds,
       action,
     };
@@ -396,7 +407,8 @@ export function parseNetshXml(textIn: string, path = "dump.xml", budget: XmlBudg
         providerContextKey: r.key(it, "providerContextKey"),
         displayData: r.displayData(it),
         flags: r.flags(r.child(it, "flags")),
-        type: r.enumValue(it, "type", "FWPM_PROVIDER_CONTEXT_TYPE"),
+        // A dump's contexts carry no policy (partial), so any FWPM_PROVIDER_CONTEXT_TYPE it names fits.
+        type: r.enumValue(it, "type", "FWPM_PROVIDER_CONTEXT_TYPE") as ProviderContext["type"],
       };
       once("provider context", c.providerContextKey, it);
       const pk = r.guid(it, "providerKey");
