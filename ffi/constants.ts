@@ -637,6 +637,15 @@ export const ERRORS: Readonly<Record<string, { code: number; message: string }>>
     code: 1753,
     message: "The Base Filtering Engine is not running (no RPC endpoint).",
   },
+  // What a session opened before BFE stopped gets back (the safe reading: docs/windows-verification.md).
+  RPC_S_SERVER_UNAVAILABLE: {
+    code: 1722,
+    message: "The Base Filtering Engine went away (RPC server unavailable).",
+  },
+  RPC_S_CALL_FAILED: {
+    code: 1726,
+    message: "The remote procedure call to the Base Filtering Engine failed.",
+  },
 });
 
 /**

@@ -848,6 +848,11 @@ const FWPM_NET_EVENT_ENUM_TEMPLATE0 = S("FWPM_NET_EVENT_ENUM_TEMPLATE0", 32, 8, 
   f("numFilterConditions", 16, 4, u32),
   f("filterCondition", 24, 8, array(struct("FWPM_FILTER_CONDITION0"), "numFilterConditions")),
 ]);
+const FWPM_NET_EVENT_SUBSCRIPTION0 = S("FWPM_NET_EVENT_SUBSCRIPTION0", 32, 8, "mingw", [
+  f("enumTemplate", 0, 8, ptr(struct("FWPM_NET_EVENT_ENUM_TEMPLATE0")), true),
+  f("flags", 8, 4, u32),
+  f("sessionKey", 12, 16, guid, true),
+]);
 
 /** Every struct table, by C type name. */
 export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
@@ -948,6 +953,7 @@ export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
       FWPM_NET_EVENT_IPSEC_KERNEL_DROP0,
       FWPM_NET_EVENT1,
       FWPM_NET_EVENT_ENUM_TEMPLATE0,
+      FWPM_NET_EVENT_SUBSCRIPTION0,
     ].map((s) => [s.name, s]),
   ),
 );

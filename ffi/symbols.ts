@@ -120,6 +120,19 @@ export const SYMBOLS = {
     optional: true,
   },
   FwpmNetEventDestroyEnumHandle0: { parameters: ["pointer", "pointer"], result: DWORD, optional: true },
+  // (engine, subscription*, FWPM_NET_EVENT_CALLBACK0, context, HANDLE* eventsHandle)
+  FwpmNetEventSubscribe0: {
+    parameters: ["pointer", "buffer", "function", "pointer", "buffer"],
+    result: DWORD,
+    optional: true,
+  },
+  // Nonblocking: it waits for a callback in progress, which waits for the JS thread (engine.ts).
+  FwpmNetEventUnsubscribe0: {
+    parameters: ["pointer", "pointer"],
+    result: DWORD,
+    nonblocking: true,
+    optional: true,
+  },
 } as const satisfies Deno.ForeignLibraryInterface;
 
 /** The loaded library's symbols. */

@@ -19,6 +19,7 @@ import type {
   IpsecTraffic1,
   NetEvent1,
   NetEventOps,
+  NetEventSubscription,
   NetEventWindow,
   ProviderContextTemplate,
   SaContextOps,
@@ -649,6 +650,63 @@ export class FfiEngine implements Engine {
     } finally {
       destroy(h, eh);
     }
+  }
+
+  /**
+   * FwpmNetEventSubscribe0 with a thread-safe Deno.UnsafeCallback: BFE (and fwpsim) call it on a thread of
+   * their own, and Deno runs it on the JS thread while that thread waits, so the event pointer is valid
+   * while it is decoded here. The callback stays referenced (and keeps the process alive) until
+   * `unsubscribe` has returned; it is closed only then, when no call can come any more.
+   */
+  subscribeNetEvents(onEvent: (event: NetEvent1) => void): NetEventSubscription {
+    const subscribe = this.saFn("FwpmNetEventSubscribe0");
+    const unsubscribe = this.saFn("FwpmNetEventUnsubscribe0", false);
+    const h = this.h();
+    const a = this.arena;
+    // No template: every event (FWPM_NET_EVENT_SUBSCRIPTION0.enumTemplate NULL matches all).
+    const off = a.encode("FWPM_NET_EVENT_SUBSCRIPTION0", { flags: 0 });
+    const callback = Deno.UnsafeCallback.threadSafe(
+      { parameters: ["pointer", "pointer"], result: "void" } as const,
+      (_context, event) => {
+        if (!event) return;
+        // Decoding copies everything out; an exception must not unwind into the engine's thread.
+        let decoded: NetEvent1;
+        try {
+          decoded = decodeAt<NetEvent1>("FWPM_NET_EVENT1", BigInt(Deno.UnsafePointer.value(event)));
+        } catch (e) {
+          queueMicrotask(() => {
+            throw e;
+          });
+          return;
+        }
+        try {
+          onEvent(decoded);
+        } catch (e) {
+          queueMicrotask(() => {
+            throw e;
+          });
+        }
+      },
+    );
+    const cell = new BigUint64Array(1);
+    const rc = subscribe(h, a.view(off), callback.pointer, null, cell);
+    if (rc !== 0) {
+      callback.close();
+      throw new WfpError("FwpmNetEventSubscribe0", rc, { kind: "subscription" });
+    }
+    const eventsHandle = Deno.UnsafePointer.create(cell[0]);
+    let done: Promise<void> | undefined;
+    return {
+      unsubscribe: () =>
+        done ??= (async () => {
+          try {
+            const urc = await unsubscribe(h, eventsHandle);
+            if (urc !== 0) throw new WfpError("FwpmNetEventUnsubscribe0", urc, { kind: "subscription" });
+          } finally {
+            callback.close();
+          }
+        })(),
+    };
   }
 
   // ---- app ids ----

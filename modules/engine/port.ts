@@ -407,10 +407,25 @@ export interface NetEventWindow {
   endTime?: FileTime;
 }
 
+/** A live net-event subscription (FwpmNetEventSubscribe0); `unsubscribe` ends it. */
+export interface NetEventSubscription {
+  /**
+   * FwpmNetEventUnsubscribe0, run off the JS thread (it waits for a callback in progress, and that callback
+   * waits for the JS thread), then releases the callback. Idempotent. Rejects with the engine's error, e.g.
+   * when the engine went away; the callback is released either way.
+   */
+  unsubscribe(): Promise<void>;
+}
+
 /** Net-event enumeration (FwpmNetEventCreateEnumHandle0 / FwpmNetEventEnum1 / FwpmNetEventDestroyEnumHandle0). */
 export interface NetEventOps {
   /** Every recorded net event in `window`, oldest first as the engine returns them. */
   enumNetEvents(window?: NetEventWindow, pageSize?: number): NetEvent1[];
+  /**
+   * FwpmNetEventSubscribe0: `onEvent` receives each new net event (decoded, copied) in the engine's order,
+   * on the JS thread. Absent when the library lacks the export.
+   */
+  subscribeNetEvents?(onEvent: (event: NetEvent1) => void): NetEventSubscription;
 }
 
 /** Operations shared by live and snapshot engines. All calls are synchronous, like the C API. */

@@ -15,6 +15,7 @@ export const SIM_SYMBOLS = {
   SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true },
   SimMutationCount: { parameters: [], result: "u32", optional: true },
   SimInjectNetEvent: { parameters: ["buffer"], result: "u32", optional: true },
+  SimStopEngine: { parameters: ["u32"], result: "u32", optional: true },
 } as const satisfies Deno.ForeignLibraryInterface;
 
 // Kept open for the process: closing the last handle would unload fwpsim and its state.
@@ -37,6 +38,11 @@ export interface SimHooks {
    * FwpmNetEventEnum1 to return. Throws when this fwpsim build lacks SimInjectNetEvent or refuses the event.
    */
   injectNetEvent(event: NetEvent1): void;
+  /**
+   * SimStopEngine: `true` stops the simulated BFE (needs a state file: the stop is seen by every process
+   * using it), `false` starts it again. Throws when this fwpsim build lacks the hook or has no state file.
+   */
+  stopEngine(stopped: boolean): void;
 }
 
 /** The hooks of `lib` (default: the simulator library), or null when it is not fwpsim. */
@@ -54,6 +60,7 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
   const count = s.SimMutationCount;
   const setPath = s.SimSetStatePath;
   const inject = s.SimInjectNetEvent;
+  const stop = s.SimStopEngine;
   if (!outstanding || !fail || !reset || !count || !setPath) return null;
   return {
     outstandingAllocations: () => outstanding(),
@@ -73,6 +80,11 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
       const arena = new Arena(4096);
       const rc = inject(arena.view(arena.encode("FWPM_NET_EVENT1", event)));
       if (rc !== 0) throw new Error(`SimInjectNetEvent failed: 0x${rc.toString(16)}`);
+    },
+    stopEngine: (stopped) => {
+      if (!stop) throw new Error(`SimStopEngine is not exported by ${l.path}`);
+      const rc = stop(stopped ? 1 : 0);
+      if (rc !== 0) throw new Error(`SimStopEngine failed: 0x${rc.toString(16)}`);
     },
   };
 }

@@ -731,3 +731,13 @@ void *dc_net_event_page(SIM_FWPM_NET_EVENT1 *const *events, uint32_t n) {
   }
   return arr;
 }
+
+/* One event as one malloc'd block (root first) and its size: what the net-event journal stores. */
+void *dc_net_event_block(const SIM_FWPM_NET_EVENT1 *event, size_t *size) {
+  return copy_into_block(event, sizeof *event, fix_net_event, 0, size, false);
+}
+
+/* A journal block read back: its pointers still hold the writer's addresses, `delta` rebases them. */
+void *dc_net_event_rebased(const void *block, ptrdiff_t delta) {
+  return copy_into_block(block, sizeof(SIM_FWPM_NET_EVENT1), fix_net_event, delta, NULL, false);
+}

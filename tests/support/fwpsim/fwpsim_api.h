@@ -77,6 +77,9 @@ uint32_t FwpmNetEventCreateEnumHandle0(void *h, const SIM_FWPM_NET_EVENT_ENUM_TE
 uint32_t FwpmNetEventEnum1(void *h, void *eh, uint32_t n, SIM_FWPM_NET_EVENT1 ***entries, uint32_t *got);
 uint32_t FwpmNetEventEnum5(void *h, void *eh, uint32_t n, void **entries, uint32_t *got);
 uint32_t FwpmNetEventDestroyEnumHandle0(void *h, void *eh);
+uint32_t FwpmNetEventSubscribe0(void *h, const SIM_FWPM_NET_EVENT_SUBSCRIPTION0 *subscription,
+                                SIM_FWPM_NET_EVENT_CALLBACK0 callback, void *context, void **eventsHandle);
+uint32_t FwpmNetEventUnsubscribe0(void *h, void *eventsHandle);
 
 /* test hooks (not fwpuclnt) */
 uint64_t SimOutstandingAllocations(void);
@@ -84,6 +87,7 @@ void SimFailNthMutation(uint32_t n, uint32_t code);
 uint32_t SimReset(void);
 uint32_t SimSetStatePath(const char *utf8);
 uint32_t SimMutationCount(void);
-uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into the net-event list */
+uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into the net-event list / journal */
+uint32_t SimStopEngine(uint32_t stopped);                      /* 1: the simulated BFE stops; 0: it runs again */
 
 #endif

@@ -966,6 +966,14 @@ typedef struct SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 {
   SIM_FWPM_FILTER_CONDITION0 *filterCondition;
 } SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0;
 
+/* FwpmNetEventSubscribe0 (fwpmtypes.h / fwpmu.h): the subscription and the callback it calls. */
+typedef struct SIM_FWPM_NET_EVENT_SUBSCRIPTION0 {
+  SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 *enumTemplate; /* NULL matches every event */
+  uint32_t flags;                                  /* unused */
+  SIM_GUID sessionKey;
+} SIM_FWPM_NET_EVENT_SUBSCRIPTION0;
+typedef void (*SIM_FWPM_NET_EVENT_CALLBACK0)(void *context, const SIM_FWPM_NET_EVENT1 *event);
+
 /* ---- layout self-checks (Windows x64 figures, spec section 6 / 2) -------------------------------------- */
 
 #define SIM_ASSERT_SIZE(T, n) _Static_assert(sizeof(T) == (n), #T " size")
@@ -1042,5 +1050,7 @@ SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_IPSEC_KERNEL_DROP0, 32);
 SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT1, 160);
 SIM_ASSERT_OFF(SIM_FWPM_NET_EVENT1, ikeMmFailure, 152);
 SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0, 32);
+SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_SUBSCRIPTION0, 32);
+SIM_ASSERT_OFF(SIM_FWPM_NET_EVENT_SUBSCRIPTION0, sessionKey, 12);
 
 #endif /* FWPSIM_TYPES_H */

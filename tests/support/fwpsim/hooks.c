@@ -8,7 +8,11 @@
  *   SimSetStatePath(utf8|NULL)   use this state file (overrides FWPSIM_STATE; NULL: no persistence)
  *   SimMutationCount()           state-changing calls that succeeded so far in this process
  *   SimInjectNetEvent(event)     deep-copies an FWPM_NET_EVENT1 (IKE MM/QM/EM failure, IPsec kernel drop)
- *                                into the list FwpmNetEventEnum1 returns (defined in sa.c)
+ *                                into the list FwpmNetEventEnum1 returns and subscribers receive; with a
+ *                                state file, into its journal <state>.netevents, which every process
+ *                                reads (defined in netevents.c)
+ *   SimStopEngine(1|0)           the simulated BFE stops (<state>.stopped exists: opens fail, older sessions
+ *                                are severed, subscriptions end) or runs again (netevents.c)
  * Environment hooks (read at the first FwpmEngineOpen0 of a process; for spawned CLI tests):
  *   FWPSIM_STATE=path            persistent state file
  *   FWPSIM_FAIL_AT=n:0xCODE      the n-th state-changing call of the process fails with CODE

@@ -167,6 +167,8 @@ void *dc_sa_page(const SIM_IPSEC_SA_CONTEXT1 *ctxs, uint32_t n);
 void *dc_details_page(SIM_IPSEC_SA_DETAILS1 *const *details, uint32_t n);
 void fix_net_event(Arena *a, void *dst, const void *src);
 void *dc_net_event_page(SIM_FWPM_NET_EVENT1 *const *events, uint32_t n);
+void *dc_net_event_block(const SIM_FWPM_NET_EVENT1 *event, size_t *size);
+void *dc_net_event_rebased(const void *block, ptrdiff_t delta);
 
 /* ---- memory handed to the caller (engine.c) -------------------------------------------------------- */
 
@@ -231,6 +233,14 @@ void engine_reset(void);
 void enum_destroy_all(Session *s);
 void sa_reset(void);
 void sa_session_closed(uint64_t serial);
+/* net events (netevents.c): the event list, the journal other processes inject into, subscriptions */
+void netev_sync(void);                         /* takes new journal records into the list */
+size_t netev_count(void);
+SIM_FWPM_NET_EVENT1 *netev_at(size_t i);       /* stable until SimReset */
+void netev_reset(void);
+void netev_session_closed(uint64_t serial);
+bool netev_engine_stopped(void);               /* SimStopEngine: the simulated BFE is not running */
+bool netev_session_severed(const Session *s); /* opened before the engine stopped: its RPC binding is gone */
 
 /* ---- platform (platform.c) ------------------------------------------------------------------------------ */
 
