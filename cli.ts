@@ -135,6 +135,53 @@ async function underApplyLock<T>(
   }, fn);
 }
 
+/**
+ * `events --follow` (modules/monitor/follow.ts): stdout gets the lines, stderr the operator messages;
+ * SIGINT and SIGTERM (SIGBREAK on Windows, which has no SIGTERM) stop it with exit 0.
+ */
+async function followEvents(v: Values, out: Output, kinds: Set<number>, since: Date | undefined) {
+  const { follow } = await import("./modules/monitor/follow.ts");
+  const { eventLine } = await import("./modules/monitor/lines.ts");
+  const m = await import("./modules/monitor.ts");
+  const ac = new AbortController();
+  const stop = () => ac.abort();
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT", "SIGBREAK"] : ["SIGINT", "SIGTERM"];
+  for (const s of signals) Deno.addSignalListener(s, stop);
+  const enc = new TextEncoder();
+  const write = (text: string) => {
+    const bytes = enc.encode(text);
+    for (let off = 0; off < bytes.length;) off += Deno.stdout.writeSync(bytes.subarray(off));
+  };
+  let first = true;
+  try {
+    return await follow({
+      // The simulator banner once, not at every reconnect.
+      open: () =>
+        openEngine(v, first ? out : new Output(out.command, true), false).finally(() => first = false),
+      json: out.json,
+      kinds,
+      since,
+      render: (e) => {
+        const json = m.netEventJson(e) as Record<string, unknown>;
+        return { json, text: eventLine(e, json) };
+      },
+      write,
+      warn: (msg) => out.err(msg),
+      signal: ac.signal,
+      probeMs: envMs("WFPSEC_FOLLOW_PROBE_MS"),
+      retryMs: envMs("WFPSEC_FOLLOW_RETRY_MS"),
+    });
+  } finally {
+    for (const s of signals) Deno.removeSignalListener(s, stop);
+  }
+}
+
+/** A millisecond setting from the environment (tests shorten the follow loop's intervals), or undefined. */
+function envMs(name: string): number | undefined {
+  const n = Number(Deno.env.get(name));
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 60_000) : undefined;
+}
+
 interface Loaded {
   graph: import("./modules/graph/graph.ts").ObjectGraph;
   name: string;
@@ -654,16 +701,25 @@ const COMMANDS: Record<string, Command> = {
 
   events: {
     summary: "recorded IKE/AuthIP failures and IPsec drops (net events), decoded with names",
-    usage: "wfpsec events [--since ISO] [--type mm|qm|em|drop] [--json] [engine options]",
+    usage: "wfpsec events [--since ISO] [--type mm|qm|em|drop] [--follow] [--json] [engine options]",
     details:
       "Enumerates the engine's net events (FwpmNetEventEnum1) and shows the IKE main-mode (mm), quick-mode\n" +
       "(qm) and extended-mode (em) failures and IPsec kernel drops (drop), oldest first, with the failure\n" +
       "code's name (ERROR_IPSEC_IKE_*, STATUS_IPSEC_*), failure point, state and addresses.\n" +
       "  --since ISO            only events at or after this time (ISO 8601, e.g. 2026-11-27T01:00:00Z)\n" +
       "  --type mm|qm|em|drop   only events of this kind\n" +
+      "  --follow               keep running and print each new event as it happens (FwpmNetEventSubscribe0),\n" +
+      "                         one line each (one JSON object per line with --json); with --since the\n" +
+      "                         recorded events come first. Ctrl+C (SIGINT) or SIGTERM stops it (exit 0).\n" +
+      "                         If the engine goes away (BFE stopped) it says so, waits and follows again.\n" +
       "Windows records net events only while collection is on (FWPM_ENGINE_COLLECT_NET_EVENTS, the default).\n" +
       "The simulator negotiates nothing and drops nothing: on fwpsim only events injected by tests appear.",
-    options: { since: { type: "string" }, type: { type: "string" }, ...ENGINE_OPTS },
+    options: {
+      since: { type: "string" },
+      type: { type: "string" },
+      follow: { type: "boolean" },
+      ...ENGINE_OPTS,
+    },
     positionals: [0, 0],
     async run(v, _pos, out) {
       const { UsageError } = await import("./modules/errors.ts");
@@ -684,13 +740,14 @@ const COMMANDS: Record<string, Command> = {
       if (kind !== undefined && !kinds.includes(kind)) {
         throw new UsageError(`--type: "${kind}" is not one of ${kinds.join(", ")}`);
       }
+      const wanted = new Set<number>(
+        kind ? [m.EVENT_TYPES[kind as keyof typeof m.EVENT_TYPES]] : Object.values(m.EVENT_TYPES),
+      );
+      if (v.follow) return await followEvents(v, out, wanted, since);
       const engine = await openEngine(v, out, false);
       try {
         const ops = engine.netEvents;
         if (!ops) throw new UsageError(`${engine.info.description} has no net-event enumeration`);
-        const wanted = new Set<number>(
-          kind ? [m.EVENT_TYPES[kind as keyof typeof m.EVENT_TYPES]] : Object.values(m.EVENT_TYPES),
-        );
         // Other event types (classify drops, DoS-protection drops, ...) are not IPsec failures: left out.
         const events = ops.enumNetEvents(since ? { startTime: m.fileTimeOf(since) } : {})
           .filter((e) => wanted.has(e.type));
