@@ -142,7 +142,7 @@ async function underApplyLock<T>(
 async function followEvents(v: Values, out: Output, kinds: Set<number>, since: Date | undefined) {
   const { follow } = await import("./modules/monitor/follow.ts");
   const { eventLine } = await import("./modules/monitor/lines.ts");
-  const m = await import("./modules/monitor.ts");
+  const m = await import("./modules/monitor/monitor.ts");
   const ac = new AbortController();
   const stop = () => ac.abort();
   const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT", "SIGBREAK"] : ["SIGINT", "SIGTERM"];

@@ -9,12 +9,11 @@
  *
  * Usage: deno run --allow-ffi --allow-read --allow-env --v8-flags=--expose-gc bench/follow_bench.ts [N]
  */
-import { openEngine } from "../ffi/engine.ts";
+import { openEngine } from "../modules/engine/ffi.ts";
 import { loadLibrary } from "../ffi/library.ts";
-import { simHooks } from "../ffi/simHooks.ts";
-import { follow } from "../modules/monitor/follow.ts";
-import { eventLine } from "../modules/monitor/lines.ts";
-import { EVENT_TYPES, netEventJson } from "../modules/monitor.ts";
+import { simHooks } from "../tests/support/simHooks.ts";
+
+import { EVENT_TYPES, eventLine, follow, netEventJson } from "../modules/monitor/mod.ts";
 import { mmFailure } from "../tests/support/netEvents.ts";
 
 const N = Number(Deno.args[0] ?? 100_000);

@@ -8,9 +8,9 @@
  * The follow loop keeps nothing per event: each decoded event is rendered to a line at once and lines are
  * written in batches (bench/follow_bench.ts measures the heap staying flat).
  */
-import type { Engine, NetEvent1, NetEventSubscription } from "../engine.ts";
+import type { Engine, NetEvent1, NetEventSubscription } from "../engine/mod.ts";
 import { ERRORS } from "../../ffi/constants.ts";
-import { fileTimeOf } from "../monitor.ts";
+import { fileTimeOf } from "./monitor.ts";
 
 /** One rendered event: its JSON object and its text line. */
 export interface RenderedEvent {

@@ -2,8 +2,8 @@
  * One text line per net event, for `events --follow` (the table of `events` needs every row first; a live
  * follower prints each event as it comes).
  */
-import type { NetEvent1 } from "../engine.ts";
-import { netEventJson } from "../monitor.ts";
+import type { NetEvent1 } from "../engine/mod.ts";
+import { netEventJson } from "./monitor.ts";
 
 /** `TIME  KIND  LOCAL -> REMOTE  FAILURE (CODE)  WHERE`, from the event's JSON (netEventJson). */
 export function eventLine(e: NetEvent1, json?: Record<string, unknown>): string {

@@ -5,3 +5,5 @@
  * @module
  */
 export * from "./monitor.ts";
+export { follow, type FollowOptions, isEngineGone, type RenderedEvent } from "./follow.ts";
+export { eventLine } from "./lines.ts";

@@ -7,10 +7,10 @@
  * on Windows it is the manual N1 step.
  */
 import assert from "node:assert/strict";
-import { openEngine } from "../../ffi/engine.ts";
+import { openEngine } from "../../modules/engine/ffi.ts";
 import { loadLibrary } from "../../ffi/library.ts";
-import { simHooks } from "../../ffi/simHooks.ts";
-import type { NetEvent1 } from "../../modules/engine.ts";
+import { simHooks } from "../support/simHooks.ts";
+import type { NetEvent1 } from "../../modules/engine/mod.ts";
 import { mmFailure } from "../support/netEvents.ts";
 import { realHostMode } from "./host.ts";
 
