@@ -13,7 +13,9 @@ void nplat_lock(void);
 void nplat_unlock(void);
 void nplat_wait_ms(uint32_t ms); /* with the lock held: releases it while waiting */
 void nplat_broadcast(void);
-int nplat_thread(void (*fn)(void *), void *arg); /* 0 started */
+void *nplat_thread(void (*fn)(void *), void *arg); /* a joinable thread, NULL when it cannot start */
+void nplat_join(void *thread);                      /* waits for it to end, then releases it */
+void nplat_detach(void *thread);                    /* releases it without waiting */
 int nplat_append(const char *path, const void *buf, size_t n); /* 0 ok: one write, appended atomically */
 void *nplat_read_from(const char *path, uint64_t off, size_t *n); /* bytes from off to the end (malloc) */
 int nplat_exists(const char *path);
@@ -38,19 +40,20 @@ static DWORD WINAPI thread_main(LPVOID p) {
   st.fn(st.arg);
   return 0;
 }
-int nplat_thread(void (*fn)(void *), void *arg) {
+void *nplat_thread(void (*fn)(void *), void *arg) {
   Start *st = malloc(sizeof *st);
-  if (!st) return -1;
+  if (!st) return NULL;
   st->fn = fn;
   st->arg = arg;
   HANDLE h = CreateThread(NULL, 0, thread_main, st, 0, NULL);
-  if (!h) {
-    free(st);
-    return -1;
-  }
-  CloseHandle(h);
-  return 0;
+  if (!h) free(st);
+  return h;
 }
+void nplat_join(void *thread) {
+  WaitForSingleObject(thread, INFINITE);
+  CloseHandle(thread);
+}
+void nplat_detach(void *thread) { CloseHandle(thread); }
 
 int nplat_append(const char *path, const void *buf, size_t n) {
   HANDLE h = CreateFileA(path, FILE_APPEND_DATA, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
@@ -129,18 +132,27 @@ static void *thread_main(void *p) {
   st.fn(st.arg);
   return NULL;
 }
-int nplat_thread(void (*fn)(void *), void *arg) {
+void *nplat_thread(void (*fn)(void *), void *arg) {
   Start *st = malloc(sizeof *st);
-  if (!st) return -1;
-  st->fn = fn;
-  st->arg = arg;
-  pthread_t t;
-  if (pthread_create(&t, NULL, thread_main, st) != 0) {
-    free(st);
-    return -1;
+  pthread_t *t = malloc(sizeof *t);
+  if (st) {
+    st->fn = fn;
+    st->arg = arg;
   }
-  pthread_detach(t);
-  return 0;
+  if (!st || !t || pthread_create(t, NULL, thread_main, st) != 0) {
+    free(st);
+    free(t);
+    return NULL;
+  }
+  return t;
+}
+void nplat_join(void *thread) {
+  pthread_join(*(pthread_t *)thread, NULL);
+  free(thread);
+}
+void nplat_detach(void *thread) {
+  pthread_detach(*(pthread_t *)thread);
+  free(thread);
 }
 
 int nplat_append(const char *path, const void *buf, size_t n) {

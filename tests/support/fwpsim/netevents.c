@@ -29,7 +29,9 @@
 #define JOURNAL_MAGIC 0x56454e46u /* "FNEV" */
 #define POLL_MS 10u
 
-int nplat_thread(void (*fn)(void *), void *arg);
+void *nplat_thread(void (*fn)(void *), void *arg);
+void nplat_join(void *thread);
+void nplat_detach(void *thread);
 void nplat_lock(void);
 void nplat_unlock(void);
 void nplat_wait_ms(uint32_t ms);
@@ -64,6 +66,7 @@ static uint64_t journalOff;
 static char journalPath[4096], stopPath[4096]; /* of the state file the last sync / subscription used */
 static Sub *subs;
 static bool threadRunning;
+static void *thread; /* the delivery thread, joined when the last subscription is cancelled */
 static uint64_t severedBelow; /* sessions with a smaller serial were opened before the engine stopped */
 
 static uint64_t filetime_u64(const SIM_FILETIME *t) { return ((uint64_t)t->dwHighDateTime << 32) | t->dwLowDateTime; }
@@ -181,7 +184,11 @@ void netev_reset(void) {
   journalOff = 0;
   journalPath[0] = stopPath[0] = 0;
   severedBelow = 0;
+  void *ending = thread;
+  thread = NULL;
+  nplat_broadcast();
   nplat_unlock();
+  if (ending) nplat_join(ending);
 }
 
 void netev_session_closed(uint64_t serial) {
@@ -319,7 +326,9 @@ SIMAPI uint32_t FwpmNetEventSubscribe0(void *engineHandle, const SIM_FWPM_NET_EV
   sync_locked();
   x->next = numEvents; /* events recorded from now on */
   if (!threadRunning) {
-    if (nplat_thread(deliver_thread, NULL) != 0) {
+    if (thread) nplat_detach(thread); /* an earlier one that ended on its own (session closed, engine stopped) */
+    thread = nplat_thread(deliver_thread, NULL);
+    if (!thread) {
       nplat_unlock();
       free(x);
       return ERROR_NOT_ENOUGH_MEMORY;
@@ -351,6 +360,12 @@ SIMAPI uint32_t FwpmNetEventUnsubscribe0(void *engineHandle, void *eventsHandle)
   x->dead = true;
   while (x->busy) nplat_wait_ms(POLL_MS); /* a callback in progress finishes first */
   sub_unlink_free_locked(x);
+  /* The last one: the delivery thread ends, and is waited for, so no fwpsim code runs after this returns
+   * (a process that unloads fwpuclnt next must not find a thread still inside it). */
+  void *ending = subs ? NULL : thread;
+  if (ending) thread = NULL;
+  nplat_broadcast();
   nplat_unlock();
+  if (ending) nplat_join(ending);
   return 0;
 }
