@@ -142,7 +142,10 @@ async function underApplyLock<T>(
 async function followEvents(v: Values, out: Output, kinds: Set<number>, since: Date | undefined) {
   const { follow } = await import("./modules/monitor/follow.ts");
   const { eventLine } = await import("./modules/monitor/lines.ts");
+  const { FailureResolver, failureContext } = await import("./modules/monitor/failures.ts");
   const m = await import("./modules/monitor/monitor.ts");
+  // One resolver (filter id -> rule, cached) per session: a reconnect gets a fresh one.
+  const resolvers = new WeakMap<object, InstanceType<typeof FailureResolver>>();
   const ac = new AbortController();
   const stop = () => ac.abort();
   const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT", "SIGBREAK"] : ["SIGINT", "SIGTERM"];
@@ -161,8 +164,11 @@ async function followEvents(v: Values, out: Output, kinds: Set<number>, since: D
       json: out.json,
       kinds,
       since,
-      render: (e) => {
-        const json = m.netEventJson(e) as Record<string, unknown>;
+      render: (e, engine) => {
+        let r = resolvers.get(engine);
+        if (!r) resolvers.set(engine, r = new FailureResolver(engine));
+        const base = m.netEventJson(e) as Record<string, unknown>;
+        const json = { ...base, ...failureContext(e, base, r) };
         return { json, text: eventLine(e, json) };
       },
       write,
@@ -751,18 +757,26 @@ const COMMANDS: Record<string, Command> = {
         // Other event types (classify drops, DoS-protection drops, ...) are not IPsec failures: left out.
         const events = ops.enumNetEvents(since ? { startTime: m.fileTimeOf(since) } : {})
           .filter((e) => wanted.has(e.type));
+        // Each failure with the rule its filter belongs to (ours, foreign, or gone) and a plain-words cause.
+        const { FailureResolver, failureContext } = await import("./modules/monitor/failures.ts");
+        const resolver = new FailureResolver(engine);
+        const rows = events.map((event) => {
+          const base = m.netEventJson(event) as Record<string, unknown>;
+          return { event, json: { ...base, ...failureContext(event, base, resolver) } };
+        });
         if (out.json) {
           out.doc({
             ...(await head("events", engine)),
             since: since ? since.toISOString() : null,
             type: kind ?? null,
-            events: events.map(m.netEventJson),
+            events: rows.map((r) => r.json),
           });
         } else {
           const scope = [since ? `since ${since.toISOString()}` : "", kind ? `type ${kind}` : ""]
             .filter(Boolean).join(", ");
           out.text(`Net events in ${engine.info.description}${scope ? ` (${scope})` : ""}:\n`);
-          out.text(m.eventsText(events));
+          const { eventsReport } = await import("./modules/monitor/lines.ts");
+          out.text(eventsReport(rows));
         }
         return 0;
       } finally {

@@ -467,6 +467,8 @@ export interface Engine {
   addFilter(filter: Filter): bigint;
   /** FwpmFilterGetByKey0; undefined when there is no such filter. */
   getFilter(key: Guid): Filter | undefined;
+  /** FwpmFilterGetById0, by the engine-assigned filterId (net events name filters by id); live engines. */
+  getFilterById?(id: bigint): Filter | undefined;
   /** FwpmFilterEnum0, optionally restricted by the template. */
   enumFilters(template?: FilterTemplate): Filter[];
   /** FwpmFilterDeleteByKey0. */

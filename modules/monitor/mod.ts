@@ -6,4 +6,14 @@
  */
 export * from "./monitor.ts";
 export { follow, type FollowOptions, isEngineGone, type RenderedEvent } from "./follow.ts";
-export { eventLine } from "./lines.ts";
+export { contextText, eventLine, eventsReport } from "./lines.ts";
+export {
+  explainCode,
+  type Explanation,
+  failureContext,
+  failureFilterId,
+  FailureResolver,
+  ruleOf,
+  type RuleRef,
+  ruleText,
+} from "./failures.ts";
