@@ -1,5 +1,6 @@
 /**
- * wfpsec command line: validate, plan, apply, remove, show, export, new, constants, doctor, sa, events, help.
+ * wfpsec command line: validate, plan, apply, remove, show, export, new, constants, doctor, sa, events, stats,
+ * help.
  *
  * Start-up stays lean: nothing is imported eagerly; each command imports what it needs.
  * Output contract (docs/cli-json.md): with `--json` exactly one JSON object on stdout (schemaVersion 1);
@@ -777,6 +778,37 @@ const COMMANDS: Record<string, Command> = {
           out.text(`Net events in ${engine.info.description}${scope ? ` (${scope})` : ""}:\n`);
           const { eventsReport } = await import("./modules/monitor/lines.ts");
           out.text(eventsReport(rows));
+        }
+        return 0;
+      } finally {
+        engine.close();
+      }
+    },
+  },
+
+  stats: {
+    summary: "IPsec and IKE/AuthIP statistics: SA counts, negotiations, IKE errors, drops, traffic",
+    usage: "wfpsec stats [--json] [engine options]",
+    details:
+      "Reads the engine's counters (IPsecGetStatistics1, IkeextGetStatistics1): IPsec SAs active and\n" +
+      "negotiating, main/quick/extended-mode negotiations started, succeeded and failed per keying module\n" +
+      "(IKEv1, AuthIP, IKEv2) and IP version, how often each IKE error occurred, inbound drops by reason, and\n" +
+      "traffic counts. The counters are the engine's since BFE/IKEEXT started. On fwpsim they are whatever a\n" +
+      "test set (zero otherwise).",
+    options: { ...ENGINE_OPTS },
+    positionals: [0, 0],
+    async run(v, _pos, out) {
+      const { UsageError } = await import("./modules/errors.ts");
+      const engine = await openEngine(v, out, false);
+      try {
+        const ops = engine.statistics;
+        if (!ops) throw new UsageError(`${engine.info.description} has no statistics (IPsecGetStatistics1)`);
+        const ipsec = ops.ipsecStatistics(), ike = ops.ikeextStatistics();
+        const s = await import("./modules/monitor/stats.ts");
+        if (out.json) out.doc({ ...(await head("stats", engine)), ...s.statsJson(ipsec, ike) });
+        else {
+          out.text(`Statistics of ${engine.info.description}:\n`);
+          out.text(s.statsText(ipsec, ike));
         }
         return 0;
       } finally {

@@ -126,6 +126,9 @@ export const SYMBOLS = {
     result: DWORD,
     optional: true,
   },
+  // (engine, IPSEC_STATISTICS1* / IKEEXT_STATISTICS1* out): caller-allocated, nothing to free.
+  IPsecGetStatistics1: { parameters: ["pointer", "buffer"], result: DWORD, optional: true },
+  IkeextGetStatistics1: { parameters: ["pointer", "buffer"], result: DWORD, optional: true },
   // Nonblocking: it waits for a callback in progress, which waits for the JS thread (engine.ts).
   FwpmNetEventUnsubscribe0: {
     parameters: ["pointer", "pointer"],

@@ -13,9 +13,11 @@ import type {
   EngineInfo,
   FilterTemplate,
   IkeextSaDetails2,
+  IkeextStatistics1,
   IpsecSaBundle1,
   IpsecSaContext1,
   IpsecSaDetails1,
+  IpsecStatistics1,
   IpsecTraffic1,
   NetEvent1,
   NetEventOps,
@@ -23,11 +25,13 @@ import type {
   NetEventWindow,
   ProviderContextTemplate,
   SaContextOps,
+  StatisticsOps,
   SublayerTemplate,
 } from "./port.ts";
 import type { Filter, Guid, Provider, ProviderContext, Sublayer, Tunnel } from "../graph/mod.ts";
 import { ENUMS, ERRORS, FLAGS, MISC } from "../../ffi/constants.ts";
 import { Arena, decodeAt, decodeBlobAt, decodePointerArray } from "../../ffi/codec.ts";
+import { layoutOf } from "../../ffi/structs.ts";
 import { check, WfpError, WfpInputError, type WfpObjectRef, WfpUsageError } from "../../ffi/errors.ts";
 import { guidToBytes, isGuid } from "../../ffi/guid.ts";
 import { type LoadedLibrary, loadLibrary } from "../../ffi/library.ts";
@@ -707,6 +711,29 @@ export class FfiEngine implements Engine {
           }
         })(),
     };
+  }
+
+  // ---- statistics ----
+
+  /** IPsecGetStatistics1 and IkeextGetStatistics1, when the library exports them (every fwpuclnt since 7). */
+  get statistics(): StatisticsOps | undefined {
+    return this.s.IPsecGetStatistics1 && this.s.IkeextGetStatistics1 ? this : undefined;
+  }
+
+  /** The caller-allocated statistics struct, filled by `call` and decoded while `buf` is still referenced. */
+  private stats<T>(name: "IPsecGetStatistics1" | "IkeextGetStatistics1", struct: string): T {
+    const fn = this.saFn(name, false);
+    const buf = new Uint8Array(layoutOf(struct).size);
+    check(name, fn(this.h(), buf), { kind: "statistics" });
+    return decodeAt<T>(struct, BigInt(Deno.UnsafePointer.value(Deno.UnsafePointer.of(buf))));
+  }
+
+  ipsecStatistics(): IpsecStatistics1 {
+    return this.stats<IpsecStatistics1>("IPsecGetStatistics1", "IPSEC_STATISTICS1");
+  }
+
+  ikeextStatistics(): IkeextStatistics1 {
+    return this.stats<IkeextStatistics1>("IkeextGetStatistics1", "IKEEXT_STATISTICS1");
   }
 
   // ---- app ids ----

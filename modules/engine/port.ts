@@ -428,6 +428,72 @@ export interface NetEventOps {
   subscribeNetEvents?(onEvent: (event: NetEvent1) => void): NetEventSubscription;
 }
 
+/** UINT32 counters of one statistics group, by their C member names. */
+export type Counters = Record<string, number>;
+
+/** IPSEC_STATISTICS1 (IPsecGetStatistics1): SA counts, drop counters, traffic byte counts (UINT64). */
+export interface IpsecStatistics1 {
+  /** IPSEC_AGGREGATE_SA_STATISTICS0: activeSas, pendingSaNegotiations, totalSasAdded, ... */
+  aggregateSaStatistics: Counters;
+  /** IPSEC_ESP_DROP_PACKET_STATISTICS0. */
+  espDropPacketStatistics: Counters;
+  /** IPSEC_AH_DROP_PACKET_STATISTICS0. */
+  ahDropPacketStatistics: Counters;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1: inbound drops by reason and their total. */
+  aggregateDropPacketStatistics: Counters;
+  /** IPSEC_TRAFFIC_STATISTICS1 (UINT64 counters), inbound. */
+  inboundTrafficStatistics: Record<string, bigint>;
+  /** IPSEC_TRAFFIC_STATISTICS1, outbound. */
+  outboundTrafficStatistics: Record<string, bigint>;
+}
+
+/** IKEEXT_KEYMODULE_STATISTICS1: one keying module's negotiation counters. */
+export interface IkeextKeyModuleStatistics1 {
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1 for IPv4 (main/quick/extended modes). */
+  v4Statistics: Counters;
+  /** The same for IPv6. */
+  v6Statistics: Counters;
+  /** UINT32[97], little-endian: counts per IKE error code from ERROR_IPSEC_IKE_NEG_STATUS_BEGIN. */
+  errorFrequencyTable: Uint8Array;
+  /** Current main-mode negotiation time. */
+  mainModeNegotiationTime: number;
+  /** Current quick-mode negotiation time. */
+  quickModeNegotiationTime: number;
+  /** Current extended-mode negotiation time (AuthIP). */
+  extendedModeNegotiationTime: number;
+}
+
+/** IKEEXT_STATISTICS1 (IkeextGetStatistics1). */
+export interface IkeextStatistics1 {
+  /** IKEv1. */
+  ikeStatistics: IkeextKeyModuleStatistics1;
+  /** AuthIP. */
+  authipStatistics: IkeextKeyModuleStatistics1;
+  /** IKEv2. */
+  ikeV2Statistics: IkeextKeyModuleStatistics1;
+  /** IKEEXT_COMMON_STATISTICS1: socket failures per IP version, packets, queued work items. */
+  commonStatistics: {
+    /** IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 for IPv4. */
+    v4Statistics: Counters;
+    /** The same for IPv6. */
+    v6Statistics: Counters;
+    /** Packets received by IKEEXT. */
+    totalPacketsReceived: number;
+    /** Invalid packets received. */
+    totalInvalidPacketsReceived: number;
+    /** Work items queued now. */
+    currentQueuedWorkitems: number;
+  };
+}
+
+/** Engine-wide IPsec and IKE statistics (live engines). */
+export interface StatisticsOps {
+  /** IPsecGetStatistics1. */
+  ipsecStatistics(): IpsecStatistics1;
+  /** IkeextGetStatistics1. */
+  ikeextStatistics(): IkeextStatistics1;
+}
+
 /** Operations shared by live and snapshot engines. All calls are synchronous, like the C API. */
 export interface Engine {
   /** Which engine this is; printed with every result. */
@@ -492,6 +558,9 @@ export interface Engine {
 
   /** Net-event enumeration; absent on engines that have none (snapshots, a library without FwpmNetEventEnum1). */
   readonly netEvents?: NetEventOps;
+
+  /** IPsec and IKE statistics; absent on engines that have none (snapshots). */
+  readonly statistics?: StatisticsOps;
 }
 
 /** A filter condition list type re-export, for implementers. */

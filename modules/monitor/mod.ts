@@ -17,3 +17,4 @@ export {
   type RuleRef,
   ruleText,
 } from "./failures.ts";
+export { errorCounts, statsJson, statsText } from "./stats.ts";

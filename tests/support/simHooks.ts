@@ -3,7 +3,7 @@
  * second handle on the library the engine loaded (the product's symbol table has none of them).
  * `simHooks()` returns null for a real fwpuclnt, so test code cannot mistake Windows for the simulator.
  */
-import type { NetEvent1 } from "../../modules/engine/mod.ts";
+import type { IkeextStatistics1, IpsecStatistics1, NetEvent1 } from "../../modules/engine/mod.ts";
 import { Arena } from "../../ffi/codec.ts";
 import { type LoadedLibrary, loadLibrary } from "../../ffi/library.ts";
 
@@ -16,6 +16,7 @@ export const SIM_SYMBOLS = {
   SimMutationCount: { parameters: [], result: "u32", optional: true },
   SimInjectNetEvent: { parameters: ["buffer"], result: "u32", optional: true },
   SimStopEngine: { parameters: ["u32"], result: "u32", optional: true },
+  SimSetStatistics: { parameters: ["buffer", "buffer"], result: "u32", optional: true },
 } as const satisfies Deno.ForeignLibraryInterface;
 
 // Kept open for the process: closing the last handle would unload fwpsim and its state.
@@ -43,6 +44,11 @@ export interface SimHooks {
    * using it), `false` starts it again. Throws when this fwpsim build lacks the hook or has no state file.
    */
   stopEngine(stopped: boolean): void;
+  /**
+   * SimSetStatistics: the counters IPsecGetStatistics1 / IkeextGetStatistics1 return from now on (an omitted
+   * one is kept); with a state file every process using it reads them.
+   */
+  setStatistics(ipsec?: IpsecStatistics1, ikeext?: IkeextStatistics1): void;
 }
 
 /** The hooks of `lib` (default: the simulator library), or null when it is not fwpsim. */
@@ -61,6 +67,7 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
   const setPath = s.SimSetStatePath;
   const inject = s.SimInjectNetEvent;
   const stop = s.SimStopEngine;
+  const setStats = s.SimSetStatistics;
   if (!outstanding || !fail || !reset || !count || !setPath) return null;
   return {
     outstandingAllocations: () => outstanding(),
@@ -85,6 +92,15 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
       if (!stop) throw new Error(`SimStopEngine is not exported by ${l.path}`);
       const rc = stop(stopped ? 1 : 0);
       if (rc !== 0) throw new Error(`SimStopEngine failed: 0x${rc.toString(16)}`);
+    },
+    setStatistics: (ipsec, ikeext) => {
+      if (!setStats) throw new Error(`SimSetStatistics is not exported by ${l.path}`);
+      // One arena each: encode() starts its arena over.
+      const a = new Arena(1024), b = new Arena(4096);
+      const i = ipsec ? a.view(a.encode("IPSEC_STATISTICS1", ipsec)) : null;
+      const k = ikeext ? b.view(b.encode("IKEEXT_STATISTICS1", ikeext)) : null;
+      const rc = setStats(i, k);
+      if (rc !== 0) throw new Error(`SimSetStatistics failed: 0x${rc.toString(16)}`);
     },
   };
 }

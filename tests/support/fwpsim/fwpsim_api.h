@@ -80,6 +80,8 @@ uint32_t FwpmNetEventDestroyEnumHandle0(void *h, void *eh);
 uint32_t FwpmNetEventSubscribe0(void *h, const SIM_FWPM_NET_EVENT_SUBSCRIPTION0 *subscription,
                                 SIM_FWPM_NET_EVENT_CALLBACK0 callback, void *context, void **eventsHandle);
 uint32_t FwpmNetEventUnsubscribe0(void *h, void *eventsHandle);
+uint32_t IPsecGetStatistics1(void *h, SIM_IPSEC_STATISTICS1 *ipsecStatistics);
+uint32_t IkeextGetStatistics1(void *h, SIM_IKEEXT_STATISTICS1 *ikeextStatistics);
 
 /* test hooks (not fwpuclnt) */
 uint64_t SimOutstandingAllocations(void);
@@ -88,6 +90,8 @@ uint32_t SimReset(void);
 uint32_t SimSetStatePath(const char *utf8);
 uint32_t SimMutationCount(void);
 uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into the net-event list / journal */
-uint32_t SimStopEngine(uint32_t stopped);                      /* 1: the simulated BFE stops; 0: it runs again */
+uint32_t SimStopEngine(uint32_t stopped); /* 1: the simulated BFE stops; 0: it runs again */
+/* the counters IPsecGetStatistics1 / IkeextGetStatistics1 return from now on (NULL: that one unchanged) */
+uint32_t SimSetStatistics(const SIM_IPSEC_STATISTICS1 *ipsec, const SIM_IKEEXT_STATISTICS1 *ikeext);
 
 #endif

@@ -13,6 +13,8 @@
  *                                reads (defined in netevents.c)
  *   SimStopEngine(1|0)           the simulated BFE stops (<state>.stopped exists: opens fail, older sessions
  *                                are severed, subscriptions end) or runs again (netevents.c)
+ *   SimSetStatistics(ipsec, ike) the counters IPsecGetStatistics1 / IkeextGetStatistics1 return (NULL keeps
+ *                                one); with a state file kept in <state>.statistics for every process (stats.c)
  * Environment hooks (read at the first FwpmEngineOpen0 of a process; for spawned CLI tests):
  *   FWPSIM_STATE=path            persistent state file
  *   FWPSIM_FAIL_AT=n:0xCODE      the n-th state-changing call of the process fails with CODE

@@ -59,8 +59,11 @@ void sa_session_closed(uint64_t serial) {
   }
 }
 
+void stats_reset(void);
+
 void sa_reset(void) {
   netev_reset();
+  stats_reset();
   while (E.saCtxs) {
     SaCtx *c = E.saCtxs;
     E.saCtxs = c->next;
