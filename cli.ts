@@ -1,6 +1,6 @@
 /**
  * wfpsec command line: validate, plan, apply, remove, show, export, new, constants, doctor, sa, events, stats,
- * help.
+ * status, help.
  *
  * Start-up stays lean: nothing is imported eagerly; each command imports what it needs.
  * Output contract (docs/cli-json.md): with `--json` exactly one JSON object on stdout (schemaVersion 1);
@@ -188,6 +188,8 @@ function envMs(name: string): number | undefined {
   const n = Number(Deno.env.get(name));
   return Number.isFinite(n) && n > 0 ? Math.min(n, 60_000) : undefined;
 }
+
+type Engine = import("./modules/engine/port.ts").Engine;
 
 interface Loaded {
   graph: import("./modules/graph/graph.ts").ObjectGraph;
@@ -782,6 +784,63 @@ const COMMANDS: Record<string, Command> = {
         return 0;
       } finally {
         engine.close();
+      }
+    },
+  },
+
+  status: {
+    summary: "one line for MDM detection: compliant or not with POLICY (exit 0 compliant, 1 not)",
+    usage: "wfpsec status FILE [--json] [engine options]",
+    details:
+      "Prints ONE line of at most 2,048 characters (what Intune Remediations and ConfigMgr configuration\n" +
+      "items read): the policy's name and digest, in sync or drifted (the plan's counts), disabled objects of\n" +
+      "ours, coexisting foreign IPsec policy (other providers' filters at the IKEEXT/IPsec layers), SA counts\n" +
+      "and the IKE/IPsec failures of the last hour (ours, foreign, unknown). With --json the same as one JSON\n" +
+      "object on one line. Exit 0 when compliant (in sync, nothing disabled), 1 when not: drifted, disabled,\n" +
+      "or the policy or engine could not be read (the line says which). Changes nothing.",
+    options: { ...ENGINE_OPTS },
+    positionals: [1, 1],
+    async run(v, [file], out) {
+      const st = await import("./modules/monitor/status.ts");
+      const print = async (r: import("./modules/monitor/status.ts").StatusReport, engine?: Engine) => {
+        if (out.json) console.log(st.statusJsonLine(await head("status", engine), r));
+        else console.log(st.statusLine(r));
+        return r.compliant ? 0 : 1;
+      };
+      let loaded: Loaded;
+      try {
+        loaded = await loadGraph(file);
+      } catch (e) {
+        const err = e as Error & { diagnostics?: Record<string, unknown>[] };
+        const first = err.diagnostics?.[0];
+        const message = first ? diagnosticLine(diagnosticJson(first, file)) : err.message;
+        return await print(
+          st.errorStatus(file, null, err.name === "PolicyError" ? "PolicyError" : "Error", message),
+        );
+      }
+      let engine: Engine | undefined;
+      try {
+        engine = await openEngine(v, out, false);
+        const { planGraph } = await import("./modules/plan/plan.ts");
+        const plan = planGraph(loaded.graph, engine);
+        return await print(
+          st.statusOf({ engine, graph: loaded.graph, name: loaded.name, file, plan }),
+          engine,
+        );
+      } catch (e) {
+        const doc = await errorDoc(e, "status");
+        return await print(
+          st.errorStatus(
+            file,
+            loaded.name,
+            String(doc.error.type),
+            String(doc.error.message),
+            engine?.info.simulated ?? v.engine === "sim",
+          ),
+          engine,
+        );
+      } finally {
+        engine?.close();
       }
     },
   },

@@ -18,3 +18,12 @@ export {
   ruleText,
 } from "./failures.ts";
 export { errorCounts, statsJson, statsText } from "./stats.ts";
+export {
+  errorStatus,
+  FAILURE_WINDOW_MINUTES,
+  STATUS_LINE_MAX,
+  statusJsonLine,
+  statusLine,
+  statusOf,
+  type StatusReport,
+} from "./status.ts";
