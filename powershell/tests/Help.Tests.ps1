@@ -24,7 +24,7 @@ Describe 'Module manifest' {
         $exported = (Get-Command -Module WfpSec).Name | Sort-Object
         $exported | Should -Be (@(
                 'Export-IpsecPolicy', 'Get-IpsecNetEvent', 'Get-IpsecPolicy', 'Get-IpsecSecurityAssociation',
-                'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
+                'Get-IpsecStatistics', 'Get-IpsecStatus', 'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
                 'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
                 'Unregister-IpsecPolicyTask') | Sort-Object)
         Get-Command Invoke-WfpsecExe -ErrorAction Ignore | Should -BeNullOrEmpty
