@@ -675,19 +675,35 @@ const COMMANDS: Record<string, Command> = {
 
   sa: {
     summary: "IKE/AuthIP SAs, IPsec SAs and manual SA contexts in force (never key material)",
-    usage: "wfpsec sa [--json] [engine options]",
+    usage: "wfpsec sa [--delete ID [--kind ike|context]] [--json] [engine options]",
     details:
       "Enumerates the engine's IKE/AuthIP main-mode SAs (IkeextSaEnum2), IPsec SAs (IPsecSaEnum1) and\n" +
       "manual SA contexts (IPsecSaContextEnum1) with symbolic names. Keys are never shown. The simulator\n" +
-      "negotiates nothing: on fwpsim only SAs installed through manual SA contexts of this process appear.",
-    options: { ...ENGINE_OPTS },
+      "negotiates nothing: on fwpsim only SAs installed through manual SA contexts of this process appear.\n" +
+      "  --delete ID            end one SA instead: an IKE/AuthIP main-mode SA (IkeextSaDeleteById0, like\n" +
+      "                         Remove-NetIPsecMainModeSA; its quick-mode SAs go with it) or a manual SA\n" +
+      "                         context (IPsecSaContextDeleteById0), by the id 'wfpsec sa' shows\n" +
+      "  --kind ike|context     which kind ID is, when it is both (otherwise found by looking it up)\n" +
+      "A deleted manual SA context of the policy is re-created by the next apply.",
+    options: { ...ENGINE_OPTS, delete: { type: "string" }, kind: { type: "string" } },
     positionals: [0, 0],
     async run(v, _pos, out) {
       const { UsageError } = await import("./modules/errors.ts");
+      const del = v.delete as string | undefined;
+      if (v.kind !== undefined && del === undefined) throw new UsageError("--kind goes with --delete ID");
+      const d = del === undefined ? undefined : await import("./modules/monitor/saDelete.ts");
+      const id = d && del !== undefined ? d.parseSaId(del) : undefined; // before the engine: bad input opens nothing
+      d?.parseSaKind(v.kind as string | undefined);
       const engine = await openEngine(v, out, false);
       try {
         const sa = engine.sa;
         if (!sa) throw new UsageError(`${engine.info.description} has no SA enumeration`);
+        if (d && id !== undefined) {
+          const deleted = d.deleteSa(sa, id, v.kind as string | undefined);
+          if (out.json) out.doc({ ...(await head("sa", engine)), deleted });
+          else out.text(`Deleted ${deleted.kind === "ike" ? "IKE SA" : "manual SA context"} ${deleted.id}.`);
+          return 0;
+        }
         const ikeSas = sa.enumIkeSas(), ipsecSas = sa.enumIpsecSas(), saContexts = sa.enumSaContexts();
         const m = await import("./modules/monitor/monitor.ts");
         if (out.json) {

@@ -96,6 +96,7 @@ export const SYMBOLS = {
     optional: true,
   },
   IkeextSaDestroyEnumHandle0: { parameters: ["pointer", "pointer"], result: DWORD, optional: true },
+  IkeextSaDeleteById0: { parameters: ["pointer", "u64"], result: DWORD, optional: true },
   IPsecSaCreateEnumHandle0: { parameters: ["pointer", "buffer", "buffer"], result: DWORD, optional: true },
   IPsecSaEnum1: {
     parameters: ["pointer", "pointer", "u32", "buffer", "buffer"],

@@ -557,6 +557,11 @@ export class FfiEngine implements Engine {
     check("IPsecSaContextDeleteById0", fn(this.h(), id), { kind: "saContext", id });
   }
 
+  deleteIkeSa(id: bigint): void {
+    const fn = this.saFn("IkeextSaDeleteById0");
+    check("IkeextSaDeleteById0", fn(this.h(), id), { kind: "ikeSa", id });
+  }
+
   enumSaContexts(pageSize = DEFAULT_PAGE_SIZE): IpsecSaContext1[] {
     return this.saEnum<IpsecSaContext1>("IPsecSaContext", "IPSEC_SA_CONTEXT1", pageSize);
   }

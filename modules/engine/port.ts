@@ -253,6 +253,8 @@ export interface SaContextOps {
   addSaContextOutbound(id: bigint, bundle: IpsecSaBundle1): void;
   /** IPsecSaContextDeleteById0. */
   deleteSaContext(id: bigint): void;
+  /** IkeextSaDeleteById0: ends an IKE/AuthIP main-mode SA (and its quick-mode SAs) by its saId. */
+  deleteIkeSa?(id: bigint): void;
   /** IPsecSaContextEnum1 over every SA context. */
   enumSaContexts(pageSize?: number): IpsecSaContext1[];
   /** IPsecSaEnum1 over every IPsec SA. */

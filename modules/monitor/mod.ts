@@ -27,3 +27,4 @@ export {
   statusOf,
   type StatusReport,
 } from "./status.ts";
+export { deleteSa, parseSaId, parseSaKind, type SaDeleted } from "./saDelete.ts";

@@ -535,4 +535,14 @@ Describe 'Monitoring: live events, statistics, status' {
         $s.Compliant | Should -BeFalse
         $s.error.type | Should -Be 'PolicyError'
     }
+
+    It 'Remove-IpsecSa -WhatIf changes nothing; an id that is no SA is an error record naming it' {
+        New-SimState
+        Remove-IpsecSa -Id 42 -WhatIf -ErrorVariable ev
+        $ev.Count | Should -Be 0
+        Remove-IpsecSa -Id 42 -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+        $ev.Count | Should -Be 1
+        $ev[0].Exception.Message | Should -Match 'no IKE SA and no manual SA context has id 42'
+        $ev[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
 }

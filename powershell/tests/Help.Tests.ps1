@@ -25,7 +25,7 @@ Describe 'Module manifest' {
         $exported | Should -Be (@(
                 'Export-IpsecPolicy', 'Get-IpsecNetEvent', 'Get-IpsecPolicy', 'Get-IpsecSecurityAssociation',
                 'Get-IpsecStatistics', 'Get-IpsecStatus', 'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
-                'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
+                'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Remove-IpsecSa', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
                 'Unregister-IpsecPolicyTask') | Sort-Object)
         Get-Command Invoke-WfpsecExe -ErrorAction Ignore | Should -BeNullOrEmpty
     }

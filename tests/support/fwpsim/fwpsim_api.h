@@ -73,6 +73,7 @@ uint32_t IPsecSaDestroyEnumHandle0(void *h, void *eh);
 uint32_t IkeextSaCreateEnumHandle0(void *h, const void *enumTemplate, void **eh);
 uint32_t IkeextSaEnum2(void *h, void *eh, uint32_t n, void **entries, uint32_t *got);
 uint32_t IkeextSaDestroyEnumHandle0(void *h, void *eh);
+uint32_t IkeextSaDeleteById0(void *h, uint64_t id);
 uint32_t FwpmNetEventCreateEnumHandle0(void *h, const SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 *enumTemplate, void **eh);
 uint32_t FwpmNetEventEnum1(void *h, void *eh, uint32_t n, SIM_FWPM_NET_EVENT1 ***entries, uint32_t *got);
 uint32_t FwpmNetEventEnum5(void *h, void *eh, uint32_t n, void **entries, uint32_t *got);

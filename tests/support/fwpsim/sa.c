@@ -424,6 +424,15 @@ SIMAPI uint32_t IkeextSaEnum2(void *engineHandle, void *enumHandle, uint32_t num
 SIMAPI uint32_t IkeextSaDestroyEnumHandle0(void *engineHandle, void *enumHandle) {
   return other_enum_destroy(engineHandle, enumHandle, EN_IKE_SAS);
 }
+/* IkeextSaDeleteById0 (learn.microsoft.com api/fwpmu/nf-fwpmu-ikeextsadeletebyid0): a simulator negotiates
+ * nothing, so there is never an IKE SA with that id. Not inside a transaction (as the other SA calls). */
+SIMAPI uint32_t IkeextSaDeleteById0(void *engineHandle, uint64_t id) {
+  (void)id;
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (s->txn) return FWP_E_TXN_IN_PROGRESS;
+  return FWP_E_NOT_FOUND;
+}
 /* ---- net events (the list, injection and subscriptions are in netevents.c) ---------------------------------
  * FwpmNetEventEnum1 returns the recorded events as FWPM_NET_EVENT1 pages; the enum template's
  * startTime/endTime window (inclusive) is honoured, its filter conditions are not simulated.
