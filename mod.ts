@@ -71,15 +71,21 @@ export {
 export { type EngineRequest, fwpsimLibrary, requestedKind, selectEngine } from "./modules/engine/mod.ts";
 /** The engine's objects of one provider read back as an ObjectGraph (for export). */
 export { type Owned, ownedGraph, readOwned } from "./modules/plan/mod.ts";
-/** Typed errors reported by the CLI. */
+/** Typed errors reported by the CLI: all are `WfpsecError`s, whose `toJson()` is the JSON `error` object. */
 export {
   ApplyError,
+  type ErrorJson,
+  errorJson,
+  type ErrorType,
   type ObjectRef,
   SafetyError,
   SnapshotError,
   UnsupportedPolicyError,
   UsageError,
   type WfpCodeInfo,
+  WfpError,
+  WfpsecError,
+  type WfpsecErrorOptions,
 } from "./modules/errors.ts";
 /** Environment checks (`wfpsec doctor`). */
 export { type Check, type DoctorReport, runDoctor } from "./modules/host/mod.ts";
@@ -124,7 +130,7 @@ export type {
   TunnelSpec,
 } from "./modules/policy/mod.ts";
 /** A parsed address selector of the policy model. */
-export type { AddrSpec } from "./modules/policy/addr.ts";
+export type { AddrSpec } from "./modules/model/mod.ts";
 /** Compiler: policy -> ObjectGraph, and the object graph back to a policy document. */
 export {
   compilePolicy,

@@ -12,7 +12,7 @@ import { loadPolicy } from "../modules/policy/mod.ts";
 import { compilePolicy } from "../modules/compiler/mod.ts";
 import { planGraph, prepareGraph } from "../modules/plan/plan.ts";
 import { applyGraph, removeOwned } from "../modules/apply/apply.ts";
-import { foreignFilters, foreignOwners } from "../tests/cli/fixtures/generate.ts";
+import { foreignFilters, foreignOwners } from "../tests/support/foreignDump.ts";
 import type { Engine } from "../modules/engine/port.ts";
 
 const RULES = Number(Deno.env.get("WFPSEC_BENCH_RULES") ?? 10_000);

@@ -2,7 +2,7 @@
  * The one table of every WFP / IKEEXT / IPsec GUID, enum value, flag bit and error code wfpsec uses.
  *
  * Encoders, decoders, `show`, `constants --json` and the layout/constants oracle all read from here.
- * Values are copied from the Windows SDK / Microsoft documentation (see shared/docs/wfp-ipsec-spec.md §3);
+ * Values are copied from the Windows SDK / Microsoft documentation (docs/recipes.md, "Constants and layouts");
  * the oracle checks every entry the mingw-w64 headers also define.
  */
 
@@ -630,7 +630,7 @@ export const ERRORS: Readonly<Record<string, { code: number; message: string }>>
   ERROR_NOT_ENOUGH_MEMORY: { code: 0x8, message: "Not enough memory resources are available." },
   ERROR_INVALID_HANDLE: { code: 0x6, message: "The handle is invalid." },
   // Win32 error 1338 in its HRESULT form (0x80070000 | 1338), which is how FwpmFilterAdd0 reports a bad or
-  // absolute-format SD in a condition (spec §5); winerror.h gives the bare 1338 this name.
+  // absolute-format SD in a condition (the engine's documented form); winerror.h gives the bare 1338 this name.
   ERROR_INVALID_SECURITY_DESCR: {
     code: 0x8007053a,
     message: "The security descriptor structure is invalid.",

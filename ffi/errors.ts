@@ -1,31 +1,18 @@
 /**
- * Typed errors of the FFI layer.
+ * Typed errors of the FFI layer (all WfpsecErrors, see ./wfpsecError.ts).
  * - `WfpError`: a call into fwpuclnt returned a non-zero DWORD (FWP_E_*, RPC or Win32 code).
  * - `WfpInputError`: a JS value cannot be marshalled into the C struct (wrong type or shape); raised before
  *   any native call, so nothing changes in the engine.
+ * - `WfpUsageError`: a misuse of the engine API by wfpsec itself (a bug).
  * Messages never include blob contents (pre-shared keys, SA keys).
  */
 import { errorName, ERRORS } from "./constants.ts";
+import { type ErrorType, type ObjectRef, WfpsecError } from "./wfpsecError.ts";
 
-/** The object a failed call concerned. */
-export interface WfpObjectRef {
-  kind:
-    | "provider"
-    | "sublayer"
-    | "providerContext"
-    | "filter"
-    | "tunnel"
-    | "session"
-    | "transaction"
-    | "appId"
-    | string;
-  key?: string;
-  name?: string;
-  id?: bigint;
-}
-
-/** A non-zero result from an fwpuclnt function. */
-export class WfpError extends Error {
+/** A non-zero result from an fwpuclnt function (JSON type `WfpError`, with `wfpName`/`wfpCode`). */
+export class WfpError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "WfpError";
   /** The unsigned 32-bit result code. */
   readonly code: number;
   /** e.g. "0x80320009". */
@@ -34,27 +21,26 @@ export class WfpError extends Error {
   readonly errorName: string;
   /** The fwpuclnt function that failed, e.g. "FwpmFilterAdd0". */
   readonly operation: string;
-  /** The object the call concerned, when there was one. */
-  readonly object?: WfpObjectRef;
 
-  constructor(operation: string, code: number, object?: WfpObjectRef) {
+  /** `operation` returned `code`; `object` is what the call concerned, when there was one. */
+  constructor(operation: string, code: number, object?: ObjectRef) {
     const c = code >>> 0;
     const hex = "0x" + c.toString(16).padStart(8, "0");
     const sym = errorName(c) ?? hex;
     const meaning = errorName(c) ? ERRORS[sym].message : "Unknown error code.";
     const what = object ? ` (${describe(object)})` : "";
-    super(`${operation} failed${what}: ${sym} (${hex}) ${meaning}`);
+    super(`${operation} failed${what}: ${sym} (${hex}) ${meaning}`, {
+      object,
+      wfp: { wfpName: sym, wfpCode: hex, code: c },
+    });
     this.code = c;
     this.hex = hex;
     this.errorName = sym;
-    // `name` is the symbolic code, so `err.name === "FWP_E_ALREADY_EXISTS"` reads like the C API.
-    this.name = sym;
     this.operation = operation;
-    if (object) this.object = object;
   }
 }
 
-function describe(o: WfpObjectRef): string {
+function describe(o: ObjectRef): string {
   const parts: string[] = [o.kind];
   if (o.name !== undefined) parts.push(JSON.stringify(o.name));
   if (o.key !== undefined) parts.push(o.key);
@@ -62,13 +48,15 @@ function describe(o: WfpObjectRef): string {
   return parts.join(" ");
 }
 
-/** A JS value that does not fit the C struct it is marshalled into. */
-export class WfpInputError extends TypeError {
+/** A JS value that does not fit the C struct it is marshalled into (JSON type `WfpError`, no code). */
+export class WfpInputError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "WfpError";
   /** Dotted path of the offending member, e.g. "FWPM_FILTER0.weight.uint64". */
   readonly path: string;
+  /** `path` held `got` where the struct wants `expected`. */
   constructor(path: string, expected: string, got: unknown) {
     super(`${path}: expected ${expected}, got ${kindOf(got)}`);
-    this.name = "WfpInputError";
     this.path = path;
   }
 }
@@ -83,14 +71,24 @@ function kindOf(v: unknown): string {
 }
 
 /** Throws a WfpError when `code` is non-zero. */
-export function check(operation: string, code: number, object?: WfpObjectRef): void {
+export function check(operation: string, code: number, object?: ObjectRef): void {
   if (code !== 0) throw new WfpError(operation, code, object);
 }
 
-/** A misuse of the engine API itself (nested transaction, use after close, missing simulator hooks). */
-export class WfpUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WfpUsageError";
-  }
+/**
+ * A misuse of the engine API itself (nested transaction, use after close, a missing export): a bug in
+ * wfpsec, so JSON type `Error`.
+ */
+export class WfpUsageError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "Error";
+}
+
+/**
+ * Raised when no engine library is available for the request (e.g. Linux without `--engine sim`): JSON type
+ * `UsageError`, since the fix is another command line (docs/cli-json.md).
+ */
+export class EngineUnavailableError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "UsageError";
 }

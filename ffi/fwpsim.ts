@@ -6,6 +6,9 @@
  * The test hooks (fault injection, allocation counts, injected events) are the tests' own
  * (tests/support/simHooks.ts).
  */
+import { errorName } from "./constants.ts";
+import { EngineUnavailableError } from "./errors.ts";
+import { type ErrorType, WfpsecError } from "./wfpsecError.ts";
 
 const PROBE = { SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true } } as const;
 
@@ -14,7 +17,15 @@ const opened = new Map<string, Deno.DynamicLibrary<typeof PROBE>>();
 function probe(path: string): Deno.DynamicLibrary<typeof PROBE> {
   let lib = opened.get(path);
   if (!lib) {
-    lib = Deno.dlopen(path, PROBE);
+    try {
+      lib = Deno.dlopen(path, PROBE);
+    } catch (e) {
+      // Not a loadable library (a stray file, the wrong architecture): the command line's mistake.
+      throw new EngineUnavailableError(
+        `cannot load ${path} as the engine library (for fwpsim: build it with "bash scripts/build-fwpsim.sh" ` +
+          `or set WFPSEC_FWPSIM_LIB): ${(e as Error).message}`,
+      );
+    }
     opened.set(path, lib);
   }
   return lib;
@@ -25,11 +36,16 @@ export function isFwpsim(path: string): boolean {
   return probe(path).symbols.SimSetStatePath !== null;
 }
 
-/** Raised when fwpsim refuses the state file. `code` is the Win32/FWP code it returned. */
-export class SimStateError extends Error {
+/** Raised when fwpsim refuses the state file: JSON type `WfpError` with the Win32/FWP `code` it returned. */
+export class SimStateError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "WfpError";
+  /** fwpsim refused `statePath` with `code`. */
   constructor(readonly code: number, readonly statePath: string) {
-    super(`fwpsim could not use the state file ${statePath} (0x${code.toString(16)})`);
-    this.name = "SimStateError";
+    const c = code >>> 0;
+    super(`fwpsim could not use the state file ${statePath} (0x${code.toString(16)})`, {
+      wfp: { wfpName: errorName(c) ?? "UNKNOWN", wfpCode: "0x" + c.toString(16).padStart(8, "0"), code: c },
+    });
   }
 }
 

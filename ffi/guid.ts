@@ -4,14 +4,20 @@
  * flat string from char codes (no ropes) and keeps a small direct-mapped cache, because the same layer,
  * sublayer, provider and condition keys repeat across thousands of decoded filters.
  */
+import { type ErrorType, WfpsecError } from "./wfpsecError.ts";
 
-/** Thrown when a GUID string is malformed. */
-export class GuidFormatError extends TypeError {
+/**
+ * Thrown when a GUID string is malformed. User input is checked before it gets here (policy validation,
+ * `--provider`), so one reaching the CLI is a bug: JSON type `Error`.
+ */
+export class GuidFormatError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "Error";
+  /** `value` is the malformed text (only its first 40 characters are quoted). */
   constructor(readonly value: string) {
     super(
       `invalid GUID ${JSON.stringify(value.slice(0, 40))}: expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`,
     );
-    this.name = "GuidFormatError";
   }
 }
 

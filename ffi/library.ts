@@ -11,6 +11,7 @@ import { type FwpSymbols, SYMBOLS } from "./symbols.ts";
 import { systemDirectory } from "./kernel32.ts";
 import { describeMissing, missingExports } from "./minimum.ts";
 import { isFwpsim } from "./fwpsim.ts";
+import { EngineUnavailableError } from "./errors.ts";
 
 /** The library to load and what it is. */
 export interface LibraryChoice {
@@ -19,13 +20,7 @@ export interface LibraryChoice {
   requested: "windows" | "fwpsim";
 }
 
-/** Raised when no engine library is available for the request (e.g. Linux without `--engine sim`). */
-export class EngineUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EngineUnavailableError";
-  }
-}
+export { EngineUnavailableError };
 
 function env(name: string): string | undefined {
   try {

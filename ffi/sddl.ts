@@ -8,10 +8,15 @@
  * domain SID, which only Windows knows: they are refused with a message saying to write the full SID.
  * Layout as RtlMakeSelfRelativeSD writes it: 20-byte header, then SACL, DACL, owner, group.
  */
+import { type ErrorType, WfpsecError } from "./wfpsecError.ts";
 
-/** Thrown for SDDL the encoder cannot represent. */
-export class SddlError extends Error {
-  override name = "SddlError";
+/**
+ * Thrown for SDDL the encoder cannot represent. The validator turns it into a located PolicyError
+ * diagnostic; one reaching the CLI otherwise (decoding an engine's descriptor) is a bug: JSON type `Error`.
+ */
+export class SddlError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "Error";
 }
 
 const ALIASES: Record<string, string> = {

@@ -30,3 +30,17 @@ run_deno_test() {
   record "$stage" "$passed" "$failed" "$ignored"
   return "$rc"
 }
+
+# ensure_fwpsim [--no-dll]: builds fwpsim when its library is missing or older than any of its sources, so
+# a stage run alone never tests a stale simulator. With --no-dll only the Linux libraries are needed.
+ensure_fwpsim() {
+  local want=("$ROOT/build/libfwpsim.so" "$ROOT/build/libfwpsim_asan.so")
+  [ "${1:-}" = "--no-dll" ] || want+=("$ROOT/build/fwpuclnt.dll")
+  local f stale=0
+  for f in "${want[@]}"; do
+    if [ ! -f "$f" ] || [ -n "$(find "$ROOT/tests/support/fwpsim" "$ROOT/scripts/build-fwpsim.sh" -newer "$f" -type f -print -quit)" ]; then
+      stale=1
+    fi
+  done
+  [ "$stale" = 0 ] || bash "$ROOT/scripts/build-fwpsim.sh" "$@"
+}

@@ -25,8 +25,15 @@ import type {
 } from "../graph/mod.ts";
 import type { Filter, Provider, Sublayer } from "../graph/mod.ts";
 import { ENUMS } from "../../ffi/constants.ts";
-import { gcmKeyLength } from "../compiler/saKeys.ts";
-import { ApplyError, describeWfp, type ObjectRef, UnsupportedPolicyError, wfpCodeOf } from "../errors.ts";
+import { gcmKeyLength } from "../compiler/mod.ts";
+import {
+  ApplyError,
+  describeWfp,
+  type ObjectRef,
+  UnsupportedPolicyError,
+  wfpCodeOf,
+  WfpError,
+} from "../errors.ts";
 import {
   diffGraph,
   type Plan,
@@ -41,7 +48,7 @@ import {
 import { readMeta } from "../graph/mod.ts";
 import { type CommitRecord, compensate, recordCommit, retryOnTimeout } from "./compensate.ts";
 import { deepEqual } from "../plan/mod.ts";
-import { parseV4, parseV6, v6Bytes } from "../policy/addr.ts";
+import { parseV4, parseV6, v6Bytes } from "../model/mod.ts";
 
 /** Outcome of `applyGraph`. */
 export interface ApplyResult {
@@ -269,7 +276,7 @@ export function executeManualSas(sa: SaContextOps, engine: Engine, plan: Plan): 
     const c = current!;
     if (e instanceof ApplyError) throw e;
     const wfp = wfpCodeOf(e);
-    const op = (e as { operation?: string })?.operation ?? "SA context call";
+    const op = e instanceof WfpError ? e.operation : "SA context call";
     throw new ManualSaError(
       `${op} for manual SA "${c.name}" failed: ${wfp ? describeWfp(wfp) : (e as Error)?.message ?? e}; ` +
         (left.length

@@ -12,7 +12,7 @@
  * in one process, so there is nothing to exclude).
  */
 import { hostname } from "node:os";
-import { ApplyError } from "../errors.ts";
+import { ApplyError, type ErrorType } from "../errors.ts";
 
 /** Who holds (or held) an apply lock. */
 export interface LockHolder {
@@ -41,11 +41,13 @@ export interface AcquireOptions {
   timeoutMs?: number;
 }
 
-/** Raised when another live process holds the lock past the deadline. */
+/** Raised when another live process holds the lock past the deadline: JSON type LockBusyError. */
 export class LockBusyError extends ApplyError {
+  /** The CLI's JSON `error.type` (scripts may retry on it). */
+  override readonly type: ErrorType = "LockBusyError";
+  /** `holder` is the lock's record, when it could be read. */
   constructor(message: string, readonly holder: LockHolder | undefined) {
     super(message, undefined, undefined);
-    this.name = "LockBusyError";
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { ENUMS } from "../../ffi/constants.ts";
 import type { IkeextAuthenticationMethod2 } from "../graph/mod.ts";
-import type { KeyModule } from "../policy/model.ts";
+import type { KeyModule } from "../model/mod.ts";
 
 const AM = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE;
 

@@ -1,6 +1,6 @@
 /**
  * compilePolicy: validated Policy -> ObjectGraph, following Microsoft's documented recipe per scenario
- * (wfp-ipsec-spec.md §1.2-§1.9):
+ * (docs/recipes.md):
  * - main mode: one provider context per main-mode policy (IKE/AuthIP/IKEv2 MM type) + IKEEXT_Vx filters;
  * - quick mode: one transport context per (policy, key module, ND variant) + IPSEC_Vx filters;
  *   ND variant from the rule's security: require/request -> ND_SECURE, request/* -> ND_BOUNDARY, else 0;
@@ -13,28 +13,15 @@
  * The graph is immutable data: filters of one rule share condition lists, actions and weights, so a
  * consumer that wants to change a graph object copies it first (frozen where it is a global constant).
  */
-import {
-  CALLOUTS,
-  CONDITIONS,
-  ENUMS,
-  FILTER_CONTEXTS,
-  FLAGS,
-  KEYING_MODULES,
-  LAYERS,
-  WEIGHTS,
-} from "../../ffi/constants.ts";
+import { CALLOUTS, CONDITIONS, ENUMS, FILTER_CONTEXTS, FLAGS, LAYERS, WEIGHTS } from "../../ffi/constants.ts";
 import { sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
 import type {
   Filter,
   FilterAction,
   FilterCondition,
-  FwpValue,
-  IkeextAuthenticationMethod2,
-  IkeextCertificateCriteria0,
   IkeextEmPolicy2,
   IkeextPolicy2,
   IpsecProposal0,
-  IpsecSaTransform0,
   IpsecTrafficSelector0,
   ManualSa,
   ObjectGraph,
@@ -42,78 +29,22 @@ import type {
   SecretRef as GraphSecretRef,
   Tunnel,
 } from "../graph/mod.ts";
-import { type AddrSpec, formatAddr, v6Bytes } from "../policy/addr.ts";
-import {
-  formatQm,
-  MM_CIPHERS,
-  MM_DH,
-  MM_INTEGRITY,
-  PFS_GROUPS,
-  QM_CIPHERS,
-  QM_INTEGRITY,
-} from "../policy/crypto.ts";
-import { encodeDn } from "../policy/dn.ts";
-import { rootCaSubject } from "../policy/rootca.ts";
-import type {
-  AuthMethod,
-  CertificateAuth,
-  KeyModule,
-  MainModePolicy,
-  Policy,
-  PortRange,
-  QmProposal,
-  QuickModePolicy,
-  RootCa,
-  Rule,
-} from "../policy/model.ts";
+import { type AddrSpec, formatAddr, v6Bytes } from "../model/mod.ts";
+import { formatQm, MM_CIPHERS, MM_DH, MM_INTEGRITY, PFS_GROUPS } from "../model/mod.ts";
+import type { KeyModule, MainModePolicy, Policy, QuickModePolicy, Rule } from "../model/mod.ts";
 import { objectKey, utf8, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
 import { fitAuthMethod, retransmitFor } from "./authFit.ts";
+import { KEY_MODULE_TYPES, MM_FLAG_BITS, type NdVariant } from "./keyModule.ts";
+import { addrConds, EMPTY_WEIGHT, PERMIT, selConds, type Selector, u8, unicast } from "./filterCondition.ts";
+import { authMethod } from "./authMethod.ts";
+import { saTransforms } from "./saTransform.ts";
 
-const T = ENUMS.FWP_DATA_TYPE,
-  M = ENUMS.FWP_MATCH_TYPE,
-  A = ENUMS.FWP_ACTION_TYPE,
-  PCT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
-const FF = FLAGS.FWPM_FILTER_FLAG, PF = FLAGS.IPSEC_POLICY_FLAG, FC = FILTER_CONTEXTS;
-const AM = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE;
-
-/** The ND variant of a quick-mode context. */
-export type NdVariant = "plain" | "nd-secure" | "nd-boundary";
-
-/** IKEEXT_POLICY flag names in the policy file -> bits. */
-export const MM_FLAG_BITS: Record<string, number> = {
-  disableDiagnostics: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_DISABLE_DIAGNOSTICS,
-  noMachineLuidVerify: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_NO_MACHINE_LUID_VERIFY,
-  noImpersonationLuidVerify: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_NO_IMPERSONATION_LUID_VERIFY,
-  enableOptionalDh: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_ENABLE_OPTIONAL_DH,
-  mobikeNotSupported: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_MOBIKE_NOT_SUPPORTED,
-  siteToSite: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_FLAG_SITE_TO_SITE,
-  ikev2Fragmentation: FLAGS.IKEEXT_POLICY_FLAG.IKEEXT_POLICY_ENABLE_IKEV2_FRAGMENTATION,
-};
-
-/** Key module -> [MM context type, QM transport type, QM tunnel type, keying module GUID]. */
-export const KEY_MODULE_TYPES: Record<
-  KeyModule,
-  { mm: number; qmTransport: number; qmTunnel: number; guid: string }
-> = {
-  ikev1: {
-    mm: PCT.FWPM_IPSEC_IKE_MM_CONTEXT,
-    qmTransport: PCT.FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT,
-    qmTunnel: PCT.FWPM_IPSEC_IKE_QM_TUNNEL_CONTEXT,
-    guid: KEYING_MODULES.FWPM_KEYING_MODULE_IKE,
-  },
-  authip: {
-    mm: PCT.FWPM_IPSEC_AUTHIP_MM_CONTEXT,
-    qmTransport: PCT.FWPM_IPSEC_AUTHIP_QM_TRANSPORT_CONTEXT,
-    qmTunnel: PCT.FWPM_IPSEC_AUTHIP_QM_TUNNEL_CONTEXT,
-    guid: KEYING_MODULES.FWPM_KEYING_MODULE_AUTHIP,
-  },
-  ikev2: {
-    mm: PCT.FWPM_IPSEC_IKEV2_MM_CONTEXT,
-    qmTransport: PCT.FWPM_IPSEC_IKEV2_QM_TRANSPORT_CONTEXT,
-    qmTunnel: PCT.FWPM_IPSEC_IKEV2_QM_TUNNEL_CONTEXT,
-    guid: KEYING_MODULES.FWPM_KEYING_MODULE_IKEV2,
-  },
-};
+const T = ENUMS.FWP_DATA_TYPE;
+const M = ENUMS.FWP_MATCH_TYPE;
+const A = ENUMS.FWP_ACTION_TYPE;
+const FF = FLAGS.FWPM_FILTER_FLAG;
+const PF = FLAGS.IPSEC_POLICY_FLAG;
+const FC = FILTER_CONTEXTS;
 
 /** The metadata JSON wfpsec writes into providerData. Never holds a secret value. */
 export interface WfpsecMeta {
@@ -156,109 +87,6 @@ class Slab {
   }
 }
 
-const u8 = (v: number): FwpValue => ({ type: T.FWP_UINT8, uint8: v });
-
-/** Conditions for addresses of one family on one side. */
-function addrConds(field: string, list: AddrSpec[], fam: 4 | 6): FilterCondition[] {
-  const out: FilterCondition[] = [];
-  for (const a of list) {
-    if (a.family !== fam) continue;
-    const one = (v: bigint): FwpValue =>
-      fam === 4
-        ? { type: T.FWP_UINT32, uint32: Number(v) }
-        : { type: T.FWP_BYTE_ARRAY16_TYPE, byteArray16: v6Bytes(v) };
-    if (a.kind === "single") {
-      out.push({ fieldKey: field, matchType: M.FWP_MATCH_EQUAL, conditionValue: one(a.low) });
-    } else if (a.kind === "prefix") {
-      out.push({
-        fieldKey: field,
-        matchType: M.FWP_MATCH_EQUAL,
-        conditionValue: fam === 4
-          ? {
-            type: T.FWP_V4_ADDR_MASK,
-            v4AddrMask: {
-              addr: Number(a.low),
-              mask: Number((0xffffffffn << BigInt(32 - a.prefix!)) & 0xffffffffn),
-            },
-          }
-          : { type: T.FWP_V6_ADDR_MASK, v6AddrMask: { addr: v6Bytes(a.low), prefixLength: a.prefix! } },
-      });
-    } else {
-      out.push({
-        fieldKey: field,
-        matchType: M.FWP_MATCH_RANGE,
-        conditionValue: {
-          type: T.FWP_RANGE_TYPE,
-          rangeValue: { valueLow: one(a.low), valueHigh: one(a.high) },
-        },
-      });
-    }
-  }
-  return out;
-}
-
-function portConds(field: string, list: PortRange[]): FilterCondition[] {
-  return list.map((p) =>
-    p.low === p.high
-      ? {
-        fieldKey: field,
-        matchType: M.FWP_MATCH_EQUAL,
-        conditionValue: { type: T.FWP_UINT16, uint16: p.low },
-      }
-      : {
-        fieldKey: field,
-        matchType: M.FWP_MATCH_RANGE,
-        conditionValue: {
-          type: T.FWP_RANGE_TYPE,
-          rangeValue: {
-            valueLow: { type: T.FWP_UINT16, uint16: p.low },
-            valueHigh: { type: T.FWP_UINT16, uint16: p.high },
-          },
-        },
-      }
-  );
-}
-
-interface Selector {
-  local: AddrSpec[];
-  remote: AddrSpec[];
-  protocol?: number;
-  localPorts: PortRange[];
-  remotePorts: PortRange[];
-}
-
-/**
- * Shared, frozen building blocks: every callout filter carries the same unicast condition and most
- * filters the same empty weight; sharing them keeps 100k-rule graphs small (frozen, so a consumer that
- * tried to modify one in place would fail loudly instead of changing every filter).
- */
-const UNICAST: FilterCondition = Object.freeze({
-  fieldKey: CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS_TYPE,
-  matchType: M.FWP_MATCH_EQUAL,
-  conditionValue: Object.freeze(u8(ENUMS.NL_ADDRESS_TYPE.NlatUnicast)),
-});
-const unicast = (): FilterCondition => UNICAST;
-const EMPTY_WEIGHT: FwpValue = Object.freeze({ type: T.FWP_EMPTY });
-const PERMIT: FilterAction = Object.freeze({ type: A.FWP_ACTION_PERMIT });
-
-function selConds(s: Selector, fam: 4 | 6, withPorts: boolean): FilterCondition[] {
-  const out = [
-    ...addrConds(CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS, s.local, fam),
-    ...addrConds(CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS, s.remote, fam),
-  ];
-  if (!withPorts) return out;
-  if (s.protocol !== undefined) {
-    out.push({
-      fieldKey: CONDITIONS.FWPM_CONDITION_IP_PROTOCOL,
-      matchType: M.FWP_MATCH_EQUAL,
-      conditionValue: u8(s.protocol),
-    });
-  }
-  out.push(...portConds(CONDITIONS.FWPM_CONDITION_IP_LOCAL_PORT, s.localPorts));
-  out.push(...portConds(CONDITIONS.FWPM_CONDITION_IP_REMOTE_PORT, s.remotePorts));
-  return out;
-}
-
 /** Layer/callout pairs per family. */
 const L = {
   ikeext: { 4: LAYERS.FWPM_LAYER_IKEEXT_V4, 6: LAYERS.FWPM_LAYER_IKEEXT_V6 },
@@ -297,7 +125,7 @@ const CALLOUT_ACTIONS = Object.fromEntries(
   ]),
 ) as Record<"out" | "in" | "accept" | "connect", Record<4 | 6, FilterAction>>;
 
-/** Filter order in the graph = the documented call order (§1.13). */
+/** Filter order in the graph = the documented call order (docs/recipes.md, "Call order"). */
 const LAYER_RANK: string[] = ["ikeext", "ipsec", "out", "in", "accept", "connect"];
 
 /** The ND variant a rule's security needs. */
@@ -333,155 +161,6 @@ const NAT_FLAGS = {
   "peer-behind-nat": PF.IPSEC_POLICY_FLAG_NAT_ENCAP_ALLOW_PEER_BEHIND_NAT,
   general: PF.IPSEC_POLICY_FLAG_NAT_ENCAP_ALLOW_GENERAL_NAT_TRAVERSAL,
 };
-
-function hexBytes(h: string): Uint8Array {
-  const b = new Uint8Array(h.length / 2);
-  for (let i = 0; i < b.length; i++) b[i] = parseInt(h.slice(2 * i, 2 * i + 2), 16);
-  return b;
-}
-
-const CERT_TYPES = {
-  rsa: AM.IKEEXT_CERTIFICATE,
-  ecdsa256: AM.IKEEXT_CERTIFICATE_ECDSA_P256,
-  ecdsa384: AM.IKEEXT_CERTIFICATE_ECDSA_P384,
-};
-const NAME_TYPES = ENUMS.IKEEXT_CERT_CRITERIA_NAME_TYPE;
-const NAME_TYPE_OF: Record<string, number> = {
-  dns: NAME_TYPES.IKEEXT_CERT_CRITERIA_DNS,
-  upn: NAME_TYPES.IKEEXT_CERT_CRITERIA_UPN,
-  rfc822: NAME_TYPES.IKEEXT_CERT_CRITERIA_RFC822,
-  cn: NAME_TYPES.IKEEXT_CERT_CRITERIA_CN,
-  ou: NAME_TYPES.IKEEXT_CERT_CRITERIA_OU,
-  o: NAME_TYPES.IKEEXT_CERT_CRITERIA_O,
-  dc: NAME_TYPES.IKEEXT_CERT_CRITERIA_DC,
-};
-const CCT = ENUMS.IKEEXT_CERT_CONFIG_TYPE;
-const STORE_TYPE = {
-  explicit: CCT.IKEEXT_CERT_CONFIG_EXPLICIT_TRUST_LIST,
-  enterprise: CCT.IKEEXT_CERT_CONFIG_ENTERPRISE_STORE,
-  root: CCT.IKEEXT_CERT_CONFIG_TRUSTED_ROOT_STORE,
-};
-
-/** certData of a root CA entry: the CA certificate's own subject bytes, or the DN string encoded (dn.ts). */
-function rootCertData(r: RootCa): Uint8Array {
-  return rootCaSubject(r) ?? encodeDn(r as string);
-}
-
-/** Root CAs of a store-based config are the store's: certData stays empty (IKEEXT_CERTIFICATE_CRITERIA0). */
-function rootsOf(a: CertificateAuth): Uint8Array[] {
-  return a.store === "explicit" ? a.rootCA.map(rootCertData) : [];
-}
-
-/** Inbound criteria verify the peer: its root and its end-certificate criteria (hash, EKU, name). */
-function inboundCriteria(
-  a: CertificateAuth,
-  base: Omit<IkeextCertificateCriteria0, "certData">,
-): IkeextCertificateCriteria0[] {
-  const roots = rootsOf(a);
-  if (roots.length) return roots.map((certData) => ({ certData, ...base }));
-  return a.thumbprint || a.eku.length || a.name ? [{ certData: new Uint8Array(0), ...base }] : [];
-}
-
-/**
- * Outbound criteria select our own certificate: the same trusted roots (so IKEEXT sends a certificate the
- * peer can chain) and the EKU, but never the peer's thumbprint or subject name, which our certificate does
- * not carry.
- */
-function outboundCriteria(a: CertificateAuth): IkeextCertificateCriteria0[] {
-  const ekus = a.eku.length ? { eku: a.eku } : {};
-  const roots = rootsOf(a);
-  if (roots.length) {
-    return roots.map((certData) => ({ certData, certHash: new Uint8Array(0), ...ekus, flags: 0 }));
-  }
-  return a.eku.length
-    ? [{ certData: new Uint8Array(0), certHash: new Uint8Array(0), ...ekus, flags: 0 }]
-    : [];
-}
-
-/** IKEEXT_AUTHENTICATION_METHOD2 for a method; PSKs get an empty key (resolved at apply time). */
-export function authMethod(a: AuthMethod): IkeextAuthenticationMethod2 {
-  switch (a.kind) {
-    case "kerberos":
-      return {
-        authenticationMethodType: AM.IKEEXT_KERBEROS,
-        kerberosAuthentication: {
-          flags: 0,
-          ...(a.proxyServer !== undefined ? { proxyServer: a.proxyServer } : {}),
-        },
-      };
-    case "ntlmv2":
-      return { authenticationMethodType: AM.IKEEXT_NTLM_V2, ntlmV2Authentication: { flags: 0 } };
-    case "anonymous":
-      return { authenticationMethodType: AM.IKEEXT_ANONYMOUS };
-    case "psk":
-      return {
-        authenticationMethodType: AM.IKEEXT_PRESHARED_KEY,
-        presharedKeyAuthentication: { presharedKey: new Uint8Array(0), flags: 0 },
-      };
-    case "certificate": {
-      const base = {
-        certHash: a.thumbprint ? hexBytes(a.thumbprint) : new Uint8Array(0),
-        ...(a.eku.length ? { eku: a.eku } : {}),
-        ...(a.name ? { name: { nameType: NAME_TYPE_OF[a.name.type], certName: a.name.value } } : {}),
-        flags: 0,
-      };
-      const criteria = inboundCriteria(a, base);
-      const outCriteria = outboundCriteria(a);
-      const slot = a.store === "explicit"
-        ? "RootCriteria"
-        : a.store === "enterprise"
-        ? "EnterpriseStoreCriteria"
-        : "TrustedRootStoreCriteria";
-      const cfg = STORE_TYPE[a.store];
-      return {
-        authenticationMethodType: CERT_TYPES[a.signing],
-        certificateAuthentication: {
-          inboundConfigType: cfg,
-          ...(criteria.length ? { [`inbound${slot}`]: criteria } : {}),
-          outboundConfigType: cfg,
-          ...(outCriteria.length ? { [`outbound${slot}`]: outCriteria } : {}),
-          flags: 0,
-          localCertLocationUrl: new Uint8Array(0),
-        },
-      };
-    }
-  }
-}
-
-/** IPSEC_SA_TRANSFORM0 list of one proposal: AH first, then ESP. */
-export function saTransforms(p: QmProposal): IpsecSaTransform0[] {
-  const TT = ENUMS.IPSEC_TRANSFORM_TYPE;
-  const out: IpsecSaTransform0[] = [];
-  if (p.ah) {
-    out.push({
-      ipsecTransformType: TT.IPSEC_TRANSFORM_AH,
-      ahTransform: { authTransformId: { ...QM_INTEGRITY[p.ah] } },
-    });
-  }
-  if (p.esp) {
-    const { cipher, integrity } = p.esp;
-    if (cipher === "none") {
-      out.push({
-        ipsecTransformType: TT.IPSEC_TRANSFORM_ESP_AUTH,
-        espAuthTransform: { authTransformId: { ...QM_INTEGRITY[integrity] } },
-      });
-    } else if (integrity === "none") {
-      out.push({
-        ipsecTransformType: TT.IPSEC_TRANSFORM_ESP_CIPHER,
-        espCipherTransform: { cipherTransformId: { ...QM_CIPHERS[cipher] } },
-      });
-    } else {
-      out.push({
-        ipsecTransformType: TT.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER,
-        espAuthAndCipherTransform: {
-          authTransform: { authTransformId: { ...QM_INTEGRITY[integrity] } },
-          cipherTransform: { cipherTransformId: { ...QM_CIPHERS[cipher] } },
-        },
-      });
-    }
-  }
-  return out;
-}
 
 /** Compiles a validated policy into the object graph. Pure and deterministic. */
 export function compilePolicy(policy: Policy): ObjectGraph {
@@ -546,7 +225,7 @@ class Compiler {
     for (const e of p.exemptions) this.exemption(e);
     const tunnels = p.tunnels.map((t) => this.tunnel(t));
     const manualSas = p.manualSas.map((s) => this.manualSa(s));
-    // Contexts: main mode before quick mode (filters reference them; §1.13), each in first-use order.
+    // Contexts: main mode before quick mode (filters reference them; docs/recipes.md), each in first-use order.
     const mmCtx = this.contexts.filter((c) => [5, 6, 10].includes(c.type));
     const qmCtx = this.contexts.filter((c) => ![5, 6, 10].includes(c.type));
     return {

@@ -22,7 +22,7 @@ import type {
   ObjectGraph,
   ProviderContext,
 } from "../graph/mod.ts";
-import { type AddrSpec, parseAddr, v6FromBytes } from "../policy/addr.ts";
+import { type AddrSpec, parseAddr, v6FromBytes } from "../model/mod.ts";
 import {
   MM_CIPHERS,
   MM_DH,
@@ -31,9 +31,9 @@ import {
   PFS_GROUPS,
   QM_CIPHERS,
   QM_INTEGRITY,
-} from "../policy/crypto.ts";
-import { decodeDn } from "../policy/dn.ts";
-import { type PolicyDocument, policyToDocument } from "../policy/document.ts";
+} from "../model/mod.ts";
+import { decodeDn } from "../model/mod.ts";
+import { type PolicyDocument, policyToDocument } from "../policy/mod.ts";
 import type {
   AuthMethod,
   CertificateAuth,
@@ -48,10 +48,11 @@ import type {
   Rule,
   SecretRef,
   TunnelSpec,
-} from "../policy/model.ts";
-import { MM_FLAG_BITS, type WfpsecMeta } from "./compile.ts";
+} from "../model/mod.ts";
+import type { WfpsecMeta } from "./compile.ts";
+import { MM_FLAG_BITS } from "./keyModule.ts";
 import { WFPSEC_PROVIDER_KEY } from "./keys.ts";
-import { appIdPath } from "./appId.ts";
+import { appIdPath } from "../model/mod.ts";
 import { retransmitFor, unfitAuthMethod } from "./authFit.ts";
 
 const T = ENUMS.FWP_DATA_TYPE,

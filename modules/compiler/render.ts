@@ -1,11 +1,11 @@
 /**
- * renderGraph: a readable, stable text rendering of an ObjectGraph for review (`wfpsec validate --show`,
- * plan output). GUIDs of built-in objects are shown by name, flags and enums symbolically; secrets never
+ * renderGraph: a readable, stable text rendering of an ObjectGraph for review (tests and
+ * library users). GUIDs of built-in objects are shown by name, flags and enums symbolically; secrets never
  * appear (pre-shared keys are references, manual SA keys are references).
  */
 import { enumName, flagNames, guidName } from "../../ffi/constants.ts";
 import type { Filter, FilterCondition, FwpValue, ObjectGraph, ProviderContext } from "../graph/mod.ts";
-import { formatV4, formatV6, v6FromBytes } from "../policy/addr.ts";
+import { formatV4, formatV6, v6FromBytes } from "../model/mod.ts";
 
 const g = (k: string | undefined) => (k ? guidName(k)?.name ?? k : "-");
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, "0")).join("");

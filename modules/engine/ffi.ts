@@ -32,7 +32,8 @@ import type { Filter, Guid, Provider, ProviderContext, Sublayer, Tunnel } from "
 import { ENUMS, ERRORS, FLAGS, MISC } from "../../ffi/constants.ts";
 import { Arena, decodeAt, decodeBlobAt, decodePointerArray } from "../../ffi/codec.ts";
 import { layoutOf } from "../../ffi/structs.ts";
-import { check, WfpError, WfpInputError, type WfpObjectRef, WfpUsageError } from "../../ffi/errors.ts";
+import { check, WfpError, WfpInputError, WfpUsageError } from "../../ffi/errors.ts";
+import type { ObjectRef } from "../../ffi/wfpsecError.ts";
 import { guidToBytes, isGuid } from "../../ffi/guid.ts";
 import { type LoadedLibrary, loadLibrary } from "../../ffi/library.ts";
 import type { FwpSymbols } from "../../ffi/symbols.ts";
@@ -160,7 +161,7 @@ export class FfiEngine implements Engine {
     struct: string,
     call: (out: BigUint64Array) => number,
     notFound: number,
-    obj: WfpObjectRef,
+    obj: ObjectRef,
   ): T | undefined {
     const cell = new BigUint64Array(1);
     let rc = 0;

@@ -17,8 +17,11 @@ import type {
 
 /** What engine is behind the interface; printed so simulator output is never mistaken for Windows. */
 export interface EngineInfo {
-  /** `windows`: real BFE; `fwpsim`: the test double; `snapshot`: an offline dump (read-only). */
-  kind: "windows" | "fwpsim" | "snapshot";
+  /**
+   * `windows`: real BFE; `fwpsim`: the simulator library; `snapshot`: an offline dump (read-only);
+   * `memory`: an in-memory engine that is neither (the unit tests' FakeEngine).
+   */
+  kind: "windows" | "fwpsim" | "snapshot" | "memory";
   /** True for anything that is not a live Windows engine. */
   simulated: boolean;
   /** Library path or snapshot file. */

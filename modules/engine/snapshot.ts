@@ -31,8 +31,7 @@ import type {
 import type { Filter } from "../graph/mod.ts";
 import { ENUMS, FLAGS, GUID_GROUPS } from "../../ffi/constants.ts";
 import { SnapshotError } from "../errors.ts";
-import { fromJsonObject } from "../render/mod.ts";
-import { fromHex } from "../graph/mod.ts";
+import { fromHex, fromJsonObject } from "../graph/mod.ts";
 
 const PARTIAL = Symbol.for("wfpsec.partial");
 
@@ -375,14 +374,6 @@ function utf16(s: string): Uint8Array {
   return out;
 }
 
-/** Converts an SDDL string; set by loaders that have the SDDL codec (kept optional to stay lean). */
-let sddlToBytes: ((sddl: string) => Uint8Array) | undefined;
-
-/** Installs the SDDL -> self-relative security descriptor codec used for `sd` values. */
-export function setSddlCodec(fn: (sddl: string) => Uint8Array): void {
-  sddlToBytes = fn;
-}
-
 function value(e: El | undefined, path: string): FwpConditionValue {
   const type = enumValue("FWP_DATA_TYPE", text(e, "type"), path);
   const get = (n: string) => text(e, n) ?? "";
@@ -423,9 +414,8 @@ function value(e: El | undefined, path: string): FwpConditionValue {
     case 13:
       return { type: 13, sid: sidBytes(get("sid")) };
     case 14: {
-      const s = get("sd");
-      if (!sddlToBytes) return { type: 14, sd: new TextEncoder().encode(s) };
-      return { type: 14, sd: sddlToBytes(s) };
+      // netsh prints the descriptor as SDDL text; it is kept as that text, not re-encoded.
+      return { type: 14, sd: new TextEncoder().encode(get("sd")) };
     }
     case 17:
       return { type: 17, unicodeString: get("unicodeString") };

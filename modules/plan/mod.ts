@@ -10,3 +10,4 @@ export * from "./owned.ts";
 export * from "./policyInForce.ts";
 export { bytesEqual, deepEqual, diffFields, type FieldDiff } from "./fieldDiff.ts";
 export { compareKeys, keyOrder, sortByKey } from "./keyOrder.ts";
+export { hostKeyFor, hostKeyPath } from "./hostKey.ts";

@@ -34,9 +34,12 @@ import {
   secretDigest,
   withMeta,
 } from "../graph/mod.ts";
-import { hostKeyFor } from "../host/mod.ts";
+import { hostKeyFor } from "./hostKey.ts";
+import { SecretError } from "../errors.ts";
+
+export { SecretError };
 import { compareKeys as cmp, keyOrder, sortByKey } from "./keyOrder.ts";
-import { gcmKeyLength } from "../compiler/saKeys.ts";
+import { gcmKeyLength } from "../compiler/mod.ts";
 
 /** Object kinds as named in plans and the JSON contract. */
 export type ObjectKind = "provider" | "sublayer" | "providerContext" | "filter" | "tunnel" | "manualSa";
@@ -119,11 +122,6 @@ export interface PlanOptions {
   resolveSaKey?: SecretResolver;
   /** The host secret keying secret digests (default: hostKey.ts for the engine; null: none, offline). */
   hostKey?: Uint8Array | null;
-}
-
-/** A secret reference could not be resolved (variable unset, file unreadable). */
-export class SecretError extends Error {
-  override name = "PolicyError";
 }
 
 const FILTER_DISABLED = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_DISABLED;

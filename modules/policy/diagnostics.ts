@@ -2,6 +2,7 @@
  * Diagnostics: every problem of a policy document, with file, line, column, field path and a message that
  * says what is allowed. `PolicyError` carries all errors of a document at once.
  */
+import { type ErrorJson, type ErrorType, WfpsecError } from "../../ffi/wfpsecError.ts";
 
 /** One problem found in a policy document. */
 export interface Diagnostic {
@@ -71,9 +72,9 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
 };
 
 /** Thrown by `loadPolicy` when a document has errors; carries every diagnostic (errors and warnings). */
-export class PolicyError extends Error {
+export class PolicyError extends WfpsecError {
   /** The CLI's JSON `error.type`. */
-  override name = "PolicyError";
+  override readonly type: ErrorType = "PolicyError";
   /** All diagnostics of the document, errors first by position, then warnings. */
   readonly diagnostics: Diagnostic[];
   /** Builds the error (message lists the errors) from all of a document's diagnostics. */
@@ -84,6 +85,12 @@ export class PolicyError extends Error {
         errors.map(formatDiagnostic).join("\n"),
     );
     this.diagnostics = diagnostics;
+  }
+
+  /** The JSON `error` object, with `diagnostics` after the message. */
+  override toJson(): ErrorJson {
+    const { type, message, ...rest } = super.toJson();
+    return { type, message, diagnostics: this.diagnostics, ...rest };
   }
 }
 

@@ -3,9 +3,9 @@
  * file format), and a document to YAML text. Defaults are omitted so exported files stay short.
  */
 import { stringify } from "yaml";
-import { type AddrSpec, formatAddr } from "./addr.ts";
-import { formatMm, formatQm } from "./crypto.ts";
-import type { AuthMethod, Policy, PortRange, RootCa } from "./model.ts";
+import { type AddrSpec, formatAddr } from "../model/mod.ts";
+import { formatMm, formatQm } from "../model/mod.ts";
+import type { AuthMethod, Policy, PortRange, RootCa } from "../model/mod.ts";
 
 /** A policy document as written in a file (the JSON Schema describes it). */
 export type PolicyDocument = { version: 1; name: string } & Record<string, unknown>;

@@ -9,7 +9,7 @@
  * - FWPM_DISPLAY_DATA0: unprintable characters are FWP_E_INVALID_PARAMETER, so every name and description
  *   that reaches display data must be free of control characters.
  */
-import type { AuthMethod, KeyModule, MmProposal } from "./model.ts";
+import type { AuthMethod, KeyModule, MmProposal } from "../model/mod.ts";
 
 /** One finding: a path below the checked node, a code and the message. */
 export interface FidelityIssue {

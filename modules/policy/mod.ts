@@ -4,11 +4,11 @@
  *
  * @module
  */
-export { loadPolicy, type LoadResult } from "./validate.ts";
+export { loadPolicy, type LoadResult } from "./load.ts";
 export { type Diagnostic, DIAGNOSTIC_CODES, formatDiagnostic, PolicyError } from "./diagnostics.ts";
 export { documentToYaml, type PolicyDocument, policyToDocument } from "./document.ts";
 export { jsonSchema } from "./fields.ts";
-export type * from "./model.ts";
+export type * from "../model/mod.ts";
 export {
   expandTemplate,
   type IsolationKind,
@@ -16,7 +16,3 @@ export {
   newPolicyDocument,
   parseTemplateArgs,
 } from "./templates.ts";
-
-import { loadPolicy } from "./validate.ts";
-/** Alias of `loadPolicy` (parse + validate). */
-export const parsePolicy: typeof loadPolicy = loadPolicy;

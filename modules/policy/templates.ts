@@ -5,12 +5,12 @@
  * returned, so a template can never produce a file wfpsec would refuse.
  */
 import { Document, isMap, isScalar } from "yaml";
-import { parseAddr } from "./addr.ts";
-import { parseMm, parseQm } from "./crypto.ts";
+import { parseAddr } from "../model/mod.ts";
+import { parseMm, parseQm } from "../model/mod.ts";
 import { type Diagnostic, PolicyError } from "./diagnostics.ts";
 import type { PolicyDocument } from "./document.ts";
 import { NAME_PATTERN } from "./fields.ts";
-import { loadPolicy } from "./validate.ts";
+import { loadPolicy } from "./load.ts";
 
 /** The four isolation scenarios. */
 export type IsolationKind = "domain" | "server" | "boundary" | "encryption";

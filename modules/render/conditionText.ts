@@ -3,9 +3,9 @@
  * count, and IPv4 addresses as dotted text beside their numeric form in JSON.
  */
 import { CONDITIONS, ENUMS, guidName, MISC } from "../../ffi/constants.ts";
-import { appIdPath } from "../compiler/appId.ts";
+import { appIdPath } from "../model/mod.ts";
 import type { FilterCondition, FwpValue } from "../graph/mod.ts";
-import { formatV4, formatV6 } from "../policy/addr.ts";
+import { formatV4, formatV6 } from "../model/mod.ts";
 
 /** Condition fields whose UINT32 / V4_ADDR_MASK / range values are IPv4 addresses. */
 const ADDRESS_FIELDS: Set<string> = new Set([

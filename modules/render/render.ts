@@ -3,14 +3,16 @@
  *
  * JSON conventions: bigint -> decimal string, bytes -> lowercase hex, GUIDs lowercase, and a symbolic name
  * next to every known GUID or enum (`layerKey` + `layer`, `type` + `typeName`, `flags` + `flagNames`).
- * `fromJsonObject` reverses the encoding (dropping the symbolic names), which is how a `show --all --json`
+ * `fromJsonObject` (modules/graph/json.ts) reverses the encoding, which is how a `show --all --json`
  * snapshot is loaded back. Pre-shared key bytes are never rendered: they become `""` (redacted).
  */
 import { ENUMS, flagNames, type FLAGS, guidName } from "../../ffi/constants.ts";
 import type { EngineInfo } from "../engine/mod.ts";
 import type { Filter, Provider, ProviderContext, Sublayer } from "../graph/mod.ts";
 import type { Change, PlanSummary } from "../plan/mod.ts";
-import { fromHex, toHex } from "../graph/mod.ts";
+import { GUID_NAME_FIELDS, toHex } from "../graph/mod.ts";
+
+export { fromJsonObject } from "../graph/mod.ts";
 import { addAddressText, conditionsText } from "./conditionText.ts";
 
 /** The version of every JSON document the CLI prints. */
@@ -18,59 +20,6 @@ export const SCHEMA_VERSION = 1;
 
 /** JSON-ready value. */
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
-
-/** Fields holding u64 values (bigint in the graph, decimal strings in JSON). */
-const BIGINT_FIELDS = new Set([
-  "rawContext",
-  "filterId",
-  "providerContextId",
-  "localIfLuid",
-  "uint64",
-  "int64",
-]);
-/** Fields holding byte blobs (Uint8Array in the graph, hex in JSON). */
-const BYTES_FIELDS = new Set([
-  "providerData",
-  "byteBlob",
-  "sid",
-  "sd",
-  "byteArray16",
-  "byteArray6",
-  "presharedKey",
-  "certData",
-  "certHash",
-  "localCertLocationUrl",
-  "cgaModifier",
-  "v6Address",
-  "localV6Address",
-  "remoteV6Address",
-  "startV6Address",
-  "endV6Address",
-  "dataBuffer",
-]);
-/** GUID-valued fields and the name of the symbolic field rendered next to them. */
-const GUID_NAME_FIELDS: Record<string, string> = {
-  layerKey: "layer",
-  subLayerKey: "subLayer",
-  providerKey: "provider",
-  calloutKey: "callout",
-  fieldKey: "field",
-  providerContextKey: "providerContext",
-  filterType: "filterTypeName",
-  keyModKey: "keyModule",
-};
-/** Symbolic fields added by render (dropped when reading JSON back). */
-const DERIVED = new Set([
-  ...Object.values(GUID_NAME_FIELDS),
-  "typeName",
-  "matchTypeName",
-  "flagNames",
-  "keyModules",
-  "providerName",
-  "addrText",
-  "maskText",
-  "addressText",
-]);
 
 /** A FLAGS family (FWPM_FILTER_FLAG, ...): which flag names `toJson` gives an object's `flags`. */
 export type FlagFamily = keyof typeof FLAGS;
@@ -165,36 +114,6 @@ export function filterJson(f: Filter): Json {
 export function withProviderName(o: Json, name: string | undefined): Json {
   if (!o || typeof o !== "object" || Array.isArray(o) || typeof o.providerKey !== "string") return o;
   return { ...o, providerName: name ?? null };
-}
-
-/**
- * Reverses `toJson`: decimal strings back to bigint and hex back to bytes for the known u64/blob fields,
- * symbolic names dropped. Used to load wfpsec's own JSON snapshots.
- */
-export function fromJsonObject<T>(v: unknown, field = ""): T {
-  return dec(v, field) as T;
-}
-
-function dec(v: unknown, field: string): unknown {
-  if (v === null || v === undefined) return undefined;
-  if (Array.isArray(v)) return v.map((x) => dec(x, field));
-  if (typeof v === "object") {
-    const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (DERIVED.has(k) && (typeof x === "string" || Array.isArray(x) || x === null)) continue;
-      if (x === null) continue;
-      if (k === "v6AddrMask" && typeof x === "object") {
-        const m = x as { addr: string; prefixLength: number };
-        o[k] = { addr: fromHex(m.addr), prefixLength: m.prefixLength };
-        continue;
-      }
-      o[k] = dec(x, k);
-    }
-    return o;
-  }
-  if (typeof v === "string" && BIGINT_FIELDS.has(field)) return BigInt(v);
-  if (typeof v === "string" && BYTES_FIELDS.has(field)) return fromHex(v);
-  return v;
 }
 
 /** The common head of every JSON document. */

@@ -8,7 +8,7 @@ t0=$(date +%s)
 PERMS=(--allow-ffi --allow-read --allow-write --allow-env --allow-run)
 rc=0
 
-[ -f build/libfwpsim.so ] || bash scripts/build-fwpsim.sh || true
+ensure_fwpsim --no-dll || true
 
 log "ffi: tests/ffi against build/libfwpsim.so"
 WFPSEC_FWPSIM_LIB="$ROOT/build/libfwpsim.so" run_deno_test 50-ffi "${PERMS[@]}" tests/ffi/ || rc=1

@@ -8,6 +8,7 @@ source "$ROOT/scripts/wine/env.sh"
 cd "$ROOT"
 t0=$(date +%s)
 
+ensure_fwpsim || { record 70-wine 0 1; exit 1; }
 log "wine: shim, prefix, System32\\fwpuclnt.dll"
 wine_setup "$ROOT/build/fwpuclnt.dll"
 echo "prefix ready in $(( $(date +%s) - t0 ))s; DENO_DIR=$DENO_DIR"

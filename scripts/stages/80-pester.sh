@@ -8,7 +8,7 @@ STAGE=80-pester
 # shellcheck disable=SC1091
 source build/pwsh.env
 # the cmdlet tests need the simulator library (stage 20 builds it; build it here when run alone)
-if [ ! -f build/libfwpsim.so ] && [ -f scripts/build-fwpsim.sh ]; then bash scripts/build-fwpsim.sh --no-dll || true; fi
+ensure_fwpsim --no-dll || true
 log "Pester (pwsh $("$PWSH" -NoProfile -Command '$PSVersionTable.PSVersion.ToString()'))"
 # the log is kept outside build/results while Pester runs and copied there at the end
 out=$(mktemp)

@@ -1,6 +1,6 @@
 /* bcryptprimitives.dll shim: lets the Windows deno.exe start under Debian bookworm's Wine 8.0.
  *
- * Wine 8.0 has two gaps the Windows Deno build trips over (see docs/wine-feasibility.md, measured):
+ * Wine 8.0 has two gaps the Windows Deno build trips over (measured; see tests/wine/README.md):
  *  1. No bcryptprimitives.dll at all, and Rust's std imports ProcessPrng from it: deno.exe exits 53
  *     before running anything. We provide ProcessPrng on top of Wine's BCryptGenRandom.
  *  2. kernelbase exports VirtualAlloc2 / MapViewOfFile3 / UnmapViewOfFile2 but rejects

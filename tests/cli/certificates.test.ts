@@ -8,9 +8,9 @@
  */
 import assert from "node:assert/strict";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
-import { encodeDn } from "../../modules/policy/dn.ts";
+import { encodeDn } from "../../modules/model/dn.ts";
 import { loadPolicy, PolicyError } from "../../modules/policy/mod.ts";
-import { certificateSubject } from "../../modules/policy/x509.ts";
+import { certificateSubject } from "../../modules/model/x509.ts";
 import { tempDir, wfpsec } from "./helpers.ts";
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");

@@ -259,7 +259,10 @@ Deno.test({ name: "sa is in the help and needs a live engine", ignore }, async (
   const help = await wfpsec(["--help"]);
   assert.match(help.stdout, /^\s+sa\s+IKE\/AuthIP SAs, IPsec SAs and manual SA contexts/m);
   const h = await wfpsec(["sa", "--help"]);
-  assert.match(h.stdout, /Usage: wfpsec sa \[--json\] \[engine options\]/);
+  assert.match(
+    h.stdout,
+    /Usage: wfpsec sa \[--delete ID \[--kind ike\|context\]\] \[--json\] \[engine options\]/,
+  );
   assert.match(h.stdout, /Keys are never shown/);
   // Offline snapshots hold no SAs: `sa` does not take --state.
   const r = await wfpsec(["sa", "--state", "snap.json", "--json"]);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { haveSim, json, PSK_VALUE, tempDir, testPolicy, transcript, wfpsec } from "./helpers.ts";
 import { parseJsonSnapshot } from "../../modules/engine/snapshot.ts";
 import { filtersXml, stateXml } from "./netsh_writer.ts";
-import { foreignFilters, foreignOwners } from "./fixtures/generate.ts";
+import { foreignFilters, foreignOwners } from "../support/foreignDump.ts";
 
 const ignore = !haveSim();
 const FOREIGN = 6000;

@@ -1,7 +1,7 @@
 /**
  * Pre-shared key digests cannot be brute-forced from what wfpsec prints: the digest kept in providerData
  * (and so shown by `show --json`, snapshots and netsh dumps) is an HMAC-SHA256 keyed by the host secret
- * (modules/host/hostKey.ts; on fwpsim `wfpsec-host.key` beside the state file, created 0600), not a hash anyone
+ * (modules/plan/hostKey.ts; on fwpsim `wfpsec-host.key` beside the state file, created 0600), not a hash anyone
  * can recompute for guesses. A changed key is still detected, an unchanged one is in sync.
  */
 import assert from "node:assert/strict";

@@ -218,7 +218,8 @@ Deno.test("every known result code becomes a WfpError named after it, with hex c
     if (seen.has(code)) continue; // an alias: the first name of a code is the one reported
     seen.add(code);
     const e = new WfpError("FwpmFilterAdd0", code, { kind: "filter", key: "k", name: "n" });
-    assert.equal(e.name, name);
+    assert.equal(e.errorName, name);
+    assert.deepEqual(e.wfp, { wfpName: name, wfpCode: e.hex, code: code >>> 0 });
     assert.equal(e.code, code >>> 0);
     assert.equal(e.hex, "0x" + (code >>> 0).toString(16).padStart(8, "0"));
     assert.equal(e.operation, "FwpmFilterAdd0");
@@ -226,5 +227,6 @@ Deno.test("every known result code becomes a WfpError named after it, with hex c
     assert.ok(e.message.includes(message) && e.message.includes(name));
   }
   const unknown = new WfpError("FwpmEngineOpen0", 0x8032ffff);
-  assert.equal(unknown.name, "0x8032ffff");
+  assert.equal(unknown.errorName, "0x8032ffff");
+  assert.equal(unknown.name, "WfpError", "name is the class; the code is errorName");
 });

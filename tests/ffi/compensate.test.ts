@@ -12,7 +12,7 @@ import type { Engine, SaContextOps } from "../../modules/engine/port.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import { applyGraph } from "../../modules/apply/apply.ts";
-import { ApplyError } from "../../modules/errors.ts";
+import { ApplyError, WfpError } from "../../modules/errors.ts";
 import { readCurrent } from "../../modules/plan/plan.ts";
 
 const POLICY = `version: 1
@@ -36,10 +36,7 @@ function failingAtAddInbound(engine: FfiEngine, before: () => void): Engine {
   const sa: SaContextOps = Object.create(engine.sa!);
   sa.addSaContextInbound = () => {
     before();
-    throw Object.assign(new Error("IPsecSaContextAddInbound1 failed"), {
-      code: FWP_E_TIMEOUT,
-      operation: "IPsecSaContextAddInbound1",
-    });
+    throw new WfpError("IPsecSaContextAddInbound1", FWP_E_TIMEOUT);
   };
   const e: Engine = Object.create(engine);
   Object.defineProperty(e, "sa", { value: sa });
@@ -105,7 +102,7 @@ simTest("a compensating transaction that times out is retried until it runs", (t
   Object.defineProperty(engine, "transaction", {
     value: <T>(fn: () => T, o?: { readOnly?: boolean }): T => {
       if (++begins === 2) {
-        throw Object.assign(new Error("FwpmTransactionBegin0 timed out"), { code: FWP_E_TIMEOUT });
+        throw new WfpError("FwpmTransactionBegin0", FWP_E_TIMEOUT);
       }
       return inner(fn, o);
     },

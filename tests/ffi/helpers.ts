@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { type FfiEngine, openEngine, type OpenEngineOptions } from "../../modules/engine/ffi.ts";
 import { loadLibrary } from "../../ffi/library.ts";
+import { WfpError } from "../../ffi/errors.ts";
 import { type SimHooks, simHooks } from "../support/simHooks.ts";
 
 /** The simulator library (WFPSEC_FWPSIM_LIB or build/libfwpsim.so); loading it fails loudly when missing. */
@@ -59,16 +60,13 @@ export function simTest(
 export { normalized } from "./normalize.ts";
 
 /** Asserts that `fn` throws a WfpError with the given FWP_E_* name (and returns it). */
-export function assertWfpError(fn: () => unknown, name: string): Error & { code: number; operation: string } {
+export function assertWfpError(fn: () => unknown, name: string): WfpError {
   try {
     fn();
   } catch (e) {
-    assert.equal(
-      (e as Error).name,
-      name,
-      `expected ${name}, got ${(e as Error).name}: ${(e as Error).message}`,
-    );
-    return e as Error & { code: number; operation: string };
+    assert.ok(e instanceof WfpError, `expected a WfpError ${name}, got ${e}`);
+    assert.equal(e.errorName, name, `expected ${name}, got ${e.errorName}: ${e.message}`);
+    return e;
   }
   assert.fail(`expected ${name}, but nothing was thrown`);
 }

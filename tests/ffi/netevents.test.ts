@@ -1,5 +1,5 @@
 /**
- * Net events through FFI against fwpsim (spec §4.4): events injected with the simulator's SimInjectNetEvent
+ * Net events through FFI against fwpsim (docs/recipes.md, "Reading the engine back"): events injected with the simulator's SimInjectNetEvent
  * hook (encoded by the codec, deep-copied by fwpsim) come back from FwpmNetEventCreateEnumHandle0 ->
  * FwpmNetEventEnum1 -> FwpmNetEventDestroyEnumHandle0 as FWPM_NET_EVENT1 with every field of the header and
  * of each payload wfpsec reports (IKE MM / QM / EM failure, IPsec kernel drop), decoded and named by

@@ -1,5 +1,5 @@
 /**
- * Manual SA contexts through FFI against fwpsim (spec §1.9): Create -> GetSpi -> AddInbound -> AddOutbound on
+ * Manual SA contexts through FFI against fwpsim (docs/recipes.md, manual SAs): Create -> GetSpi -> AddInbound -> AddOutbound on
  * the manual-SA example's filters, enumeration of SA contexts and IPsec SAs (IPSEC_SA_CONTEXT1 /
  * IPSEC_SA_DETAILS1 decoded), the engine's refusals (order, transaction, dynamic session, unknown id), and
  * every engine allocation released with FwpmFreeMemory0 (checked after each test by simTest).

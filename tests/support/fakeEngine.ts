@@ -12,13 +12,7 @@ import type {
 } from "../../modules/engine/port.ts";
 import type { Filter, Guid, Provider, ProviderContext, Sublayer, Tunnel } from "../../modules/graph/graph.ts";
 import { ERRORS } from "../../ffi/constants.ts";
-
-export class FakeWfpError extends Error {
-  constructor(readonly code: number, what: string) {
-    super(`${what}: 0x${code.toString(16)}`);
-    this.name = "WfpError";
-  }
-}
+import { WfpError } from "../../ffi/errors.ts";
 
 interface State {
   providers: Map<Guid, Provider>;
@@ -29,12 +23,13 @@ interface State {
   nextId: bigint;
 }
 
-const err = (name: string, what: string) => new FakeWfpError(ERRORS[name].code, what);
+// The FFI engine's own error class, so apply sees what it sees from fwpuclnt.
+const err = (name: string, what: string) => new WfpError(what, ERRORS[name].code);
 const clone = <T>(x: T): T => structuredClone(x);
 
 export class FakeEngine implements Engine {
   readonly info: EngineInfo = {
-    kind: "fwpsim",
+    kind: "memory",
     simulated: true,
     source: "memory",
     description: "in-memory fake engine (unit tests)",
@@ -62,7 +57,7 @@ export class FakeEngine implements Engine {
 
   private mutate(name: string, fn: () => void): void {
     this.calls.push(name);
-    if (this.failAt > 0 && --this.failAt === 0) throw new FakeWfpError(this.failCode, `${name} (injected)`);
+    if (this.failAt > 0 && --this.failAt === 0) throw new WfpError(`${name} (injected)`, this.failCode);
     fn();
     this.mutations++;
   }

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { openEngine } from "../../modules/engine/ffi.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
-import { certificateSubject } from "../../modules/policy/x509.ts";
+import { certificateSubject } from "../../modules/model/x509.ts";
 import { realHostMode } from "./host.ts";
 
 const { runs, suffix } = realHostMode();

@@ -3,7 +3,7 @@
  * their data types), built-in callouts (and the layer each is registered at), built-in sublayers, providers
  * and provider contexts. GUIDs come from ffi/constants.ts through the generated fwpsim_constants.h.
  * Field sets follow fwp/filtering-conditions-available-at-each-filtering-layer for the fields wfpsec uses
- * (spec 1.2); IPFORWARD / IPPACKET sets are a simulator approximation limited to the known fields.
+ * (Microsoft: filtering-conditions-available-at-each-filtering-layer); IPFORWARD / IPPACKET sets are a simulator approximation limited to the known fields.
  */
 #include <stdio.h>
 

@@ -1,7 +1,7 @@
 /*
  * filters.c -- FwpmFilterAdd0 / Delete / Get: layer, sublayer, provider and provider-context references,
  * weight and condition validation against the layer's catalogue fields, action and callout checks, ids and
- * effective weights; plus BFE's automatic IKE/AuthIP exemption filters (spec 1.10).
+ * effective weights; plus BFE's automatic IKE/AuthIP exemption filters (Microsoft: ike-exemptions; docs/recipes.md).
  */
 #include "sim.h"
 
@@ -42,7 +42,7 @@ static bool int_value(const SIM_FWP_VALUE0 *v, uint64_t *out) {
 static uint32_t check_sd(const SIM_FWP_BYTE_BLOB *b) {
   if (bad_ptr(b) || bad_ptr(b->data)) return FWP_E_NULL_POINTER;
   /* SECURITY_DESCRIPTOR_RELATIVE: Revision 1, Control has SE_SELF_RELATIVE (0x8000); an absolute-format SD
-   * in a condition gives ERROR_INVALID_SECURITY_DESCR on Windows (spec 5) */
+   * in a condition gives ERROR_INVALID_SECURITY_DESCR on Windows (README "Semantics") */
   if (b->size < 20 || b->data[0] != 1 || !(b->data[3] & 0x80)) return ERROR_INVALID_SECURITY_DESCR;
   return 0;
 }
@@ -260,7 +260,7 @@ SIMAPI uint32_t FwpmFilterGetById0(void *engineHandle, uint64_t id, SIM_FWPM_FIL
   return get_copy(store_find_id(K_FILTER, id), FWP_E_FILTER_NOT_FOUND, (void **)filter);
 }
 
-/* ---- IKE/AuthIP exemptions (spec 1.10) ---------------------------------------------------------------------- */
+/* ---- IKE/AuthIP exemptions (Microsoft: ike-exemptions; docs/recipes.md) ---------------------------------------------------------------------- */
 
 /* BFE adds these when the first MM policy filter appears and removes them with the last one. They are
  * owned by the engine (provider FWPM_PROVIDER_IKEEXT, built-in lifetime: deleting one is

@@ -15,7 +15,7 @@
  * IPSEC_TUNNEL_POLICY3, IPSEC_TUNNEL_ENDPOINTS2, IPSEC_TUNNEL_ENDPOINT0, IPSEC_KEYING_POLICY1,
  * IPSEC_TRAFFIC_SELECTOR_POLICY0, IPSEC_TRAFFIC_SELECTOR0. FWPM_SUBLAYER0.flags is UINT32 as in the SDK
  * (mingw declares UINT16; the offsets agree). Sizes are checked by _Static_assert at the end of this file
- * (figures from shared/docs/wfp-ipsec-spec.md section 6) and by the oracle tier.
+ * (the SDK's sizes) and by the oracle tier.
  */
 #ifndef FWPSIM_TYPES_H
 #define FWPSIM_TYPES_H

@@ -1,5 +1,5 @@
 /*
- * sa.c -- manually keyed SA contexts (spec 1.9): IPsecSaContextCreate1 -> GetSpi1 (or SetSpi0) -> AddInbound1 ->
+ * sa.c -- manually keyed SA contexts (Microsoft: manual-ipsec-sas): IPsecSaContextCreate1 -> GetSpi1 (or SetSpi0) -> AddInbound1 ->
  * AddOutbound1, DeleteById0, and enumeration. Out-of-order calls give FWP_E_INCOMPATIBLE_SA_STATE, a second
  * GetSpi with different traffic FWP_E_TRAFFIC_MISMATCH, an unknown id FWP_E_NOT_FOUND; none of these calls is
  * allowed inside an explicit transaction (FWP_E_TXN_IN_PROGRESS) or from a dynamic session

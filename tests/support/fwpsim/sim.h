@@ -42,7 +42,7 @@ typedef struct Obj {
   uint64_t owner;       /* serial of the dynamic session that added it, else 0 */
   bool inTunnel;        /* instantiated by FwpmIPsecTunnelAdd3 */
   SIM_GUID tunnelKey;   /* the tunnel's QM provider context key */
-  bool mmPolicy;        /* an IKEEXT-layer filter referencing an IKE/AuthIP MM context (spec 1.10) */
+  bool mmPolicy;        /* an IKEEXT-layer filter referencing an IKE/AuthIP MM context (Microsoft: ike-exemptions; docs/recipes.md) */
   bool exemption;       /* one of BFE's synthesised IKE/AuthIP exemption filters */
   bool inStore;
   struct Obj *prev, *next;

@@ -210,13 +210,13 @@ const SIM_GUID *obj_provider_key(const Obj *o) {
   }
 }
 
-/* ---- lifetimes (spec 5: an object may not reference a shorter-lived one) ------------------------------ */
+/* ---- lifetimes (README "Semantics": an object may not reference a shorter-lived one) ------------------------------ */
 
 int life_for(const Session *s, bool persistentFlag, uint32_t *rc) {
   *rc = 0;
   bool dynamic = s && (s->flags & FWPM_SESSION_FLAG_DYNAMIC);
   if (dynamic && persistentFlag) {
-    /* sim choice (spec 7 item 6): a dynamic session cannot create persistent objects */
+    /* sim choice (docs/windows-verification.md): a dynamic session cannot create persistent objects */
     *rc = FWP_E_DYNAMIC_SESSION_IN_PROGRESS;
     return LIFE_DYNAMIC;
   }
@@ -231,7 +231,7 @@ uint32_t life_check(int newLife, const Session *s, const Obj *ref) {
   return 0;
 }
 
-/* UTF-16 must be well formed: a lone surrogate is invalid Unicode (FWP_E_INVALID_PARAMETER, spec 6). */
+/* UTF-16 must be well formed: a lone surrogate is invalid Unicode (FWP_E_INVALID_PARAMETER, FWPM_DISPLAY_DATA0). */
 static bool wstr_valid(const uint16_t *s) {
   for (size_t i = 0; s[i]; i++) {
     if (s[i] >= 0xD800 && s[i] <= 0xDBFF) {

@@ -5,7 +5,7 @@
  * policy is given), an IPSEC policy filter, and callout filters in FWPM_SUBLAYER_IPSEC_TUNNEL:
  * OUTBOUND_TRANSPORT (IPSEC_OUTBOUND_TUNNEL), INBOUND_TRANSPORT (IPSEC_INBOUND_TUNNEL), ALE_AUTH_RECV_ACCEPT
  * (IPSEC_INBOUND_TUNNEL_ALE_ACCEPT) and, for site-to-site tunnels, IPFORWARD (IPSEC_FORWARD_INBOUND/OUTBOUND_TUNNEL).
- * Which filters BFE really creates is undocumented (spec 7 item 1): this set follows the built-in callouts.
+ * Which filters BFE really creates is undocumented (docs/windows-verification.md): this set follows the built-in callouts.
  */
 #include "sim.h"
 

@@ -1,5 +1,5 @@
 /**
- * Each documented IPsec scenario (wfp-ipsec-spec.md §1.3-§1.9) compiled from its example policy: the
+ * Each documented IPsec scenario (docs/recipes.md) compiled from its example policy: the
  * layers, provider-context types, callouts, conditions, flags and rawContext of Microsoft's recipe.
  */
 import { deepStrictEqual, equal, ok } from "node:assert/strict";

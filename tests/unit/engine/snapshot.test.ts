@@ -11,7 +11,7 @@ import {
 } from "../../../modules/engine/snapshot.ts";
 import { SnapshotError } from "../../../modules/errors.ts";
 import { filtersXml, stateXml } from "../../cli/netsh_writer.ts";
-import { FOREIGN_PROVIDER, foreignDump } from "../../cli/fixtures/generate.ts";
+import { FOREIGN_PROVIDER, foreignDump } from "../../support/foreignDump.ts";
 import {
   filterJson,
   providerContextJson,

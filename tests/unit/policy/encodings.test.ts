@@ -4,9 +4,9 @@
  */
 import { deepStrictEqual, equal, throws } from "node:assert/strict";
 import { SddlError, sddlToSecurityDescriptor, securityDescriptorToSddl } from "../../../ffi/sddl.ts";
-import { formatAddr, formatV6, parseAddr, parseV6 } from "../../../modules/policy/addr.ts";
-import { decodeDn, encodeDn } from "../../../modules/policy/dn.ts";
-import { formatQm, parseMm, parseQm } from "../../../modules/policy/crypto.ts";
+import { formatAddr, formatV6, parseAddr, parseV6 } from "../../../modules/model/addr.ts";
+import { decodeDn, encodeDn } from "../../../modules/model/dn.ts";
+import { formatQm, parseMm, parseQm } from "../../../modules/model/crypto.ts";
 
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 

@@ -11,7 +11,7 @@
  * Windows one exists: its secret digests cannot be verified, and the planner says so instead of guessing.
  * The file holds 64 hex digits, created once with mode 0600 (exclusive create, so two first runs agree).
  */
-import { SecretError } from "../plan/mod.ts";
+import { SecretError } from "../errors.ts";
 
 const cache = new Map<string, Uint8Array>();
 let processKey: Uint8Array | undefined;

@@ -1,0 +1,168 @@
+/**
+ * What the commands share: opening the engine the options ask for, loading and compiling a policy file,
+ * the apply lock, output files and diagnostics. Heavy modules are imported lazily, inside each helper, so a
+ * command loads only what it uses.
+ */
+import type { Output, Values } from "./command.ts";
+
+/**
+ * Writes an `-o` output file. A folder that does not exist or refuses the write is the caller's mistake, not
+ * an internal error: it is a UsageError naming the file and the reason, and nothing is written.
+ */
+export async function writeOutputFile(file: string, text: string): Promise<void> {
+  try {
+    Deno.writeTextFileSync(file, text);
+  } catch (e) {
+    const { UsageError } = await import("../errors.ts");
+    if (e instanceof Deno.errors.NotFound) {
+      throw new UsageError(`cannot write ${file}: its folder does not exist (create it first)`);
+    }
+    if (e instanceof Deno.errors.PermissionDenied) {
+      throw new UsageError(`cannot write ${file}: permission denied`);
+    }
+    if (e instanceof Deno.errors.IsADirectory) {
+      throw new UsageError(`cannot write ${file}: it is a folder; give a file name`);
+    }
+    throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
+  }
+}
+
+export async function checkSafePath(path: string | undefined, what: string): Promise<void> {
+  if (!path || Deno.build.os !== "windows") return;
+  const { isElevatedWindows, assertAdminOnly } = await import("../host/safety.ts");
+  if (!isElevatedWindows()) return;
+  const { resolve } = await import("node:path");
+  assertAdminOnly(resolve(path), what);
+}
+
+export async function openEngine(v: Values, out: Output, allowState: boolean) {
+  const { UsageError } = await import("../errors.ts");
+  const state = allowState ? v.state as string | undefined : undefined;
+  if (v["sim-state"] && state) throw new UsageError("--sim-state and --state exclude each other");
+  await checkSafePath(v["sim-state"] as string | undefined, "simulator state file");
+  await checkSafePath(state, "snapshot");
+  const { requestedKind, selectEngine } = await import("../engine/select.ts");
+  // The scheduled task (apply --if-drifted) and elevated Windows runs take the engine from the command line
+  // only: an environment variable must not turn a real apply into a simulated one (selectEngine.ts).
+  let ignoreEnvironment = Boolean(v["if-drifted"]);
+  if (!ignoreEnvironment && Deno.build.os === "windows") {
+    ignoreEnvironment = (await import("../host/safety.ts")).isElevatedWindows();
+  }
+  const req = {
+    engine: v.engine as string | undefined,
+    simState: v["sim-state"] as string | undefined,
+    state,
+    ignoreEnvironment,
+  };
+  // Without a state file fwpsim keeps its objects in memory and drops them at exit: apply would seem to work
+  // and the next plan would show everything to add again. Every command here reads or changes that state.
+  if (requestedKind(req) === "sim" && !req.simState && !Deno.env.get("FWPSIM_STATE")) {
+    throw new UsageError(
+      `the simulator needs --sim-state FILE (or FWPSIM_STATE) to keep state between runs: ` +
+        `without it every run starts from an empty engine`,
+    );
+  }
+  const engine = await selectEngine(req);
+  if (engine.info.simulated && !out.json) {
+    const what = engine.info.kind === "snapshot" ? "OFFLINE SNAPSHOT" : "SIMULATOR";
+    out.err(`wfpsec: ${what}: ${engine.info.description} - not a live Windows engine.`);
+  }
+  return engine;
+}
+
+/** Runs `fn` holding this host's apply lock (modules/apply/lock.ts): one apply or remove at a time. */
+export async function underApplyLock<T>(
+  engine: import("../engine/mod.ts").Engine,
+  v: Values,
+  out: Output,
+  command: string,
+  fn: () => T,
+): Promise<T> {
+  const { applyLockPath, withApplyLock } = await import("../apply/lock.ts");
+  const simState = (v["sim-state"] as string | undefined) ?? Deno.env.get("FWPSIM_STATE");
+  const path = applyLockPath(engine.info.kind, simState);
+  // How long to wait for another apply: WFPSEC_LOCK_TIMEOUT_MS (milliseconds), default 60 s.
+  const wait = Number(Deno.env.get("WFPSEC_LOCK_TIMEOUT_MS"));
+  const timeoutMs = Number.isFinite(wait) && wait >= 0 ? Math.min(wait, 600_000) : undefined;
+  return withApplyLock(path, {
+    command,
+    timeoutMs,
+    onStale: (m) => out.err(`wfpsec ${command}: warning: ${m}`),
+  }, fn);
+}
+
+export interface Loaded {
+  graph: import("../graph/mod.ts").ObjectGraph;
+  name: string;
+  file: string;
+  warnings: Record<string, unknown>[];
+}
+
+/** The policy of this run once loaded (for failure documents of apply --if-drifted). */
+let lastPolicy: { name: string; file: string } | undefined;
+
+/** The policy file this run loaded, if any (for apply --if-drifted's failure document). */
+export function loadedPolicy(): { name: string; file: string } | undefined {
+  return lastPolicy;
+}
+
+export async function loadGraph(file: string): Promise<Loaded> {
+  const { UsageError } = await import("../errors.ts");
+  await checkSafePath(file, "policy file");
+  let bytes: Uint8Array;
+  try {
+    bytes = Deno.readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read policy file ${file}: ${(e as Error).message}`);
+  }
+  const { decodePolicyBytes } = await import("../policy/decode.ts");
+  const text = decodePolicyBytes(bytes, file); // UTF-8 or UTF-16 with BOM; else a located PolicyError
+  const { loadPolicy } = await import("../policy/mod.ts");
+  const { compilePolicy } = await import("../compiler/mod.ts");
+  const { policy, warnings } = loadPolicy(text, file);
+  const graph = compilePolicy(policy);
+  // Key files: relative to the policy's folder, and as admin-only as the policy (modules/host/secretFiles.ts).
+  const { anchorSecretFiles } = await import("../host/secretFiles.ts");
+  for (const keyFile of anchorSecretFiles(graph, file)) await checkSafePath(keyFile, "key file");
+  lastPolicy = { name: policy.name, file };
+  return { graph, name: policy.name, file, warnings: warnings as unknown as Record<string, unknown>[] };
+}
+
+/** A policy diagnostic as the JSON contract gives it (docs/cli-json.md). */
+export function diagnosticJson(d: Record<string, unknown>, file: string) {
+  return {
+    file: d.file ?? file,
+    line: d.line ?? null,
+    column: d.column ?? d.col ?? null,
+    path: d.path ?? null,
+    message: d.message ?? "",
+    code: d.code ?? null,
+    severity: d.severity ?? "error",
+  };
+}
+
+/** Prints a loaded policy's warnings (weak crypto, ...) on stderr as file:line:col, unless the output is JSON. */
+export function printWarnings(loaded: Loaded, out: Output): ReturnType<typeof diagnosticJson>[] {
+  const warnings = loaded.warnings.map((d) => diagnosticJson(d, loaded.file));
+  if (!out.json) {
+    for (const d of warnings) out.err(diagnosticLine(d));
+  }
+  return warnings;
+}
+
+export async function head(command: string, engine?: import("../engine/mod.ts").Engine) {
+  const { jsonHead } = await import("../render/render.ts");
+  return jsonHead(command, engine?.info);
+}
+
+export async function providerKey(): Promise<string> {
+  const { WFPSEC_PROVIDER_KEY } = await import("../compiler/mod.ts");
+  return WFPSEC_PROVIDER_KEY;
+}
+
+/** A diagnostic in the human form docs/cli-json.md gives: `file:line:col: severity: message [code] (at path)`. */
+export function diagnosticLine(d: Record<string, unknown>): string {
+  return `${d.file}:${d.line}:${d.column ?? d.col}: ${d.severity ?? "error"}: ${d.message}${
+    d.code ? ` [${d.code}]` : ""
+  }${d.path ? ` (at ${d.path})` : ""}`;
+}
