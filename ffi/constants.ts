@@ -363,6 +363,14 @@ export const FLAGS = {
     FWPM_FILTER_FLAG_IPSEC_NO_ACQUIRE_INITIATE: 0x800,
   },
   FWPM_PROVIDER_FLAG: { FWPM_PROVIDER_FLAG_PERSISTENT: 0x1, FWPM_PROVIDER_FLAG_DISABLED: 0x10 },
+  /** FWPM_FILTER_ENUM_TEMPLATE0.flags */
+  FWP_FILTER_ENUM_FLAG: {
+    FWP_FILTER_ENUM_FLAG_BEST_TERMINATING_MATCH: 0x1,
+    FWP_FILTER_ENUM_FLAG_SORTED: 0x2,
+    FWP_FILTER_ENUM_FLAG_BOOTTIME_ONLY: 0x4,
+    FWP_FILTER_ENUM_FLAG_INCLUDE_BOOTTIME: 0x8,
+    FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED: 0x10,
+  },
   FWPM_PROVIDER_CONTEXT_FLAG: {
     FWPM_PROVIDER_CONTEXT_FLAG_PERSISTENT: 0x1,
     FWPM_PROVIDER_CONTEXT_FLAG_DOWNLEVEL: 0x2,
@@ -629,6 +637,8 @@ export const ERRORS: Readonly<Record<string, { code: number; message: string }>>
   ERROR_INVALID_PARAMETER: { code: 0x57, message: "The parameter is incorrect." },
   ERROR_NOT_ENOUGH_MEMORY: { code: 0x8, message: "Not enough memory resources are available." },
   ERROR_INVALID_HANDLE: { code: 0x6, message: "The handle is invalid." },
+  // fwpsim refuses a state file that fails its checks with this code (fwpuclnt never returns it to us).
+  ERROR_FILE_CORRUPT: { code: 0x570, message: "The file or directory is corrupted and unreadable." },
   // Win32 error 1338 in its HRESULT form (0x80070000 | 1338), which is how FwpmFilterAdd0 reports a bad or
   // absolute-format SD in a condition (the engine's documented form); winerror.h gives the bare 1338 this name.
   ERROR_INVALID_SECURITY_DESCR: {

@@ -6,11 +6,15 @@
  * The test hooks (fault injection, allocation counts, injected events) are the tests' own
  * (tests/support/simHooks.ts).
  */
-import { errorName } from "./constants.ts";
+import { errorName, ERRORS } from "./constants.ts";
 import { EngineUnavailableError } from "./errors.ts";
 import { type ErrorType, WfpsecError } from "./wfpsecError.ts";
 
-const PROBE = { SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true } } as const;
+const PROBE = {
+  SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true },
+  // Why fwpsim refused its state file (a static C string; empty when it did not).
+  SimStateProblem: { parameters: [], result: "pointer", optional: true },
+} as const;
 
 const opened = new Map<string, Deno.DynamicLibrary<typeof PROBE>>();
 
@@ -36,16 +40,25 @@ export function isFwpsim(path: string): boolean {
   return probe(path).symbols.SimSetStatePath !== null;
 }
 
-/** Raised when fwpsim refuses the state file: JSON type `WfpError` with the Win32/FWP `code` it returned. */
+/**
+ * Raised when fwpsim refuses the state file: JSON type `WfpError` with the Win32/FWP `code` it returned
+ * (ERROR_FILE_CORRUPT when the file fails fwpsim's checks; `problem` then says which and where).
+ */
 export class SimStateError extends WfpsecError {
   /** The CLI's JSON `error.type`. */
   override readonly type: ErrorType = "WfpError";
-  /** fwpsim refused `statePath` with `code`. */
-  constructor(readonly code: number, readonly statePath: string) {
+  /** fwpsim refused `statePath` with `code`, for the reason `problem` (fwpsim's SimStateProblem). */
+  constructor(readonly code: number, readonly statePath: string, readonly problem = "") {
     const c = code >>> 0;
-    super(`fwpsim could not use the state file ${statePath} (0x${code.toString(16)})`, {
-      wfp: { wfpName: errorName(c) ?? "UNKNOWN", wfpCode: "0x" + c.toString(16).padStart(8, "0"), code: c },
-    });
+    const wfpName = errorName(c) ?? "UNKNOWN", wfpCode = "0x" + c.toString(16).padStart(8, "0");
+    super(
+      c === ERRORS.ERROR_FILE_CORRUPT.code
+        ? `fwpsim state file ${statePath} is corrupt (${problem || "it fails fwpsim's checks"}): ` +
+          "delete it or restore a good copy; nothing was changed"
+        : `fwpsim could not use the state file ${statePath}: ${wfpName} (${wfpCode})` +
+          (problem ? `: ${problem}` : ""),
+      { wfp: { wfpName, wfpCode, code: c } },
+    );
   }
 }
 
@@ -57,5 +70,12 @@ export function setSimStatePath(library: string, statePath: string): void {
   const set = probe(library).symbols.SimSetStatePath;
   if (!set) throw new Error(`${library} is not fwpsim (no SimSetStatePath)`);
   const rc = set(new TextEncoder().encode(statePath + "\0"));
-  if (rc !== 0) throw new SimStateError(rc, statePath);
+  if (rc !== 0) throw new SimStateError(rc, statePath, simStateProblem(library));
+}
+
+/** fwpsim's reason for refusing its last state file ("" when it did not, or an older fwpsim). */
+export function simStateProblem(library: string): string {
+  const problem = probe(library).symbols.SimStateProblem;
+  const p = problem ? problem() : null;
+  return p ? Deno.UnsafePointerView.getCString(p) : "";
 }

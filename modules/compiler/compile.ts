@@ -32,7 +32,13 @@ import type {
 import { type AddrSpec, formatAddr, v6Bytes } from "../model/mod.ts";
 import { formatQm, MM_CIPHERS, MM_DH, MM_INTEGRITY, PFS_GROUPS } from "../model/mod.ts";
 import type { KeyModule, MainModePolicy, Policy, QuickModePolicy, Rule } from "../model/mod.ts";
-import { objectKey, utf8, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
+import {
+  objectKey,
+  utf8,
+  WFPSEC_PROVIDER_KEY,
+  WFPSEC_PROVIDER_SERVICE,
+  WFPSEC_SUBLAYER_KEY,
+} from "./keys.ts";
 import { fitAuthMethod, retransmitFor } from "./authFit.ts";
 import { KEY_MODULE_TYPES, MM_FLAG_BITS, type NdVariant } from "./keyModule.ts";
 import { addrConds, EMPTY_WEIGHT, PERMIT, selConds, type Selector, u8, unicast } from "./filterCondition.ts";
@@ -212,6 +218,7 @@ class Compiler {
         ...(p.description !== undefined ? { description: p.description } : {}),
         ...(p.allowWeakCrypto ? { allowWeakCrypto: true } : {}),
       }),
+      serviceName: WFPSEC_PROVIDER_SERVICE,
     };
     const sublayer = {
       subLayerKey: WFPSEC_SUBLAYER_KEY,

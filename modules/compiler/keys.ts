@@ -8,6 +8,15 @@
 
 /** wfpsec's provider key (FWPM_PROVIDER0.providerKey). */
 export const WFPSEC_PROVIDER_KEY = "5d4c1e0a-7f6b-4c2e-9a8d-3b1f0e6c2a71";
+
+/**
+ * FWPM_PROVIDER0.serviceName of our provider. At start BFE only adds a provider's persistent objects when the
+ * provider names no service or a service "set to auto-start" (FwpmProviderAdd0 remarks); FWPM_FILTER0 and
+ * FWPM_PROVIDER0 say the filters of a provider without a service name are disabled. The Base Filtering Engine
+ * itself is the one service that is auto-start on every Windows that runs WFP (IKEEXT and PolicyAgent are
+ * trigger-start on clients: a real dump shows FWPM_PROVIDER_IKEEXT disabled). docs/windows-verification.md P1.
+ */
+export const WFPSEC_PROVIDER_SERVICE = "BFE";
 /** wfpsec's sublayer key (FWPM_SUBLAYER0.subLayerKey). */
 export const WFPSEC_SUBLAYER_KEY = "8e2f4b6d-1a3c-4d5e-8f70-9b2c4d6e8fa3";
 /** Namespace of wfpsec's name-based keys. */

@@ -7,6 +7,12 @@
 export { compilePolicy, type WfpsecMeta } from "./compile.ts";
 export { decompile, decompileToPolicy } from "./decompile.ts";
 export { renderGraph } from "./render.ts";
-export { objectKey, uuidV5, WFPSEC_PROVIDER_KEY, WFPSEC_SUBLAYER_KEY } from "./keys.ts";
+export {
+  objectKey,
+  uuidV5,
+  WFPSEC_PROVIDER_KEY,
+  WFPSEC_PROVIDER_SERVICE,
+  WFPSEC_SUBLAYER_KEY,
+} from "./keys.ts";
 export { documentToYaml, type PolicyDocument } from "../policy/mod.ts";
 export * from "./saKeys.ts";

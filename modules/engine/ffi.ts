@@ -29,7 +29,7 @@ import type {
   SublayerTemplate,
 } from "./port.ts";
 import type { Filter, Guid, Provider, ProviderContext, Sublayer, Tunnel } from "../graph/mod.ts";
-import { ENUMS, ERRORS, FLAGS, MISC } from "../../ffi/constants.ts";
+import { ENUMS, ERRORS, FLAGS, LAYERS, MISC } from "../../ffi/constants.ts";
 import { Arena, decodeAt, decodeBlobAt, decodePointerArray } from "../../ffi/codec.ts";
 import { layoutOf } from "../../ffi/structs.ts";
 import { check, WfpError, WfpInputError, WfpUsageError } from "../../ffi/errors.ts";
@@ -63,6 +63,7 @@ const NOT_FOUND = {
   filter: E("FWP_E_FILTER_NOT_FOUND"),
 };
 const ANY_ACTION = 0xffffffff;
+const INCLUDE_DISABLED = FLAGS.FWP_FILTER_ENUM_FLAG.FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED;
 
 type EnumKind = "Provider" | "SubLayer" | "ProviderContext" | "Filter";
 
@@ -397,31 +398,46 @@ export class FfiEngine implements Engine {
     );
   }
 
-  /** Pages of filters matching `template` (by provider and/or layer), `pageSize` per engine call. */
+  /**
+   * Pages of filters matching `template` (by provider and/or layer), `pageSize` per engine call. Always with
+   * FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED: BFE leaves the filters it disabled at start out of an enumeration
+   * without it, and wfpsec must see them to report them (FWPM_FILTER_ENUM_TEMPLATE0; a NULL template's
+   * "all filters" is not trusted to include them: docs/windows-verification.md P2).
+   */
   *filterPages(template?: FilterTemplate, pageSize = DEFAULT_PAGE_SIZE): Generator<Filter[]> {
-    const tpl = template && (template.providerKey || template.layerKey)
-      ? {
-        providerKey: template.providerKey,
-        layerKey: template.layerKey,
-        enumType: ENUMS.FWP_FILTER_ENUM_TYPE.FWP_FILTER_ENUM_OVERLAPPING,
-        flags: 0,
-        filterCondition: [],
-        actionMask: ANY_ACTION,
-      }
-      : undefined;
+    const tpl = (layerKey?: Guid) => ({
+      providerKey: template?.providerKey,
+      layerKey,
+      enumType: ENUMS.FWP_FILTER_ENUM_TYPE.FWP_FILTER_ENUM_OVERLAPPING,
+      flags: INCLUDE_DISABLED,
+      filterCondition: [],
+      actionMask: ANY_ACTION,
+    });
     try {
-      yield* this.pages<Filter>("Filter", "FWPM_FILTER0", "FWPM_FILTER_ENUM_TEMPLATE0", tpl, pageSize);
+      yield* this.pages<Filter>(
+        "Filter",
+        "FWPM_FILTER0",
+        "FWPM_FILTER_ENUM_TEMPLATE0",
+        tpl(template?.layerKey),
+        pageSize,
+      );
     } catch (e) {
-      // Whether BFE accepts a provider-only template (zero layerKey) is undocumented; if it refuses it
-      // before any page was produced, enumerate everything and match the provider here.
-      const pk = template?.providerKey?.toLowerCase();
-      if (!(e instanceof WfpError && e.errorName === "FWP_E_LAYER_NOT_FOUND" && pk && !template?.layerKey)) {
-        throw e;
-      }
+      // Whether BFE accepts a template without a layer (zero layerKey) is undocumented; if it refuses it
+      // before any page was produced, enumerate layer by layer (layers this host lacks are skipped).
+      if (!(e instanceof WfpError && e.errorName === "FWP_E_LAYER_NOT_FOUND" && !template?.layerKey)) throw e;
       if (e.operation !== "FwpmFilterCreateEnumHandle0") throw e;
-      for (const page of this.pages<Filter>("Filter", "FWPM_FILTER0", null, undefined, pageSize)) {
-        const mine = page.filter((f) => f.providerKey === pk);
-        if (mine.length) yield mine;
+      for (const layer of Object.values(LAYERS)) {
+        try {
+          yield* this.pages<Filter>(
+            "Filter",
+            "FWPM_FILTER0",
+            "FWPM_FILTER_ENUM_TEMPLATE0",
+            tpl(layer),
+            pageSize,
+          );
+        } catch (le) {
+          if (!(le instanceof WfpError && le.errorName === "FWP_E_LAYER_NOT_FOUND")) throw le;
+        }
       }
     }
   }

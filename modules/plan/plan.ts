@@ -5,7 +5,9 @@
  * Before diffing, the desired graph is *prepared* for the target host: program paths become the engine's app
  * ids (`appIdFromFileName`), and every pre-shared key is replaced by a digest in the owning object's
  * providerData metadata (the key itself stays out of the graph and is only put in at add time by apply).
- * Engine-assigned fields (filterId, providerContextId, effectiveWeight, the DISABLED flags) are ignored.
+ * Engine-assigned fields (filterId, providerContextId, effectiveWeight) are ignored. The DISABLED flags BFE
+ * sets at start (FWPM_PROVIDER0 / FWPM_FILTER0) are drift: a disabled object is replaced (deleted and added
+ * again, which enables it), with the reason "disabled ...".
  * WFP has no in-place update for these objects, so a "replace" is a delete plus an add; objects that depend on
  * a replaced object (filters on a replaced provider context, everything under a replaced provider or
  * sublayer) are replaced with it, because the engine refuses to delete an object still in use.
@@ -126,6 +128,10 @@ export interface PlanOptions {
 
 const FILTER_DISABLED = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_DISABLED;
 const PROVIDER_DISABLED = FLAGS.FWPM_PROVIDER_FLAG.FWPM_PROVIDER_FLAG_DISABLED;
+/** Reasons of the replaces that undo what BFE disabled when it started. */
+export const DISABLED_PROVIDER_REASON =
+  "disabled: BFE disabled this provider's filters when it started (its service is not auto-start)";
+export const DISABLED_FILTER_REASON = "disabled: BFE disabled this filter when it started";
 const CT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
 /** Provider-context types of a tunnel's quick-mode policy (the context whose key is the tunnel's key). */
 export const TUNNEL_QM_TYPES: ReadonlySet<number> = new Set([
@@ -689,7 +695,7 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
       current.provider,
       g.provider,
       diffFields(normCommon(normProvider(current.provider)), normCommon(normProvider(g.provider))),
-      undefined,
+      current.provider.flags & PROVIDER_DISABLED ? DISABLED_PROVIDER_REASON : undefined,
     );
   }
   const providerCascade = providerReplaced ? "re-added because the provider is replaced" : undefined;
@@ -865,7 +871,8 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
         (replacedSublayers.has(d.subLayerKey) ? "re-added because its sublayer is replaced" : undefined) ??
         (d.providerContextKey && replacedContexts.has(d.providerContextKey)
           ? `re-added because provider context ${d.providerContextKey} is replaced`
-          : undefined);
+          : undefined) ??
+        (c.flags & FILTER_DISABLED ? DISABLED_FILTER_REASON : undefined);
       const replaced = replaceOrKeep(
         "filter",
         key,

@@ -131,15 +131,17 @@ const CASES: Case[] = [
       "wfpsec plan: SnapshotError: $DIR/bad.yaml: not a snapshot (expected a netsh wfp XML dump or a wfpsec show --all --json file)",
   },
   {
-    name: "fwpsim refuses the state file (SimStateError): WfpError with the code",
+    name: "fwpsim refuses the state file (SimStateError): WfpError naming the file and the reason",
     args: (d) => ["plan", `${d}/ok.yaml`, "--json", ...SIM(`${d}/bad.yaml`)],
     error: {
       type: "WfpError",
-      message: "fwpsim could not use the state file $DIR/bad.yaml (0x6d9)",
-      wfpName: "EPT_S_NOT_REGISTERED",
-      wfpCode: "0x000006d9",
+      message:
+        "fwpsim state file $DIR/bad.yaml is corrupt (not an fwpsim state file): delete it or restore a good copy; nothing was changed",
+      wfpName: "ERROR_FILE_CORRUPT",
+      wfpCode: "0x00000570",
     },
-    headline: "wfpsec plan: WfpError: fwpsim could not use the state file $DIR/bad.yaml (0x6d9)",
+    headline:
+      "wfpsec plan: WfpError: fwpsim state file $DIR/bad.yaml is corrupt (not an fwpsim state file): delete it or restore a good copy; nothing was changed",
   },
   {
     name: "failed engine call in apply (ApplyError): WfpError naming the object",

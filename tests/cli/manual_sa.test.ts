@@ -5,8 +5,9 @@
  * state-changing call of the apply (each SA call included) leaves the engine exactly as it was, SA contexts
  * included; no key ever appears in any output.
  *
- * fwpsim keeps SA contexts in process memory, so the commands that must see them run in one process
- * (manual_sa_driver.ts calls cli.ts's main once per command line).
+ * The commands run in one process (manual_sa_driver.ts calls cli.ts's main once per command line), which also
+ * lets the failure-injection cases count state-changing calls per process. fwpsim keeps SA contexts in its
+ * state file, so separate processes see them too: tests/cli/bfe_start.test.ts checks that with real processes.
  */
 import assert from "node:assert/strict";
 import { cliEnv, engineState, FLAGS, haveSim, ROOT, tempDir, transcript, wfpsec } from "./helpers.ts";
@@ -130,21 +131,20 @@ Deno.test(
 );
 
 Deno.test(
-  { name: "SA contexts lost with the engine's memory are planned and re-created", ignore },
+  { name: "SA contexts lost at a BFE restart are planned and re-created", ignore },
   async () => {
     const dir = tempDir();
     const state = `${dir}/s.state`;
     const policy = examplePolicy(dir);
     const [apply] = await session([["apply", policy, "--json", ...SIM(state)]]);
     assert.equal(apply.code, 0, apply.stderr);
-    // A new process: the filters persisted in the state file, the SA context did not (fwpsim, like a
-    // restarted BFE, keeps SA contexts in memory only).
+    // A new process after a BFE restart (FWPSIM_BOOT): the filters are persistent, the SA context is not.
     const [plan, fix, sa, plan2] = await session([
       ["plan", policy, "--json", ...SIM(state)],
       ["apply", policy, "--if-drifted", ...SIM(state)],
       ["sa", "--json", ...SIM(state)],
       ["plan", policy, "--json", ...SIM(state)],
-    ]);
+    ], { FWPSIM_BOOT: "1" });
     assert.equal(plan.code, 2);
     const changes = doc(plan).changes as { kind: string; action: string; reason: string }[];
     assert.deepEqual(changes.map((c) => [c.kind, c.action, c.reason]), [

@@ -463,3 +463,83 @@ export function permitFilter(n: number): Filter {
     rawContext: 0x2n,
   };
 }
+
+/** One condition per value type the engine accepts at an ALE v4 layer. */
+export const aleV4Conditions: FilterCondition[] = [
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS_TYPE,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: { type: DT.FWP_UINT8, uint8: 1 },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_IP_PROTOCOL,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: { type: DT.FWP_UINT8, uint8: 6 },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_IP_REMOTE_PORT,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: { type: DT.FWP_UINT16, uint16: 445 },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_FLAGS,
+    matchType: MT.FWP_MATCH_FLAGS_NONE_SET,
+    conditionValue: { type: DT.FWP_UINT32, uint32: 0x1 },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_IP_LOCAL_INTERFACE,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: { type: DT.FWP_UINT64, uint64: 0x0006000000000007n },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: { type: DT.FWP_UINT32, uint32: 0xc0a80102 },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: { type: DT.FWP_V4_ADDR_MASK, v4AddrMask: { addr: 0x0a000000, mask: 0xff000000 } },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS,
+    matchType: MT.FWP_MATCH_RANGE,
+    conditionValue: {
+      type: DT.FWP_RANGE_TYPE,
+      rangeValue: {
+        valueLow: { type: DT.FWP_UINT32, uint32: 0xac100001 },
+        valueHigh: { type: DT.FWP_UINT32, uint32: 0xac1000fe },
+      },
+    },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_ALE_APP_ID,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: {
+      type: DT.FWP_BYTE_BLOB_TYPE,
+      byteBlob: new TextEncoder().encode("\\device\\harddiskvolume2\\svc.exe\0"),
+    },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: { type: DT.FWP_SECURITY_DESCRIPTOR_TYPE, sd: sdBlob },
+  },
+];
+
+/** IPv6 values: an address/prefix and a 16-byte address. */
+export const v6Conditions: FilterCondition[] = [
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: {
+      type: DT.FWP_V6_ADDR_MASK,
+      v6AddrMask: { addr: new Uint8Array([0xfd, 0, 0, 0x12, ...new Array(12).fill(0)]), prefixLength: 48 },
+    },
+  },
+  {
+    fieldKey: CONDITIONS.FWPM_CONDITION_IP_LOCAL_ADDRESS,
+    matchType: MT.FWP_MATCH_EQUAL,
+    conditionValue: { type: DT.FWP_BYTE_ARRAY16_TYPE, byteArray16: new Uint8Array(16).fill(0x20) },
+  },
+];

@@ -17,6 +17,9 @@ export const SIM_SYMBOLS = {
   SimInjectNetEvent: { parameters: ["buffer"], result: "u32", optional: true },
   SimStopEngine: { parameters: ["u32"], result: "u32", optional: true },
   SimSetStatistics: { parameters: ["buffer", "buffer"], result: "u32", optional: true },
+  SimBoot: { parameters: [], result: "u32", optional: true },
+  SimSetAutoStartServices: { parameters: ["buffer"], result: "void", optional: true },
+  SimStateProblem: { parameters: [], result: "pointer", optional: true },
 } as const satisfies Deno.ForeignLibraryInterface;
 
 // Kept open for the process: closing the last handle would unload fwpsim and its state.
@@ -49,6 +52,18 @@ export interface SimHooks {
    * one is kept); with a state file every process using it reads them.
    */
   setStatistics(ipsec?: IpsecStatistics1, ikeext?: IkeextStatistics1): void;
+  /**
+   * Restarts BFE (tests/support/fwpsim/boot.c): sessions, dynamic and static objects, SA contexts and net
+   * events are gone; persistent objects are reloaded from the state file with the service rule applied.
+   * Returns fwpsim's status (ERROR_FILE_CORRUPT for a corrupt state file).
+   */
+  boot(): number;
+  /** Which services fwpsim treats as auto-start at boot (comma-separated names; null: its built-in table). */
+  setAutoStartServices(names: string[] | null): void;
+  /** Why fwpsim refused its last state file ("" when it did not). */
+  stateProblem(): string;
+  /** Sets the state file path and returns fwpsim's status instead of throwing. */
+  trySetStatePath(path: string | null): number;
 }
 
 /** The hooks of `lib` (default: the simulator library), or null when it is not fwpsim. */
@@ -68,6 +83,12 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
   const inject = s.SimInjectNetEvent;
   const stop = s.SimStopEngine;
   const setStats = s.SimSetStatistics;
+  const boot = s.SimBoot, autoStart = s.SimSetAutoStartServices, problem = s.SimStateProblem;
+  const need = <T>(f: T | null, name: string): T => {
+    if (!f) throw new Error(`${name} is not exported by ${l.path}`);
+    return f;
+  };
+  const cstr = (text: string) => new TextEncoder().encode(text + "\0");
   if (!outstanding || !fail || !reset || !count || !setPath) return null;
   return {
     outstandingAllocations: () => outstanding(),
@@ -78,8 +99,16 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
     },
     mutationCount: () => count(),
     setStatePath: (path) => {
-      const rc = setPath(path === null ? null : new TextEncoder().encode(path + "\0"));
+      const rc = setPath(path === null ? null : cstr(path));
       if (rc !== 0) throw new Error(`SimSetStatePath failed: 0x${rc.toString(16)}`);
+    },
+    trySetStatePath: (path) => setPath(path === null ? null : cstr(path)),
+    boot: () => need(boot, "SimBoot")(),
+    setAutoStartServices: (names) =>
+      need(autoStart, "SimSetAutoStartServices")(names === null ? null : cstr(names.join(","))),
+    stateProblem: () => {
+      const p = need(problem, "SimStateProblem")();
+      return p ? Deno.UnsafePointerView.getCString(p) : "";
     },
     injectNetEvent: (event) => {
       if (!inject) throw new Error(`SimInjectNetEvent is not exported by ${l.path}`);

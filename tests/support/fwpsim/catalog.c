@@ -129,7 +129,7 @@ const SIM_GUID *callout_layer(const SIM_GUID *callout) {
 
 static void install(int kind, const void *tmpl) {
   size_t size = 0;
-  void *data = dc_block(kind, tmpl, 0, &size, false);
+  void *data = dc_block(kind, tmpl, &size, false);
   Obj *o = obj_new(kind, data, size);
   o->life = LIFE_BUILTIN;
   store_insert(o);

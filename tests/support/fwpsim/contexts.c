@@ -232,13 +232,15 @@ SIMAPI uint32_t FwpmProviderContextGetByKey3(void *engineHandle, const SIM_GUID 
                                              SIM_FWPM_PROVIDER_CONTEXT3 **providerContext) {
   if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
   if (!key) return FWP_E_NULL_POINTER;
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   return get_copy(store_find(K_CONTEXT, key), FWP_E_PROVIDER_CONTEXT_NOT_FOUND, (void **)providerContext);
 }
 
 SIMAPI uint32_t FwpmProviderContextGetById3(void *engineHandle, uint64_t id,
                                             SIM_FWPM_PROVIDER_CONTEXT3 **providerContext) {
   if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   return get_copy(store_find_id(K_CONTEXT, id), FWP_E_PROVIDER_CONTEXT_NOT_FOUND, (void **)providerContext);
 }

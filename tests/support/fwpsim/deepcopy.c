@@ -4,16 +4,41 @@
  * Every fix_* function walks one struct: `src` is readable, `dst` is its shallow copy (or NULL while
  * measuring). Pointees are appended to the arena and the pointer members of dst are redirected to them.
  * Running the same walk twice (measure, then write) sizes the block exactly. Source pointers go through
- * SRC(), which adds the arena's delta: 0 for ordinary copies, and (buffer - old base) when a block read
- * back from the state file still holds the addresses it had when it was written. That one rule makes the
- * state file "the blocks as they were in memory".
+ * SRC()/SRCN(), which name the size of what they point to.
+ *
+ * Loading a block back from the state file (dc_load) runs the same walk in bounded mode: the block still
+ * holds the addresses it had when it was written, [oldBase, oldBase + span). SRC maps them into the
+ * buffer read from the file and refuses (Arena.fault) any pointee that does not lie wholly inside it, an
+ * array count without its array, an unterminated string, a pointee that is not exactly where this walk
+ * would have put it (so nothing overlaps, aliases or loops), and a range inside a range. A refused walk
+ * reads nothing more (SRC gives NULL from then on). That one rule makes the state file "the blocks as they
+ * were in memory", and a corrupted block an error instead of a wild read.
  */
 #include "sim.h"
 
-static const void *src_ptr(const Arena *a, const void *p) {
-  return p ? (const void *)((const char *)p + a->delta) : NULL;
+static void fault(Arena *a, const char *why) {
+  if (!a->fault) a->fault = why;
 }
-#define SRC(a, p) src_ptr((a), (const void *)(p))
+
+/* p: an address inside the source; need: bytes read there. */
+static const void *src_ptr(Arena *a, const void *p, size_t need) {
+  if (!p) return NULL;
+  if (!a->lo) return p;
+  if (a->fault) return NULL;
+  uint64_t off = (uint64_t)(uintptr_t)p - a->oldBase;
+  if (off > a->span || need > a->span - off) {
+    fault(a, "a pointer leads outside its record");
+    return NULL;
+  }
+  return a->lo + off;
+}
+#define SRC(a, p) ((const __typeof__(*(p)) *)src_ptr((a), (const void *)(p), sizeof *(p)))
+/* n elements at p (a count without its array is refused when loading) */
+static const void *src_arr(Arena *a, const void *p, uint64_t n, size_t elem) {
+  if (a->lo && n && !p) fault(a, "an array count without its array");
+  return src_ptr(a, p, (size_t)(n * elem));
+}
+#define SRCN(a, p, n) ((const __typeof__(*(p)) *)src_arr((a), (const void *)(p), (n), sizeof *(p)))
 
 static void *ar_alloc(Arena *a, size_t size, size_t align) {
   a->off = (a->off + (align - 1)) & ~(align - 1);
@@ -23,6 +48,14 @@ static void *ar_alloc(Arena *a, size_t size, size_t align) {
 }
 
 static void *ar_dup(Arena *a, const void *src, size_t size, size_t align) {
+  if (a->lo) {
+    size_t at = (a->off + (align - 1)) & ~(align - 1);
+    const uint8_t *s = src;
+    if (a->fault || s < a->lo || (size_t)(s - a->lo) != at || size > a->span - at) {
+      fault(a, "a pointee is not where the copy puts it (overlapping or misplaced data)");
+      return NULL;
+    }
+  }
   void *p = ar_alloc(a, size, align);
   if (p && size) memcpy(p, src, size);
   return p;
@@ -34,21 +67,36 @@ size_t wstr_len(const uint16_t *s) {
   return n;
 }
 
-/* translated source string -> copy in the arena */
-static uint16_t *ar_wstr(Arena *a, const void *s) {
-  if (!s) return NULL;
-  return ar_dup(a, s, (wstr_len(s) + 1) * 2, 2);
+/* Characters before the terminator of a source string of `width` bytes per character; when loading, a
+ * string must end inside its record. */
+static size_t src_strlen(Arena *a, const void *s, size_t width) {
+  if (!a->lo) return width == 2 ? wstr_len(s) : strlen(s);
+  size_t max = (a->span - (size_t)((const uint8_t *)s - a->lo)) / width;
+  for (size_t n = 0; n < max; n++) {
+    const uint8_t *c = (const uint8_t *)s + n * width;
+    if (c[0] == 0 && (width == 1 || c[1] == 0)) return n;
+  }
+  fault(a, "a string without its terminator");
+  return 0;
 }
 
-static char *ar_cstr(Arena *a, const void *s) {
+/* source string (a SRC() result) -> copy in the arena */
+static uint16_t *ar_wstr(Arena *a, const uint16_t *s) {
   if (!s) return NULL;
-  return ar_dup(a, s, strlen(s) + 1, 1);
+  size_t n = src_strlen(a, s, 2);
+  return a->fault ? NULL : ar_dup(a, s, (n + 1) * 2, 2);
 }
 
-static SIM_GUID *ar_guid(Arena *a, const void *g) { return g ? ar_dup(a, g, sizeof(SIM_GUID), 4) : NULL; }
+static char *ar_cstr(Arena *a, const char *s) {
+  if (!s) return NULL;
+  size_t n = src_strlen(a, s, 1);
+  return a->fault ? NULL : ar_dup(a, s, n + 1, 1);
+}
+
+static SIM_GUID *ar_guid(Arena *a, const SIM_GUID *g) { return g ? ar_dup(a, g, sizeof(SIM_GUID), 4) : NULL; }
 
 static void fix_blob(Arena *a, SIM_FWP_BYTE_BLOB *d, const SIM_FWP_BYTE_BLOB *s) {
-  const void *p = SRC(a, s->data);
+  const uint8_t *p = SRCN(a, s->data, s->size);
   uint8_t *q = p ? ar_dup(a, p, s->size, 1) : NULL;
   if (d) d->data = q;
 }
@@ -87,8 +135,25 @@ static size_t inline_size(uint32_t type) {
 
 static void fix_value_slot(Arena *a, uint32_t type, void *dslot, const void *sslot);
 
+/* Bytes a pointer arm of FWP_VALUE0 points to (a SID: its fixed header; the rest is checked by ar_dup). */
+static size_t pointee_size(uint32_t type) {
+  switch (type) {
+  case FWP_UINT64: case FWP_INT64: case FWP_DOUBLE: return 8;
+  case FWP_BYTE_ARRAY16_TYPE: return 16;
+  case FWP_BYTE_ARRAY6_TYPE: return 6;
+  case FWP_V4_ADDR_MASK: return sizeof(SIM_FWP_V4_ADDR_AND_MASK);
+  case FWP_V6_ADDR_MASK: return sizeof(SIM_FWP_V6_ADDR_AND_MASK);
+  case FWP_UNICODE_STRING_TYPE: return 2;
+  case FWP_SID: return 8;
+  case FWP_BYTE_BLOB_TYPE: case FWP_SECURITY_DESCRIPTOR_TYPE: case FWP_TOKEN_ACCESS_INFORMATION_TYPE:
+    return sizeof(SIM_FWP_BYTE_BLOB);
+  case FWP_RANGE_TYPE: return sizeof(SIM_FWP_RANGE0);
+  default: return 0;
+  }
+}
+
 static void *copy_pointee(Arena *a, uint32_t type, const void *raw) {
-  const void *p = SRC(a, raw);
+  const void *p = src_ptr(a, raw, pointee_size(type));
   if (!p) return NULL;
   switch (type) {
   case FWP_UINT64: case FWP_INT64: case FWP_DOUBLE: return ar_dup(a, p, 8, 8);
@@ -108,6 +173,11 @@ static void *copy_pointee(Arena *a, uint32_t type, const void *raw) {
   }
   case FWP_RANGE_TYPE: {
     const SIM_FWP_RANGE0 *r = p;
+    /* a range's ends are plain values: a range inside a range is corrupt data (and could loop) */
+    if (a->lo && (r->valueLow.type == FWP_RANGE_TYPE || r->valueHigh.type == FWP_RANGE_TYPE)) {
+      fault(a, "a range inside a range");
+      return NULL;
+    }
     SIM_FWP_RANGE0 *d = ar_dup(a, p, sizeof(SIM_FWP_RANGE0), 8);
     fix_value_slot(a, r->valueLow.type, d ? &d->valueLow.uint64 : NULL, &r->valueLow.uint64);
     fix_value_slot(a, r->valueHigh.type, d ? &d->valueHigh.uint64 : NULL, &r->valueHigh.uint64);
@@ -168,7 +238,7 @@ static void fix_filter(Arena *a, void *dv, const void *sv) {
   SIM_GUID *pk = ar_guid(a, SRC(a, s->providerKey));
   fix_blob(a, d ? &d->providerData : NULL, &s->providerData);
   fix_value(a, d ? &d->weight : NULL, &s->weight);
-  const SIM_FWPM_FILTER_CONDITION0 *sc = SRC(a, s->filterCondition);
+  const SIM_FWPM_FILTER_CONDITION0 *sc = SRCN(a, s->filterCondition, s->numFilterConditions);
   SIM_FWPM_FILTER_CONDITION0 *dc =
       sc ? ar_dup(a, sc, s->numFilterConditions * sizeof *sc, 8) : NULL;
   for (uint32_t i = 0; sc && i < s->numFilterConditions; i++) fix_condition(a, dc ? &dc[i] : NULL, &sc[i]);
@@ -189,7 +259,7 @@ static void fix_criteria(Arena *a, SIM_IKEEXT_CERTIFICATE_CRITERIA0 *d, const SI
   const SIM_IKEEXT_CERT_EKUS0 *se = SRC(a, s->eku);
   SIM_IKEEXT_CERT_EKUS0 *de = se ? ar_dup(a, se, sizeof *se, 8) : NULL;
   if (se) {
-    char *const *sl = SRC(a, se->eku);
+    char *const *sl = SRCN(a, se->eku, se->numEku);
     char **dl = sl ? ar_dup(a, sl, se->numEku * sizeof(char *), 8) : NULL;
     for (uint32_t i = 0; sl && i < se->numEku; i++) {
       char *c = ar_cstr(a, SRC(a, sl[i]));
@@ -209,8 +279,9 @@ static void fix_criteria(Arena *a, SIM_IKEEXT_CERTIFICATE_CRITERIA0 *d, const SI
   }
 }
 
-static SIM_IKEEXT_CERTIFICATE_CRITERIA0 *copy_criteria_array(Arena *a, const void *raw, uint32_t n) {
-  const SIM_IKEEXT_CERTIFICATE_CRITERIA0 *s = SRC(a, raw);
+static SIM_IKEEXT_CERTIFICATE_CRITERIA0 *copy_criteria_array(Arena *a, const SIM_IKEEXT_CERTIFICATE_CRITERIA0 *raw,
+                                                             uint32_t n) {
+  const SIM_IKEEXT_CERTIFICATE_CRITERIA0 *s = SRCN(a, raw, n);
   if (!s) return NULL;
   SIM_IKEEXT_CERTIFICATE_CRITERIA0 *d = ar_dup(a, s, n * sizeof *s, 8);
   for (uint32_t i = 0; i < n; i++) fix_criteria(a, d ? &d[i] : NULL, &s[i]);
@@ -260,20 +331,21 @@ static void fix_auth_method(Arena *a, SIM_IKEEXT_AUTHENTICATION_METHOD2 *d, cons
   }
 }
 
-static SIM_IKEEXT_AUTHENTICATION_METHOD2 *copy_methods(Arena *a, const void *raw, uint32_t n) {
-  const SIM_IKEEXT_AUTHENTICATION_METHOD2 *s = SRC(a, raw);
+static SIM_IKEEXT_AUTHENTICATION_METHOD2 *copy_methods(Arena *a, const SIM_IKEEXT_AUTHENTICATION_METHOD2 *raw,
+                                                       uint32_t n) {
+  const SIM_IKEEXT_AUTHENTICATION_METHOD2 *s = SRCN(a, raw, n);
   if (!s) return NULL;
   SIM_IKEEXT_AUTHENTICATION_METHOD2 *d = ar_dup(a, s, n * sizeof *s, 8);
   for (uint32_t i = 0; i < n; i++) fix_auth_method(a, d ? &d[i] : NULL, &s[i]);
   return d;
 }
 
-static SIM_IKEEXT_POLICY2 *copy_ike_policy(Arena *a, const void *raw) {
+static SIM_IKEEXT_POLICY2 *copy_ike_policy(Arena *a, const SIM_IKEEXT_POLICY2 *raw) {
   const SIM_IKEEXT_POLICY2 *s = SRC(a, raw);
   if (!s) return NULL;
   SIM_IKEEXT_POLICY2 *d = ar_dup(a, s, sizeof *s, 8);
   SIM_IKEEXT_AUTHENTICATION_METHOD2 *m = copy_methods(a, s->authenticationMethods, s->numAuthenticationMethods);
-  const void *sp = SRC(a, s->ikeProposals);
+  const SIM_IKEEXT_PROPOSAL0 *sp = SRCN(a, s->ikeProposals, s->numIkeProposals);
   SIM_IKEEXT_PROPOSAL0 *p = sp ? ar_dup(a, sp, s->numIkeProposals * sizeof(SIM_IKEEXT_PROPOSAL0), 4) : NULL;
   if (d) {
     d->authenticationMethods = m;
@@ -282,7 +354,7 @@ static SIM_IKEEXT_POLICY2 *copy_ike_policy(Arena *a, const void *raw) {
   return d;
 }
 
-static SIM_IKEEXT_EM_POLICY2 *copy_em_policy(Arena *a, const void *raw) {
+static SIM_IKEEXT_EM_POLICY2 *copy_em_policy(Arena *a, const SIM_IKEEXT_EM_POLICY2 *raw) {
   const SIM_IKEEXT_EM_POLICY2 *s = SRC(a, raw);
   if (!s) return NULL;
   SIM_IKEEXT_EM_POLICY2 *d = ar_dup(a, s, sizeof *s, 8);
@@ -335,12 +407,12 @@ static void fix_sa_transform(Arena *a, SIM_IPSEC_SA_TRANSFORM0 *d, const SIM_IPS
   if (d) d->ahTransform = out;
 }
 
-static SIM_IPSEC_PROPOSAL0 *copy_proposals(Arena *a, const void *raw, uint32_t n) {
-  const SIM_IPSEC_PROPOSAL0 *s = SRC(a, raw);
+static SIM_IPSEC_PROPOSAL0 *copy_proposals(Arena *a, const SIM_IPSEC_PROPOSAL0 *raw, uint32_t n) {
+  const SIM_IPSEC_PROPOSAL0 *s = SRCN(a, raw, n);
   if (!s) return NULL;
   SIM_IPSEC_PROPOSAL0 *d = ar_dup(a, s, n * sizeof *s, 8);
   for (uint32_t i = 0; i < n; i++) {
-    const SIM_IPSEC_SA_TRANSFORM0 *st = SRC(a, s[i].saTransforms);
+    const SIM_IPSEC_SA_TRANSFORM0 *st = SRCN(a, s[i].saTransforms, s[i].numSaTransforms);
     SIM_IPSEC_SA_TRANSFORM0 *dt = st ? ar_dup(a, st, s[i].numSaTransforms * sizeof *st, 8) : NULL;
     for (uint32_t j = 0; st && j < s[i].numSaTransforms; j++) fix_sa_transform(a, dt ? &dt[j] : NULL, &st[j]);
     if (d) d[i].saTransforms = dt;
@@ -348,7 +420,7 @@ static SIM_IPSEC_PROPOSAL0 *copy_proposals(Arena *a, const void *raw, uint32_t n
   return d;
 }
 
-static SIM_IPSEC_TRANSPORT_POLICY2 *copy_transport(Arena *a, const void *raw) {
+static SIM_IPSEC_TRANSPORT_POLICY2 *copy_transport(Arena *a, const SIM_IPSEC_TRANSPORT_POLICY2 *raw) {
   const SIM_IPSEC_TRANSPORT_POLICY2 *s = SRC(a, raw);
   if (!s) return NULL;
   SIM_IPSEC_TRANSPORT_POLICY2 *d = ar_dup(a, s, sizeof *s, 8);
@@ -361,22 +433,22 @@ static SIM_IPSEC_TRANSPORT_POLICY2 *copy_transport(Arena *a, const void *raw) {
   return d;
 }
 
-static SIM_IPSEC_TRAFFIC_SELECTOR0 *copy_selectors(Arena *a, const void *raw, uint32_t n) {
-  const void *s = SRC(a, raw);
+static SIM_IPSEC_TRAFFIC_SELECTOR0 *copy_selectors(Arena *a, const SIM_IPSEC_TRAFFIC_SELECTOR0 *raw, uint32_t n) {
+  const SIM_IPSEC_TRAFFIC_SELECTOR0 *s = SRCN(a, raw, n);
   return s ? ar_dup(a, s, n * sizeof(SIM_IPSEC_TRAFFIC_SELECTOR0), 4) : NULL;
 }
 
-static SIM_IPSEC_TUNNEL_POLICY3 *copy_tunnel(Arena *a, const void *raw) {
+static SIM_IPSEC_TUNNEL_POLICY3 *copy_tunnel(Arena *a, const SIM_IPSEC_TUNNEL_POLICY3 *raw) {
   const SIM_IPSEC_TUNNEL_POLICY3 *s = SRC(a, raw);
   if (!s) return NULL;
   SIM_IPSEC_TUNNEL_POLICY3 *d = ar_dup(a, s, sizeof *s, 8);
   SIM_IPSEC_PROPOSAL0 *p = copy_proposals(a, s->ipsecProposals, s->numIpsecProposals);
   uint16_t *fqdn = ar_wstr(a, SRC(a, s->tunnelEndpoints.remoteFqdn));
-  const void *ra = SRC(a, s->tunnelEndpoints.remoteAddresses);
+  const SIM_IPSEC_TUNNEL_ENDPOINT0 *ra = SRCN(a, s->tunnelEndpoints.remoteAddresses, s->tunnelEndpoints.numAddresses);
   SIM_IPSEC_TUNNEL_ENDPOINT0 *r =
       ra ? ar_dup(a, ra, s->tunnelEndpoints.numAddresses * sizeof(SIM_IPSEC_TUNNEL_ENDPOINT0), 4) : NULL;
   SIM_IKEEXT_EM_POLICY2 *em = copy_em_policy(a, s->emPolicy);
-  const SIM_IPSEC_TRAFFIC_SELECTOR_POLICY0 *sp = SRC(a, s->trafficSelectorPolicies);
+  const SIM_IPSEC_TRAFFIC_SELECTOR_POLICY0 *sp = SRCN(a, s->trafficSelectorPolicies, s->numTrafficSelectorPolicy);
   SIM_IPSEC_TRAFFIC_SELECTOR_POLICY0 *dp = sp ? ar_dup(a, sp, s->numTrafficSelectorPolicy * sizeof *sp, 8) : NULL;
   for (uint32_t i = 0; sp && i < s->numTrafficSelectorPolicy; i++) {
     SIM_IPSEC_TRAFFIC_SELECTOR0 *l = copy_selectors(a, sp[i].localTrafficSelectors, sp[i].numLocalTrafficSelectors);
@@ -397,21 +469,22 @@ static SIM_IPSEC_TUNNEL_POLICY3 *copy_tunnel(Arena *a, const void *raw) {
   return d;
 }
 
-static SIM_IPSEC_KEYING_POLICY1 *copy_keying(Arena *a, const void *raw) {
+static SIM_IPSEC_KEYING_POLICY1 *copy_keying(Arena *a, const SIM_IPSEC_KEYING_POLICY1 *raw) {
   const SIM_IPSEC_KEYING_POLICY1 *s = SRC(a, raw);
   if (!s) return NULL;
   SIM_IPSEC_KEYING_POLICY1 *d = ar_dup(a, s, sizeof *s, 8);
-  const void *k = SRC(a, s->keyModKeys);
+  const SIM_GUID *k = SRCN(a, s->keyModKeys, s->numKeyMods);
   SIM_GUID *kk = k ? ar_dup(a, k, s->numKeyMods * sizeof(SIM_GUID), 4) : NULL;
   if (d) d->keyModKeys = kk;
   return d;
 }
 
-static SIM_IPSEC_DOSP_OPTIONS0 *copy_dosp(Arena *a, const void *raw) {
+static SIM_IPSEC_DOSP_OPTIONS0 *copy_dosp(Arena *a, const SIM_IPSEC_DOSP_OPTIONS0 *raw) {
   const SIM_IPSEC_DOSP_OPTIONS0 *s = SRC(a, raw);
   if (!s) return NULL;
   SIM_IPSEC_DOSP_OPTIONS0 *d = ar_dup(a, s, sizeof *s, 8);
-  const void *pub = SRC(a, s->publicIFLuids), *in = SRC(a, s->internalIFLuids);
+  const uint64_t *pub = SRCN(a, s->publicIFLuids, s->numPublicIFLuids);
+  const uint64_t *in = SRCN(a, s->internalIFLuids, s->numInternalIFLuids);
   uint64_t *p = pub ? ar_dup(a, pub, s->numPublicIFLuids * 8, 8) : NULL;
   uint64_t *q = in ? ar_dup(a, in, s->numInternalIFLuids * 8, 8) : NULL;
   if (d) {
@@ -505,7 +578,7 @@ static void fix_sa0(Arena *a, SIM_IPSEC_SA0 *d, const SIM_IPSEC_SA0 *s) {
 void fix_sa_details(Arena *a, void *dv, const void *sv) {
   SIM_IPSEC_SA_DETAILS1 *d = dv;
   const SIM_IPSEC_SA_DETAILS1 *s = sv;
-  const SIM_IPSEC_SA0 *sl = SRC(a, s->saBundle.saList);
+  const SIM_IPSEC_SA0 *sl = SRCN(a, s->saBundle.saList, s->saBundle.numSAs);
   SIM_IPSEC_SA0 *dl = sl ? ar_dup(a, sl, s->saBundle.numSAs * sizeof *sl, 8) : NULL;
   for (uint32_t i = 0; sl && i < s->saBundle.numSAs; i++) fix_sa0(a, dl ? &dl[i] : NULL, &sl[i]);
   if (d) {
@@ -537,9 +610,8 @@ FixFn kind_fix(int kind) {
   }
 }
 
-static void *copy_into_block(const void *src, size_t rootSize, FixFn fix, ptrdiff_t delta, size_t *size,
-                             bool callerOwned) {
-  Arena a = {NULL, 0, delta};
+static void *copy_into_block(const void *src, size_t rootSize, FixFn fix, size_t *size, bool callerOwned) {
+  Arena a = {0};
   ar_alloc(&a, rootSize, 8);
   fix(&a, NULL, src);
   size_t total = a.off;
@@ -553,19 +625,57 @@ static void *copy_into_block(const void *src, size_t rootSize, FixFn fix, ptrdif
   return root;
 }
 
-void *dc_block(int kind, const void *src, ptrdiff_t delta, size_t *size, bool callerOwned) {
-  return copy_into_block(src, kind_root_size(kind), kind_fix(kind), delta, size, callerOwned);
+void *dc_block(int kind, const void *src, size_t *size, bool callerOwned) {
+  return copy_into_block(src, kind_root_size(kind), kind_fix(kind), size, callerOwned);
 }
 
 void *dc_generic(const void *src, size_t rootSize, FixFn fix, bool callerOwned) {
-  return copy_into_block(src, rootSize, fix, 0, NULL, callerOwned);
+  return copy_into_block(src, rootSize, fix, NULL, callerOwned);
+}
+
+void *dc_generic_sized(const void *src, size_t rootSize, FixFn fix, size_t *size) {
+  return copy_into_block(src, rootSize, fix, size, false);
+}
+
+void *dc_load(size_t rootSize, FixFn fix, const uint8_t *blk, size_t n, uint64_t oldBase, size_t *size,
+              const char **why) {
+  *why = NULL;
+  if (n < rootSize) {
+    *why = "a record shorter than its object";
+    return NULL;
+  }
+  /* measure in bounded mode: every check runs here, before anything is allocated */
+  Arena a = {.lo = blk, .span = n, .oldBase = oldBase};
+  ar_alloc(&a, rootSize, 8);
+  fix(&a, NULL, blk);
+  if (!a.fault && a.off != n) a.fault = "a record whose size does not match its contents";
+  if (a.fault) {
+    *why = a.fault;
+    return NULL;
+  }
+  uint8_t *out = calloc(1, n);
+  if (!out) {
+    *why = "out of memory";
+    return NULL;
+  }
+  a.base = out;
+  a.off = 0;
+  void *root = ar_dup(&a, blk, rootSize, 8);
+  fix(&a, root, blk);
+  if (a.fault) { /* cannot differ from the measuring walk; kept so a future asymmetry fails closed */
+    free(out);
+    *why = a.fault;
+    return NULL;
+  }
+  *size = n;
+  return root;
 }
 
 /* An enumeration page: the pointer array and every entry with its pointees, in one caller-owned block. */
 void *dc_page(int kind, Obj *const *objs, uint32_t n) {
   size_t rs = kind_root_size(kind);
   FixFn fix = kind_fix(kind);
-  Arena a = {NULL, 0, 0};
+  Arena a = {0};
   ar_alloc(&a, n * sizeof(void *), 8);
   for (uint32_t i = 0; i < n; i++) {
     ar_alloc(&a, rs, 8);
@@ -599,7 +709,7 @@ static void fix_sa_context(Arena *a, void *dv, const void *sv) {
 
 /* A page of IPSEC_SA_CONTEXT1 entries (pointer array + entries + details) in one caller-owned block. */
 void *dc_sa_page(const SIM_IPSEC_SA_CONTEXT1 *ctxs, uint32_t n) {
-  Arena a = {NULL, 0, 0};
+  Arena a = {0};
   ar_alloc(&a, n * sizeof(void *), 8);
   for (uint32_t i = 0; i < n; i++) {
     ar_alloc(&a, sizeof *ctxs, 8);
@@ -619,7 +729,7 @@ void *dc_sa_page(const SIM_IPSEC_SA_CONTEXT1 *ctxs, uint32_t n) {
 
 /* A page of IPSEC_SA_DETAILS1 entries in one caller-owned block. */
 void *dc_details_page(SIM_IPSEC_SA_DETAILS1 *const *details, uint32_t n) {
-  Arena a = {NULL, 0, 0};
+  Arena a = {0};
   ar_alloc(&a, n * sizeof(void *), 8);
   for (uint32_t i = 0; i < n; i++) {
     ar_alloc(&a, sizeof **details, 8);
@@ -639,8 +749,8 @@ void *dc_details_page(SIM_IPSEC_SA_DETAILS1 *const *details, uint32_t n) {
 
 /* ---- net events (FWPM_NET_EVENT1 with its IKE failure / IPsec drop payload) ------------------------------- */
 
-static uint16_t **copy_wstr_array(Arena *a, const void *raw, uint32_t n) {
-  uint16_t *const *s = SRC(a, raw);
+static uint16_t **copy_wstr_array(Arena *a, uint16_t *const *raw, uint32_t n) {
+  uint16_t *const *s = SRCN(a, raw, n);
   if (!s || !n) return NULL;
   uint16_t **d = ar_alloc(a, n * sizeof *d, 8);
   for (uint32_t i = 0; i < n; i++) {
@@ -714,7 +824,7 @@ void fix_net_event(Arena *a, void *dv, const void *sv) {
 
 /* A page of FWPM_NET_EVENT1 entries (pointer array + entries + payloads) in one caller-owned block. */
 void *dc_net_event_page(SIM_FWPM_NET_EVENT1 *const *events, uint32_t n) {
-  Arena a = {NULL, 0, 0};
+  Arena a = {0};
   ar_alloc(&a, n * sizeof(void *), 8);
   for (uint32_t i = 0; i < n; i++) {
     ar_alloc(&a, sizeof **events, 8);
@@ -732,12 +842,3 @@ void *dc_net_event_page(SIM_FWPM_NET_EVENT1 *const *events, uint32_t n) {
   return arr;
 }
 
-/* One event as one malloc'd block (root first) and its size: what the net-event journal stores. */
-void *dc_net_event_block(const SIM_FWPM_NET_EVENT1 *event, size_t *size) {
-  return copy_into_block(event, sizeof *event, fix_net_event, 0, size, false);
-}
-
-/* A journal block read back: its pointers still hold the writer's addresses, `delta` rebases them. */
-void *dc_net_event_rebased(const void *block, ptrdiff_t delta) {
-  return copy_into_block(block, sizeof(SIM_FWPM_NET_EVENT1), fix_net_event, delta, NULL, false);
-}

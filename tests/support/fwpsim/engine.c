@@ -15,7 +15,8 @@ Engine E;
 
 #define SESSION_MAGIC 0x53455353u
 #define CALLER_MAGIC 0x46575053494d424cull
-#define STATE_MAGIC "FWPSIMS1"
+#define STATE_MAGIC "FWPSIMS2"
+#define STATE_VERSION 2u
 
 /* ---- caller-owned memory --------------------------------------------------------------------------------- */
 
@@ -80,16 +81,20 @@ static void env_read_once(void) {
   if (delay && *delay) E.delayUs = (uint32_t)strtoul(delay, NULL, 10);
   const char *dump = plat_getenv("FWPSIM_DUMP_MUTATIONS");
   E.dumpMut = dump && *dump && strcmp(dump, "0") != 0;
+  const char *boot = plat_getenv("FWPSIM_BOOT");
+  E.bootPending = boot && *boot && strcmp(boot, "0") != 0;
+  const char *autoStart = plat_getenv("FWPSIM_AUTOSTART");
+  if (autoStart) boot_set_auto_start(autoStart);
 }
 
-/* ---- state file -------------------------------------------------------------------------------------------- */
+/* ---- state file ----------------------------------------------------------------------------------------------
+ * Format 2: FileHdr, then `count` records (RecHdr + payload padded to 8 bytes). An object record's payload is
+ * the object's one-block deep copy as it was in memory (pointers as they were, rebased on load); an SA record
+ * (REC_SA) is an SaCtx with its two details blocks (sa.c). The header carries the body's length and an FNV-1a
+ * checksum. Loading checks everything before it changes anything (state_parse): a file that fails any check
+ * is refused as a whole with ERROR_FILE_CORRUPT, the reason goes to stderr and SimStateProblem(). */
 
-typedef struct Buf {
-  uint8_t *p;
-  size_t n, cap;
-} Buf;
-
-static void buf_put(Buf *b, const void *data, size_t n) {
+void buf_put(Buf *b, const void *data, size_t n) {
   if (b->n + n > b->cap) {
     size_t nc = b->cap ? b->cap * 2 : 1 << 16;
     while (nc < b->n + n) nc *= 2;
@@ -100,9 +105,17 @@ static void buf_put(Buf *b, const void *data, size_t n) {
   b->n += n;
 }
 
+void buf_pad8(Buf *b) {
+  static const uint8_t pad[8];
+  buf_put(b, pad, (8 - (b->n & 7)) & 7);
+}
+
+enum { REC_SA = K_NKINDS }; /* record kinds: K_PROVIDER..K_FILTER, then the SA contexts */
+enum { REC_IN_TUNNEL = 1, REC_MM_POLICY = 2 };
+
 typedef struct RecHdr {
   uint32_t kind;
-  uint32_t flags; /* 1 inTunnel, 2 mmPolicy */
+  uint32_t flags; /* REC_IN_TUNNEL, REC_MM_POLICY */
   uint64_t id;
   SIM_GUID tunnelKey;
   uint64_t oldBase;
@@ -115,44 +128,240 @@ typedef struct FileHdr {
   uint32_t count;
   uint64_t nextFilterId;
   uint64_t nextContextId;
+  uint64_t nextSaContextId;
+  uint64_t bodySize; /* bytes after this header */
+  uint64_t checksum; /* FNV-1a 64 of those bytes */
 } FileHdr;
+
+_Static_assert(sizeof(RecHdr) % 8 == 0 && sizeof(FileHdr) % 8 == 0, "records stay 8-byte aligned");
+
+static uint64_t fnv1a(const uint8_t *p, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001b3ull;
+  return h;
+}
+
+static char problem[320]; /* why the last state file was refused (SimStateProblem) */
+
+const char *engine_state_problem(void) { return problem; }
 
 static int state_write(void) {
   Buf b = {0};
   FileHdr fh;
   memset(&fh, 0, sizeof fh);
   memcpy(fh.magic, STATE_MAGIC, 8);
-  fh.version = 1;
+  fh.version = STATE_VERSION;
   fh.nextFilterId = E.nextFilterId;
   fh.nextContextId = E.nextContextId;
+  fh.nextSaContextId = E.nextSaContextId;
   buf_put(&b, &fh, sizeof fh);
   uint32_t count = 0;
-  static const uint8_t pad[8];
   for (int k = 0; k < K_NKINDS; k++) {
     for (Obj *o = E.st[k].head; o; o = o->next) {
       if (o->life != LIFE_PERSISTENT) continue;
       RecHdr r;
       memset(&r, 0, sizeof r);
       r.kind = (uint32_t)k;
-      r.flags = (o->inTunnel ? 1u : 0u) | (o->mmPolicy ? 2u : 0u);
+      r.flags = (o->inTunnel ? REC_IN_TUNNEL : 0u) | (o->mmPolicy ? REC_MM_POLICY : 0u);
       r.id = o->id;
       r.tunnelKey = o->tunnelKey;
       r.oldBase = (uint64_t)(uintptr_t)o->data;
       r.size = o->size;
       buf_put(&b, &r, sizeof r);
       buf_put(&b, o->data, o->size);
-      buf_put(&b, pad, (8 - (o->size & 7)) & 7);
+      buf_pad8(&b);
       count++;
     }
   }
-  ((FileHdr *)b.p)->count = count;
+  for (SaCtx *c = E.saCtxs; c; c = c->next) {
+    RecHdr r;
+    memset(&r, 0, sizeof r);
+    r.kind = REC_SA;
+    r.id = c->id;
+    size_t at = b.n;
+    buf_put(&b, &r, sizeof r);
+    size_t payload = b.n;
+    sa_serialize(c, &b);
+    ((RecHdr *)(b.p + at))->size = b.n - payload;
+    buf_pad8(&b);
+    count++;
+  }
+  FileHdr *h = (FileHdr *)b.p;
+  h->count = count;
+  h->bodySize = b.n - sizeof fh;
+  h->checksum = fnv1a(b.p + sizeof fh, b.n - sizeof fh);
   int rc = plat_write_atomic(E.statePath, b.p, b.n);
   free(b.p);
   if (rc == 0) E.stampValid = plat_stat(E.statePath, E.stamp) == 0;
   return rc;
 }
 
-/* Replace the in-memory persistent objects with the file's, if the file changed since we last saw it. */
+typedef struct Parsed {
+  Obj **objs;
+  size_t nobjs;
+  SaCtx *sas;
+  uint64_t nextFilterId, nextContextId, nextSaContextId;
+} Parsed;
+
+static void parsed_free(Parsed *p) {
+  for (size_t i = 0; i < p->nobjs; i++) {
+    free(p->objs[i]->data);
+    free(p->objs[i]);
+  }
+  free(p->objs);
+  sa_free_list(p->sas);
+  memset(p, 0, sizeof *p);
+}
+
+static const char *const KIND_NAME[] = {"provider", "sublayer", "provider context", "filter", "SA context"};
+
+static const SIM_FWPM_DISPLAY_DATA0 *obj_display(const Obj *o) {
+  switch (o->kind) {
+  case K_PROVIDER: return &((const SIM_FWPM_PROVIDER0 *)o->data)->displayData;
+  case K_SUBLAYER: return &((const SIM_FWPM_SUBLAYER0 *)o->data)->displayData;
+  case K_CONTEXT: return &((const SIM_FWPM_PROVIDER_CONTEXT3 *)o->data)->displayData;
+  default: return &((const SIM_FWPM_FILTER0 *)o->data)->displayData;
+  }
+}
+
+/* One object record's meaning, beyond its shape: what the engine itself relies on. */
+static const char *obj_check(const Obj *o, const RecHdr *r, const Parsed *p) {
+  if (guid_is_zero(&o->key)) return "an object with a zero key";
+  if (!obj_display(o)->name) return "an object without a name";
+  if (o->kind == K_FILTER || o->kind == K_CONTEXT) {
+    uint64_t next = o->kind == K_FILTER ? p->nextFilterId : p->nextContextId;
+    if (o->id != r->id || o->id == 0 || o->id >= next) return "an object id that does not fit the file's counters";
+  } else if (r->id != 0) {
+    return "an id on an object kind that has none";
+  }
+  if ((r->flags & REC_MM_POLICY) && o->kind != K_FILTER) return "flags that do not fit the object";
+  return NULL;
+}
+
+/* Distinct keys per kind and distinct ids: indexes built for the check only. */
+static const char *check_unique(const Parsed *p, size_t *bad) {
+  Map byKey[K_NKINDS], byId[K_NKINDS];
+  memset(byKey, 0, sizeof byKey);
+  memset(byId, 0, sizeof byId);
+  const char *why = NULL;
+  for (size_t i = 0; i < p->nobjs && !why; i++) {
+    Obj *o = p->objs[i];
+    if (map_get_key(&byKey[o->kind], &o->key)) why = "two objects with one key";
+    else if ((o->kind == K_FILTER || o->kind == K_CONTEXT) && map_get_id(&byId[o->kind], o->id))
+      why = "two objects with one id";
+    else {
+      map_put(&byKey[o->kind], o);
+      byId[o->kind].byId = true;
+      if (o->kind == K_FILTER || o->kind == K_CONTEXT) map_put(&byId[o->kind], o);
+    }
+    if (why) *bad = i;
+  }
+  for (int k = 0; k < K_NKINDS; k++) {
+    free(byKey[k].slot);
+    free(byKey[k].tag);
+    free(byId[k].slot);
+    free(byId[k].tag);
+  }
+  return why;
+}
+
+static uint32_t corrupt(const char *what, uint32_t rec, uint64_t at, int kind) {
+  if (kind >= 0)
+    snprintf(problem, sizeof problem, "record %u (%s) at byte %llu: %s", rec, KIND_NAME[kind],
+             (unsigned long long)at, what);
+  else if (at != UINT64_MAX)
+    snprintf(problem, sizeof problem, "record %u at byte %llu: %s", rec, (unsigned long long)at, what);
+  else
+    snprintf(problem, sizeof problem, "%s", what);
+  fprintf(stderr, "fwpsim: state file %s is corrupt: %s\n", E.statePath, problem);
+  return ERROR_FILE_CORRUPT;
+}
+
+/* Checks and decodes a whole state file into *p; nothing in the engine changes here. */
+static uint32_t state_parse(const uint8_t *buf, size_t n, Parsed *p) {
+  memset(p, 0, sizeof *p);
+  FileHdr fh;
+  if (n < sizeof fh || memcmp(buf, STATE_MAGIC, 6) != 0) return corrupt("not an fwpsim state file", 0, UINT64_MAX, -1);
+  memcpy(&fh, buf, sizeof fh);
+  if (memcmp(fh.magic, "FWPSIMS1", 8) == 0)
+    return corrupt("state file format 1, written by an older fwpsim (this one reads format 2)", 0, UINT64_MAX, -1);
+  if (memcmp(fh.magic, STATE_MAGIC, 8) != 0) return corrupt("an unknown fwpsim state file signature", 0, UINT64_MAX, -1);
+  if (fh.version != STATE_VERSION) {
+    char why[80];
+    snprintf(why, sizeof why, "state file format %u (this fwpsim reads format %u)", fh.version, STATE_VERSION);
+    return corrupt(why, 0, UINT64_MAX, -1);
+  }
+  if (fh.bodySize != n - sizeof fh) return corrupt("truncated or extended (length mismatch)", 0, UINT64_MAX, -1);
+  if (fnv1a(buf + sizeof fh, n - sizeof fh) != fh.checksum) return corrupt("checksum mismatch", 0, UINT64_MAX, -1);
+  p->nextFilterId = fh.nextFilterId;
+  p->nextContextId = fh.nextContextId;
+  p->nextSaContextId = fh.nextSaContextId;
+  if ((n - sizeof fh) / sizeof(RecHdr) < fh.count) return corrupt("more records than the file can hold", 0, UINT64_MAX, -1);
+  p->objs = malloc((fh.count ? fh.count : 1) * sizeof *p->objs);
+  if (!p->objs) return corrupt("out of memory", 0, UINT64_MAX, -1);
+  size_t off = sizeof fh;
+  SaCtx **saTail = &p->sas;
+  for (uint32_t i = 0; i < fh.count; i++) {
+    RecHdr r;
+    if (n - off < sizeof r) {
+      parsed_free(p);
+      return corrupt("a record header past the end of the file", i, off, -1);
+    }
+    memcpy(&r, buf + off, sizeof r);
+    if (r.kind > REC_SA || (r.flags & ~(uint32_t)(REC_IN_TUNNEL | REC_MM_POLICY))) {
+      parsed_free(p);
+      return corrupt("an unknown record kind or flag", i, off, -1);
+    }
+    size_t room = n - off - sizeof r;
+    uint64_t padded = (r.size + 7) & ~(uint64_t)7;
+    if (r.size > room || padded > room) {
+      parsed_free(p);
+      return corrupt("a record longer than the rest of the file", i, off, (int)r.kind);
+    }
+    const uint8_t *blk = buf + off + sizeof r;
+    const char *why = NULL;
+    if (r.kind == REC_SA) {
+      SaCtx *c = sa_deserialize(blk, (size_t)r.size, r.id, p->nextSaContextId, p->sas, &why);
+      if (c) {
+        *saTail = c;
+        saTail = &c->next;
+      }
+    } else {
+      size_t size = 0;
+      void *data = dc_load(kind_root_size((int)r.kind), kind_fix((int)r.kind), blk, (size_t)r.size, r.oldBase,
+                           &size, &why);
+      if (data) {
+        Obj *o = obj_new((int)r.kind, data, size);
+        p->objs[p->nobjs++] = o;
+        o->life = LIFE_PERSISTENT;
+        o->inTunnel = (r.flags & REC_IN_TUNNEL) != 0;
+        o->mmPolicy = (r.flags & REC_MM_POLICY) != 0;
+        o->tunnelKey = r.tunnelKey;
+        why = obj_check(o, &r, p);
+      }
+    }
+    if (why) {
+      parsed_free(p);
+      return corrupt(why, i, off, (int)r.kind);
+    }
+    off += sizeof r + (size_t)padded;
+  }
+  if (off != n) {
+    parsed_free(p);
+    return corrupt("bytes after the last record", fh.count, off, -1);
+  }
+  size_t bad = 0;
+  const char *why = check_unique(p, &bad);
+  if (why) {
+    int kind = p->objs[bad]->kind;
+    parsed_free(p);
+    return corrupt(why, (uint32_t)bad, UINT64_MAX, kind);
+  }
+  return 0;
+}
+
+/* Replace the in-memory persistent objects and SA contexts with the file's, if the file changed since we
+ * last saw it. A refused file changes nothing (and is read again at the next call). */
 static uint32_t state_load(void) {
   if (!E.statePath) return 0;
   uint64_t stamp[3];
@@ -160,6 +369,7 @@ static uint32_t state_load(void) {
   if (sr != 0) {
     if (E.stampValid) { /* the file was removed: its objects are gone */
       store_clear(true, LIFE_PERSISTENT);
+      sa_replace_all(NULL);
       E.stampValid = false;
       ike_exemptions_sync(NULL);
     }
@@ -168,52 +378,27 @@ static uint32_t state_load(void) {
   if (E.stampValid && memcmp(stamp, E.stamp, sizeof stamp) == 0) return 0;
   size_t n = 0;
   uint8_t *buf = plat_read_file(E.statePath, &n);
-  const FileHdr *fh = (const FileHdr *)buf;
-  if (!buf || n < sizeof *fh || memcmp(fh->magic, STATE_MAGIC, 8) != 0 || fh->version != 1) {
-    fprintf(stderr, "fwpsim: state file %s is not an fwpsim state file\n", E.statePath);
-    free(buf);
-    return EPT_S_NOT_REGISTERED;
-  }
-  /* validate the record framing before touching the stores */
-  size_t off = sizeof *fh;
-  for (uint32_t i = 0; i < fh->count; i++) {
-    const RecHdr *r = (const RecHdr *)(buf + off);
-    if (off + sizeof *r > n || r->kind >= K_NKINDS || r->size < kind_root_size((int)r->kind) ||
-        off + sizeof *r + r->size > n) {
-      fprintf(stderr, "fwpsim: state file %s is truncated or corrupt\n", E.statePath);
-      free(buf);
-      return EPT_S_NOT_REGISTERED;
-    }
-    off += sizeof *r + ((r->size + 7) & ~(uint64_t)7);
-  }
+  if (!buf) return corrupt("cannot be read", 0, UINT64_MAX, -1);
+  Parsed p;
+  uint32_t rc = state_parse(buf, n, &p);
+  free(buf);
+  if (rc) return rc;
+  problem[0] = 0;
   store_clear(true, LIFE_PERSISTENT);
-  if (fh->nextFilterId > E.nextFilterId) E.nextFilterId = fh->nextFilterId;
-  if (fh->nextContextId > E.nextContextId) E.nextContextId = fh->nextContextId;
-  off = sizeof *fh;
-  for (uint32_t i = 0; i < fh->count; i++) {
-    const RecHdr *r = (const RecHdr *)(buf + off);
-    const uint8_t *blk = buf + off + sizeof *r;
-    off += sizeof *r + ((r->size + 7) & ~(uint64_t)7);
-    /* the block holds the addresses it had when written: copy it to an aligned buffer, then deep-copy it
-     * with delta = (buffer - old base) so every internal pointer is rebased */
-    uint8_t *tmp = malloc(r->size);
-    memcpy(tmp, blk, r->size);
-    size_t size = 0;
-    void *data = dc_block((int)r->kind, tmp, (ptrdiff_t)((uintptr_t)tmp - (uintptr_t)r->oldBase), &size, false);
-    free(tmp);
-    Obj *o = obj_new((int)r->kind, data, size);
-    if (store_find(o->kind, &o->key)) { /* never expected: keep the in-memory one */
+  if (p.nextFilterId > E.nextFilterId) E.nextFilterId = p.nextFilterId;
+  if (p.nextContextId > E.nextContextId) E.nextContextId = p.nextContextId;
+  if (p.nextSaContextId > E.nextSaContextId) E.nextSaContextId = p.nextSaContextId;
+  for (size_t i = 0; i < p.nobjs; i++) {
+    Obj *o = p.objs[i];
+    if (store_find(o->kind, &o->key)) { /* a built-in or this process's own non-persistent object wins */
       free(o->data);
       free(o);
       continue;
     }
-    o->life = LIFE_PERSISTENT;
-    o->inTunnel = r->flags & 1;
-    o->mmPolicy = (r->flags & 2) != 0;
-    o->tunnelKey = r->tunnelKey;
     store_insert(o);
   }
-  free(buf);
+  free(p.objs);
+  sa_replace_all(p.sas);
   memcpy(E.stamp, stamp, sizeof stamp);
   E.stampValid = true;
   ike_exemptions_sync(NULL);
@@ -222,8 +407,9 @@ static uint32_t state_load(void) {
 
 static bool any_txn_open(void) { return E.lockHolder != NULL; }
 
-void state_refresh_for_read(void) {
-  if (E.statePath && !any_txn_open()) (void)state_load();
+/* A read outside a transaction sees the file as it is now; a corrupt file fails the read (fail closed). */
+uint32_t state_refresh_for_read(void) {
+  return E.statePath && !any_txn_open() ? state_load() : 0;
 }
 
 static uint32_t state_set_path(const char *path) {
@@ -232,8 +418,9 @@ static uint32_t state_set_path(const char *path) {
   if (any_txn_open()) return FWP_E_TXN_IN_PROGRESS;
   free(E.statePath);
   E.statePath = path ? strdup(path) : NULL;
-  /* persistent objects belong to the file they came from */
+  /* persistent objects and SA contexts belong to the file they came from */
   store_clear(true, LIFE_PERSISTENT);
+  sa_replace_all(NULL);
   E.stampValid = false;
   memset(E.stamp, 0, sizeof E.stamp);
   ike_exemptions_sync(NULL);
@@ -275,6 +462,11 @@ SIMAPI uint32_t FwpmEngineOpen0(const uint16_t *serverName, uint32_t authnServic
     guid_new(&key);
   }
   if (session && (session->flags & ~FWPM_SESSION_FLAG_DYNAMIC)) return FWP_E_INVALID_FLAGS;
+  if (E.bootPending) { /* FWPSIM_BOOT: this process is the first client of a freshly started BFE */
+    E.bootPending = false;
+    uint32_t rc = engine_boot();
+    if (rc) return rc;
+  }
   if (!any_txn_open()) {
     uint32_t rc = state_load();
     if (rc) return rc;
@@ -374,6 +566,10 @@ static uint32_t txn_commit(Session *s) {
   if (s->dirty && E.statePath && state_write() != 0) {
     fprintf(stderr, "fwpsim: cannot write state file %s; transaction aborted\n", E.statePath);
     txn_abort(s);
+    /* SA calls have no undo records: take the SA contexts back from the file (none if it is missing) */
+    uint64_t stamp[3];
+    E.stampValid = false;
+    if (plat_stat(E.statePath, stamp) != 0 || state_load() != 0) sa_replace_all(NULL);
     return FWP_E_TXN_ABORTED;
   }
   undo_forget(s);
@@ -515,4 +711,37 @@ void engine_reset(void) {
   memset(E.stamp, 0, sizeof E.stamp);
   E.failAt = 0;
   E.failCode = 0;
+}
+
+/* BFE starts (FWPSIM_BOOT=1 at the first open, or SimBoot()): every session is gone, and with it every dynamic
+ * and static object, every SA context and net event; the persistent objects come back from the state file
+ * with FwpmProviderAdd0's rule applied (boot.c), and the file is rewritten so later processes see the same. */
+uint32_t engine_boot(void) {
+  engine_init();
+  while (E.sessions) session_free(E.sessions);
+  E.lockHolder = NULL;
+  if (E.fileLocked) plat_unlock();
+  E.fileLocked = false;
+  store_clear(true, LIFE_DYNAMIC);
+  store_clear(true, LIFE_STATIC);
+  sa_reset();
+  if (!E.statePath) {
+    store_clear(true, LIFE_PERSISTENT); /* nothing persisted them */
+    ike_exemptions_sync(NULL);
+    return 0;
+  }
+  int lr = plat_lock(E.statePath, 15000);
+  if (lr != 0) return lr == 1 ? FWP_E_TIMEOUT : ERROR_ACCESS_DENIED;
+  E.stampValid = false;
+  store_clear(true, LIFE_PERSISTENT); /* what the file holds comes back below */
+  uint32_t rc = state_load();
+  if (rc == 0) {
+    sa_replace_all(NULL);
+    boot_apply_service_rule();
+    uint64_t stamp[3];
+    if (plat_stat(E.statePath, stamp) == 0 && state_write() != 0) rc = FWP_E_TXN_ABORTED;
+    ike_exemptions_sync(NULL);
+  }
+  plat_unlock();
+  return rc;
 }

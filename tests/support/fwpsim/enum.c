@@ -25,6 +25,15 @@ static bool context_match(const Obj *o, const SIM_FWPM_PROVIDER_CONTEXT_ENUM_TEM
   return t->providerContextType >= FWPM_PROVIDER_CONTEXT_TYPE_MAX || t->providerContextType == pc->type;
 }
 
+/* A filter BFE disabled at start is left out unless the template asks for it with
+ * FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED ("ignored if the FWP_FILTER_ENUM_FLAG_BOOTTIME_ONLY flag is set",
+ * ns-fwpmtypes-fwpm_filter_enum_template0). A NULL template ("all filters are returned",
+ * FwpmFilterCreateEnumHandle0) leaves them out too: the strict reading, windows-verification.md P2. */
+static bool disabled_hidden(const SIM_FWPM_FILTER0 *f, const SIM_FWPM_FILTER_ENUM_TEMPLATE0 *t) {
+  if (!(f->flags & FWPM_FILTER_FLAG_DISABLED)) return false;
+  return !t || !(t->flags & FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED) || (t->flags & FWP_FILTER_ENUM_FLAG_BOOTTIME_ONLY);
+}
+
 static bool filter_match(const Obj *o, const SIM_FWPM_FILTER_ENUM_TEMPLATE0 *t) {
   const SIM_FWPM_FILTER0 *f = o->data;
   if (!opt_key_match(t->providerKey, f->providerKey)) return false;
@@ -40,6 +49,7 @@ static bool filter_match(const Obj *o, const SIM_FWPM_FILTER_ENUM_TEMPLATE0 *t) 
 }
 
 static bool matches(int kind, const Obj *o, const void *tmpl) {
+  if (kind == K_FILTER && disabled_hidden(o->data, tmpl)) return false;
   if (!tmpl) return true;
   switch (kind) {
   case K_SUBLAYER: {
@@ -62,7 +72,8 @@ static uint32_t enum_create(void *engineHandle, int kind, const void *tmpl, void
     if (!guid_is_zero(&t->layerKey) && !layer_find(&t->layerKey)) return FWP_E_LAYER_NOT_FOUND;
     if (t->numFilterConditions && bad_ptr(t->filterCondition)) return FWP_E_NULL_POINTER;
   }
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   Store *st = &E.st[kind];
   EnumH *e = calloc(1, sizeof *e);
   e->items = malloc((st->count ? st->count : 1) * sizeof(Obj *));

@@ -250,13 +250,15 @@ SIMAPI uint32_t FwpmFilterDeleteById0(void *engineHandle, uint64_t id) {
 SIMAPI uint32_t FwpmFilterGetByKey0(void *engineHandle, const SIM_GUID *key, SIM_FWPM_FILTER0 **filter) {
   if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
   if (!key) return FWP_E_NULL_POINTER;
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   return get_copy(store_find(K_FILTER, key), FWP_E_FILTER_NOT_FOUND, (void **)filter);
 }
 
 SIMAPI uint32_t FwpmFilterGetById0(void *engineHandle, uint64_t id, SIM_FWPM_FILTER0 **filter) {
   if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   return get_copy(store_find_id(K_FILTER, id), FWP_E_FILTER_NOT_FOUND, (void **)filter);
 }
 

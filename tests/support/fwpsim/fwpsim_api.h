@@ -94,5 +94,8 @@ uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into 
 uint32_t SimStopEngine(uint32_t stopped); /* 1: the simulated BFE stops; 0: it runs again */
 /* the counters IPsecGetStatistics1 / IkeextGetStatistics1 return from now on (NULL: that one unchanged) */
 uint32_t SimSetStatistics(const SIM_IPSEC_STATISTICS1 *ipsec, const SIM_IKEEXT_STATISTICS1 *ikeext);
+uint32_t SimBoot(void);                                  /* BFE restarts (boot.c) */
+void SimSetAutoStartServices(const char *commaSeparated); /* NULL: the built-in table */
+const char *SimStateProblem(void);                       /* why the last state file was refused */
 
 #endif

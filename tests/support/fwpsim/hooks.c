@@ -15,11 +15,15 @@
  *                                are severed, subscriptions end) or runs again (netevents.c)
  *   SimSetStatistics(ipsec, ike) the counters IPsecGetStatistics1 / IkeextGetStatistics1 return (NULL keeps
  *                                one); with a state file kept in <state>.statistics for every process (stats.c)
+ *   SimBoot()                    BFE restarts (boot.c); SimSetAutoStartServices(list|NULL) and
+ *                                SimStateProblem() are defined there too
  * Environment hooks (read at the first FwpmEngineOpen0 of a process; for spawned CLI tests):
  *   FWPSIM_STATE=path            persistent state file
  *   FWPSIM_FAIL_AT=n:0xCODE      the n-th state-changing call of the process fails with CODE
  *   FWPSIM_DELAY_US=n            sleep n microseconds in every state-changing call
  *   FWPSIM_DUMP_MUTATIONS=1      log every state-changing call and its result to stderr
+ *   FWPSIM_BOOT=1                the first open starts BFE (as SimBoot)
+ *   FWPSIM_AUTOSTART=a,b         the services BFE treats as auto-start ("" none)
  */
 #include "sim.h"
 

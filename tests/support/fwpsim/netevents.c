@@ -108,13 +108,22 @@ static void sync_locked(void) {
       break;
     }
     if (n - pos - sizeof h < h.size) break;
-    /* The block is copied to an 8-aligned buffer first: the record's offset in the file is arbitrary. */
-    void *blk = malloc(h.size);
+    /* The block is copied to an 8-aligned buffer first: the record's offset in the file is arbitrary. It
+     * is read back in bounded mode (dc_load), so a damaged record cannot point outside itself. */
+    uint8_t *blk = malloc(h.size);
     if (!blk) break;
     memcpy(blk, buf + pos + sizeof h, h.size);
-    SIM_FWPM_NET_EVENT1 *copy = dc_net_event_rebased(blk, (ptrdiff_t)((uintptr_t)blk - (uintptr_t)h.base));
+    size_t got = 0;
+    const char *why = NULL;
+    SIM_FWPM_NET_EVENT1 *copy = dc_load(sizeof(SIM_FWPM_NET_EVENT1), fix_net_event, blk, h.size, h.base, &got, &why);
     free(blk);
-    if (!copy || !append_locked(copy)) {
+    if (!copy) {
+      fprintf(stderr, "fwpsim: %s: net-event record at byte %llu refused (%s); the rest is ignored\n", journalPath,
+              (unsigned long long)(journalOff + pos), why ? why : "?");
+      pos = n;
+      break;
+    }
+    if (!append_locked(copy)) {
       free(copy);
       break;
     }
@@ -268,7 +277,7 @@ SIMAPI uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event) {
   if (bad_ptr(event->ikeMmFailure)) return FWP_E_NULL_POINTER; /* every simulated type has a payload */
   if (event->header.ipVersion > FWP_IP_VERSION_V6) return FWP_E_INVALID_ENUMERATOR;
   size_t size = 0;
-  SIM_FWPM_NET_EVENT1 *copy = dc_net_event_block(event, &size);
+  SIM_FWPM_NET_EVENT1 *copy = dc_generic_sized(event, sizeof *event, fix_net_event, &size);
   if (!copy) return ERROR_NOT_ENOUGH_MEMORY;
   char j[4096], s[4096];
   if (!paths_of_state(j, s)) { /* no state file: this process's memory only */

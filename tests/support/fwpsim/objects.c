@@ -9,14 +9,14 @@ uint32_t get_copy(Obj *o, uint32_t notFound, void **out) {
   if (!out) return FWP_E_NULL_POINTER;
   *out = NULL;
   if (!o) return notFound;
-  *out = dc_block(o->kind, o->data, 0, NULL, true);
+  *out = dc_block(o->kind, o->data, NULL, true);
   return *out ? 0 : ERROR_NOT_ENOUGH_MEMORY;
 }
 
 /* Store a validated, normalised template as a new object owned by session s. */
 Obj *obj_create(Session *s, int kind, const void *tmpl, int life) {
   size_t size = 0;
-  void *data = dc_block(kind, tmpl, 0, &size, false);
+  void *data = dc_block(kind, tmpl, &size, false);
   Obj *o = obj_new(kind, data, size);
   o->life = life;
   o->owner = life == LIFE_DYNAMIC ? s->serial : 0;
@@ -38,7 +38,8 @@ uint32_t check_provider_ref(Session *s, const SIM_GUID *providerKey, int life) {
 static uint32_t provider_add(Session *s, const SIM_FWPM_PROVIDER0 *p) {
   uint32_t rc = check_display(&p->displayData);
   if (rc) return rc;
-  if (p->flags & ~(FWPM_PROVIDER_FLAG_PERSISTENT | FWPM_PROVIDER_FLAG_DISABLED)) return FWP_E_INVALID_FLAGS;
+  /* DISABLED "cannot be set when adding new providers" (FWPM_PROVIDER0): only BFE sets it, at start */
+  if (p->flags & ~FWPM_PROVIDER_FLAG_PERSISTENT) return FWP_E_INVALID_FLAGS;
   int life = life_for(s, p->flags & FWPM_PROVIDER_FLAG_PERSISTENT, &rc);
   if (rc) return rc;
   SIM_FWPM_PROVIDER0 t = *p;
@@ -80,7 +81,8 @@ SIMAPI uint32_t FwpmProviderDeleteByKey0(void *engineHandle, const SIM_GUID *key
 SIMAPI uint32_t FwpmProviderGetByKey0(void *engineHandle, const SIM_GUID *key, SIM_FWPM_PROVIDER0 **provider) {
   if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
   if (!key) return FWP_E_NULL_POINTER;
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   return get_copy(store_find(K_PROVIDER, key), FWP_E_PROVIDER_NOT_FOUND, (void **)provider);
 }
 
@@ -132,6 +134,7 @@ SIMAPI uint32_t FwpmSubLayerDeleteByKey0(void *engineHandle, const SIM_GUID *key
 SIMAPI uint32_t FwpmSubLayerGetByKey0(void *engineHandle, const SIM_GUID *key, SIM_FWPM_SUBLAYER0 **subLayer) {
   if (!session_get(engineHandle)) return ERROR_INVALID_HANDLE;
   if (!key) return FWP_E_NULL_POINTER;
-  state_refresh_for_read();
+  uint32_t fresh = state_refresh_for_read();
+  if (fresh) return fresh;
   return get_copy(store_find(K_SUBLAYER, key), FWP_E_SUBLAYER_NOT_FOUND, (void **)subLayer);
 }

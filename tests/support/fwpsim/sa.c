@@ -3,21 +3,12 @@
  * AddOutbound1, DeleteById0, and enumeration. Out-of-order calls give FWP_E_INCOMPATIBLE_SA_STATE, a second
  * GetSpi with different traffic FWP_E_TRAFFIC_MISMATCH, an unknown id FWP_E_NOT_FOUND; none of these calls is
  * allowed inside an explicit transaction (FWP_E_TXN_IN_PROGRESS) or from a dynamic session
- * (FWP_E_DYNAMIC_SESSION_IN_PROGRESS). SA contexts live in memory only. Key material is never kept: the
- * stored (and enumerated) bundles carry empty key blobs.
+ * (FWP_E_DYNAMIC_SESSION_IN_PROGRESS). SA contexts live in memory and, with a state file, in it too (each
+ * SA call commits it like a persistent change), so another process sees them; a BFE start (FWPSIM_BOOT,
+ * SimBoot) drops them, as they are not persistent on Windows. Key material is never kept: the stored (and
+ * enumerated) bundles carry empty key blobs.
  */
 #include "sim.h"
-
-enum { SA_CREATED = 1, SA_SPI = 2, SA_INBOUND = 3, SA_COMPLETE = 4 };
-
-struct SaCtx {
-  SaCtx *next;
-  uint64_t id;
-  int state;
-  SIM_IPSEC_TRAFFIC1 outbound, inbound;
-  uint32_t spi;
-  SIM_IPSEC_SA_DETAILS1 *in, *out;
-};
 
 enum { EN_SA_CONTEXTS, EN_IPSEC_SAS, EN_IKE_SAS, EN_NET_EVENTS };
 
@@ -44,6 +35,103 @@ static void sa_free(SaCtx *c) {
   free(c);
 }
 
+void sa_free_list(SaCtx *list) {
+  while (list) {
+    SaCtx *c = list;
+    list = c->next;
+    sa_free(c);
+  }
+}
+
+void sa_replace_all(SaCtx *list) {
+  sa_free_list(E.saCtxs);
+  E.saCtxs = list;
+}
+
+/* ---- SA contexts in the state file: SaFile, then the inbound and outbound details blocks (8-aligned) ---- */
+
+typedef struct SaFile {
+  uint64_t id;
+  uint32_t state;
+  uint32_t spi;
+  SIM_IPSEC_TRAFFIC1 outbound, inbound;
+  uint64_t inBase, inSize, outBase, outSize; /* each block's address when written, and its size (0: none) */
+} SaFile;
+_Static_assert(sizeof(SaFile) % 8 == 0, "details blocks stay 8-byte aligned");
+
+void sa_serialize(const SaCtx *c, Buf *b) {
+  SaFile f;
+  memset(&f, 0, sizeof f);
+  f.id = c->id;
+  f.state = (uint32_t)c->state;
+  f.spi = c->spi;
+  f.outbound = c->outbound;
+  f.inbound = c->inbound;
+  f.inBase = (uint64_t)(uintptr_t)c->in;
+  f.inSize = c->in ? c->inSize : 0;
+  f.outBase = (uint64_t)(uintptr_t)c->out;
+  f.outSize = c->out ? c->outSize : 0;
+  buf_put(b, &f, sizeof f);
+  if (c->in) {
+    buf_put(b, c->in, c->inSize);
+    buf_pad8(b);
+  }
+  if (c->out) {
+    buf_put(b, c->out, c->outSize);
+    buf_pad8(b);
+  }
+}
+
+static SIM_IPSEC_SA_DETAILS1 *load_details(const uint8_t *p, size_t n, size_t *off, uint64_t base, uint64_t size,
+                                           size_t *outSize, const char **why) {
+  uint64_t padded = (size + 7) & ~(uint64_t)7;
+  if (size > n - *off || padded > n - *off) {
+    *why = "an SA details block past the end of its record";
+    return NULL;
+  }
+  SIM_IPSEC_SA_DETAILS1 *d =
+      dc_load(sizeof(SIM_IPSEC_SA_DETAILS1), fix_sa_details, p + *off, (size_t)size, base, outSize, why);
+  *off += (size_t)padded;
+  return d;
+}
+
+SaCtx *sa_deserialize(const uint8_t *p, size_t n, uint64_t recId, uint64_t nextId, const SaCtx *prior,
+                      const char **why) {
+  SaFile f;
+  *why = NULL;
+  if (n < sizeof f) {
+    *why = "an SA record shorter than its header";
+    return NULL;
+  }
+  memcpy(&f, p, sizeof f);
+  if (f.id == 0 || f.id != recId || f.id >= nextId) *why = "an SA context id that does not fit the file's counters";
+  else if (f.state < SA_CREATED || f.state > SA_COMPLETE) *why = "an unknown SA context state";
+  else if ((f.inSize != 0) != (f.state >= SA_INBOUND) || (f.outSize != 0) != (f.state == SA_COMPLETE))
+    *why = "SA details that do not fit the context's state";
+  for (const SaCtx *c = prior; c && !*why; c = c->next)
+    if (c->id == f.id) *why = "two SA contexts with one id";
+  if (*why) return NULL;
+  SaCtx *c = calloc(1, sizeof *c);
+  if (!c) {
+    *why = "out of memory";
+    return NULL;
+  }
+  c->id = f.id;
+  c->state = (int)f.state;
+  c->spi = f.spi;
+  c->outbound = f.outbound;
+  c->inbound = f.inbound;
+  size_t off = sizeof f;
+  if (f.inSize) c->in = load_details(p, n, &off, f.inBase, f.inSize, &c->inSize, why);
+  if (!*why && f.outSize) c->out = load_details(p, n, &off, f.outBase, f.outSize, &c->outSize, why);
+  if (!*why && off != n) *why = "bytes after an SA record's details";
+  if (*why) {
+    sa_free(c);
+    return NULL;
+  }
+  return c;
+}
+
 /* enumeration handles die with their session */
 void sa_session_closed(uint64_t serial) {
   netev_session_closed(serial);
@@ -64,17 +152,19 @@ void stats_reset(void);
 void sa_reset(void) {
   netev_reset();
   stats_reset();
-  while (E.saCtxs) {
-    SaCtx *c = E.saCtxs;
-    E.saCtxs = c->next;
-    sa_free(c);
-  }
+  sa_replace_all(NULL);
   while (saEnums) {
     SaEnum *e = saEnums;
     saEnums = e->next;
     free(e->ids);
     free(e);
   }
+}
+
+/* A successful SA call changes what the state file holds: its implicit transaction writes the file. */
+static uint32_t sa_changed(Session *s, uint32_t rc) {
+  if (rc == 0) s->dirty = true;
+  return rc;
 }
 
 static uint32_t sa_precheck(void *h, Session **out) {
@@ -113,7 +203,7 @@ SIMAPI uint32_t IPsecSaContextCreate1(void *engineHandle, const SIM_IPSEC_TRAFFI
   if (!outboundTraffic || !id) return FWP_E_NULL_POINTER;
   Mut m;
   rc = mut_begin(s, "IPsecSaContextCreate1", &m);
-  return rc ? rc : mut_end(&m, sa_create(outboundTraffic, inboundFilterId, id));
+  return rc ? rc : mut_end(&m, sa_changed(s, sa_create(outboundTraffic, inboundFilterId, id)));
 }
 
 static bool same_traffic(const SIM_IPSEC_TRAFFIC1 *a, const SIM_IPSEC_TRAFFIC1 *b) {
@@ -160,7 +250,7 @@ SIMAPI uint32_t IPsecSaContextSetSpi0(void *engineHandle, uint64_t id, const SIM
   if (!getSpi) return FWP_E_NULL_POINTER;
   Mut m;
   rc = mut_begin(s, "IPsecSaContextSetSpi0", &m);
-  return rc ? rc : mut_end(&m, sa_set_spi(id, getSpi, inboundSpi));
+  return rc ? rc : mut_end(&m, sa_changed(s, sa_set_spi(id, getSpi, inboundSpi)));
 }
 
 SIMAPI uint32_t IPsecSaContextGetSpi1(void *engineHandle, uint64_t id, const SIM_IPSEC_GETSPI1 *getSpi,
@@ -171,19 +261,19 @@ SIMAPI uint32_t IPsecSaContextGetSpi1(void *engineHandle, uint64_t id, const SIM
   if (!getSpi || !inboundSpi) return FWP_E_NULL_POINTER;
   Mut m;
   rc = mut_begin(s, "IPsecSaContextGetSpi1", &m);
-  return rc ? rc : mut_end(&m, sa_get_spi(id, getSpi, inboundSpi));
+  return rc ? rc : mut_end(&m, sa_changed(s, sa_get_spi(id, getSpi, inboundSpi)));
 }
 
 /* Store one direction: details = {traffic, bundle} deep-copied, key material wiped. */
 static SIM_IPSEC_SA_DETAILS1 *store_details(const SIM_IPSEC_TRAFFIC1 *traffic, uint32_t direction,
-                                            const SIM_IPSEC_SA_BUNDLE1 *b) {
+                                            const SIM_IPSEC_SA_BUNDLE1 *b, size_t *size) {
   SIM_IPSEC_SA_DETAILS1 d;
   memset(&d, 0, sizeof d);
   d.ipVersion = traffic->ipVersion;
   d.saDirection = direction;
   d.traffic = *traffic;
   d.saBundle = *b;
-  SIM_IPSEC_SA_DETAILS1 *c = dc_generic(&d, sizeof d, fix_sa_details, false);
+  SIM_IPSEC_SA_DETAILS1 *c = dc_generic_sized(&d, sizeof d, fix_sa_details, size);
   for (uint32_t i = 0; c && i < c->saBundle.numSAs; i++) {
     SIM_IPSEC_SA0 *sa = &c->saBundle.saList[i];
     SIM_FWP_BYTE_BLOB *keys[2] = {NULL, NULL};
@@ -209,7 +299,12 @@ static SIM_IPSEC_SA_DETAILS1 *store_details(const SIM_IPSEC_TRAFFIC1 *traffic, u
       keys[k]->data = NULL;
     }
   }
-  return c;
+  if (!c) return NULL;
+  /* copy once more without the wiped key space: a stored block is exactly its deep copy (the state file's
+   * loader checks that) */
+  SIM_IPSEC_SA_DETAILS1 *tight = dc_generic_sized(c, sizeof *c, fix_sa_details, size);
+  free(c);
+  return tight;
 }
 
 static uint32_t check_bundle(const SIM_IPSEC_SA_BUNDLE1 *b) {
@@ -240,8 +335,8 @@ static uint32_t sa_add(uint64_t id, const SIM_IPSEC_SA_BUNDLE1 *b, bool inbound)
   uint32_t rc = check_bundle(b);
   if (rc) return rc;
   if (inbound && !inbound_spi_reserved(c, b)) return FWP_E_INVALID_PARAMETER;
-  if (inbound) c->in = store_details(&c->inbound, FWP_DIRECTION_INBOUND, b);
-  else c->out = store_details(&c->outbound, FWP_DIRECTION_OUTBOUND, b);
+  if (inbound) c->in = store_details(&c->inbound, FWP_DIRECTION_INBOUND, b, &c->inSize);
+  else c->out = store_details(&c->outbound, FWP_DIRECTION_OUTBOUND, b, &c->outSize);
   c->state = inbound ? SA_INBOUND : SA_COMPLETE;
   return 0;
 }
@@ -253,7 +348,7 @@ SIMAPI uint32_t IPsecSaContextAddInbound1(void *engineHandle, uint64_t id, const
   if (!inboundBundle) return FWP_E_NULL_POINTER;
   Mut m;
   rc = mut_begin(s, "IPsecSaContextAddInbound1", &m);
-  return rc ? rc : mut_end(&m, sa_add(id, inboundBundle, true));
+  return rc ? rc : mut_end(&m, sa_changed(s, sa_add(id, inboundBundle, true)));
 }
 
 SIMAPI uint32_t IPsecSaContextAddOutbound1(void *engineHandle, uint64_t id, const SIM_IPSEC_SA_BUNDLE1 *outboundBundle) {
@@ -263,7 +358,7 @@ SIMAPI uint32_t IPsecSaContextAddOutbound1(void *engineHandle, uint64_t id, cons
   if (!outboundBundle) return FWP_E_NULL_POINTER;
   Mut m;
   rc = mut_begin(s, "IPsecSaContextAddOutbound1", &m);
-  return rc ? rc : mut_end(&m, sa_add(id, outboundBundle, false));
+  return rc ? rc : mut_end(&m, sa_changed(s, sa_add(id, outboundBundle, false)));
 }
 
 static uint32_t sa_delete(uint64_t id) {
@@ -284,7 +379,7 @@ SIMAPI uint32_t IPsecSaContextDeleteById0(void *engineHandle, uint64_t id) {
   if (s->txn) return FWP_E_TXN_IN_PROGRESS;
   Mut m;
   uint32_t rc = mut_begin(s, "IPsecSaContextDeleteById0", &m);
-  return rc ? rc : mut_end(&m, sa_delete(id));
+  return rc ? rc : mut_end(&m, sa_changed(s, sa_delete(id)));
 }
 
 /* Enumeration: the handle snapshots the ids; contexts deleted meanwhile are skipped. The template's subnet
@@ -295,6 +390,8 @@ static uint32_t other_enum_create(void *engineHandle, int kind, void **enumHandl
   Session *s = session_get(engineHandle);
   if (!s) return ERROR_INVALID_HANDLE;
   if (!enumHandle) return FWP_E_NULL_POINTER;
+  uint32_t fresh = state_refresh_for_read(); /* SA contexts another process changed */
+  if (fresh) return fresh;
   SaEnum *e = calloc(1, sizeof *e);
   size_t n = 0;
   for (SaCtx *c = E.saCtxs; c; c = c->next) n += 2;

@@ -1152,12 +1152,115 @@ static void test_net_event_subscriptions(void) {
   CHECK(SimOutstandingAllocations() == 0, "no leaks (subscriptions)");
 }
 
+/* BFE start (boot.c): FwpmProviderAdd0's rule on persistent objects; disabled filters hidden from enumeration
+ * unless FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED; SA contexts and static objects gone. */
+static uint32_t count_filters(void *h, const SIM_FWPM_FILTER_ENUM_TEMPLATE0 *t, const SIM_GUID *want, uint32_t *flags) {
+  void *e = NULL;
+  uint32_t n = 0, found = 0;
+  SIM_FWPM_FILTER0 **page = NULL;
+  CHECK_RC(FwpmFilterCreateEnumHandle0(h, t, &e), 0, "boot: enum handle");
+  CHECK_RC(FwpmFilterEnum0(h, e, 1000, &page, &n), 0, "boot: enum");
+  for (uint32_t i = 0; i < n; i++)
+    if (memcmp(&page[i]->filterKey, want, sizeof *want) == 0) {
+      found++;
+      *flags = page[i]->flags;
+    }
+  FwpmFreeMemory0((void **)&page);
+  FwpmFilterDestroyEnumHandle0(h, e);
+  return found;
+}
+
+static void test_boot(void) {
+  char path[512];
+  temp_path(path, sizeof path, "boot");
+  CHECK_RC(SimSetStatePath(path), 0, "boot: state path");
+  void *h = open_session(0);
+  SIM_GUID plain = key(120), svc = key(121);
+  SIM_FWPM_PROVIDER0 p;
+  memset(&p, 0, sizeof p);
+  p.displayData.name = W("boot provider");
+  p.flags = FWPM_PROVIDER_FLAG_PERSISTENT | FWPM_PROVIDER_FLAG_DISABLED;
+  p.providerKey = plain;
+  CHECK_RC(FwpmProviderAdd0(h, &p, NULL), FWP_E_INVALID_FLAGS, "DISABLED cannot be set when adding a provider");
+  p.flags = FWPM_PROVIDER_FLAG_PERSISTENT;
+  CHECK_RC(FwpmProviderAdd0(h, &p, NULL), 0, "provider without a service name");
+  p.providerKey = svc;
+  p.serviceName = W("bfe"); /* service names compare case-insensitively */
+  CHECK_RC(FwpmProviderAdd0(h, &p, NULL), 0, "provider of an auto-start service");
+  SIM_FWPM_FILTER0 f1 = callout_filter(key(122), &plain);
+  f1.flags = FWPM_FILTER_FLAG_PERSISTENT;
+  uint64_t id = 0;
+  CHECK_RC(FwpmFilterAdd0(h, &f1, NULL, &id), 0, "filter of the plain provider");
+  f1.flags = FWPM_FILTER_FLAG_PERSISTENT | FWPM_FILTER_FLAG_DISABLED;
+  f1.filterKey = key(124);
+  CHECK_RC(FwpmFilterAdd0(h, &f1, NULL, &id), FWP_E_INVALID_FLAGS, "DISABLED cannot be set when adding a filter");
+  SIM_FWPM_FILTER0 f2 = callout_filter(key(123), &svc);
+  f2.flags = FWPM_FILTER_FLAG_PERSISTENT;
+  CHECK_RC(FwpmFilterAdd0(h, &f2, NULL, &id), 0, "filter of the service provider");
+  CHECK_RC(add_provider(h, key(125), 0), 0, "a static provider");
+  CHECK_RC(SimBoot(), 0, "BFE starts");
+  CHECK_RC(FwpmEngineClose0(h), ERROR_INVALID_HANDLE, "sessions do not survive a BFE start");
+  h = open_session(0);
+  SIM_FWPM_PROVIDER0 *got = NULL;
+  CHECK_RC(FwpmProviderGetByKey0(h, &plain, &got), 0, "the provider is still there");
+  CHECK(got && (got->flags & FWPM_PROVIDER_FLAG_DISABLED), "a provider without a service name is disabled at start");
+  FwpmFreeMemory0((void **)&got);
+  CHECK_RC(FwpmProviderGetByKey0(h, &svc, &got), 0, "the service provider is there");
+  CHECK(got && !(got->flags & FWPM_PROVIDER_FLAG_DISABLED), "an auto-start service keeps its provider enabled");
+  FwpmFreeMemory0((void **)&got);
+  SIM_GUID k125 = key(125);
+  CHECK_RC(FwpmProviderGetByKey0(h, &k125, &got), FWP_E_PROVIDER_NOT_FOUND, "static objects are gone after a start");
+  SIM_FWPM_FILTER_ENUM_TEMPLATE0 t;
+  memset(&t, 0, sizeof t);
+  t.actionMask = 0xFFFFFFFFu;
+  uint32_t flags = 0;
+  SIM_GUID k122 = key(122);
+  CHECK(count_filters(h, NULL, &k122, &flags) == 0, "a NULL template leaves disabled filters out");
+  CHECK(count_filters(h, &t, &k122, &flags) == 0, "so does a template without INCLUDE_DISABLED");
+  t.flags = FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED;
+  CHECK(count_filters(h, &t, &k122, &flags) == 1 && (flags & FWPM_FILTER_FLAG_DISABLED),
+        "INCLUDE_DISABLED returns it, flagged DISABLED");
+  t.flags |= FWP_FILTER_ENUM_FLAG_BOOTTIME_ONLY;
+  CHECK(count_filters(h, &t, &k122, &flags) == 0, "INCLUDE_DISABLED is ignored with BOOTTIME_ONLY");
+  CHECK(count_filters(h, NULL, &f2.filterKey, &flags) == 1 && !(flags & FWPM_FILTER_FLAG_DISABLED),
+        "the auto-start provider's filter is enabled");
+  SIM_FWPM_FILTER0 *gf = NULL;
+  CHECK_RC(FwpmFilterGetByKey0(h, &k122, &gf), 0, "GetByKey returns a disabled filter");
+  CHECK(gf && (gf->flags & FWPM_FILTER_FLAG_DISABLED), "with its DISABLED flag");
+  FwpmFreeMemory0((void **)&gf);
+  /* re-adding the filter enables it; a start with the service list changed disables the other provider */
+  CHECK_RC(FwpmFilterDeleteByKey0(h, &k122), 0, "delete the disabled filter");
+  f1.filterKey = k122;
+  f1.flags = FWPM_FILTER_FLAG_PERSISTENT;
+  CHECK_RC(FwpmFilterAdd0(h, &f1, NULL, &id), 0, "add it again");
+  CHECK(count_filters(h, NULL, &k122, &flags) == 1, "a re-added filter is enabled");
+  FwpmEngineClose0(h);
+  SimSetAutoStartServices("");
+  CHECK_RC(SimBoot(), 0, "BFE starts with no auto-start service");
+  h = open_session(0);
+  CHECK(count_filters(h, NULL, &f2.filterKey, &flags) == 0, "now the BFE provider's filter is disabled too");
+  FwpmEngineClose0(h);
+  SimSetAutoStartServices(NULL);
+  CHECK_RC(SimBoot(), 0, "BFE starts with the built-in table");
+  h = open_session(0);
+  CHECK(count_filters(h, NULL, &f2.filterKey, &flags) == 1, "the rule is applied afresh at every start");
+  FwpmEngineClose0(h);
+  SimSetStatePath(NULL);
+  unlink(path);
+  char lock[600];
+  snprintf(lock, sizeof lock, "%s.lock", path);
+  unlink(lock);
+  SimReset();
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (boot)");
+}
+
 int main(void) {
   test_providers_and_transactions();
   test_filters();
   test_enum();
   test_contexts();
   test_persistence();
+  test_boot();
   test_tunnel_and_sa();
 #ifndef _WIN32
   test_two_processes();

@@ -91,7 +91,18 @@ typedef struct Session {
   EnumH *enums;
 } Session;
 
-typedef struct SaCtx SaCtx;
+/* A manual SA context (sa.c). With a state file they are kept in it (not persistent objects: FWPSIM_BOOT drops
+ * them, as a BFE restart does). */
+typedef struct SaCtx {
+  struct SaCtx *next;
+  uint64_t id;
+  int state; /* SA_CREATED .. SA_COMPLETE */
+  SIM_IPSEC_TRAFFIC1 outbound, inbound;
+  uint32_t spi;
+  SIM_IPSEC_SA_DETAILS1 *in, *out; /* one-block deep copies, key material wiped */
+  size_t inSize, outSize;
+} SaCtx;
+enum { SA_CREATED = 1, SA_SPI = 2, SA_INBOUND = 3, SA_COMPLETE = 4 };
 
 typedef struct Engine {
   bool inited;
@@ -109,6 +120,7 @@ typedef struct Engine {
   uint32_t failCode;
   uint32_t delayUs;
   bool dumpMut, envRead;
+  bool bootPending; /* FWPSIM_BOOT: the first open starts BFE */
   uint32_t mmPolicyFilters;
   SaCtx *saCtxs;
 } Engine;
@@ -153,22 +165,51 @@ const SIM_GUID *obj_provider_key(const Obj *o);
 typedef struct Arena {
   uint8_t *base; /* NULL while measuring */
   size_t off;
-  ptrdiff_t delta; /* added to every source pointer (non-zero only when loading the state file) */
+  /* bounded mode (loading the state file): the source is lo[0..span), written when it sat at oldBase */
+  const uint8_t *lo;
+  size_t span;
+  uint64_t oldBase;
+  const char *fault; /* first problem found in bounded mode, NULL if none */
 } Arena;
 typedef void (*FixFn)(Arena *a, void *dst, const void *src);
 
 size_t kind_root_size(int kind);
 FixFn kind_fix(int kind);
-void *dc_block(int kind, const void *src, ptrdiff_t delta, size_t *size, bool callerOwned);
+void *dc_block(int kind, const void *src, size_t *size, bool callerOwned);
+/* A block read back from the state file (bytes blk[0..n), written from address oldBase): its deep copy, or
+ * NULL with *why set when the bytes are not exactly such a block (deepcopy.c, bounded mode). */
+void *dc_load(size_t rootSize, FixFn fix, const uint8_t *blk, size_t n, uint64_t oldBase, size_t *size,
+              const char **why);
 void *dc_page(int kind, Obj *const *objs, uint32_t n);
 void *dc_generic(const void *src, size_t rootSize, FixFn fix, bool callerOwned);
+void *dc_generic_sized(const void *src, size_t rootSize, FixFn fix, size_t *size); /* engine-owned, *size set */
 void fix_sa_details(Arena *a, void *dst, const void *src);
 void *dc_sa_page(const SIM_IPSEC_SA_CONTEXT1 *ctxs, uint32_t n);
 void *dc_details_page(SIM_IPSEC_SA_DETAILS1 *const *details, uint32_t n);
 void fix_net_event(Arena *a, void *dst, const void *src);
 void *dc_net_event_page(SIM_FWPM_NET_EVENT1 *const *events, uint32_t n);
-void *dc_net_event_block(const SIM_FWPM_NET_EVENT1 *event, size_t *size);
-void *dc_net_event_rebased(const void *block, ptrdiff_t delta);
+
+/* ---- growable byte buffer and the state file's SA records (engine.c, sa.c) ------------------------------ */
+
+typedef struct Buf {
+  uint8_t *p;
+  size_t n, cap;
+} Buf;
+void buf_put(Buf *b, const void *data, size_t n);
+void buf_pad8(Buf *b);
+void sa_serialize(const SaCtx *c, Buf *b);
+/* One SA record's payload -> a context (not linked in), or NULL with *why; `prior`: those decoded before it. */
+SaCtx *sa_deserialize(const uint8_t *p, size_t n, uint64_t recId, uint64_t nextId, const SaCtx *prior,
+                      const char **why);
+void sa_free_list(SaCtx *list);
+void sa_replace_all(SaCtx *list); /* the engine's SA contexts become `list` */
+const char *engine_state_problem(void);
+
+/* ---- BFE start (engine.c, boot.c) ------------------------------------------------------------------------ */
+
+uint32_t engine_boot(void);
+void boot_apply_service_rule(void);          /* DISABLED flags from each provider's serviceName */
+void boot_set_auto_start(const char *list); /* comma-separated service names; NULL: the built-in table */
 
 /* ---- memory handed to the caller (engine.c) -------------------------------------------------------- */
 
@@ -190,7 +231,7 @@ uint32_t mut_begin(Session *s, const char *fn, Mut *m);
 uint32_t mut_end(Mut *m, uint32_t rc);
 void obj_add(Session *s, Obj *o);  /* insert + undo record (s may be NULL: no undo) */
 void obj_del(Session *s, Obj *o);  /* remove + undo record */
-void state_refresh_for_read(void);
+uint32_t state_refresh_for_read(void);
 void engine_init(void);
 uint32_t references_to(int kind, const SIM_GUID *key); /* how many stored objects reference key */
 

@@ -137,9 +137,20 @@ const CASES: Case[] = [
     make: () => new SimStateError(0x6d9, "/tmp/s.state"),
     json: {
       type: "WfpError",
-      message: "fwpsim could not use the state file /tmp/s.state (0x6d9)",
+      message: "fwpsim could not use the state file /tmp/s.state: EPT_S_NOT_REGISTERED (0x000006d9)",
       wfpName: "EPT_S_NOT_REGISTERED",
       wfpCode: "0x000006d9",
+    },
+  },
+  {
+    cls: SimStateError,
+    make: () => new SimStateError(0x570, "/tmp/s.state", "checksum mismatch"),
+    json: {
+      type: "WfpError",
+      message:
+        "fwpsim state file /tmp/s.state is corrupt (checksum mismatch): delete it or restore a good copy; nothing was changed",
+      wfpName: "ERROR_FILE_CORRUPT",
+      wfpCode: "0x00000570",
     },
   },
   {

@@ -18,10 +18,16 @@ import {
   TUN_MM,
   TUN_QM,
 } from "../../support/sampleGraph.ts";
-import { planGraph, publicChange, type SecretResolver } from "../../../modules/plan/plan.ts";
+import {
+  DISABLED_FILTER_REASON,
+  DISABLED_PROVIDER_REASON,
+  planGraph,
+  publicChange,
+  type SecretResolver,
+} from "../../../modules/plan/plan.ts";
 import { applyGraph, removeOwned } from "../../../modules/apply/apply.ts";
 import { ApplyError } from "../../../modules/errors.ts";
-import { ERRORS, LAYERS } from "../../../ffi/constants.ts";
+import { ERRORS, FLAGS, LAYERS } from "../../../ffi/constants.ts";
 import type { Filter } from "../../../modules/graph/graph.ts";
 
 const SECRET = "correct-horse-battery-staple-42";
@@ -102,18 +108,40 @@ Deno.test("an edited filter is a replace naming exactly the changed field and va
   assert.equal(planGraph(g, e, opts).inSync, true);
 });
 
-Deno.test("engine-assigned fields and the DISABLED flags are not differences", () => {
+Deno.test("engine-assigned fields are not differences", () => {
   const e = applied();
   const f = e.state.filters.get(F_QM)!;
-  e.state.filters.set(F_QM, {
-    ...f,
-    filterId: 999n,
-    effectiveWeight: { type: 4, uint64: 7n },
-    flags: f.flags | 0x20,
-  });
-  const p = e.state.providers.get(PROVIDER)!;
-  e.state.providers.set(PROVIDER, { ...p, flags: p.flags | 0x10 });
+  e.state.filters.set(F_QM, { ...f, filterId: 999n, effectiveWeight: { type: 4, uint64: 7n } });
   e.state.contexts.get(QM)!.providerContextId = 12345n;
+  assert.equal(planGraph(sampleGraph(), e, opts).inSync, true);
+});
+
+Deno.test("a filter BFE disabled at start is drift: replaced with the reason 'disabled', enabled again", () => {
+  const e = applied();
+  const f = e.state.filters.get(F_QM)!;
+  e.state.filters.set(F_QM, { ...f, flags: f.flags | FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_DISABLED });
+  const p = planGraph(sampleGraph(), e, opts);
+  assert.equal(p.inSync, false);
+  assert.deepEqual(p.changes.map((c) => `${c.action} ${c.kind} ${c.key} ${c.reason}`), [
+    `replace filter ${F_QM} ${DISABLED_FILTER_REASON}`,
+  ]);
+  applyGraph(e, sampleGraph(), opts);
+  assert.equal(e.state.filters.get(F_QM)!.flags & FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_DISABLED, 0);
+  assert.equal(planGraph(sampleGraph(), e, opts).inSync, true);
+});
+
+Deno.test("a provider BFE disabled at start is drift: everything under it is re-added", () => {
+  const e = applied();
+  const p0 = e.state.providers.get(PROVIDER)!;
+  e.state.providers.set(PROVIDER, {
+    ...p0,
+    flags: p0.flags | FLAGS.FWPM_PROVIDER_FLAG.FWPM_PROVIDER_FLAG_DISABLED,
+  });
+  const p = planGraph(sampleGraph(), e, opts);
+  assert.equal(p.changes[0].kind, "provider");
+  assert.equal(p.changes[0].reason, DISABLED_PROVIDER_REASON);
+  assert.ok(p.changes.length > 1 && p.changes.every((c) => c.action === "replace"));
+  applyGraph(e, sampleGraph(), opts);
   assert.equal(planGraph(sampleGraph(), e, opts).inSync, true);
 });
 
