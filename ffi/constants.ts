@@ -452,6 +452,9 @@ export const MISC = {
   ACCESS_ALLOWED_ACE_TYPE: 0,
   ACCESS_DENIED_ACE_TYPE: 1,
   SYSTEM_AUDIT_ACE_TYPE: 2,
+  // errorFrequencyTable[i] of IKEEXT_KEYMODULE_STATISTICS1 counts IKE error ERROR_IPSEC_IKE_NEG_STATUS_BEGIN + i.
+  ERROR_IPSEC_IKE_NEG_STATUS_BEGIN: 13800,
+  IKEEXT_ERROR_CODE_COUNT: 97,
 } as const;
 
 /**
@@ -650,6 +653,15 @@ export const ERRORS: Readonly<Record<string, { code: number; message: string }>>
   EPT_S_NOT_REGISTERED: {
     code: 1753,
     message: "The Base Filtering Engine is not running (no RPC endpoint).",
+  },
+  // What a session opened before BFE stopped gets back (the safe reading: docs/windows-verification.md).
+  RPC_S_SERVER_UNAVAILABLE: {
+    code: 1722,
+    message: "The Base Filtering Engine went away (RPC server unavailable).",
+  },
+  RPC_S_CALL_FAILED: {
+    code: 1726,
+    message: "The remote procedure call to the Base Filtering Engine failed.",
   },
 });
 

@@ -5193,6 +5193,208 @@ export interface FWPM_NET_EVENT_ENUM_TEMPLATE0 {
   filterCondition: FWPM_FILTER_CONDITION0[];
 }
 
+/** FWPM_NET_EVENT_SUBSCRIPTION0 (ffi/structs.ts). */
+export interface FWPM_NET_EVENT_SUBSCRIPTION0 {
+  /** FWPM_NET_EVENT_SUBSCRIPTION0.enumTemplate: pointer to FWPM_NET_EVENT_ENUM_TEMPLATE0 by value. */
+  enumTemplate?: FWPM_NET_EVENT_ENUM_TEMPLATE0;
+  /** FWPM_NET_EVENT_SUBSCRIPTION0.flags: UINT32. */
+  flags: number;
+  /** FWPM_NET_EVENT_SUBSCRIPTION0.sessionKey: GUID. */
+  sessionKey?: Guid;
+}
+
+/** IPSEC_AGGREGATE_SA_STATISTICS0 (ffi/structs.ts). */
+export interface IPSEC_AGGREGATE_SA_STATISTICS0 {
+  /** IPSEC_AGGREGATE_SA_STATISTICS0.activeSas: UINT32. */
+  activeSas: number;
+  /** IPSEC_AGGREGATE_SA_STATISTICS0.pendingSaNegotiations: UINT32. */
+  pendingSaNegotiations: number;
+  /** IPSEC_AGGREGATE_SA_STATISTICS0.totalSasAdded: UINT32. */
+  totalSasAdded: number;
+  /** IPSEC_AGGREGATE_SA_STATISTICS0.totalSasDeleted: UINT32. */
+  totalSasDeleted: number;
+  /** IPSEC_AGGREGATE_SA_STATISTICS0.successfulRekeys: UINT32. */
+  successfulRekeys: number;
+  /** IPSEC_AGGREGATE_SA_STATISTICS0.activeTunnels: UINT32. */
+  activeTunnels: number;
+  /** IPSEC_AGGREGATE_SA_STATISTICS0.offloadedSas: UINT32. */
+  offloadedSas: number;
+}
+
+/** IPSEC_ESP_DROP_PACKET_STATISTICS0 (ffi/structs.ts). */
+export interface IPSEC_ESP_DROP_PACKET_STATISTICS0 {
+  /** IPSEC_ESP_DROP_PACKET_STATISTICS0.invalidSpisOnInbound: UINT32. */
+  invalidSpisOnInbound: number;
+  /** IPSEC_ESP_DROP_PACKET_STATISTICS0.decryptionFailuresOnInbound: UINT32. */
+  decryptionFailuresOnInbound: number;
+  /** IPSEC_ESP_DROP_PACKET_STATISTICS0.authenticationFailuresOnInbound: UINT32. */
+  authenticationFailuresOnInbound: number;
+  /** IPSEC_ESP_DROP_PACKET_STATISTICS0.replayCheckFailuresOnInbound: UINT32. */
+  replayCheckFailuresOnInbound: number;
+  /** IPSEC_ESP_DROP_PACKET_STATISTICS0.saNotInitializedOnInbound: UINT32. */
+  saNotInitializedOnInbound: number;
+}
+
+/** IPSEC_AH_DROP_PACKET_STATISTICS0 (ffi/structs.ts). */
+export interface IPSEC_AH_DROP_PACKET_STATISTICS0 {
+  /** IPSEC_AH_DROP_PACKET_STATISTICS0.invalidSpisOnInbound: UINT32. */
+  invalidSpisOnInbound: number;
+  /** IPSEC_AH_DROP_PACKET_STATISTICS0.authenticationFailuresOnInbound: UINT32. */
+  authenticationFailuresOnInbound: number;
+  /** IPSEC_AH_DROP_PACKET_STATISTICS0.replayCheckFailuresOnInbound: UINT32. */
+  replayCheckFailuresOnInbound: number;
+  /** IPSEC_AH_DROP_PACKET_STATISTICS0.saNotInitializedOnInbound: UINT32. */
+  saNotInitializedOnInbound: number;
+}
+
+/** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1 (ffi/structs.ts). */
+export interface IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1 {
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.invalidSpisOnInbound: UINT32. */
+  invalidSpisOnInbound: number;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.decryptionFailuresOnInbound: UINT32. */
+  decryptionFailuresOnInbound: number;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.authenticationFailuresOnInbound: UINT32. */
+  authenticationFailuresOnInbound: number;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.udpEspValidationFailuresOnInbound: UINT32. */
+  udpEspValidationFailuresOnInbound: number;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.replayCheckFailuresOnInbound: UINT32. */
+  replayCheckFailuresOnInbound: number;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.invalidClearTextInbound: UINT32. */
+  invalidClearTextInbound: number;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.saNotInitializedOnInbound: UINT32. */
+  saNotInitializedOnInbound: number;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.receiveOverIncorrectSaInbound: UINT32. */
+  receiveOverIncorrectSaInbound: number;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.secureReceivesNotMatchingFilters: UINT32. */
+  secureReceivesNotMatchingFilters: number;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1.totalDropPacketsInbound: UINT32. */
+  totalDropPacketsInbound: number;
+}
+
+/** IPSEC_TRAFFIC_STATISTICS1 (ffi/structs.ts). */
+export interface IPSEC_TRAFFIC_STATISTICS1 {
+  /** IPSEC_TRAFFIC_STATISTICS1.encryptedByteCount: UINT64. */
+  encryptedByteCount: bigint;
+  /** IPSEC_TRAFFIC_STATISTICS1.authenticatedAHByteCount: UINT64. */
+  authenticatedAHByteCount: bigint;
+  /** IPSEC_TRAFFIC_STATISTICS1.authenticatedESPByteCount: UINT64. */
+  authenticatedESPByteCount: bigint;
+  /** IPSEC_TRAFFIC_STATISTICS1.transportByteCount: UINT64. */
+  transportByteCount: bigint;
+  /** IPSEC_TRAFFIC_STATISTICS1.tunnelByteCount: UINT64. */
+  tunnelByteCount: bigint;
+  /** IPSEC_TRAFFIC_STATISTICS1.offloadByteCount: UINT64. */
+  offloadByteCount: bigint;
+  /** IPSEC_TRAFFIC_STATISTICS1.totalSuccessfulPackets: UINT64. */
+  totalSuccessfulPackets: bigint;
+}
+
+/** IPSEC_STATISTICS1 (ffi/structs.ts). */
+export interface IPSEC_STATISTICS1 {
+  /** IPSEC_STATISTICS1.aggregateSaStatistics: IPSEC_AGGREGATE_SA_STATISTICS0 by value. */
+  aggregateSaStatistics: IPSEC_AGGREGATE_SA_STATISTICS0;
+  /** IPSEC_STATISTICS1.espDropPacketStatistics: IPSEC_ESP_DROP_PACKET_STATISTICS0 by value. */
+  espDropPacketStatistics: IPSEC_ESP_DROP_PACKET_STATISTICS0;
+  /** IPSEC_STATISTICS1.ahDropPacketStatistics: IPSEC_AH_DROP_PACKET_STATISTICS0 by value. */
+  ahDropPacketStatistics: IPSEC_AH_DROP_PACKET_STATISTICS0;
+  /** IPSEC_STATISTICS1.aggregateDropPacketStatistics: IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1 by value. */
+  aggregateDropPacketStatistics: IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1;
+  /** IPSEC_STATISTICS1.inboundTrafficStatistics: IPSEC_TRAFFIC_STATISTICS1 by value. */
+  inboundTrafficStatistics: IPSEC_TRAFFIC_STATISTICS1;
+  /** IPSEC_STATISTICS1.outboundTrafficStatistics: IPSEC_TRAFFIC_STATISTICS1 by value. */
+  outboundTrafficStatistics: IPSEC_TRAFFIC_STATISTICS1;
+}
+
+/** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1 (ffi/structs.ts). */
+export interface IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1 {
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.currentActiveMainModes: UINT32. */
+  currentActiveMainModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalMainModesStarted: UINT32. */
+  totalMainModesStarted: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalSuccessfulMainModes: UINT32. */
+  totalSuccessfulMainModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalFailedMainModes: UINT32. */
+  totalFailedMainModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalResponderMainModes: UINT32. */
+  totalResponderMainModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.currentNewResponderMainModes: UINT32. */
+  currentNewResponderMainModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.currentActiveQuickModes: UINT32. */
+  currentActiveQuickModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalQuickModesStarted: UINT32. */
+  totalQuickModesStarted: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalSuccessfulQuickModes: UINT32. */
+  totalSuccessfulQuickModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalFailedQuickModes: UINT32. */
+  totalFailedQuickModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalAcquires: UINT32. */
+  totalAcquires: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalReinitAcquires: UINT32. */
+  totalReinitAcquires: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.currentActiveExtendedModes: UINT32. */
+  currentActiveExtendedModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalExtendedModesStarted: UINT32. */
+  totalExtendedModesStarted: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalSuccessfulExtendedModes: UINT32. */
+  totalSuccessfulExtendedModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalFailedExtendedModes: UINT32. */
+  totalFailedExtendedModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalImpersonationExtendedModes: UINT32. */
+  totalImpersonationExtendedModes: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1.totalImpersonationMainModes: UINT32. */
+  totalImpersonationMainModes: number;
+}
+
+/** IKEEXT_KEYMODULE_STATISTICS1 (ffi/structs.ts). */
+export interface IKEEXT_KEYMODULE_STATISTICS1 {
+  /** IKEEXT_KEYMODULE_STATISTICS1.v4Statistics: IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1 by value. */
+  v4Statistics: IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1;
+  /** IKEEXT_KEYMODULE_STATISTICS1.v6Statistics: IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1 by value. */
+  v6Statistics: IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1;
+  /** IKEEXT_KEYMODULE_STATISTICS1.errorFrequencyTable: UINT8[97]. */
+  errorFrequencyTable: Uint8Array;
+  /** IKEEXT_KEYMODULE_STATISTICS1.mainModeNegotiationTime: UINT32. */
+  mainModeNegotiationTime: number;
+  /** IKEEXT_KEYMODULE_STATISTICS1.quickModeNegotiationTime: UINT32. */
+  quickModeNegotiationTime: number;
+  /** IKEEXT_KEYMODULE_STATISTICS1.extendedModeNegotiationTime: UINT32. */
+  extendedModeNegotiationTime: number;
+}
+
+/** IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 (ffi/structs.ts). */
+export interface IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 {
+  /** IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1.totalSocketReceiveFailures: UINT32. */
+  totalSocketReceiveFailures: number;
+  /** IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1.totalSocketSendFailures: UINT32. */
+  totalSocketSendFailures: number;
+}
+
+/** IKEEXT_COMMON_STATISTICS1 (ffi/structs.ts). */
+export interface IKEEXT_COMMON_STATISTICS1 {
+  /** IKEEXT_COMMON_STATISTICS1.v4Statistics: IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 by value. */
+  v4Statistics: IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1;
+  /** IKEEXT_COMMON_STATISTICS1.v6Statistics: IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 by value. */
+  v6Statistics: IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1;
+  /** IKEEXT_COMMON_STATISTICS1.totalPacketsReceived: UINT32. */
+  totalPacketsReceived: number;
+  /** IKEEXT_COMMON_STATISTICS1.totalInvalidPacketsReceived: UINT32. */
+  totalInvalidPacketsReceived: number;
+  /** IKEEXT_COMMON_STATISTICS1.currentQueuedWorkitems: UINT32. */
+  currentQueuedWorkitems: number;
+}
+
+/** IKEEXT_STATISTICS1 (ffi/structs.ts). */
+export interface IKEEXT_STATISTICS1 {
+  /** IKEEXT_STATISTICS1.ikeStatistics: IKEEXT_KEYMODULE_STATISTICS1 by value. */
+  ikeStatistics: IKEEXT_KEYMODULE_STATISTICS1;
+  /** IKEEXT_STATISTICS1.authipStatistics: IKEEXT_KEYMODULE_STATISTICS1 by value. */
+  authipStatistics: IKEEXT_KEYMODULE_STATISTICS1;
+  /** IKEEXT_STATISTICS1.ikeV2Statistics: IKEEXT_KEYMODULE_STATISTICS1 by value. */
+  ikeV2Statistics: IKEEXT_KEYMODULE_STATISTICS1;
+  /** IKEEXT_STATISTICS1.commonStatistics: IKEEXT_COMMON_STATISTICS1 by value. */
+  commonStatistics: IKEEXT_COMMON_STATISTICS1;
+}
+
 /** Struct name -> the type its codec encodes and decodes. */
 export interface StructMap {
   /** FWP_BYTE_BLOB. */
@@ -5385,6 +5587,30 @@ export interface StructMap {
   FWPM_NET_EVENT1: FWPM_NET_EVENT1;
   /** FWPM_NET_EVENT_ENUM_TEMPLATE0. */
   FWPM_NET_EVENT_ENUM_TEMPLATE0: FWPM_NET_EVENT_ENUM_TEMPLATE0;
+  /** FWPM_NET_EVENT_SUBSCRIPTION0. */
+  FWPM_NET_EVENT_SUBSCRIPTION0: FWPM_NET_EVENT_SUBSCRIPTION0;
+  /** IPSEC_AGGREGATE_SA_STATISTICS0. */
+  IPSEC_AGGREGATE_SA_STATISTICS0: IPSEC_AGGREGATE_SA_STATISTICS0;
+  /** IPSEC_ESP_DROP_PACKET_STATISTICS0. */
+  IPSEC_ESP_DROP_PACKET_STATISTICS0: IPSEC_ESP_DROP_PACKET_STATISTICS0;
+  /** IPSEC_AH_DROP_PACKET_STATISTICS0. */
+  IPSEC_AH_DROP_PACKET_STATISTICS0: IPSEC_AH_DROP_PACKET_STATISTICS0;
+  /** IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1. */
+  IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1: IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1;
+  /** IPSEC_TRAFFIC_STATISTICS1. */
+  IPSEC_TRAFFIC_STATISTICS1: IPSEC_TRAFFIC_STATISTICS1;
+  /** IPSEC_STATISTICS1. */
+  IPSEC_STATISTICS1: IPSEC_STATISTICS1;
+  /** IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1. */
+  IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1: IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1;
+  /** IKEEXT_KEYMODULE_STATISTICS1. */
+  IKEEXT_KEYMODULE_STATISTICS1: IKEEXT_KEYMODULE_STATISTICS1;
+  /** IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1. */
+  IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1: IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1;
+  /** IKEEXT_COMMON_STATISTICS1. */
+  IKEEXT_COMMON_STATISTICS1: IKEEXT_COMMON_STATISTICS1;
+  /** IKEEXT_STATISTICS1. */
+  IKEEXT_STATISTICS1: IKEEXT_STATISTICS1;
 }
 
 /** The name of a struct the codec knows. */

@@ -943,6 +943,151 @@ const FWPM_NET_EVENT_ENUM_TEMPLATE0 = S("FWPM_NET_EVENT_ENUM_TEMPLATE0", 32, 8, 
   f("numFilterConditions", 16, 4, u32),
   f("filterCondition", 24, 8, array(struct("FWPM_FILTER_CONDITION0"), "numFilterConditions")),
 ]);
+const FWPM_NET_EVENT_SUBSCRIPTION0 = S("FWPM_NET_EVENT_SUBSCRIPTION0", 32, 8, "mingw", [
+  f("enumTemplate", 0, 8, ptr(struct("FWPM_NET_EVENT_ENUM_TEMPLATE0")), true),
+  f("flags", 8, 4, u32),
+  f("sessionKey", 12, 16, guid, true),
+]);
+
+// ---- statistics (IPsecGetStatistics1, IkeextGetStatistics1; ipsectypes.h, iketypes.h, in mingw-w64) ----
+
+const u32s = (names: string[], at = 0): Field[] => names.map((n, i) => f(n, at + 4 * i, 4, u32));
+const IPSEC_AGGREGATE_SA_STATISTICS0 = S(
+  "IPSEC_AGGREGATE_SA_STATISTICS0",
+  28,
+  4,
+  "mingw",
+  u32s([
+    "activeSas",
+    "pendingSaNegotiations",
+    "totalSasAdded",
+    "totalSasDeleted",
+    "successfulRekeys",
+    "activeTunnels",
+    "offloadedSas",
+  ]),
+);
+const IPSEC_ESP_DROP_PACKET_STATISTICS0 = S(
+  "IPSEC_ESP_DROP_PACKET_STATISTICS0",
+  20,
+  4,
+  "mingw",
+  u32s([
+    "invalidSpisOnInbound",
+    "decryptionFailuresOnInbound",
+    "authenticationFailuresOnInbound",
+    "replayCheckFailuresOnInbound",
+    "saNotInitializedOnInbound",
+  ]),
+);
+const IPSEC_AH_DROP_PACKET_STATISTICS0 = S(
+  "IPSEC_AH_DROP_PACKET_STATISTICS0",
+  16,
+  4,
+  "mingw",
+  u32s([
+    "invalidSpisOnInbound",
+    "authenticationFailuresOnInbound",
+    "replayCheckFailuresOnInbound",
+    "saNotInitializedOnInbound",
+  ]),
+);
+const IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1 = S(
+  "IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1",
+  40,
+  4,
+  "mingw",
+  u32s([
+    "invalidSpisOnInbound",
+    "decryptionFailuresOnInbound",
+    "authenticationFailuresOnInbound",
+    "udpEspValidationFailuresOnInbound",
+    "replayCheckFailuresOnInbound",
+    "invalidClearTextInbound",
+    "saNotInitializedOnInbound",
+    "receiveOverIncorrectSaInbound",
+    "secureReceivesNotMatchingFilters",
+    "totalDropPacketsInbound",
+  ]),
+);
+const IPSEC_TRAFFIC_STATISTICS1 = S(
+  "IPSEC_TRAFFIC_STATISTICS1",
+  56,
+  8,
+  "mingw",
+  [
+    "encryptedByteCount",
+    "authenticatedAHByteCount",
+    "authenticatedESPByteCount",
+    "transportByteCount",
+    "tunnelByteCount",
+    "offloadByteCount",
+    "totalSuccessfulPackets",
+  ].map((n, i) => f(n, 8 * i, 8, u64)),
+);
+const IPSEC_STATISTICS1 = S("IPSEC_STATISTICS1", 216, 8, "mingw", [
+  f("aggregateSaStatistics", 0, 28, struct("IPSEC_AGGREGATE_SA_STATISTICS0")),
+  f("espDropPacketStatistics", 28, 20, struct("IPSEC_ESP_DROP_PACKET_STATISTICS0")),
+  f("ahDropPacketStatistics", 48, 16, struct("IPSEC_AH_DROP_PACKET_STATISTICS0")),
+  f("aggregateDropPacketStatistics", 64, 40, struct("IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1")),
+  f("inboundTrafficStatistics", 104, 56, struct("IPSEC_TRAFFIC_STATISTICS1")),
+  f("outboundTrafficStatistics", 160, 56, struct("IPSEC_TRAFFIC_STATISTICS1")),
+]);
+const IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1 = S(
+  "IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1",
+  72,
+  4,
+  "mingw",
+  u32s([
+    "currentActiveMainModes",
+    "totalMainModesStarted",
+    "totalSuccessfulMainModes",
+    "totalFailedMainModes",
+    "totalResponderMainModes",
+    "currentNewResponderMainModes",
+    "currentActiveQuickModes",
+    "totalQuickModesStarted",
+    "totalSuccessfulQuickModes",
+    "totalFailedQuickModes",
+    "totalAcquires",
+    "totalReinitAcquires",
+    "currentActiveExtendedModes",
+    "totalExtendedModesStarted",
+    "totalSuccessfulExtendedModes",
+    "totalFailedExtendedModes",
+    "totalImpersonationExtendedModes",
+    "totalImpersonationMainModes",
+  ]),
+);
+/**
+ * errorFrequencyTable: one count per IKE error code from ERROR_IPSEC_IKE_NEG_STATUS_BEGIN (index 0). The
+ * Learn page gives the member as [97] and its prose says 84; 97 is the header's and the ABI's
+ * (docs/windows-verification.md S1). Decoded as its raw bytes (little-endian UINT32s).
+ */
+const IKEEXT_KEYMODULE_STATISTICS1 = S("IKEEXT_KEYMODULE_STATISTICS1", 544, 4, "mingw", [
+  f("v4Statistics", 0, 72, struct("IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1")),
+  f("v6Statistics", 72, 72, struct("IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1")),
+  f("errorFrequencyTable", 144, 388, { kind: "inline", of: "u32", length: 97 }),
+  ...u32s(["mainModeNegotiationTime", "quickModeNegotiationTime", "extendedModeNegotiationTime"], 532),
+]);
+const IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 = S(
+  "IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1",
+  8,
+  4,
+  "mingw",
+  u32s(["totalSocketReceiveFailures", "totalSocketSendFailures"]),
+);
+const IKEEXT_COMMON_STATISTICS1 = S("IKEEXT_COMMON_STATISTICS1", 28, 4, "mingw", [
+  f("v4Statistics", 0, 8, struct("IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1")),
+  f("v6Statistics", 8, 8, struct("IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1")),
+  ...u32s(["totalPacketsReceived", "totalInvalidPacketsReceived", "currentQueuedWorkitems"], 16),
+]);
+const IKEEXT_STATISTICS1 = S("IKEEXT_STATISTICS1", 1660, 4, "mingw", [
+  f("ikeStatistics", 0, 544, struct("IKEEXT_KEYMODULE_STATISTICS1")),
+  f("authipStatistics", 544, 544, struct("IKEEXT_KEYMODULE_STATISTICS1")),
+  f("ikeV2Statistics", 1088, 544, struct("IKEEXT_KEYMODULE_STATISTICS1")),
+  f("commonStatistics", 1632, 28, struct("IKEEXT_COMMON_STATISTICS1")),
+]);
 
 /** Every struct table, by C type name. */
 export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
@@ -1043,6 +1188,18 @@ export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
       FWPM_NET_EVENT_IPSEC_KERNEL_DROP0,
       FWPM_NET_EVENT1,
       FWPM_NET_EVENT_ENUM_TEMPLATE0,
+      FWPM_NET_EVENT_SUBSCRIPTION0,
+      IPSEC_AGGREGATE_SA_STATISTICS0,
+      IPSEC_ESP_DROP_PACKET_STATISTICS0,
+      IPSEC_AH_DROP_PACKET_STATISTICS0,
+      IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1,
+      IPSEC_TRAFFIC_STATISTICS1,
+      IPSEC_STATISTICS1,
+      IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1,
+      IKEEXT_KEYMODULE_STATISTICS1,
+      IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1,
+      IKEEXT_COMMON_STATISTICS1,
+      IKEEXT_STATISTICS1,
     ].map((s) => [s.name, s]),
   ),
 );

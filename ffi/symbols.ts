@@ -96,6 +96,7 @@ export const SYMBOLS = {
     optional: true,
   },
   IkeextSaDestroyEnumHandle0: { parameters: ["pointer", "pointer"], result: DWORD, optional: true },
+  IkeextSaDeleteById0: { parameters: ["pointer", "u64"], result: DWORD, optional: true },
   IPsecSaCreateEnumHandle0: { parameters: ["pointer", "buffer", "buffer"], result: DWORD, optional: true },
   IPsecSaEnum1: {
     parameters: ["pointer", "pointer", "u32", "buffer", "buffer"],
@@ -120,6 +121,22 @@ export const SYMBOLS = {
     optional: true,
   },
   FwpmNetEventDestroyEnumHandle0: { parameters: ["pointer", "pointer"], result: DWORD, optional: true },
+  // (engine, subscription*, FWPM_NET_EVENT_CALLBACK0, context, HANDLE* eventsHandle)
+  FwpmNetEventSubscribe0: {
+    parameters: ["pointer", "buffer", "function", "pointer", "buffer"],
+    result: DWORD,
+    optional: true,
+  },
+  // (engine, IPSEC_STATISTICS1* / IKEEXT_STATISTICS1* out): caller-allocated, nothing to free.
+  IPsecGetStatistics1: { parameters: ["pointer", "buffer"], result: DWORD, optional: true },
+  IkeextGetStatistics1: { parameters: ["pointer", "buffer"], result: DWORD, optional: true },
+  // Nonblocking: it waits for a callback in progress, which waits for the JS thread (engine.ts).
+  FwpmNetEventUnsubscribe0: {
+    parameters: ["pointer", "pointer"],
+    result: DWORD,
+    nonblocking: true,
+    optional: true,
+  },
 } as const satisfies Deno.ForeignLibraryInterface;
 
 /** The loaded library's symbols. */

@@ -3,6 +3,7 @@
  * need when they run (start-up stays lean).
  */
 import { type Command, ENGINE_OPTS, VERSION } from "./command.ts";
+import { MONITOR_COMMANDS } from "./monitorCommands.ts";
 import {
   diagnosticJson,
   diagnosticLine,
@@ -431,102 +432,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 
-  sa: {
-    summary: "IKE/AuthIP SAs, IPsec SAs and manual SA contexts in force (never key material)",
-    usage: "wfpsec sa [--json] [engine options]",
-    details:
-      "Enumerates the engine's IKE/AuthIP main-mode SAs (IkeextSaEnum2), IPsec SAs (IPsecSaEnum1) and\n" +
-      "manual SA contexts (IPsecSaContextEnum1) with symbolic names. Keys are never shown. The simulator\n" +
-      "negotiates nothing: on fwpsim only SAs installed through manual SA contexts of this process appear.",
-    options: { ...ENGINE_OPTS },
-    positionals: [0, 0],
-    async run(v, _pos, out) {
-      const { UsageError } = await import("../errors.ts");
-      const engine = await openEngine(v, out, false);
-      try {
-        const sa = engine.sa;
-        if (!sa) throw new UsageError(`${engine.info.description} has no SA enumeration`);
-        const ikeSas = sa.enumIkeSas(), ipsecSas = sa.enumIpsecSas(), saContexts = sa.enumSaContexts();
-        const m = await import("../monitor/monitor.ts");
-        if (out.json) {
-          out.doc({
-            ...(await head("sa", engine)),
-            ikeSas: ikeSas.map(m.ikeSaJson),
-            ipsecSas: ipsecSas.map(m.saDetailsJson),
-            saContexts: saContexts.map(m.saContextJson),
-          });
-        } else {
-          out.text(`SAs in ${engine.info.description}:\n`);
-          out.text(m.saText({ ikeSas, ipsecSas, saContexts }));
-        }
-        return 0;
-      } finally {
-        engine.close();
-      }
-    },
-  },
-
-  events: {
-    summary: "recorded IKE/AuthIP failures and IPsec drops (net events), decoded with names",
-    usage: "wfpsec events [--since ISO] [--type mm|qm|em|drop] [--json] [engine options]",
-    details:
-      "Enumerates the engine's net events (FwpmNetEventEnum1) and shows the IKE main-mode (mm), quick-mode\n" +
-      "(qm) and extended-mode (em) failures and IPsec kernel drops (drop), oldest first, with the failure\n" +
-      "code's name (ERROR_IPSEC_IKE_*, STATUS_IPSEC_*), failure point, state and addresses.\n" +
-      "  --since ISO            only events at or after this time (ISO 8601, e.g. 2026-11-27T01:00:00Z)\n" +
-      "  --type mm|qm|em|drop   only events of this kind\n" +
-      "Windows records net events only while collection is on (FWPM_ENGINE_COLLECT_NET_EVENTS, the default).\n" +
-      "The simulator negotiates nothing and drops nothing: on fwpsim only events injected by tests appear.",
-    options: { since: { type: "string" }, type: { type: "string" }, ...ENGINE_OPTS },
-    positionals: [0, 0],
-    async run(v, _pos, out) {
-      const { UsageError } = await import("../errors.ts");
-      const m = await import("../monitor/monitor.ts");
-      // Both options are checked before the engine is opened: bad input changes nothing and needs no engine.
-      const sinceText = v.since as string | undefined;
-      let since: Date | undefined;
-      if (sinceText !== undefined) {
-        since = new Date(sinceText);
-        if (!/^\d{4}-\d{2}-\d{2}/.test(sinceText) || Number.isNaN(since.getTime())) {
-          throw new UsageError(
-            `--since: "${sinceText}" is not an ISO 8601 date/time (e.g. 2026-11-27T01:00:00Z)`,
-          );
-        }
-      }
-      const kind = v.type as string | undefined;
-      const kinds = Object.keys(m.EVENT_TYPES);
-      if (kind !== undefined && !kinds.includes(kind)) {
-        throw new UsageError(`--type: "${kind}" is not one of ${kinds.join(", ")}`);
-      }
-      const engine = await openEngine(v, out, false);
-      try {
-        const ops = engine.netEvents;
-        if (!ops) throw new UsageError(`${engine.info.description} has no net-event enumeration`);
-        const wanted = new Set<number>(
-          kind ? [m.EVENT_TYPES[kind as keyof typeof m.EVENT_TYPES]] : Object.values(m.EVENT_TYPES),
-        );
-        // Other event types (classify drops, DoS-protection drops, ...) are not IPsec failures: left out.
-        const events = ops.enumNetEvents(since ? { startTime: m.fileTimeOf(since) } : {})
-          .filter((e) => wanted.has(e.type));
-        if (out.json) {
-          out.doc({
-            ...(await head("events", engine)),
-            since: since ? since.toISOString() : null,
-            type: kind ?? null,
-            events: events.map(m.netEventJson),
-          });
-        } else {
-          const scope = [since ? `since ${since.toISOString()}` : "", kind ? `type ${kind}` : ""]
-            .filter(Boolean).join(", ");
-          out.text(`Net events in ${engine.info.description}${scope ? ` (${scope})` : ""}:\n`);
-          out.text(m.eventsText(events));
-        }
-        return 0;
-      } finally {
-        engine.close();
-      }
-    },
-  },
+  ...MONITOR_COMMANDS,
 
   doctor: {
     summary: "engine reachable, elevated, BFE/IKEEXT services, engine kind, versions",

@@ -13,20 +13,25 @@ import type {
   EngineInfo,
   FilterTemplate,
   IkeextSaDetails2,
+  IkeextStatistics1,
   IpsecSaBundle1,
   IpsecSaContext1,
   IpsecSaDetails1,
+  IpsecStatistics1,
   IpsecTraffic1,
   NetEvent1,
   NetEventOps,
+  NetEventSubscription,
   NetEventWindow,
   ProviderContextTemplate,
   SaContextOps,
+  StatisticsOps,
   SublayerTemplate,
 } from "./port.ts";
 import type { Filter, Guid, Provider, ProviderContext, Sublayer, Tunnel } from "../graph/mod.ts";
 import { ENUMS, ERRORS, FLAGS, LAYERS, MISC } from "../../ffi/constants.ts";
 import { Arena, decodeAt, decodeBlobAt, decodePointerArray } from "../../ffi/codec.ts";
+import { layoutOf } from "../../ffi/structs.ts";
 import { check, WfpError, WfpInputError, WfpUsageError } from "../../ffi/errors.ts";
 import type { ObjectRef } from "../../ffi/wfpsecError.ts";
 import { guidToBytes, isGuid } from "../../ffi/guid.ts";
@@ -572,6 +577,11 @@ export class FfiEngine implements Engine {
     check("IPsecSaContextDeleteById0", fn(this.h(), id), { kind: "saContext", id });
   }
 
+  deleteIkeSa(id: bigint): void {
+    const fn = this.saFn("IkeextSaDeleteById0");
+    check("IkeextSaDeleteById0", fn(this.h(), id), { kind: "ikeSa", id });
+  }
+
   enumSaContexts(pageSize = DEFAULT_PAGE_SIZE): IpsecSaContext1[] {
     return this.saEnum("IPsecSaContext", "IPSEC_SA_CONTEXT1", pageSize);
   }
@@ -669,6 +679,89 @@ export class FfiEngine implements Engine {
     } finally {
       destroy(h, eh);
     }
+  }
+
+  /**
+   * FwpmNetEventSubscribe0 with a thread-safe Deno.UnsafeCallback: BFE (and fwpsim) call it on a thread of
+   * their own, and Deno runs it on the JS thread while that thread waits, so the event pointer is valid
+   * while it is decoded here. The callback stays referenced (and keeps the process alive) until
+   * `unsubscribe` has returned; it is closed only then, when no call can come any more.
+   */
+  subscribeNetEvents(onEvent: (event: NetEvent1) => void): NetEventSubscription {
+    const subscribe = this.saFn("FwpmNetEventSubscribe0");
+    const unsubscribe = this.saFn("FwpmNetEventUnsubscribe0", false);
+    const h = this.h();
+    const a = this.arena;
+    // No template: every event (FWPM_NET_EVENT_SUBSCRIPTION0.enumTemplate NULL matches all).
+    const off = a.encode("FWPM_NET_EVENT_SUBSCRIPTION0", { flags: 0 });
+    const callback = Deno.UnsafeCallback.threadSafe(
+      { parameters: ["pointer", "pointer"], result: "void" } as const,
+      (_context, event) => {
+        if (!event) return;
+        // Decoding copies everything out; an exception must not unwind into the engine's thread.
+        let decoded: NetEvent1;
+        try {
+          decoded = decodeAt("FWPM_NET_EVENT1", BigInt(Deno.UnsafePointer.value(event)));
+        } catch (e) {
+          queueMicrotask(() => {
+            throw e;
+          });
+          return;
+        }
+        try {
+          onEvent(decoded);
+        } catch (e) {
+          queueMicrotask(() => {
+            throw e;
+          });
+        }
+      },
+    );
+    const cell = new BigUint64Array(1);
+    const rc = subscribe(h, a.view(off), callback.pointer, null, cell);
+    if (rc !== 0) {
+      callback.close();
+      throw new WfpError("FwpmNetEventSubscribe0", rc, { kind: "subscription" });
+    }
+    const eventsHandle = Deno.UnsafePointer.create(cell[0]);
+    let done: Promise<void> | undefined;
+    return {
+      unsubscribe: () =>
+        done ??= (async () => {
+          try {
+            const urc = await unsubscribe(h, eventsHandle);
+            if (urc !== 0) throw new WfpError("FwpmNetEventUnsubscribe0", urc, { kind: "subscription" });
+          } finally {
+            callback.close();
+          }
+        })(),
+    };
+  }
+
+  // ---- statistics ----
+
+  /** IPsecGetStatistics1 and IkeextGetStatistics1, when the library exports them (every fwpuclnt since 7). */
+  get statistics(): StatisticsOps | undefined {
+    return this.s.IPsecGetStatistics1 && this.s.IkeextGetStatistics1 ? this : undefined;
+  }
+
+  /** The caller-allocated statistics struct, filled by `call` and decoded while `buf` is still referenced. */
+  private stats<K extends StructName>(
+    name: "IPsecGetStatistics1" | "IkeextGetStatistics1",
+    struct: K,
+  ): StructMap[K] {
+    const fn = this.saFn(name, false);
+    const buf = new Uint8Array(layoutOf(struct).size);
+    check(name, fn(this.h(), buf), { kind: "statistics" });
+    return decodeAt(struct, BigInt(Deno.UnsafePointer.value(Deno.UnsafePointer.of(buf))));
+  }
+
+  ipsecStatistics(): IpsecStatistics1 {
+    return this.stats("IPsecGetStatistics1", "IPSEC_STATISTICS1");
+  }
+
+  ikeextStatistics(): IkeextStatistics1 {
+    return this.stats("IkeextGetStatistics1", "IKEEXT_STATISTICS1");
   }
 
   // ---- app ids ----

@@ -6,6 +6,11 @@
  * Nothing above this interface knows which one it has, except to say so in output (`info`).
  */
 import type {
+  IKEEXT_KEYMODULE_STATISTICS1,
+  IKEEXT_STATISTICS1,
+  IPSEC_STATISTICS1,
+} from "../../ffi/structs.gen.ts";
+import type {
   FILETIME,
   Filter,
   FilterCondition,
@@ -109,6 +114,8 @@ export interface SaContextOps {
   addSaContextOutbound(id: bigint, bundle: IpsecSaBundle1): void;
   /** IPsecSaContextDeleteById0. */
   deleteSaContext(id: bigint): void;
+  /** IkeextSaDeleteById0: ends an IKE/AuthIP main-mode SA (and its quick-mode SAs) by its saId. */
+  deleteIkeSa?(id: bigint): void;
   /** IPsecSaContextEnum1 over every SA context. */
   enumSaContexts(pageSize?: number): IpsecSaContext1[];
   /** IPsecSaEnum1 over every IPsec SA. */
@@ -149,10 +156,45 @@ export interface NetEventWindow {
   endTime?: FileTime;
 }
 
+/** A live net-event subscription (FwpmNetEventSubscribe0); `unsubscribe` ends it. */
+export interface NetEventSubscription {
+  /**
+   * FwpmNetEventUnsubscribe0, run off the JS thread (it waits for a callback in progress, and that callback
+   * waits for the JS thread), then releases the callback. Idempotent. Rejects with the engine's error, e.g.
+   * when the engine went away; the callback is released either way.
+   */
+  unsubscribe(): Promise<void>;
+}
+
 /** Net-event enumeration (FwpmNetEventCreateEnumHandle0 / FwpmNetEventEnum1 / FwpmNetEventDestroyEnumHandle0). */
 export interface NetEventOps {
   /** Every recorded net event in `window`, oldest first as the engine returns them. */
   enumNetEvents(window?: NetEventWindow, pageSize?: number): NetEvent1[];
+  /**
+   * FwpmNetEventSubscribe0: `onEvent` receives each new net event (decoded, copied) in the engine's order,
+   * on the JS thread. Absent when the library lacks the export.
+   */
+  subscribeNetEvents?(onEvent: (event: NetEvent1) => void): NetEventSubscription;
+}
+
+/** UINT32 counters of one statistics group, by their C member names. */
+export type Counters = Record<string, number>;
+
+/** IPSEC_STATISTICS1 (IPsecGetStatistics1): SA counts, drop counters, traffic byte counts (UINT64). */
+export type IpsecStatistics1 = IPSEC_STATISTICS1;
+
+/** IKEEXT_KEYMODULE_STATISTICS1: one keying module's negotiation counters. */
+export type IkeextKeyModuleStatistics1 = IKEEXT_KEYMODULE_STATISTICS1;
+
+/** IKEEXT_STATISTICS1 (IkeextGetStatistics1). */
+export type IkeextStatistics1 = IKEEXT_STATISTICS1;
+
+/** Engine-wide IPsec and IKE statistics (live engines). */
+export interface StatisticsOps {
+  /** IPsecGetStatistics1. */
+  ipsecStatistics(): IpsecStatistics1;
+  /** IkeextGetStatistics1. */
+  ikeextStatistics(): IkeextStatistics1;
 }
 
 /** Operations shared by live and snapshot engines. All calls are synchronous, like the C API. */
@@ -194,6 +236,8 @@ export interface Engine {
   addFilter(filter: Filter): bigint;
   /** FwpmFilterGetByKey0; undefined when there is no such filter. */
   getFilter(key: Guid): Filter | undefined;
+  /** FwpmFilterGetById0, by the engine-assigned filterId (net events name filters by id); live engines. */
+  getFilterById?(id: bigint): Filter | undefined;
   /** FwpmFilterEnum0, optionally restricted by the template. */
   enumFilters(template?: FilterTemplate): Filter[];
   /** FwpmFilterDeleteByKey0. */
@@ -217,6 +261,9 @@ export interface Engine {
 
   /** Net-event enumeration; absent on engines that have none (snapshots, a library without FwpmNetEventEnum1). */
   readonly netEvents?: NetEventOps;
+
+  /** IPsec and IKE statistics; absent on engines that have none (snapshots). */
+  readonly statistics?: StatisticsOps;
 }
 
 /** A filter condition list type re-export, for implementers. */

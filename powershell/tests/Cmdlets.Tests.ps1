@@ -454,3 +454,95 @@ try { Remove-IpsecPolicy -ErrorAction SilentlyContinue; "NO ERROR" } catch { "ID
         (Get-Help New-IpsecIsolationPolicy -Parameter Exemption | Out-String) | Should -Not -Match 'neighbor-discovery, or an address'
     }
 }
+
+Describe 'Monitoring: live events, statistics, status' {
+    BeforeAll {
+        $script:Deno = Join-Path $RepoRoot 'node_modules/deno/deno'
+        $script:Injector = Join-Path $RepoRoot 'tests/support/injectNetEvents.ts'
+        function Invoke-Injector {
+            # another process feeding the simulator (its net-event journal / statistics file)
+            param([string[]]$Arguments)
+            & $Deno run -A --quiet --no-check $Injector $env:FWPSIM_STATE @Arguments
+            if ($LASTEXITCODE -ne 0) { throw "injector failed: $Arguments" }
+        }
+        # tests/support/netEvents.ts numbers event i at 2026-11-27T01:00:00Z + i ms
+        $script:T0 = [datetime]::Parse('2026-11-27T01:00:00Z', [cultureinfo]::InvariantCulture).ToUniversalTime()
+    }
+
+    It 'Get-IpsecNetEvent -Follow -Since writes the recorded events as WfpSec.NetEvent and stops at -MaxEvents' {
+        New-SimState
+        Invoke-Injector @('burst', '3', '0')
+        $events = @(Get-IpsecNetEvent -Follow -Since $T0 -MaxEvents 3 -ErrorVariable ev)
+        $ev.Count | Should -Be 0
+        $events.Count | Should -Be 3
+        $events | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WfpSec.NetEvent' }
+        ($events | ForEach-Object mmId) -join ',' | Should -Be '0,1,2'
+        $events[0].failureErrorName | Should -Be 'ERROR_IPSEC_IKE_AUTH_FAIL'
+        $events[0].rule.owner | Should -Be 'unknown'
+        $events[0].cause | Should -Match 'authentication failed'
+    }
+
+    It 'Get-IpsecNetEvent -Follow writes events injected while it runs, in order' {
+        New-SimState
+        # the injector starts 3 s from now, in its own process (exact arguments: no shell quoting)
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('sh')
+        foreach ($a in @('-c', 'sleep 3; exec "$0" run -A --quiet --no-check "$1" "$2" burst 2 40', $Deno, $Injector, $env:FWPSIM_STATE)) {
+            $psi.ArgumentList.Add($a)
+        }
+        $sh = [System.Diagnostics.Process]::Start($psi)
+        try {
+            # -Since: the two arrive live or, if injected before the subscription, from the replay; never twice
+            $events = @(Get-IpsecNetEvent -Follow -Since $T0 -MaxEvents 2)
+        } finally { $sh.WaitForExit() }
+        $sh.ExitCode | Should -Be 0
+        ($events | ForEach-Object mmId) -join ',' | Should -Be '40,41'
+    }
+
+    It 'Get-IpsecStatistics returns one WfpSec.Statistics with the engine counters' {
+        New-SimState
+        Invoke-Injector @('stats', '7')
+        $s = Get-IpsecStatistics -ErrorVariable ev
+        $ev.Count | Should -Be 0
+        $s.PSObject.TypeNames[0] | Should -Be 'WfpSec.Statistics'
+        $s.ActiveSas | Should -Be 7
+        $s.FailedMainModes | Should -Be 0
+        @($s.ike.ikev2.errors).Count | Should -Be 0
+    }
+
+    It 'Get-IpsecStatus: not compliant before Set-IpsecPolicy, compliant after; the line fits MDM limits' {
+        New-SimState
+        $file = Join-Path $TestDrive 'status.yaml'
+        New-IpsecIsolationPolicy -Kind Domain -Name 'pester-status' -Path $file | Out-Null
+        $before = Get-IpsecStatus -Path $file -ErrorVariable ev
+        $ev.Count | Should -Be 0
+        $before.PSObject.TypeNames[0] | Should -Be 'WfpSec.Status'
+        $before.Compliant | Should -BeFalse
+        $before.Reasons | Should -Contain 'drifted'
+        $before.Line | Should -Match "^wfpsec NOT COMPLIANT \(SIMULATOR\): policy 'pester-status' sha256:"
+        Set-IpsecPolicy -Path $file | Out-Null
+        $after = Get-IpsecStatus -Path $file
+        $after.Compliant | Should -BeTrue
+        $after.Digest | Should -Match '^sha256:[0-9a-f]{64}$'
+        $after.Line.Length | Should -BeLessOrEqual 2048
+    }
+
+    It 'Get-IpsecStatus of an unreadable policy is a non-compliant status, not an error record' {
+        New-SimState
+        $bad = Join-Path $TestDrive 'bad-status.yaml'
+        Set-Content -LiteralPath $bad -Value "version: 1`nname: x`nrules: 7"
+        $s = Get-IpsecStatus -Path $bad -ErrorVariable ev
+        $ev.Count | Should -Be 0
+        $s.Compliant | Should -BeFalse
+        $s.error.type | Should -Be 'PolicyError'
+    }
+
+    It 'Remove-IpsecSa -WhatIf changes nothing; an id that is no SA is an error record naming it' {
+        New-SimState
+        Remove-IpsecSa -Id 42 -WhatIf -ErrorVariable ev
+        $ev.Count | Should -Be 0
+        Remove-IpsecSa -Id 42 -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+        $ev.Count | Should -Be 1
+        $ev[0].Exception.Message | Should -Match 'no IKE SA and no manual SA context has id 42'
+        $ev[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+}

@@ -24,8 +24,8 @@ Describe 'Module manifest' {
         $exported = (Get-Command -Module WfpSec).Name | Sort-Object
         $exported | Should -Be (@(
                 'Export-IpsecPolicy', 'Get-IpsecNetEvent', 'Get-IpsecPolicy', 'Get-IpsecSecurityAssociation',
-                'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
-                'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
+                'Get-IpsecStatistics', 'Get-IpsecStatus', 'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
+                'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Remove-IpsecSa', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
                 'Unregister-IpsecPolicyTask') | Sort-Object)
         Get-Command Invoke-WfpsecExe -ErrorAction Ignore | Should -BeNullOrEmpty
     }

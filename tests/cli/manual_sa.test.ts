@@ -259,7 +259,10 @@ Deno.test({ name: "sa is in the help and needs a live engine", ignore }, async (
   const help = await wfpsec(["--help"]);
   assert.match(help.stdout, /^\s+sa\s+IKE\/AuthIP SAs, IPsec SAs and manual SA contexts/m);
   const h = await wfpsec(["sa", "--help"]);
-  assert.match(h.stdout, /Usage: wfpsec sa \[--json\] \[engine options\]/);
+  assert.match(
+    h.stdout,
+    /Usage: wfpsec sa \[--delete ID \[--kind ike\|context\]\] \[--json\] \[engine options\]/,
+  );
   assert.match(h.stdout, /Keys are never shown/);
   // Offline snapshots hold no SAs: `sa` does not take --state.
   const r = await wfpsec(["sa", "--state", "snap.json", "--json"]);
@@ -275,3 +278,61 @@ Deno.test({ name: "no manual SA key appears in any output of these tests", ignor
     assert.ok(!all.includes(k.slice(0, 16)), "part of a manual SA key was printed");
   }
 });
+
+Deno.test(
+  { name: "sa --delete ends one manual SA context by id; the next plan re-creates it", ignore },
+  async () => {
+    const dir = tempDir();
+    const state = `${dir}/s.state`;
+    const policy = examplePolicy(dir);
+    const [apply, before] = await session([
+      ["apply", policy, "--json", ...SIM(state)],
+      ["sa", "--json", ...SIM(state)],
+    ]);
+    assert.equal(apply.code, 0, apply.stderr);
+    const id = String((doc(before) as unknown as SaDoc).saContexts[0].saContextId);
+    const [del, after, plan, none, wrongKind, text] = await session([
+      ["apply", policy, "--json", ...SIM(state)],
+      ["sa", "--delete", id, "--json", ...SIM(state)],
+      ["sa", "--json", ...SIM(state)],
+      ["plan", policy, "--json", ...SIM(state)],
+      ["sa", "--delete", "999", ...SIM(state)],
+      ["sa", "--delete", id, "--kind", "ike", ...SIM(state)],
+      ["sa", "--delete", "5", "--kind", "context", ...SIM(state)],
+    ]).then((r) => r.slice(1));
+    assert.equal(del.code, 0, del.stderr);
+    assert.deepEqual(doc(del).deleted, { kind: "context", id });
+    assert.deepEqual((doc(after) as unknown as SaDoc).saContexts, []);
+    assert.equal(plan.code, 2, "the deleted SA context is planned again");
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /no IKE SA and no manual SA context has id 999.*nothing was deleted/);
+    assert.equal(wrongKind.code, 1);
+    assert.match(wrongKind.stderr, new RegExp(`no IKE SA has id ${id}`));
+    assert.equal(text.code, 1);
+    assert.match(text.stderr, /no manual SA context has id 5/);
+  },
+);
+
+Deno.test(
+  { name: "sa --delete: a bad id or kind is a usage error before any engine is opened", ignore },
+  async () => {
+    const [bad, zero, kind, lone] = await session([
+      ["sa", "--delete", "abc", "--json"],
+      ["sa", "--delete", "0", "--json"],
+      ["sa", "--delete", "5", "--kind", "tunnel", "--engine", "sim", "--sim-state", "/nonexistent/dir/s"],
+      ["sa", "--kind", "ike", "--json"],
+    ]);
+    for (const r of [bad, zero, lone]) {
+      // no engine options at all: these fail before an engine would be needed
+      assert.equal(r.code, 1);
+      assert.equal((doc(r).error as Record<string, unknown>).type, "UsageError");
+    }
+    assert.match(
+      String((doc(bad).error as Record<string, unknown>).message),
+      /--delete: "abc" is not an SA id/,
+    );
+    assert.match(String((doc(lone).error as Record<string, unknown>).message), /--kind goes with --delete/);
+    assert.equal(kind.code, 1);
+    assert.match(kind.stderr, /--kind: "tunnel" is not one of ike, context/);
+  },
+);

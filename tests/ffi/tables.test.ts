@@ -83,7 +83,11 @@ class Sampler {
       case "blob":
         return this.bytes(1 + this.int(40));
       case "inline":
-        return this.bytes(t.length);
+        // an inline array is its raw bytes: UINT8[n] is n bytes, UINT32[97] (errorFrequencyTable) 388
+        return this.bytes(
+          t.length *
+              ({ u8: 1, i8: 1, u16: 2, i16: 2, u32: 4, i32: 4, f32: 4 } as Record<string, number>)[t.of] || 8,
+        );
       case "struct":
         return this.struct(STRUCTS[t.struct], depth + 1);
       case "ptr": {

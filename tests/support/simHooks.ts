@@ -3,7 +3,7 @@
  * second handle on the library the engine loaded (the product's symbol table has none of them).
  * `simHooks()` returns null for a real fwpuclnt, so test code cannot mistake Windows for the simulator.
  */
-import type { NetEvent1 } from "../../modules/engine/mod.ts";
+import type { IkeextStatistics1, IpsecStatistics1, NetEvent1 } from "../../modules/engine/mod.ts";
 import { Arena } from "../../ffi/codec.ts";
 import { type LoadedLibrary, loadLibrary } from "../../ffi/library.ts";
 
@@ -15,6 +15,8 @@ export const SIM_SYMBOLS = {
   SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true },
   SimMutationCount: { parameters: [], result: "u32", optional: true },
   SimInjectNetEvent: { parameters: ["buffer"], result: "u32", optional: true },
+  SimStopEngine: { parameters: ["u32"], result: "u32", optional: true },
+  SimSetStatistics: { parameters: ["buffer", "buffer"], result: "u32", optional: true },
   SimBoot: { parameters: [], result: "u32", optional: true },
   SimSetAutoStartServices: { parameters: ["buffer"], result: "void", optional: true },
   SimStateProblem: { parameters: [], result: "pointer", optional: true },
@@ -40,6 +42,16 @@ export interface SimHooks {
    * FwpmNetEventEnum1 to return. Throws when this fwpsim build lacks SimInjectNetEvent or refuses the event.
    */
   injectNetEvent(event: NetEvent1): void;
+  /**
+   * SimStopEngine: `true` stops the simulated BFE (needs a state file: the stop is seen by every process
+   * using it), `false` starts it again. Throws when this fwpsim build lacks the hook or has no state file.
+   */
+  stopEngine(stopped: boolean): void;
+  /**
+   * SimSetStatistics: the counters IPsecGetStatistics1 / IkeextGetStatistics1 return from now on (an omitted
+   * one is kept); with a state file every process using it reads them.
+   */
+  setStatistics(ipsec?: IpsecStatistics1, ikeext?: IkeextStatistics1): void;
   /**
    * Restarts BFE (tests/support/fwpsim/boot.c): sessions, dynamic and static objects, SA contexts and net
    * events are gone; persistent objects are reloaded from the state file with the service rule applied.
@@ -69,6 +81,8 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
   const count = s.SimMutationCount;
   const setPath = s.SimSetStatePath;
   const inject = s.SimInjectNetEvent;
+  const stop = s.SimStopEngine;
+  const setStats = s.SimSetStatistics;
   const boot = s.SimBoot, autoStart = s.SimSetAutoStartServices, problem = s.SimStateProblem;
   const need = <T>(f: T | null, name: string): T => {
     if (!f) throw new Error(`${name} is not exported by ${l.path}`);
@@ -102,6 +116,20 @@ export function simHooks(lib?: LoadedLibrary): SimHooks | null {
       const arena = new Arena(4096);
       const rc = inject(arena.view(arena.encode("FWPM_NET_EVENT1", event)));
       if (rc !== 0) throw new Error(`SimInjectNetEvent failed: 0x${rc.toString(16)}`);
+    },
+    stopEngine: (stopped) => {
+      if (!stop) throw new Error(`SimStopEngine is not exported by ${l.path}`);
+      const rc = stop(stopped ? 1 : 0);
+      if (rc !== 0) throw new Error(`SimStopEngine failed: 0x${rc.toString(16)}`);
+    },
+    setStatistics: (ipsec, ikeext) => {
+      if (!setStats) throw new Error(`SimSetStatistics is not exported by ${l.path}`);
+      // One arena each: encode() starts its arena over.
+      const a = new Arena(1024), b = new Arena(4096);
+      const i = ipsec ? a.view(a.encode("IPSEC_STATISTICS1", ipsec)) : null;
+      const k = ikeext ? b.view(b.encode("IKEEXT_STATISTICS1", ikeext)) : null;
+      const rc = setStats(i, k);
+      if (rc !== 0) throw new Error(`SimSetStatistics failed: 0x${rc.toString(16)}`);
     },
   };
 }

@@ -841,3 +841,4 @@ void *dc_net_event_page(SIM_FWPM_NET_EVENT1 *const *events, uint32_t n) {
   }
   return arr;
 }
+

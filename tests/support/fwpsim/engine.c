@@ -451,6 +451,7 @@ SIMAPI uint32_t FwpmEngineOpen0(const uint16_t *serverName, uint32_t authnServic
     uint32_t rc = state_set_path(plat_getenv("FWPSIM_STATE"));
     if (rc) return rc;
   }
+  if (netev_engine_stopped()) return EPT_S_NOT_REGISTERED; /* SimStopEngine: BFE is not running */
   SIM_GUID key;
   memset(&key, 0, sizeof key);
   if (session && !guid_is_zero(&session->sessionKey)) {

@@ -73,10 +73,16 @@ uint32_t IPsecSaDestroyEnumHandle0(void *h, void *eh);
 uint32_t IkeextSaCreateEnumHandle0(void *h, const void *enumTemplate, void **eh);
 uint32_t IkeextSaEnum2(void *h, void *eh, uint32_t n, void **entries, uint32_t *got);
 uint32_t IkeextSaDestroyEnumHandle0(void *h, void *eh);
+uint32_t IkeextSaDeleteById0(void *h, uint64_t id);
 uint32_t FwpmNetEventCreateEnumHandle0(void *h, const SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 *enumTemplate, void **eh);
 uint32_t FwpmNetEventEnum1(void *h, void *eh, uint32_t n, SIM_FWPM_NET_EVENT1 ***entries, uint32_t *got);
 uint32_t FwpmNetEventEnum5(void *h, void *eh, uint32_t n, void **entries, uint32_t *got);
 uint32_t FwpmNetEventDestroyEnumHandle0(void *h, void *eh);
+uint32_t FwpmNetEventSubscribe0(void *h, const SIM_FWPM_NET_EVENT_SUBSCRIPTION0 *subscription,
+                                SIM_FWPM_NET_EVENT_CALLBACK0 callback, void *context, void **eventsHandle);
+uint32_t FwpmNetEventUnsubscribe0(void *h, void *eventsHandle);
+uint32_t IPsecGetStatistics1(void *h, SIM_IPSEC_STATISTICS1 *ipsecStatistics);
+uint32_t IkeextGetStatistics1(void *h, SIM_IKEEXT_STATISTICS1 *ikeextStatistics);
 
 /* test hooks (not fwpuclnt) */
 uint64_t SimOutstandingAllocations(void);
@@ -84,7 +90,10 @@ void SimFailNthMutation(uint32_t n, uint32_t code);
 uint32_t SimReset(void);
 uint32_t SimSetStatePath(const char *utf8);
 uint32_t SimMutationCount(void);
-uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into the net-event list */
+uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into the net-event list / journal */
+uint32_t SimStopEngine(uint32_t stopped); /* 1: the simulated BFE stops; 0: it runs again */
+/* the counters IPsecGetStatistics1 / IkeextGetStatistics1 return from now on (NULL: that one unchanged) */
+uint32_t SimSetStatistics(const SIM_IPSEC_STATISTICS1 *ipsec, const SIM_IKEEXT_STATISTICS1 *ikeext);
 uint32_t SimBoot(void);                                  /* BFE restarts (boot.c) */
 void SimSetAutoStartServices(const char *commaSeparated); /* NULL: the built-in table */
 const char *SimStateProblem(void);                       /* why the last state file was refused */

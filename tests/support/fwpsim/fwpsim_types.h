@@ -966,6 +966,74 @@ typedef struct SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 {
   SIM_FWPM_FILTER_CONDITION0 *filterCondition;
 } SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0;
 
+/* FwpmNetEventSubscribe0 (fwpmtypes.h / fwpmu.h): the subscription and the callback it calls. */
+typedef struct SIM_FWPM_NET_EVENT_SUBSCRIPTION0 {
+  SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 *enumTemplate; /* NULL matches every event */
+  uint32_t flags;                                  /* unused */
+  SIM_GUID sessionKey;
+} SIM_FWPM_NET_EVENT_SUBSCRIPTION0;
+typedef void (*SIM_FWPM_NET_EVENT_CALLBACK0)(void *context, const SIM_FWPM_NET_EVENT1 *event);
+
+/* IPsecGetStatistics1 / IkeextGetStatistics1 (ipsectypes.h, iketypes.h) */
+typedef struct SIM_IPSEC_AGGREGATE_SA_STATISTICS0 {
+  uint32_t activeSas, pendingSaNegotiations, totalSasAdded, totalSasDeleted, successfulRekeys, activeTunnels,
+      offloadedSas;
+} SIM_IPSEC_AGGREGATE_SA_STATISTICS0;
+typedef struct SIM_IPSEC_ESP_DROP_PACKET_STATISTICS0 {
+  uint32_t invalidSpisOnInbound, decryptionFailuresOnInbound, authenticationFailuresOnInbound,
+      replayCheckFailuresOnInbound, saNotInitializedOnInbound;
+} SIM_IPSEC_ESP_DROP_PACKET_STATISTICS0;
+typedef struct SIM_IPSEC_AH_DROP_PACKET_STATISTICS0 {
+  uint32_t invalidSpisOnInbound, authenticationFailuresOnInbound, replayCheckFailuresOnInbound,
+      saNotInitializedOnInbound;
+} SIM_IPSEC_AH_DROP_PACKET_STATISTICS0;
+typedef struct SIM_IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1 {
+  uint32_t invalidSpisOnInbound, decryptionFailuresOnInbound, authenticationFailuresOnInbound,
+      udpEspValidationFailuresOnInbound, replayCheckFailuresOnInbound, invalidClearTextInbound,
+      saNotInitializedOnInbound, receiveOverIncorrectSaInbound, secureReceivesNotMatchingFilters,
+      totalDropPacketsInbound;
+} SIM_IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1;
+typedef struct SIM_IPSEC_TRAFFIC_STATISTICS1 {
+  uint64_t encryptedByteCount, authenticatedAHByteCount, authenticatedESPByteCount, transportByteCount,
+      tunnelByteCount, offloadByteCount, totalSuccessfulPackets;
+} SIM_IPSEC_TRAFFIC_STATISTICS1;
+typedef struct SIM_IPSEC_STATISTICS1 {
+  SIM_IPSEC_AGGREGATE_SA_STATISTICS0 aggregateSaStatistics;
+  SIM_IPSEC_ESP_DROP_PACKET_STATISTICS0 espDropPacketStatistics;
+  SIM_IPSEC_AH_DROP_PACKET_STATISTICS0 ahDropPacketStatistics;
+  SIM_IPSEC_AGGREGATE_DROP_PACKET_STATISTICS1 aggregateDropPacketStatistics;
+  SIM_IPSEC_TRAFFIC_STATISTICS1 inboundTrafficStatistics;
+  SIM_IPSEC_TRAFFIC_STATISTICS1 outboundTrafficStatistics;
+} SIM_IPSEC_STATISTICS1;
+typedef struct SIM_IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1 {
+  uint32_t currentActiveMainModes, totalMainModesStarted, totalSuccessfulMainModes, totalFailedMainModes,
+      totalResponderMainModes, currentNewResponderMainModes, currentActiveQuickModes, totalQuickModesStarted,
+      totalSuccessfulQuickModes, totalFailedQuickModes, totalAcquires, totalReinitAcquires,
+      currentActiveExtendedModes, totalExtendedModesStarted, totalSuccessfulExtendedModes,
+      totalFailedExtendedModes, totalImpersonationExtendedModes, totalImpersonationMainModes;
+} SIM_IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1;
+#define SIM_IKEEXT_ERROR_CODE_COUNT 97 /* the header's [97]; Learn's prose says 84 (windows-verification S1) */
+typedef struct SIM_IKEEXT_KEYMODULE_STATISTICS1 {
+  SIM_IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1 v4Statistics;
+  SIM_IKEEXT_IP_VERSION_SPECIFIC_KEYMODULE_STATISTICS1 v6Statistics;
+  uint32_t errorFrequencyTable[SIM_IKEEXT_ERROR_CODE_COUNT];
+  uint32_t mainModeNegotiationTime, quickModeNegotiationTime, extendedModeNegotiationTime;
+} SIM_IKEEXT_KEYMODULE_STATISTICS1;
+typedef struct SIM_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 {
+  uint32_t totalSocketReceiveFailures, totalSocketSendFailures;
+} SIM_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1;
+typedef struct SIM_IKEEXT_COMMON_STATISTICS1 {
+  SIM_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 v4Statistics;
+  SIM_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 v6Statistics;
+  uint32_t totalPacketsReceived, totalInvalidPacketsReceived, currentQueuedWorkitems;
+} SIM_IKEEXT_COMMON_STATISTICS1;
+typedef struct SIM_IKEEXT_STATISTICS1 {
+  SIM_IKEEXT_KEYMODULE_STATISTICS1 ikeStatistics;
+  SIM_IKEEXT_KEYMODULE_STATISTICS1 authipStatistics;
+  SIM_IKEEXT_KEYMODULE_STATISTICS1 ikeV2Statistics;
+  SIM_IKEEXT_COMMON_STATISTICS1 commonStatistics;
+} SIM_IKEEXT_STATISTICS1;
+
 /* ---- layout self-checks (Windows x64 figures, spec section 6 / 2) -------------------------------------- */
 
 #define SIM_ASSERT_SIZE(T, n) _Static_assert(sizeof(T) == (n), #T " size")
@@ -1042,5 +1110,9 @@ SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_IPSEC_KERNEL_DROP0, 32);
 SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT1, 160);
 SIM_ASSERT_OFF(SIM_FWPM_NET_EVENT1, ikeMmFailure, 152);
 SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0, 32);
+SIM_ASSERT_SIZE(SIM_FWPM_NET_EVENT_SUBSCRIPTION0, 32);
+SIM_ASSERT_OFF(SIM_FWPM_NET_EVENT_SUBSCRIPTION0, sessionKey, 12);
+SIM_ASSERT_SIZE(SIM_IPSEC_STATISTICS1, 216);
+SIM_ASSERT_SIZE(SIM_IKEEXT_STATISTICS1, 1660);
 
 #endif /* FWPSIM_TYPES_H */

@@ -8,7 +8,13 @@
  *   SimSetStatePath(utf8|NULL)   use this state file (overrides FWPSIM_STATE; NULL: no persistence)
  *   SimMutationCount()           state-changing calls that succeeded so far in this process
  *   SimInjectNetEvent(event)     deep-copies an FWPM_NET_EVENT1 (IKE MM/QM/EM failure, IPsec kernel drop)
- *                                into the list FwpmNetEventEnum1 returns (defined in sa.c)
+ *                                into the list FwpmNetEventEnum1 returns and subscribers receive; with a
+ *                                state file, into its journal <state>.netevents, which every process
+ *                                reads (defined in netevents.c)
+ *   SimStopEngine(1|0)           the simulated BFE stops (<state>.stopped exists: opens fail, older sessions
+ *                                are severed, subscriptions end) or runs again (netevents.c)
+ *   SimSetStatistics(ipsec, ike) the counters IPsecGetStatistics1 / IkeextGetStatistics1 return (NULL keeps
+ *                                one); with a state file kept in <state>.statistics for every process (stats.c)
  *   SimBoot()                    BFE restarts (boot.c); SimSetAutoStartServices(list|NULL) and
  *                                SimStateProblem() are defined there too
  * Environment hooks (read at the first FwpmEngineOpen0 of a process; for spawned CLI tests):

@@ -134,6 +134,7 @@ SaCtx *sa_deserialize(const uint8_t *p, size_t n, uint64_t recId, uint64_t nextI
 
 /* enumeration handles die with their session */
 void sa_session_closed(uint64_t serial) {
+  netev_session_closed(serial);
   for (SaEnum **pp = &saEnums; *pp;) {
     SaEnum *e = *pp;
     if (e->owner == serial) {
@@ -146,10 +147,11 @@ void sa_session_closed(uint64_t serial) {
   }
 }
 
-void net_events_reset(void);
+void stats_reset(void);
 
 void sa_reset(void) {
-  net_events_reset();
+  netev_reset();
+  stats_reset();
   sa_replace_all(NULL);
   while (saEnums) {
     SaEnum *e = saEnums;
@@ -519,56 +521,33 @@ SIMAPI uint32_t IkeextSaEnum2(void *engineHandle, void *enumHandle, uint32_t num
 SIMAPI uint32_t IkeextSaDestroyEnumHandle0(void *engineHandle, void *enumHandle) {
   return other_enum_destroy(engineHandle, enumHandle, EN_IKE_SAS);
 }
-/* ---- net events --------------------------------------------------------------------------------------------
- * A simulator negotiates nothing and drops nothing, so its only net events are those a test injected with
- * SimInjectNetEvent (hooks: test double only). They are kept in injection order, in memory (SimReset drops
- * them). FwpmNetEventEnum1 returns them as FWPM_NET_EVENT1 pages; the enum template's startTime/endTime
- * window (inclusive) is honoured, its filter conditions are not simulated. FwpmNetEventEnum5
- * (FWPM_NET_EVENT5) is not simulated and returns no entries. */
-
-static SIM_FWPM_NET_EVENT1 **netEvents;
-static size_t numNetEvents, capNetEvents;
+/* IkeextSaDeleteById0 (learn.microsoft.com api/fwpmu/nf-fwpmu-ikeextsadeletebyid0): a simulator negotiates
+ * nothing, so there is never an IKE SA with that id. Not inside a transaction (as the other SA calls). */
+SIMAPI uint32_t IkeextSaDeleteById0(void *engineHandle, uint64_t id) {
+  (void)id;
+  Session *s = session_get(engineHandle);
+  if (!s) return ERROR_INVALID_HANDLE;
+  if (s->txn) return FWP_E_TXN_IN_PROGRESS;
+  return FWP_E_NOT_FOUND;
+}
+/* ---- net events (the list, injection and subscriptions are in netevents.c) ---------------------------------
+ * FwpmNetEventEnum1 returns the recorded events as FWPM_NET_EVENT1 pages; the enum template's
+ * startTime/endTime window (inclusive) is honoured, its filter conditions are not simulated.
+ * FwpmNetEventEnum5 (FWPM_NET_EVENT5) is not simulated and returns no entries. */
 
 static uint64_t filetime_u64(const SIM_FILETIME *t) {
   return ((uint64_t)t->dwHighDateTime << 32) | t->dwLowDateTime;
 }
 
-void net_events_reset(void) {
-  for (size_t i = 0; i < numNetEvents; i++) free(netEvents[i]);
-  free(netEvents);
-  netEvents = NULL;
-  numNetEvents = capNetEvents = 0;
-}
-
-SIMAPI uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event) {
-  if (!event) return FWP_E_NULL_POINTER;
-  switch (event->type) {
-  case FWPM_NET_EVENT_TYPE_IKEEXT_MM_FAILURE: case FWPM_NET_EVENT_TYPE_IKEEXT_QM_FAILURE:
-  case FWPM_NET_EVENT_TYPE_IKEEXT_EM_FAILURE: case FWPM_NET_EVENT_TYPE_IPSEC_KERNEL_DROP:
-    break;
-  default:
-    return ERROR_NOT_SUPPORTED; /* classify/DoSP/capability events are not simulated */
-  }
-  if (bad_ptr(event->ikeMmFailure)) return FWP_E_NULL_POINTER; /* every simulated type has a payload */
-  if (event->header.ipVersion > FWP_IP_VERSION_V6) return FWP_E_INVALID_ENUMERATOR;
-  if (numNetEvents == capNetEvents) {
-    size_t cap = capNetEvents ? capNetEvents * 2 : 16;
-    SIM_FWPM_NET_EVENT1 **grown = realloc(netEvents, cap * sizeof *grown);
-    if (!grown) return ERROR_NOT_ENOUGH_MEMORY;
-    netEvents = grown;
-    capNetEvents = cap;
-  }
-  SIM_FWPM_NET_EVENT1 *copy = dc_generic(event, sizeof *event, fix_net_event, false);
-  if (!copy) return ERROR_NOT_ENOUGH_MEMORY;
-  netEvents[numNetEvents++] = copy;
-  return 0;
-}
-
 /* The handle snapshots the indices of the events inside the template's time window. */
 SIMAPI uint32_t FwpmNetEventCreateEnumHandle0(void *engineHandle, const SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 *t,
                                               void **enumHandle) {
+  Session *s = session_get(engineHandle);
+  if (s && netev_session_severed(s)) return RPC_S_SERVER_UNAVAILABLE;
   uint32_t rc = other_enum_create(engineHandle, EN_NET_EVENTS, enumHandle);
   if (rc) return rc;
+  netev_sync(); /* events other processes injected into the journal */
+  size_t numNetEvents = netev_count();
   SaEnum *e = saEnums; /* other_enum_create pushed it */
   free(e->ids);
   e->ids = malloc((numNetEvents ? numNetEvents : 1) * sizeof *e->ids);
@@ -580,7 +559,7 @@ SIMAPI uint32_t FwpmNetEventCreateEnumHandle0(void *engineHandle, const SIM_FWPM
   }
   uint64_t lo = t ? filetime_u64(&t->startTime) : 0, hi = t ? filetime_u64(&t->endTime) : UINT64_MAX;
   for (size_t i = 0; i < numNetEvents; i++) {
-    uint64_t ts = filetime_u64(&netEvents[i]->header.timeStamp);
+    uint64_t ts = filetime_u64(&netev_at(i)->header.timeStamp);
     if (ts >= lo && ts <= hi) e->ids[e->n++] = i;
   }
   return 0;
@@ -593,14 +572,15 @@ SIMAPI uint32_t FwpmNetEventEnum1(void *engineHandle, void *enumHandle, uint32_t
   if (!entries || !numEntriesReturned) return FWP_E_NULL_POINTER;
   *entries = NULL;
   *numEntriesReturned = 0;
+  if (netev_session_severed(s)) return RPC_S_SERVER_UNAVAILABLE;
   SaEnum *e = sa_enum_find(s, enumHandle, EN_NET_EVENTS);
   if (!e) return FWP_E_INVALID_ENUMERATOR;
   SIM_FWPM_NET_EVENT1 **page = malloc((numEntriesRequested ? numEntriesRequested : 1) * sizeof *page);
   if (!page) return ERROR_NOT_ENOUGH_MEMORY;
   uint32_t n = 0;
   while (n < numEntriesRequested && e->pos < e->n) {
-    size_t i = e->ids[e->pos++];
-    if (i < numNetEvents) page[n++] = netEvents[i];
+    SIM_FWPM_NET_EVENT1 *ev = netev_at(e->ids[e->pos++]);
+    if (ev) page[n++] = ev;
   }
   if (n) {
     *entries = dc_net_event_page(page, n);

@@ -1058,6 +1058,100 @@ static void test_net_events(void) {
   CHECK(SimOutstandingAllocations() == 0, "no leaks (net events)");
 }
 
+/* ---- net-event subscriptions (netevents.c) ---- */
+static volatile int subCalls;
+static volatile uint64_t subLastMmId;
+static void sub_callback(void *context, const SIM_FWPM_NET_EVENT1 *event) {
+  (void)context;
+  if (event->type == FWPM_NET_EVENT_TYPE_IKEEXT_MM_FAILURE) subLastMmId = event->ikeMmFailure->mmId;
+  subCalls = subCalls + 1;
+}
+static int wait_calls(int n) { /* up to ~5 s */
+  for (int i = 0; i < 5000 && subCalls < n; i++) usleep(1000);
+  return subCalls >= n;
+}
+
+static void test_net_event_subscriptions(void) {
+  SimReset();
+  char state[512];
+  temp_path(state, sizeof state, "subs");
+  SimSetStatePath(state);
+  void *h = NULL, *sh = NULL;
+  SIM_FWPM_SESSION0 s;
+  memset(&s, 0, sizeof s);
+  CHECK_RC(FwpmEngineOpen0(NULL, RPC_C_AUTHN_WINNT, NULL, &s, &h), 0, "open session (subscriptions)");
+  SIM_FWPM_NET_EVENT_SUBSCRIPTION0 sub;
+  memset(&sub, 0, sizeof sub);
+  CHECK_RC(FwpmNetEventSubscribe0(h, NULL, sub_callback, NULL, &sh), FWP_E_NULL_POINTER, "subscription required");
+  CHECK_RC(FwpmNetEventSubscribe0(h, &sub, NULL, NULL, &sh), FWP_E_NULL_POINTER, "callback required");
+  CHECK_RC(FwpmNetEventSubscribe0((void *)0x1234, &sub, sub_callback, NULL, &sh), ERROR_INVALID_HANDLE,
+           "subscribe needs a session");
+  CHECK_RC(FwpmTransactionBegin0(h, 0), 0, "begin (subscribe in txn)");
+  CHECK_RC(FwpmNetEventSubscribe0(h, &sub, sub_callback, NULL, &sh), FWP_E_TXN_IN_PROGRESS,
+           "subscribe inside a transaction (Learn: FwpmNetEventSubscribe0)");
+  FwpmTransactionAbort0(h);
+  CHECK_RC(FwpmNetEventUnsubscribe0(h, NULL), 0, "unsubscribe NULL has no effect (Learn)");
+
+  SIM_FWPM_NET_EVENT_IKEEXT_MM_FAILURE1 mm;
+  memset(&mm, 0, sizeof mm);
+  SIM_FWPM_NET_EVENT1 ev;
+  memset(&ev, 0, sizeof ev);
+  ev.type = FWPM_NET_EVENT_TYPE_IKEEXT_MM_FAILURE;
+  ev.ikeMmFailure = &mm;
+  mm.mmId = 1;
+  CHECK_RC(SimInjectNetEvent(&ev), 0, "inject before subscribing");
+  subCalls = 0;
+  CHECK_RC(FwpmNetEventSubscribe0(h, &sub, sub_callback, NULL, &sh), 0, "subscribe");
+  CHECK(sh != NULL, "subscription handle");
+  mm.mmId = 2;
+  CHECK_RC(SimInjectNetEvent(&ev), 0, "inject after subscribing (journal)");
+  CHECK(wait_calls(1) && subLastMmId == 2, "the new event is delivered from fwpsim's thread, the old one is not");
+  CHECK_RC(FwpmNetEventUnsubscribe0(h, sh), 0, "unsubscribe");
+  CHECK_RC(FwpmNetEventUnsubscribe0(h, sh), ERROR_INVALID_HANDLE, "a second unsubscribe");
+  mm.mmId = 3;
+  SimInjectNetEvent(&ev);
+  usleep(50000);
+  CHECK(subCalls == 1, "nothing after unsubscribing");
+
+  /* a template window selects what is delivered */
+  SIM_FWPM_NET_EVENT_ENUM_TEMPLATE0 t;
+  memset(&t, 0, sizeof t);
+  t.startTime.dwHighDateTime = 10;
+  t.endTime.dwHighDateTime = 20;
+  sub.enumTemplate = &t;
+  CHECK_RC(FwpmNetEventSubscribe0(h, &sub, sub_callback, NULL, &sh), 0, "subscribe with a window");
+  ev.header.timeStamp.dwHighDateTime = 5;
+  mm.mmId = 4;
+  SimInjectNetEvent(&ev);
+  ev.header.timeStamp.dwHighDateTime = 15;
+  mm.mmId = 5;
+  SimInjectNetEvent(&ev);
+  CHECK(wait_calls(2) && subLastMmId == 5, "only events inside the window are delivered");
+
+  /* the engine stopping severs the session and ends the subscription */
+  CHECK_RC(SimStopEngine(1), 0, "stop the engine");
+  void *h2 = NULL;
+  CHECK_RC(FwpmEngineOpen0(NULL, RPC_C_AUTHN_WINNT, NULL, &s, &h2), EPT_S_NOT_REGISTERED, "no engine to open");
+  void *eh = NULL;
+  CHECK_RC(FwpmNetEventCreateEnumHandle0(h, NULL, &eh), RPC_S_SERVER_UNAVAILABLE, "the old session is severed");
+  CHECK_RC(FwpmNetEventUnsubscribe0(h, sh), RPC_S_SERVER_UNAVAILABLE, "its subscription went with the engine");
+  CHECK_RC(SimStopEngine(0), 0, "start the engine");
+  CHECK_RC(FwpmEngineOpen0(NULL, RPC_C_AUTHN_WINNT, NULL, &s, &h2), 0, "a new session after the restart");
+  CHECK_RC(FwpmNetEventCreateEnumHandle0(h2, NULL, &eh), 0, "works");
+  FwpmNetEventDestroyEnumHandle0(h2, eh);
+  FwpmEngineClose0(h2);
+  FwpmEngineClose0(h);
+  SimReset();
+  SimSetStatePath(NULL);
+  char j[600];
+  snprintf(j, sizeof j, "%s.netevents", state);
+  unlink(j);
+  snprintf(j, sizeof j, "%s.lock", state);
+  unlink(j);
+  unlink(state);
+  CHECK(SimOutstandingAllocations() == 0, "no leaks (subscriptions)");
+}
+
 /* BFE start (boot.c): FwpmProviderAdd0's rule on persistent objects; disabled filters hidden from enumeration
  * unless FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED; SA contexts and static objects gone. */
 static uint32_t count_filters(void *h, const SIM_FWPM_FILTER_ENUM_TEMPLATE0 *t, const SIM_GUID *want, uint32_t *flags) {
@@ -1174,6 +1268,7 @@ int main(void) {
   test_validation_and_templates();
   test_appid();
   test_net_events();
+  test_net_event_subscriptions();
   printf("fwpsim selftest: %d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
 }

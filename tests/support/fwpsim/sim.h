@@ -274,6 +274,14 @@ void engine_reset(void);
 void enum_destroy_all(Session *s);
 void sa_reset(void);
 void sa_session_closed(uint64_t serial);
+/* net events (netevents.c): the event list, the journal other processes inject into, subscriptions */
+void netev_sync(void);                         /* takes new journal records into the list */
+size_t netev_count(void);
+SIM_FWPM_NET_EVENT1 *netev_at(size_t i);       /* stable until SimReset */
+void netev_reset(void);
+void netev_session_closed(uint64_t serial);
+bool netev_engine_stopped(void);               /* SimStopEngine: the simulated BFE is not running */
+bool netev_session_severed(const Session *s); /* opened before the engine stopped: its RPC binding is gone */
 
 /* ---- platform (platform.c) ------------------------------------------------------------------------------ */
 
