@@ -32,6 +32,7 @@ import type { ObjectRef } from "../../ffi/wfpsecError.ts";
 import { guidToBytes, isGuid } from "../../ffi/guid.ts";
 import { type LoadedLibrary, loadLibrary } from "../../ffi/library.ts";
 import type { FwpSymbols } from "../../ffi/symbols.ts";
+import { readSelfRelative, WFPSEC_OBJECT_SD } from "../../ffi/sddl.ts";
 
 /** Options of `openEngine`. */
 export interface OpenEngineOptions {
@@ -59,6 +60,10 @@ const NOT_FOUND = {
 };
 const ANY_ACTION = 0xffffffff;
 const INCLUDE_DISABLED = FLAGS.FWP_FILTER_ENUM_FLAG.FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED;
+/** The `sd` argument of every Add: wfpsec's object DACL (ffi/sddl.ts; the buffer lives as long as the module). */
+const OBJECT_SD = Deno.UnsafePointer.of(WFPSEC_OBJECT_SD);
+/** The object kinds Fwpm*GetSecurityInfoByKey0 exists for. */
+export type SecuredKind = "provider" | "sublayer" | "providerContext" | "filter";
 
 type EnumKind = "Provider" | "SubLayer" | "ProviderContext" | "Filter";
 
@@ -238,7 +243,7 @@ export class FfiEngine implements Engine {
   addProvider(provider: Provider): void {
     const obj = { kind: "provider", key: provider.providerKey, name: provider.displayData?.name };
     const off = this.arena.encode("FWPM_PROVIDER0", provider);
-    check("FwpmProviderAdd0", this.s.FwpmProviderAdd0(this.h(), this.arena.view(off), null), obj);
+    check("FwpmProviderAdd0", this.s.FwpmProviderAdd0(this.h(), this.arena.view(off), OBJECT_SD), obj);
   }
 
   getProvider(key: Guid): Provider | undefined {
@@ -269,7 +274,7 @@ export class FfiEngine implements Engine {
   addSublayer(sublayer: Sublayer): void {
     const obj = { kind: "sublayer", key: sublayer.subLayerKey, name: sublayer.displayData?.name };
     const off = this.arena.encode("FWPM_SUBLAYER0", sublayer);
-    check("FwpmSubLayerAdd0", this.s.FwpmSubLayerAdd0(this.h(), this.arena.view(off), null), obj);
+    check("FwpmSubLayerAdd0", this.s.FwpmSubLayerAdd0(this.h(), this.arena.view(off), OBJECT_SD), obj);
   }
 
   getSublayer(key: Guid): Sublayer | undefined {
@@ -307,7 +312,7 @@ export class FfiEngine implements Engine {
     id[0] = 0n;
     check(
       "FwpmProviderContextAdd3",
-      this.s.FwpmProviderContextAdd3(this.h(), this.arena.view(off), null, id),
+      this.s.FwpmProviderContextAdd3(this.h(), this.arena.view(off), OBJECT_SD, id),
       obj,
     );
     return id[0];
@@ -361,7 +366,7 @@ export class FfiEngine implements Engine {
     const off = this.arena.encode("FWPM_FILTER0", filter);
     const id = this.idCell;
     id[0] = 0n;
-    const rc = this.s.FwpmFilterAdd0(this.h(), this.arena.view(off), null, id);
+    const rc = this.s.FwpmFilterAdd0(this.h(), this.arena.view(off), OBJECT_SD, id);
     if (rc !== 0) {
       throw new WfpError("FwpmFilterAdd0", rc, {
         kind: "filter",
@@ -472,7 +477,7 @@ export class FfiEngine implements Engine {
       tunnel.filterConditions.length,
       v(at.conds),
       v(at.keyMod),
-      null,
+      OBJECT_SD,
     );
     check("FwpmIPsecTunnelAdd3", rc, {
       kind: "tunnel",
@@ -669,6 +674,46 @@ export class FfiEngine implements Engine {
   }
 
   // ---- app ids ----
+
+  /**
+   * The object's security descriptor (self-relative bytes) as Fwpm*GetSecurityInfoByKey0 returns it, with
+   * the parts `securityInfo` asks for (default owner, group and DACL); undefined when the object is absent.
+   */
+  securityDescriptor(
+    kind: SecuredKind,
+    key: Guid,
+    securityInfo: number = FLAGS.SECURITY_INFORMATION.OWNER_SECURITY_INFORMATION |
+      FLAGS.SECURITY_INFORMATION.GROUP_SECURITY_INFORMATION |
+      FLAGS.SECURITY_INFORMATION.DACL_SECURITY_INFORMATION,
+  ): Uint8Array | undefined {
+    const k = keyBytes(key, kind);
+    const fn = {
+      provider: ["FwpmProviderGetSecurityInfoByKey0", this.s.FwpmProviderGetSecurityInfoByKey0],
+      sublayer: ["FwpmSubLayerGetSecurityInfoByKey0", this.s.FwpmSubLayerGetSecurityInfoByKey0],
+      providerContext: [
+        "FwpmProviderContextGetSecurityInfoByKey0",
+        this.s.FwpmProviderContextGetSecurityInfoByKey0,
+      ],
+      filter: ["FwpmFilterGetSecurityInfoByKey0", this.s.FwpmFilterGetSecurityInfoByKey0],
+    } as const;
+    const [op, call] = fn[kind];
+    const cell = new BigUint64Array(1);
+    // The owner/group/DACL/SACL cells point into the one block `cell` receives: never freed on their own.
+    const parts = [1, 2, 3, 4].map(() => new BigUint64Array(1));
+    try {
+      const rc = call(this.h(), k, securityInfo >>> 0, parts[0], parts[1], parts[2], parts[3], cell);
+      if (rc === NOT_FOUND[kind]) return undefined;
+      check(op, rc, { kind, key });
+      const view = new Deno.UnsafePointerView(Deno.UnsafePointer.create(cell[0])!);
+      return readSelfRelative((offset, length) => {
+        const b = new Uint8Array(length);
+        view.copyInto(b, offset);
+        return b;
+      });
+    } finally {
+      if (cell[0] !== 0n) this.s.FwpmFreeMemory0(cell);
+    }
+  }
 
   appIdFromFileName(path: string): Uint8Array {
     if (typeof path !== "string" || path.length === 0) {

@@ -53,6 +53,16 @@ uint32_t FwpmIPsecTunnelAdd3(void *h, uint32_t flags, const SIM_FWPM_PROVIDER_CO
                              const SIM_FWPM_FILTER_CONDITION0 *filterConditions, const SIM_GUID *keyModKey,
                              void *sd);
 uint32_t FwpmIPsecTunnelDeleteByKey0(void *h, const SIM_GUID *key);
+/* security.c: the four out-pointers point into *sd, which the caller frees with FwpmFreeMemory0 */
+uint32_t FwpmProviderGetSecurityInfoByKey0(void *h, const SIM_GUID *key, uint32_t securityInfo, void **sidOwner,
+                                           void **sidGroup, void **dacl, void **sacl, void **sd);
+uint32_t FwpmSubLayerGetSecurityInfoByKey0(void *h, const SIM_GUID *key, uint32_t securityInfo, void **sidOwner,
+                                           void **sidGroup, void **dacl, void **sacl, void **sd);
+uint32_t FwpmProviderContextGetSecurityInfoByKey0(void *h, const SIM_GUID *key, uint32_t securityInfo,
+                                                  void **sidOwner, void **sidGroup, void **dacl, void **sacl,
+                                                  void **sd);
+uint32_t FwpmFilterGetSecurityInfoByKey0(void *h, const SIM_GUID *key, uint32_t securityInfo, void **sidOwner,
+                                         void **sidGroup, void **dacl, void **sacl, void **sd);
 uint32_t FwpmGetAppIdFromFileName0(const uint16_t *fileName, SIM_FWP_BYTE_BLOB **appId);
 
 uint32_t IPsecSaContextCreate1(void *h, const SIM_IPSEC_TRAFFIC1 *outboundTraffic,
