@@ -41,6 +41,7 @@ import {
 } from "./keys.ts";
 import { fitAuthMethod, retransmitFor } from "./authFit.ts";
 import { KEY_MODULE_TYPES, MM_FLAG_BITS, type NdVariant } from "./keyModule.ts";
+import { ndVariant, transportSecurity } from "../model/mod.ts";
 import { addrConds, EMPTY_WEIGHT, PERMIT, selConds, type Selector, u8, unicast } from "./filterCondition.ts";
 import { authMethod } from "./authMethod.ts";
 import { saTransforms } from "./saTransform.ts";
@@ -134,28 +135,7 @@ const CALLOUT_ACTIONS = Object.fromEntries(
 /** Filter order in the graph = the documented call order (docs/recipes.md, "Call order"). */
 const LAYER_RANK: string[] = ["ikeext", "ipsec", "out", "in", "accept", "connect"];
 
-/** The ND variant a rule's security needs. */
-export function ndVariant(r: Pick<Rule, "inbound" | "outbound">): NdVariant {
-  if (r.inbound === "require" && r.outbound === "request") return "nd-secure";
-  if (r.inbound === "request") return "nd-boundary";
-  return "plain";
-}
-/**
- * The security a rule's transport-layer filters and quick-mode context carry. Application ids exist only
- * at the ALE layers (FWPM_CONDITION_ALE_APP_ID), and a transport filter that requires IPsec drops every
- * program's clear traffic to those peers. So a program rule follows the Guaranteed Encryption recipe
- * (learn.microsoft.com fwp/guaranteed-encryption: a transport mode with negotiation discovery plus the
- * requirement at ALE): its transport filters only request (negotiate-discover out, persist-connection-
- * security in, ND boundary quick mode), and its ALE connect / receive-accept filters, which carry the app
- * id, require security for that program alone.
- */
-export function transportSecurity(
-  r: Pick<Rule, "inbound" | "outbound" | "program">,
-): Pick<Rule, "inbound" | "outbound"> {
-  if (r.program === undefined) return r;
-  const soften = (s: Rule["inbound"]): Rule["inbound"] => (s === "require" ? "request" : s);
-  return { inbound: soften(r.inbound), outbound: soften(r.outbound) };
-}
+export { ndVariant, transportSecurity } from "../model/mod.ts";
 
 const ND_FLAGS: Record<NdVariant, number> = {
   plain: 0,
