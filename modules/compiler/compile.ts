@@ -45,6 +45,7 @@ import { ndVariant, transportSecurity } from "../model/mod.ts";
 import { addrConds, EMPTY_WEIGHT, PERMIT, selConds, type Selector, u8, unicast } from "./filterCondition.ts";
 import { authMethod } from "./authMethod.ts";
 import { saTransforms } from "./saTransform.ts";
+import { ikeExemptionConditions } from "./ikeExemptions.ts";
 
 const T = ENUMS.FWP_DATA_TYPE;
 const M = ENUMS.FWP_MATCH_TYPE;
@@ -164,6 +165,8 @@ class Compiler {
   private readonly qms: Map<string, QuickModePolicy>;
   /** Families that hold ALE accept / connect callout filters (exemptions must follow them there). */
   private readonly aleFams = { accept: new Set<number>(), connect: new Set<number>() };
+  /** Families that hold rules' transport callout filters (IKE exemptions follow them, ikeExemptions.ts). */
+  private readonly ruleFams = new Set<4 | 6>();
   /** Description of the rule being compiled (shown on its filters). */
   private desc: string | undefined;
 
@@ -210,6 +213,7 @@ class Compiler {
     };
     for (const r of p.rules) this.rule(r);
     for (const e of p.exemptions) this.exemption(e);
+    this.ikeExemptions();
     const tunnels = p.tunnels.map((t) => this.tunnel(t));
     const manualSas = p.manualSas.map((s) => this.manualSa(s));
     // Contexts: main mode before quick mode (filters reference them; docs/recipes.md), each in first-use order.
@@ -427,6 +431,7 @@ class Compiler {
     const mms = r.mainMode.map((n) => this.mms.get(n)!);
     const base = `rules/${r.name}`;
     for (const fam of r.families) {
+      this.ruleFams.add(fam);
       const fp = `${base}/v${fam}`;
       // One condition list per shape, shared by the rule's filters (the graph is immutable data).
       const full = selConds(r, fam, true);
@@ -523,6 +528,24 @@ class Compiler {
             FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_SECURITY,
           );
         }
+      }
+    }
+  }
+
+  /** UDP 500/4500 permits in our sublayer at every layer our rules' callout filters sit (rule 10). */
+  private ikeExemptions() {
+    for (const fam of [4, 6] as const) {
+      if (!this.ruleFams.has(fam)) continue;
+      const layers: ("out" | "in" | "accept" | "connect")[] = ["out", "in"];
+      if (this.aleFams.accept.has(fam)) layers.push("accept");
+      if (this.aleFams.connect.has(fam)) layers.push("connect");
+      for (const layer of layers) {
+        this.filter(layer, fam, `ikeExemptions/v${fam}/${layer}`, {
+          flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
+          weight: u8(WEIGHTS.FWPM_WEIGHT_RANGE_IKE_EXEMPTIONS),
+          filterCondition: ikeExemptionConditions(fam, layer === "accept" || layer === "connect"),
+          action: PERMIT,
+        });
       }
     }
   }
