@@ -31,6 +31,7 @@ import type {
 import type { Filter } from "../graph/mod.ts";
 import { ENUMS, FLAGS, GUID_GROUPS } from "../../ffi/constants.ts";
 import { SnapshotError } from "../errors.ts";
+import { sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
 import { fromHex, fromJsonObject } from "../graph/mod.ts";
 
 const PARTIAL = Symbol.for("wfpsec.partial");
@@ -414,8 +415,15 @@ function value(e: El | undefined, path: string): FwpConditionValue {
     case 13:
       return { type: 13, sid: sidBytes(get("sid")) };
     case 14: {
-      // netsh prints the descriptor as SDDL text; it is kept as that text, not re-encoded.
-      return { type: 14, sd: new TextEncoder().encode(get("sd")) };
+      // netsh prints the descriptor as SDDL text: re-encoded self-relative (ffi/sddl.ts), as the engine holds
+      // it, so a compiled SD condition (authorization, the IKE exemptions' local-system restriction) can
+      // match; SDDL the encoder cannot represent (domain aliases) is kept as its text.
+      const text = get("sd");
+      try {
+        return { type: 14, sd: sddlToSecurityDescriptor(text) };
+      } catch {
+        return { type: 14, sd: new TextEncoder().encode(text) };
+      }
     }
     case 17:
       return { type: 17, unicodeString: get("unicodeString") };

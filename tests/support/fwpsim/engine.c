@@ -475,6 +475,7 @@ SIMAPI uint32_t FwpmEngineOpen0(const uint16_t *serverName, uint32_t authnServic
   if (!engineHandle) return FWP_E_NULL_POINTER;
   *engineHandle = NULL;
   if (serverName) return ERROR_NOT_SUPPORTED; /* remote engines are not simulated */
+  if (sim_service_stopped("BFE")) return EPT_S_NOT_REGISTERED; /* no BFE, no RPC endpoint */
   if (authnService != RPC_C_AUTHN_WINNT && authnService != RPC_C_AUTHN_DEFAULT) return ERROR_INVALID_PARAMETER;
   if (!E.statePathExplicit) {
     uint32_t rc = state_set_path(plat_getenv("FWPSIM_STATE"));

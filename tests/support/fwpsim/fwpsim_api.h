@@ -94,6 +94,7 @@ void SimFailNthMutation(uint32_t n, uint32_t code);
 uint32_t SimReset(void);
 uint32_t SimSetStatePath(const char *utf8);
 uint32_t SimMutationCount(void);
+uint32_t SimServiceRunning(const char *utf8Name); /* FWPSIM_STOPPED_SERVICES: 0 stopped, 1 running */
 uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into the net-event list */
 uint32_t SimBoot(void);                                  /* BFE restarts (boot.c) */
 void SimSetAutoStartServices(const char *commaSeparated); /* NULL: the built-in table */
