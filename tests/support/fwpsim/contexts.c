@@ -92,6 +92,8 @@ static uint32_t check_proposals(const SIM_IPSEC_PROPOSAL0 *p, uint32_t n) {
     if (!p[i].numSaTransforms) return FWP_E_ZERO_LENGTH_ARRAY;
     if (bad_ptr(p[i].saTransforms)) return FWP_E_NULL_POINTER;
     if (p[i].pfsGroup > IPSEC_PFS_24) return FWP_E_INVALID_PARAMETER;
+    uint32_t rc0 = fid_check_sa_transforms(p[i].saTransforms, p[i].numSaTransforms);
+    if (rc0) return rc0;
     for (uint32_t j = 0; j < p[i].numSaTransforms; j++) {
       uint32_t rc = check_transform(&p[i].saTransforms[j]);
       if (rc) return rc;

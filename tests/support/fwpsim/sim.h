@@ -140,6 +140,7 @@ uint32_t fid_check_auth_method(uint32_t mmType, uint32_t method, bool em);
 uint32_t fid_check_auth_methods(uint32_t mmType, const SIM_IKEEXT_AUTHENTICATION_METHOD2 *m, uint32_t n, bool em);
 uint32_t fid_check_ike_policy(uint32_t mmType, const SIM_IKEEXT_POLICY2 *p);
 bool fid_wstr_printable(const uint16_t *s);
+uint32_t fid_check_sa_transforms(const SIM_IPSEC_SA_TRANSFORM0 *t, uint32_t n); /* issue 12 rule 13 */
 bool sim_service_stopped(const char *name); /* hooks.c: FWPSIM_STOPPED_SERVICES */
 uint32_t check_display(const SIM_FWPM_DISPLAY_DATA0 *d); /* NULL name, lone surrogates */ /* NULL or an obviously invalid small integer passed as a pointer */
 
