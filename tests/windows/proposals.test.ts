@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { ENUMS } from "../../ffi/constants.ts";
-import { WfpError } from "../../ffi/errors.ts";
+import type { WfpError } from "../../ffi/errors.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
 import type { ProviderContext } from "../../modules/graph/mod.ts";
 import { openEngine } from "../../modules/engine/ffi.ts";
