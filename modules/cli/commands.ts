@@ -107,7 +107,8 @@ export const COMMANDS: Record<string, Command> = {
       "--if-drifted: for scheduled tasks; prints exactly one JSON line (outcome applied, in-sync or failed)\n" +
       "and exits 0 when applied or in sync, 1 on failure.\n" +
       "A policy that requires IPsec is refused while the IKEEXT service is not running (its traffic would be\n" +
-      "dropped: no SA can be negotiated); --force applies anyway and says what will break.",
+      "dropped: no SA can be negotiated); --force applies anyway and says what will break (so does\n" +
+      "--if-drifted: the scheduled task keeps its policy in force).",
     options: { ...ENGINE_OPTS, "if-drifted": { type: "boolean" }, force: { type: "boolean" } },
     positionals: [1, 1],
     async run(v, [file], out) {
@@ -116,7 +117,8 @@ export const COMMANDS: Record<string, Command> = {
       const engine = await openEngine(v, out, false);
       try {
         const { ikeextGate } = await import("../host/services.ts");
-        const forced = await ikeextGate(loaded.ikeextDependents, engine.info, Boolean(v.force));
+        const override = v.force ? "--force" : v["if-drifted"] ? "--if-drifted" : undefined;
+        const forced = await ikeextGate(loaded.ikeextDependents, engine.info, override);
         if (forced) {
           if (out.json) {
             warnings.push(

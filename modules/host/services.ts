@@ -84,22 +84,24 @@ export function ikeextBreakage(dependents: string[], state: string | undefined):
 
 /**
  * apply's gate: a policy that requires IPsec is refused while IKEEXT is not running (SafetyError, nothing
- * changed), unless `force`, which returns the warning to print. Returns undefined when nothing is wrong or
- * the engine has no services to ask.
+ * changed), unless overridden: `--force` (the admin accepts it) or `--if-drifted` (the scheduled task keeps an
+ * already chosen policy in force; refusing would leave the drift, possibly clear traffic, unrepaired, and
+ * at start-up IKEEXT may still be starting). Overridden, it returns the warning to print. Returns undefined
+ * when nothing is wrong or the engine has no services to ask.
  */
 export async function ikeextGate(
   dependents: string[],
   info: Pick<EngineInfo, "kind" | "source" | "simulated">,
-  force: boolean,
+  override?: "--force" | "--if-drifted",
 ): Promise<string | undefined> {
   if (!dependents.length) return undefined;
   const s = await serviceState("IKEEXT", info);
   if (!s || s.state === "RUNNING") return undefined;
   const what = ikeextBreakage(dependents, s.state) + (s.source === "fwpsim" ? " (SIMULATED by fwpsim)" : "");
-  if (!force) {
+  if (!override) {
     throw new SafetyError(
       `${what}; nothing changed. Start it (Start-Service IKEEXT) and apply again, or pass --force to apply anyway`,
     );
   }
-  return `--force: applying although ${what}`;
+  return `${override}: applying although ${what}`;
 }

@@ -103,3 +103,33 @@ Deno.test(
     assert.doesNotMatch(r.stderr, /IKEEXT/);
   },
 );
+
+Deno.test(
+  { name: "apply --if-drifted repairs while IKEEXT is stopped, and its one JSON line warns", ignore },
+  async () => {
+    // The scheduled task keeps an already chosen policy in force: refusing would leave the drift unrepaired.
+    const dir = tempDir();
+    const policy = `${dir}/p.yaml`;
+    Deno.writeTextFileSync(policy, testPolicy());
+    const r = await wfpsec([
+      "apply",
+      policy,
+      "--if-drifted",
+      "--json",
+      "--engine",
+      "sim",
+      "--sim-state",
+      `${dir}/s`,
+    ], STOPPED);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.stdout.trim().split("\n").length, 1);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.outcome, "applied");
+    assert.ok(
+      doc.warnings.some((w: { code: string; message: string }) =>
+        w.code === "ikeext-stopped" && w.message.startsWith("--if-drifted: applying although")
+      ),
+      r.stdout,
+    );
+  },
+);

@@ -21,7 +21,7 @@ Deno.test({
       for (const svc of ["BFE", "IKEEXT"] as const) {
         assert.deepEqual(await serviceState(svc, info), { state: "RUNNING", source: "scm" }, svc);
       }
-      assert.equal(await ikeextGate(["rule 'r'"], info, false), undefined);
+      assert.equal(await ikeextGate(["rule 'r'"], info), undefined);
     } finally {
       Deno.env.delete("FWPSIM_STOPPED_SERVICES");
     }

@@ -47,7 +47,7 @@ Deno.test("rule 12: the environment cannot fake a real engine's service state", 
     }
     equal(await serviceState("IKEEXT", { kind: "snapshot", source: "snap.json" }), undefined);
     equal(
-      await ikeextGate(["rule 'req'"], { kind: "snapshot", source: "snap.json", simulated: true }, false),
+      await ikeextGate(["rule 'req'"], { kind: "snapshot", source: "snap.json", simulated: true }),
       undefined,
     );
   } finally {
