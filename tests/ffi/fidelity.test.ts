@@ -107,7 +107,7 @@ simTest("rule 13: IPSEC_PROPOSAL0 takes one transform, or two only for AH plus E
   refuses(() => engine.addProviderContext(withTransforms([esp, esp])), BAD);
   refuses(() => engine.addProviderContext(withTransforms([ah, ah])), BAD);
   refuses(() => engine.addProviderContext(withTransforms([ah, esp, esp])), BAD);
-  // AH then ESP is what wfpsec sends (compile.ts saTransforms); the page gives no order (P2).
+  // AH then ESP is what wfpsec sends (compile.ts saTransforms); the page gives no order (Q2).
   assert.ok(engine.addProviderContext(withTransforms([ah, esp])) > 0n);
   assert.ok(engine.addProviderContext(withTransforms([esp, ah])) > 0n);
 });

@@ -1,5 +1,5 @@
 /**
- * Real-Windows cases for issue 12 rule 13 (docs/windows-verification.md P1-P2): BFE accepts a quick-mode
+ * Real-Windows cases for issue 12 rule 13 (docs/windows-verification.md Q1-Q2): BFE accepts a quick-mode
  * proposal with AH then ESP (what wfpsec compiles) and a port range at the IPSEC layer, and the test records
  * what it says to ESP then AH. DYNAMIC session: nothing outlives the test. Under Wine: a rehearsal on fwpsim.
  */
@@ -34,7 +34,7 @@ rules:
 `;
 
 Deno.test({
-  name: `real BFE proposals: P1/P2 AH+ESP proposals and IPSEC-layer port ranges${suffix}`,
+  name: `real BFE proposals: Q1/Q2 AH+ESP proposals and IPSEC-layer port ranges${suffix}`,
   ignore: !runs,
   fn: () => {
     const g = compilePolicy(loadPolicy(POLICY, "proposals.yaml").policy);
@@ -49,7 +49,7 @@ Deno.test({
         ENUMS.IPSEC_TRANSFORM_TYPE.IPSEC_TRANSFORM_ESP_AUTH_AND_CIPHER,
       ]);
       const id = engine.addProviderContext(ours as ProviderContext);
-      assert.ok(id > 0n, "P2: AH then ESP accepted");
+      assert.ok(id > 0n, "Q2: AH then ESP accepted");
       const reversed = {
         ...ours,
         providerContextKey: crypto.randomUUID(),
@@ -63,11 +63,11 @@ Deno.test({
       } as ProviderContext;
       try {
         engine.addProviderContext(reversed);
-        console.log("P2: ESP then AH accepted as well");
+        console.log("Q2: ESP then AH accepted as well");
       } catch (e) {
-        console.log(`P2: ESP then AH refused: ${(e as WfpError).errorName ?? e}`);
+        console.log(`Q2: ESP then AH refused: ${(e as WfpError).errorName ?? e}`);
       }
-      // P1: the IPSEC-layer filter with the port range, pointing at our QM context.
+      // Q1: the IPSEC-layer filter with the port range, pointing at our QM context.
       const f = g.filters.find((x) => x.providerContextKey === qm.providerContextKey)!;
       const { providerKey: _p, providerData: _d, ...filter } = {
         ...clear(f),
@@ -75,7 +75,7 @@ Deno.test({
         subLayerKey: "00000000-0000-0000-0000-000000000000",
         providerContextKey: ours.providerContextKey,
       };
-      assert.ok(engine.addFilter(filter) > 0n, "P1: port range at the IPSEC layer accepted");
+      assert.ok(engine.addFilter(filter) > 0n, "Q1: port range at the IPSEC layer accepted");
     } finally {
       engine.close();
     }

@@ -69,7 +69,7 @@ bool fid_wstr_printable(const uint16_t *s) {
  * IPSEC_PROPOSAL0.numSaTransforms (api/ipsectypes/ns-ipsectypes-ipsec_proposal0): "The only possible values
  * are 1 and 2. Use 2 only when specifying AH plus ESP transforms." Anything else is
  * FWP_E_INVALID_TRANSFORM_COMBINATION (the code is our choice: "The combination of IPsec transform types is
- * not valid"). The page gives no order for AH+ESP: both orders are accepted (windows-verification.md P2).
+ * not valid"). The page gives no order for AH+ESP: both orders are accepted (windows-verification.md Q2).
  */
 uint32_t fid_check_sa_transforms(const SIM_IPSEC_SA_TRANSFORM0 *t, uint32_t n) {
   if (n > 2) return FWP_E_INVALID_TRANSFORM_COMBINATION;
