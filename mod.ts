@@ -92,7 +92,7 @@ export {
   type WfpsecErrorOptions,
 } from "./modules/errors.ts";
 /** Environment checks (`wfpsec doctor`). */
-export { type Check, type DoctorReport, runDoctor } from "./modules/host/mod.ts";
+export { type Check, type DoctorPolicy, type DoctorReport, runDoctor } from "./modules/host/mod.ts";
 /** Safety rules for elevated runs (paths non-administrators can write). */
 export {
   type AceEntry,

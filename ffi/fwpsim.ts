@@ -14,6 +14,7 @@ const PROBE = {
   SimSetStatePath: { parameters: ["buffer"], result: "u32", optional: true },
   // Why fwpsim refused its state file (a static C string; empty when it did not).
   SimStateProblem: { parameters: [], result: "pointer", optional: true },
+  SimServiceRunning: { parameters: ["buffer"], result: "u32", optional: true },
 } as const;
 
 const opened = new Map<string, Deno.DynamicLibrary<typeof PROBE>>();
@@ -78,4 +79,15 @@ export function simStateProblem(library: string): string {
   const problem = probe(library).symbols.SimStateProblem;
   const p = problem ? problem() : null;
   return p ? Deno.UnsafePointerView.getCString(p) : "";
+}
+
+/**
+ * Whether fwpsim simulates the Windows service `name` (BFE, IKEEXT) as running: the simulator's stand-in for
+ * the service control manager, set by the test environment (FWPSIM_STOPPED_SERVICES). Only ever asked when
+ * the engine in use IS fwpsim; a real engine's services come from the SCM (modules/host/services.ts).
+ */
+export function simServiceRunning(library: string, name: string): boolean {
+  const fn = probe(library).symbols.SimServiceRunning;
+  if (!fn) throw new Error(`${library} is not fwpsim (no SimServiceRunning)`);
+  return fn(new TextEncoder().encode(name + "\0")) !== 0;
 }

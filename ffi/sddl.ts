@@ -327,3 +327,46 @@ export function securityDescriptorToSddl(sd: Uint8Array): string {
   if (control & SE_SACL_PRESENT) s += "S:" + (sa ? aclText(sd, sa, control, true) : "");
   return s;
 }
+
+/**
+ * The security descriptor wfpsec passes for every object it adds: its provider, sublayer, provider contexts
+ * (which hold pre-shared keys) and filters (issue 12 rule 6). learn.microsoft.com fwp/access-control: BFE
+ * implements the Windows access-control model and "objects inherit ACEs from their container", whose default
+ * grants GENERIC_READ|WRITE|EXECUTE to Network Configuration Operators and to several service SIDs. So the
+ * DACL is protected (`P`: no inherited ACE) and grants GENERIC_ALL to Administrators and SYSTEM only.
+ * What BFE and IKEEXT need: BFE is the object manager that runs these checks, the IPsec callouts run in the
+ * kernel ("kernel-mode callers bypass all access checks", fwp/access-right-identifiers), and IKEEXT runs as
+ * LocalSystem, covered by SYSTEM. No owner or group: BFE takes them from the caller's token, as it does for a
+ * NULL descriptor (an owner the caller may not assign would fail the add). docs/windows-verification.md S1-S3.
+ */
+export const WFPSEC_OBJECT_SDDL = "D:P(A;;GA;;;BA)(A;;GA;;;SY)";
+
+/** WFPSEC_OBJECT_SDDL as self-relative bytes (one module-lifetime buffer: FFI calls point into it). */
+export const WFPSEC_OBJECT_SD: Uint8Array<ArrayBuffer> = sddlToSecurityDescriptor(
+  WFPSEC_OBJECT_SDDL,
+) as Uint8Array<ArrayBuffer>;
+
+/**
+ * Copies a self-relative security descriptor out of engine memory, whose length is not returned: the end
+ * of its farthest part (owner/group SID, DACL/SACL by AclSize). `read(offset, length)` reads the bytes.
+ */
+export function readSelfRelative(read: (offset: number, length: number) => Uint8Array): Uint8Array {
+  const h = read(0, 20);
+  const dv = new DataView(h.buffer, h.byteOffset, 20);
+  if (h[0] !== 1 || !(dv.getUint16(2, true) & SE_SELF_RELATIVE)) {
+    throw new SddlError("not a self-relative security descriptor");
+  }
+  let end = 20;
+  for (const field of [4, 8]) {
+    const off = dv.getUint32(field, true);
+    if (off) end = Math.max(end, off + 8 + 4 * read(off, 2)[1]);
+  }
+  for (const field of [12, 16]) {
+    const off = dv.getUint32(field, true);
+    if (off) {
+      const acl = read(off, 4);
+      end = Math.max(end, off + (acl[2] | (acl[3] << 8)));
+    }
+  }
+  return read(0, end).slice();
+}

@@ -59,6 +59,24 @@ export const SYMBOLS = {
     result: DWORD,
   },
   FwpmIPsecTunnelDeleteByKey0: { parameters: ["pointer", "buffer"], result: DWORD },
+  // Object security (engine, key*, SECURITY_INFORMATION, PSID* owner, PSID* group, PACL* dacl, PACL* sacl,
+  // PSECURITY_DESCRIPTOR* sd): the four optional cells point into *sd, freed once with FwpmFreeMemory0.
+  FwpmProviderGetSecurityInfoByKey0: {
+    parameters: ["pointer", "buffer", "u32", "buffer", "buffer", "buffer", "buffer", "buffer"],
+    result: DWORD,
+  },
+  FwpmSubLayerGetSecurityInfoByKey0: {
+    parameters: ["pointer", "buffer", "u32", "buffer", "buffer", "buffer", "buffer", "buffer"],
+    result: DWORD,
+  },
+  FwpmProviderContextGetSecurityInfoByKey0: {
+    parameters: ["pointer", "buffer", "u32", "buffer", "buffer", "buffer", "buffer", "buffer"],
+    result: DWORD,
+  },
+  FwpmFilterGetSecurityInfoByKey0: {
+    parameters: ["pointer", "buffer", "u32", "buffer", "buffer", "buffer", "buffer", "buffer"],
+    result: DWORD,
+  },
   FwpmGetAppIdFromFileName0: { parameters: ["buffer", "buffer"], result: DWORD },
 
   // Manual SAs: (engine, outboundTraffic*, virtualIfTunnelInfo* opt, UINT64* inboundFilterId, UINT64* id)

@@ -21,7 +21,7 @@ want_dll=1
 
 "$DENO" run --quiet --allow-read="$ROOT" --allow-write="$OUT" "$SRC/gen_constants.ts" "$OUT/fwpsim_constants.h"
 
-LIB_SRCS=(engine.c store.c deepcopy.c catalog.c objects.c contexts.c filters.c enum.c tunnel.c sa.c hooks.c platform.c fidelity.c netevents.c netev_plat.c stats.c boot.c)
+LIB_SRCS=(engine.c store.c deepcopy.c catalog.c objects.c contexts.c filters.c enum.c tunnel.c sa.c hooks.c platform.c fidelity.c netevents.c netev_plat.c stats.c boot.c security.c)
 srcs=()
 for f in "${LIB_SRCS[@]}"; do srcs+=("$SRC/$f"); done
 CFLAGS=(-std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I"$SRC" -I"$OUT")

@@ -101,19 +101,32 @@ export const COMMANDS: Record<string, Command> = {
 
   apply: {
     summary: "make the engine match the policy, in one transaction",
-    usage: "wfpsec apply FILE [--if-drifted] [--json] [engine options]",
+    usage: "wfpsec apply FILE [--if-drifted] [--force] [--json] [engine options]",
     details:
       "Plans, then runs every change in ONE engine transaction: on any failure nothing changes and the\n" +
       "error names the object and the FWP_E_* code. Re-applying an applied policy changes nothing.\n" +
       "--if-drifted: for scheduled tasks; prints exactly one JSON line (outcome applied, in-sync or failed)\n" +
-      "and exits 0 when applied or in sync, 1 on failure.",
-    options: { ...ENGINE_OPTS, "if-drifted": { type: "boolean" } },
+      "and exits 0 when applied or in sync, 1 on failure.\n" +
+      "A policy that requires IPsec is refused while the IKEEXT service is not running (its traffic would be\n" +
+      "dropped: no SA can be negotiated); --force applies anyway and says what will break (so does\n" +
+      "--if-drifted: the scheduled task keeps its policy in force).",
+    options: { ...ENGINE_OPTS, "if-drifted": { type: "boolean" }, force: { type: "boolean" } },
     positionals: [1, 1],
     async run(v, [file], out) {
       const loaded = await loadGraph(file);
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, false);
       try {
+        const { ikeextGate } = await import("../host/services.ts");
+        const override = v.force ? "--force" : v["if-drifted"] ? "--if-drifted" : undefined;
+        const forced = await ikeextGate(loaded.ikeextDependents, engine.info, override);
+        if (forced) {
+          if (out.json) {
+            warnings.push(
+              diagnosticJson({ message: forced, code: "ikeext-stopped", severity: "warning" }, file),
+            );
+          } else out.err(`wfpsec: warning: ${forced}`);
+        }
         const { applyGraph } = await import("../apply/apply.ts");
         const { publicChanges } = await import("../plan/plan.ts");
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
@@ -436,17 +449,23 @@ export const COMMANDS: Record<string, Command> = {
 
   doctor: {
     summary: "engine reachable, elevated, BFE/IKEEXT services, engine kind, versions",
-    usage: "wfpsec doctor [--json] [engine options]",
-    details: "Checks whether wfpsec can work here. Exit 1 when a required check fails.",
+    usage: "wfpsec doctor [FILE] [--json] [engine options]",
+    details: "Checks whether wfpsec can work here. Exit 1 when a required check fails.\n" +
+      "With FILE, also what that policy needs: IKEEXT is required when it requires IPsec anywhere.",
     options: { ...ENGINE_OPTS },
-    positionals: [0, 0],
-    async run(v, _pos, out) {
+    positionals: [0, 1],
+    async run(v, [file], out) {
       if (v["sim-state"]) Deno.env.set("FWPSIM_STATE", v["sim-state"] as string);
+      const policy = file ? await loadGraph(file) : undefined;
       const { runDoctor } = await import("../host/doctor.ts");
-      const rep = await runDoctor({
-        engine: v.engine as string | undefined,
-        simState: v["sim-state"] as string | undefined,
-      }, VERSION);
+      const rep = await runDoctor(
+        {
+          engine: v.engine as string | undefined,
+          simState: v["sim-state"] as string | undefined,
+        },
+        VERSION,
+        policy && { name: policy.name, ikeextDependents: policy.ikeextDependents },
+      );
       const failed = rep.checks.some((c) => c.required && !c.ok);
       if (out.json) {
         const h = await head("doctor");

@@ -96,6 +96,8 @@ export interface Loaded {
   name: string;
   file: string;
   warnings: Record<string, unknown>[];
+  /** Rules and tunnels that require IPsec, so IKEEXT (modules/host/services.ts). */
+  ikeextDependents: string[];
 }
 
 /** The policy of this run once loaded (for failure documents of apply --if-drifted). */
@@ -125,7 +127,14 @@ export async function loadGraph(file: string): Promise<Loaded> {
   const { anchorSecretFiles } = await import("../host/secretFiles.ts");
   for (const keyFile of anchorSecretFiles(graph, file)) await checkSafePath(keyFile, "key file");
   lastPolicy = { name: policy.name, file };
-  return { graph, name: policy.name, file, warnings: warnings as unknown as Record<string, unknown>[] };
+  const { ikeextDependents } = await import("../host/services.ts");
+  return {
+    graph,
+    name: policy.name,
+    file,
+    warnings: warnings as unknown as Record<string, unknown>[],
+    ikeextDependents: ikeextDependents(policy),
+  };
 }
 
 /** A policy diagnostic as the JSON contract gives it (docs/cli-json.md). */

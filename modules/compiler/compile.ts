@@ -49,9 +49,11 @@ import {
   qmTransportArm,
   qmTunnelArm,
 } from "./keyModule.ts";
+import { ndVariant, transportSecurity } from "../model/mod.ts";
 import { addrConds, EMPTY_WEIGHT, PERMIT, selConds, type Selector, u8, unicast } from "./filterCondition.ts";
 import { authMethod } from "./authMethod.ts";
 import { saTransforms } from "./saTransform.ts";
+import { ikeExemptionConditions } from "./ikeExemptions.ts";
 
 const T = ENUMS.FWP_DATA_TYPE;
 const M = ENUMS.FWP_MATCH_TYPE;
@@ -143,28 +145,7 @@ const CALLOUT_ACTIONS = Object.fromEntries(
 /** Filter order in the graph = the documented call order (docs/recipes.md, "Call order"). */
 const LAYER_RANK: string[] = ["ikeext", "ipsec", "out", "in", "accept", "connect"];
 
-/** The ND variant a rule's security needs. */
-export function ndVariant(r: Pick<Rule, "inbound" | "outbound">): NdVariant {
-  if (r.inbound === "require" && r.outbound === "request") return "nd-secure";
-  if (r.inbound === "request") return "nd-boundary";
-  return "plain";
-}
-/**
- * The security a rule's transport-layer filters and quick-mode context carry. Application ids exist only
- * at the ALE layers (FWPM_CONDITION_ALE_APP_ID), and a transport filter that requires IPsec drops every
- * program's clear traffic to those peers. So a program rule follows the Guaranteed Encryption recipe
- * (learn.microsoft.com fwp/guaranteed-encryption: a transport mode with negotiation discovery plus the
- * requirement at ALE): its transport filters only request (negotiate-discover out, persist-connection-
- * security in, ND boundary quick mode), and its ALE connect / receive-accept filters, which carry the app
- * id, require security for that program alone.
- */
-export function transportSecurity(
-  r: Pick<Rule, "inbound" | "outbound" | "program">,
-): Pick<Rule, "inbound" | "outbound"> {
-  if (r.program === undefined) return r;
-  const soften = (s: Rule["inbound"]): Rule["inbound"] => (s === "require" ? "request" : s);
-  return { inbound: soften(r.inbound), outbound: soften(r.outbound) };
-}
+export { ndVariant, transportSecurity } from "../model/mod.ts";
 
 const ND_FLAGS: Record<NdVariant, number> = {
   plain: 0,
@@ -193,6 +174,8 @@ class Compiler {
   private readonly qms: Map<string, QuickModePolicy>;
   /** Families that hold ALE accept / connect callout filters (exemptions must follow them there). */
   private readonly aleFams = { accept: new Set<number>(), connect: new Set<number>() };
+  /** Families that hold rules' transport callout filters (IKE exemptions follow them, ikeExemptions.ts). */
+  private readonly ruleFams = new Set<4 | 6>();
   /** Description of the rule being compiled (shown on its filters). */
   private desc: string | undefined;
 
@@ -239,6 +222,7 @@ class Compiler {
     };
     for (const r of p.rules) this.rule(r);
     for (const e of p.exemptions) this.exemption(e);
+    this.ikeExemptions();
     const tunnels = p.tunnels.map((t) => this.tunnel(t));
     const manualSas = p.manualSas.map((s) => this.manualSa(s));
     // Contexts: main mode before quick mode (filters reference them; docs/recipes.md), each in first-use order.
@@ -443,6 +427,7 @@ class Compiler {
     const mms = r.mainMode.map((n) => this.mms.get(n)!);
     const base = `rules/${r.name}`;
     for (const fam of r.families) {
+      this.ruleFams.add(fam);
       const fp = `${base}/v${fam}`;
       // One condition list per shape, shared by the rule's filters (the graph is immutable data).
       const full = selConds(r, fam, true);
@@ -539,6 +524,24 @@ class Compiler {
             FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_SECURITY,
           );
         }
+      }
+    }
+  }
+
+  /** UDP 500/4500 permits in our sublayer at every layer our rules' callout filters sit (rule 10). */
+  private ikeExemptions() {
+    for (const fam of [4, 6] as const) {
+      if (!this.ruleFams.has(fam)) continue;
+      const layers: ("out" | "in" | "accept" | "connect")[] = ["out", "in"];
+      if (this.aleFams.accept.has(fam)) layers.push("accept");
+      if (this.aleFams.connect.has(fam)) layers.push("connect");
+      for (const layer of layers) {
+        this.filter(layer, fam, `ikeExemptions/v${fam}/${layer}`, {
+          flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
+          weight: u8(WEIGHTS.FWPM_WEIGHT_RANGE_IKE_EXEMPTIONS),
+          filterCondition: ikeExemptionConditions(fam, layer === "accept" || layer === "connect"),
+          action: PERMIT,
+        });
       }
     }
   }

@@ -600,6 +600,9 @@ function programSecurity(
   const o = outbound !== "clear" && ale.some((f) => pathOf(f)[3] === "connect") ? "require" : outbound;
   // An outbound-only rule has no accept filter: request/require is not a valid pair, require/require is
   // what compiles to this graph.
+  // require/clear is not a valid pair (validate.ts, issue 12 rule 9): with outbound clear the accept filter
+  // is requireEncryption's or authorization's, and the transport's request/clear is the rule.
+  if (o === "clear") return { inbound, outbound: o };
   const i = ale.some((f) => pathOf(f)[3] === "accept") || o === "require" ? "require" : inbound;
   return { inbound: i, outbound: o };
 }

@@ -14,7 +14,7 @@ import type {
 const PCT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
 
 /** The ND variant of a quick-mode context. */
-export type NdVariant = "plain" | "nd-secure" | "nd-boundary";
+export type { NdVariant } from "../model/mod.ts";
 
 /** IKEEXT_POLICY flag names in the policy file -> bits. */
 export const MM_FLAG_BITS: Record<string, number> = {

@@ -8,6 +8,8 @@
  *   FwpmFreeMemory0 exactly once, in `finally`;
  * - every non-zero DWORD becomes a WfpError naming the function and the object.
  */
+import { netEventCallback, subscriptionOf } from "./ffiSubscription.ts";
+import { getSecurityInfo } from "./ffiSecurity.ts";
 import type {
   Engine,
   EngineInfo,
@@ -38,6 +40,7 @@ import { guidToBytes, isGuid } from "../../ffi/guid.ts";
 import { type LoadedLibrary, loadLibrary } from "../../ffi/library.ts";
 import type { FwpSymbols } from "../../ffi/symbols.ts";
 import type { FWPM_FILTER0, FWPM_FILTER_CONDITION0, StructMap, StructName } from "../../ffi/structs.gen.ts";
+import { WFPSEC_OBJECT_SD } from "../../ffi/sddl.ts";
 
 /** Options of `openEngine`. */
 export interface OpenEngineOptions {
@@ -65,6 +68,10 @@ const NOT_FOUND = {
 };
 const ANY_ACTION = 0xffffffff;
 const INCLUDE_DISABLED = FLAGS.FWP_FILTER_ENUM_FLAG.FWP_FILTER_ENUM_FLAG_INCLUDE_DISABLED;
+/** The `sd` argument of every Add: wfpsec's object DACL (ffi/sddl.ts; the buffer lives as long as the module). */
+const OBJECT_SD = Deno.UnsafePointer.of(WFPSEC_OBJECT_SD);
+export type { SecuredKind } from "./ffiSecurity.ts";
+import type { SecuredKind } from "./ffiSecurity.ts";
 
 type EnumKind = "Provider" | "SubLayer" | "ProviderContext" | "Filter";
 
@@ -244,7 +251,7 @@ export class FfiEngine implements Engine {
   addProvider(provider: Provider): void {
     const obj = { kind: "provider", key: provider.providerKey, name: provider.displayData?.name };
     const off = this.arena.encode("FWPM_PROVIDER0", provider);
-    check("FwpmProviderAdd0", this.s.FwpmProviderAdd0(this.h(), this.arena.view(off), null), obj);
+    check("FwpmProviderAdd0", this.s.FwpmProviderAdd0(this.h(), this.arena.view(off), OBJECT_SD), obj);
   }
 
   getProvider(key: Guid): Provider | undefined {
@@ -275,7 +282,7 @@ export class FfiEngine implements Engine {
   addSublayer(sublayer: Sublayer): void {
     const obj = { kind: "sublayer", key: sublayer.subLayerKey, name: sublayer.displayData?.name };
     const off = this.arena.encode("FWPM_SUBLAYER0", sublayer);
-    check("FwpmSubLayerAdd0", this.s.FwpmSubLayerAdd0(this.h(), this.arena.view(off), null), obj);
+    check("FwpmSubLayerAdd0", this.s.FwpmSubLayerAdd0(this.h(), this.arena.view(off), OBJECT_SD), obj);
   }
 
   getSublayer(key: Guid): Sublayer | undefined {
@@ -313,7 +320,7 @@ export class FfiEngine implements Engine {
     id[0] = 0n;
     check(
       "FwpmProviderContextAdd3",
-      this.s.FwpmProviderContextAdd3(this.h(), this.arena.view(off), null, id),
+      this.s.FwpmProviderContextAdd3(this.h(), this.arena.view(off), OBJECT_SD, id),
       obj,
     );
     return id[0];
@@ -369,7 +376,7 @@ export class FfiEngine implements Engine {
     const off = this.arena.encode("FWPM_FILTER0", filter as FWPM_FILTER0);
     const id = this.idCell;
     id[0] = 0n;
-    const rc = this.s.FwpmFilterAdd0(this.h(), this.arena.view(off), null, id);
+    const rc = this.s.FwpmFilterAdd0(this.h(), this.arena.view(off), OBJECT_SD, id);
     if (rc !== 0) {
       throw new WfpError("FwpmFilterAdd0", rc, {
         kind: "filter",
@@ -480,7 +487,7 @@ export class FfiEngine implements Engine {
       tunnel.filterConditions.length,
       v(at.conds),
       v(at.keyMod),
-      null,
+      OBJECT_SD,
     );
     check("FwpmIPsecTunnelAdd3", rc, {
       kind: "tunnel",
@@ -694,48 +701,14 @@ export class FfiEngine implements Engine {
     const a = this.arena;
     // No template: every event (FWPM_NET_EVENT_SUBSCRIPTION0.enumTemplate NULL matches all).
     const off = a.encode("FWPM_NET_EVENT_SUBSCRIPTION0", { flags: 0 });
-    const callback = Deno.UnsafeCallback.threadSafe(
-      { parameters: ["pointer", "pointer"], result: "void" } as const,
-      (_context, event) => {
-        if (!event) return;
-        // Decoding copies everything out; an exception must not unwind into the engine's thread.
-        let decoded: NetEvent1;
-        try {
-          decoded = decodeAt("FWPM_NET_EVENT1", BigInt(Deno.UnsafePointer.value(event)));
-        } catch (e) {
-          queueMicrotask(() => {
-            throw e;
-          });
-          return;
-        }
-        try {
-          onEvent(decoded);
-        } catch (e) {
-          queueMicrotask(() => {
-            throw e;
-          });
-        }
-      },
-    );
+    const callback = netEventCallback(onEvent);
     const cell = new BigUint64Array(1);
     const rc = subscribe(h, a.view(off), callback.pointer, null, cell);
     if (rc !== 0) {
       callback.close();
       throw new WfpError("FwpmNetEventSubscribe0", rc, { kind: "subscription" });
     }
-    const eventsHandle = Deno.UnsafePointer.create(cell[0]);
-    let done: Promise<void> | undefined;
-    return {
-      unsubscribe: () =>
-        done ??= (async () => {
-          try {
-            const urc = await unsubscribe(h, eventsHandle);
-            if (urc !== 0) throw new WfpError("FwpmNetEventUnsubscribe0", urc, { kind: "subscription" });
-          } finally {
-            callback.close();
-          }
-        })(),
-    };
+    return subscriptionOf(unsubscribe, h, Deno.UnsafePointer.create(cell[0]), callback);
   }
 
   // ---- statistics ----
@@ -765,6 +738,20 @@ export class FfiEngine implements Engine {
   }
 
   // ---- app ids ----
+
+  /**
+   * The object's security descriptor (self-relative bytes) as Fwpm*GetSecurityInfoByKey0 returns it, with
+   * the parts `securityInfo` asks for (default owner, group and DACL); undefined when the object is absent.
+   */
+  securityDescriptor(
+    kind: SecuredKind,
+    key: Guid,
+    securityInfo: number = FLAGS.SECURITY_INFORMATION.OWNER_SECURITY_INFORMATION |
+      FLAGS.SECURITY_INFORMATION.GROUP_SECURITY_INFORMATION |
+      FLAGS.SECURITY_INFORMATION.DACL_SECURITY_INFORMATION,
+  ): Uint8Array | undefined {
+    return getSecurityInfo(this.s, this.h(), kind, key, keyBytes(key, kind), securityInfo, NOT_FOUND[kind]);
+  }
 
   appIdFromFileName(path: string): Uint8Array {
     if (typeof path !== "string" || path.length === 0) {

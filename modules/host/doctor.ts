@@ -2,9 +2,23 @@
  * `wfpsec doctor`: can wfpsec do its job here? Engine reachable, running elevated, the Base Filtering Engine
  * (BFE) and IKE and AuthIP IPsec Keying Modules (IKEEXT) services running (Windows), which engine is in use,
  * and versions. Each check says whether it is required; a failed required check makes the command exit 1.
+ * BFE is required wherever there is an engine; IKEEXT when the policy given requires IPsec (issue 12 rule 12:
+ * without IKEEXT no SA is negotiated and that traffic is dropped). On fwpsim both are the simulator's
+ * stand-ins (services.ts), and say so.
  */
-import type { EngineRequest } from "../engine/mod.ts";
+import type { EngineInfo, EngineRequest } from "../engine/mod.ts";
 import { isElevatedWindows } from "./safety.ts";
+import { IPSEC_SERVICES, serviceState } from "./services.ts";
+
+export { parseScState } from "./services.ts";
+
+/** The policy doctor checks the host for: its name and what in it needs IKEEXT (services.ts). */
+export interface DoctorPolicy {
+  /** The policy's name. */
+  name: string;
+  /** Rules and tunnels that require IPsec (`ikeextDependents`). */
+  ikeextDependents: string[];
+}
 
 /** One doctor check. */
 export interface Check {
@@ -28,28 +42,23 @@ export interface DoctorReport {
   engine?: { kind: string; simulated: boolean; source: string; description: string };
 }
 
-/** Parses `sc query NAME` output: the STATE word (RUNNING, STOPPED, ...), or undefined. */
-export function parseScState(out: string): string | undefined {
-  return /STATE\s*:\s*\d+\s+(\w+)/.exec(out)?.[1];
-}
-
-function serviceState(name: string): string | undefined {
-  try {
-    const r = new Deno.Command("sc", { args: ["query", name], stdout: "piped", stderr: "null" }).outputSync();
-    return parseScState(new TextDecoder().decode(r.stdout));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Runs every check. `version` is wfpsec's version string. */
-export async function runDoctor(req: EngineRequest, version: string): Promise<DoctorReport> {
+/** Runs every check. `version` is wfpsec's version string; `policy` makes IKEEXT required when it needs it. */
+export async function runDoctor(
+  req: EngineRequest,
+  version: string,
+  policy?: DoctorPolicy,
+): Promise<DoctorReport> {
   const checks: Check[] = [];
   const windows = Deno.build.os === "windows";
   let engineInfo: DoctorReport["engine"];
+  // The engine's kind and library, even when it cannot be opened (BFE stopped): where services are asked.
+  let serviceHost: Pick<EngineInfo, "kind" | "source"> | undefined;
 
   try {
-    const { selectEngine } = await import("../engine/select.ts");
+    const { selectEngine, requestedKind, fwpsimLibrary } = await import("../engine/select.ts");
+    const kind = requestedKind(req);
+    if (kind === "sim") serviceHost = { kind: "fwpsim", source: fwpsimLibrary(req.ignoreEnvironment) };
+    else if (kind === "windows") serviceHost = { kind: "windows", source: "fwpuclnt.dll" };
     const engine = await selectEngine(req);
     try {
       const n = engine.enumProviders().length;
@@ -85,21 +94,6 @@ export async function runDoctor(req: EngineRequest, version: string): Promise<Do
         ? "running as administrator"
         : "not elevated: run from an elevated prompt (WFP changes need administrator rights)",
     });
-    for (
-      const [svc, label, required] of [["BFE", "Base Filtering Engine", true], [
-        "IKEEXT",
-        "IKE and AuthIP IPsec Keying Modules",
-        false,
-      ]] as const
-    ) {
-      const st = serviceState(svc);
-      checks.push({
-        name: `service ${svc}`,
-        ok: st === "RUNNING",
-        required,
-        detail: st ? `${label}: ${st}` : `${label}: state unknown (sc query failed)`,
-      });
-    }
   } else {
     const uid = Deno.uid();
     checks.push({
@@ -108,8 +102,33 @@ export async function runDoctor(req: EngineRequest, version: string): Promise<Do
       required: false,
       detail: `not Windows (${Deno.build.os}, uid ${uid}): administrator rights only matter on Windows`,
     });
-    checks.push({ name: "service BFE", ok: true, required: false, detail: "skipped: not Windows" });
-    checks.push({ name: "service IKEEXT", ok: true, required: false, detail: "skipped: not Windows" });
+  }
+  const needs = policy?.ikeextDependents ?? [];
+  for (const svc of ["BFE", "IKEEXT"] as const) {
+    const label = IPSEC_SERVICES[svc];
+    const st = serviceHost ? await serviceState(svc, serviceHost) : undefined;
+    if (!st) {
+      checks.push({ name: `service ${svc}`, ok: true, required: false, detail: `skipped: not Windows` });
+      continue;
+    }
+    const required = svc === "BFE" || needs.length > 0;
+    const why = svc === "BFE"
+      ? ""
+      : needs.length
+      ? `; required: policy '${policy!.name}' requires IPsec for ${needs.length} rule(s)/tunnel(s) (${
+        needs.slice(0, 3).join(", ")
+      }${needs.length > 3 ? ", ..." : ""})`
+      : policy
+      ? `; not required: policy '${policy.name}' requires IPsec nowhere`
+      : "; required by any policy that requires IPsec (wfpsec doctor FILE checks one)";
+    checks.push({
+      name: `service ${svc}`,
+      ok: st.state === "RUNNING",
+      required,
+      detail: `${label}: ${st.state ?? "state unknown (sc query failed)"}${
+        st.source === "fwpsim" ? " (SIMULATED by fwpsim)" : ""
+      }${why}`,
+    });
   }
   return {
     checks,

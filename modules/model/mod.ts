@@ -13,3 +13,4 @@ export * from "./dn.ts";
 export * from "./x509.ts";
 export * from "./rootca.ts";
 export * from "./appId.ts";
+export * from "./security.ts";

@@ -4,6 +4,7 @@
  * tolerates values of the wrong type (already reported structurally) by skipping them.
  */
 import { displayTextIssues } from "./fidelity.ts";
+import { ambiguityIssues } from "./ambiguity.ts";
 import { type AddrSpec, nonUnicast, parseAddr } from "../model/mod.ts";
 import { formatQm, weakInQm } from "../model/mod.ts";
 import { pathString } from "./diagnostics.ts";
@@ -59,6 +60,14 @@ export class Semantic extends Checker {
       }
     });
     this.overlaps(rules);
+    const km = new Map(mainMode.map((m) => [m.name, m.keyModule]));
+    const index = new Map<string, number>();
+    arrOf(d.rules).forEach((r, i) =>
+      isObj(r) && typeof r.name === "string" && !index.has(r.name) && index.set(r.name, i)
+    );
+    for (const a of ambiguityIssues(rules, (n) => km.get(n) ?? n)) {
+      this.err(["rules", index.get(rules[a.rule].name) ?? 0, a.field], "ambiguous-rules", a.message);
+    }
     return {
       version: 1,
       name: str(d.name) ?? "",
@@ -224,11 +233,13 @@ export class Semantic extends Checker {
     if (inbound === "boundary") inbound = "request";
     const direction = (str(v.direction) ?? "both") as Rule["direction"];
     const pair = `${inbound}/${outbound}`;
+    // The NetSecurity actions (MS-FASP FW_CS_RULE_ACTION: SECURE, SECURE_SERVER, BOUNDARY, DO_NOT_SECURE)
+    // have no require-inbound/clear-outbound: its replies would never be secured. request/clear is kept
+    // (inbound persist, outbound suppress: answers a peer's IPsec), unverified: windows-verification.md R3.
     const okPairs = [
       "require/require",
       "require/request",
       "request/request",
-      "require/clear",
       "request/clear",
       "clear/clear",
     ];
@@ -236,9 +247,23 @@ export class Semantic extends Checker {
       this.err(
         [...p, "outbound"],
         "security-pair",
-        `inbound ${v.inbound} with outbound ${outbound} is not allowed; allowed pairs (inbound/outbound): ${
-          okPairs.join(", ")
-        }`,
+        `inbound ${v.inbound} with outbound ${outbound} is not allowed` +
+          (pair === "require/clear"
+            ? " (no NetSecurity action requires inbound and leaves outbound clear: replies to secured " +
+              "connections would go clear); use outbound require or request"
+            : "") +
+          `; allowed pairs (inbound/outbound): ${okPairs.join(", ")}`,
+      );
+    }
+    if (direction === "inbound" || direction === "outbound") {
+      // Transport mode pairs an OUTBOUND_TRANSPORT and an INBOUND_TRANSPORT callout filter (fwp/transport-mode);
+      // a one-sided rule would secure one direction of every flow and leave the other clear.
+      this.err(
+        [...p, "direction"],
+        "one-sided-rule",
+        `direction ${direction} would build only the ${direction} transport filter, but Windows' transport-mode ` +
+          "recipe pairs outbound and inbound filters (the other direction of every flow would go clear); " +
+          "remove direction (both), or use a program rule to limit the requirement to one program",
       );
     }
     if (pair === "clear/clear") {

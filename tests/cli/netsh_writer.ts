@@ -15,6 +15,7 @@ import type {
 } from "../../modules/graph/graph.ts";
 import { ENUMS, FLAGS, guidName } from "../../ffi/constants.ts";
 import { toHex } from "../../modules/graph/meta.ts";
+import { securityDescriptorToSddl } from "../../ffi/sddl.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const g = (x: string | undefined) => (x ? guidName(x)?.name ?? `{${x}}` : "");
@@ -87,6 +88,8 @@ function value(v: FwpConditionValue): string {
         `<rangeValue><valueLow>${value(v.rangeValue.valueLow)}</valueLow><valueHigh>${
           value(v.rangeValue.valueHigh)
         }</valueHigh></rangeValue>`;
+    case 14: // netsh prints security descriptors as SDDL
+      return t + `<sd>${esc(securityDescriptorToSddl((v as { sd: Uint8Array }).sd))}</sd>`;
     default:
       throw new Error(`netsh writer: value type ${v.type} not supported`);
   }

@@ -83,3 +83,31 @@ simTest("rule 3: a control character in display data is FWP_E_INVALID_PARAMETER"
   );
   engine.addProvider(provider);
 });
+
+simTest("rule 13: IPSEC_PROPOSAL0 takes one transform, or two only for AH plus ESP", ({ engine }) => {
+  engine.addProvider(provider);
+  const qm = providerContexts.find((c) => c.type === T.FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT)!;
+  const TT = ENUMS.IPSEC_TRANSFORM_TYPE;
+  const auth = qm.ikeQmTransportPolicy!.ipsecProposals[0].saTransforms[0].ahTransform!.authTransformId;
+  const ah = { ipsecTransformType: TT.IPSEC_TRANSFORM_AH, ahTransform: { authTransformId: auth } };
+  const esp = {
+    ipsecTransformType: TT.IPSEC_TRANSFORM_ESP_AUTH,
+    espAuthTransform: { authTransformId: auth },
+  };
+  let n = 0;
+  const withTransforms = (saTransforms: unknown[]): ProviderContext => {
+    const p = qm.ikeQmTransportPolicy!;
+    return {
+      ...qm,
+      providerContextKey: key(0x600 + ++n),
+      ikeQmTransportPolicy: { ...p, ipsecProposals: [{ ...p.ipsecProposals[0], saTransforms }] },
+    } as ProviderContext;
+  };
+  const BAD = "FWP_E_INVALID_TRANSFORM_COMBINATION";
+  refuses(() => engine.addProviderContext(withTransforms([esp, esp])), BAD);
+  refuses(() => engine.addProviderContext(withTransforms([ah, ah])), BAD);
+  refuses(() => engine.addProviderContext(withTransforms([ah, esp, esp])), BAD);
+  // AH then ESP is what wfpsec sends (compile.ts saTransforms); the page gives no order (Q2).
+  assert.ok(engine.addProviderContext(withTransforms([ah, esp])) > 0n);
+  assert.ok(engine.addProviderContext(withTransforms([esp, ah])) > 0n);
+});

@@ -109,6 +109,10 @@ function records(b: Uint8Array): { at: number; kind: number; base: bigint; size:
     const size = Number(v.getBigUint64(off + 40, true));
     out.push({ at: off, kind: v.getUint32(off, true), base: v.getBigUint64(off + 32, true), size });
     off += REC + ((size + 7) & ~7);
+    // REC_SD (flag 4): the object's security descriptor record follows (u64 size, bytes, pad to 8).
+    if (v.getUint32(off - REC - ((size + 7) & ~7) + 4, true) & 4) {
+      off += 8 + ((Number(v.getBigUint64(off, true)) + 7) & ~7);
+    }
   }
   return out;
 }

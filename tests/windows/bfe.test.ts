@@ -242,7 +242,7 @@ bfeTest("main-mode SAs, quick-mode SAs and net events enumerate (counts only) an
   }
 });
 
-// ---- simulator choices: what fwpsim assumes where the documentation is silent (docs/windows-verification.md S1, S2)
+// ---- simulator choices: what fwpsim assumes where the documentation is silent (docs/windows-verification.md C1, C2)
 
 /** The callout filters fwpsim's FwpmIPsecTunnelAdd3 instantiates (tests/support/fwpsim/tunnel.c), as layer/callout. */
 const FWPSIM_TUNNEL_CALLOUTS_V4 = [
@@ -254,7 +254,7 @@ const FWPSIM_TUNNEL_CALLOUTS_V4 = [
 ];
 
 bfeTest(
-  "S1: the callout filters BFE instantiates for a site-to-site tunnel are the ones fwpsim creates",
+  "C1: the callout filters BFE instantiates for a site-to-site tunnel are the ones fwpsim creates",
   () => {
     // The example's inner networks moved to TEST-NET-1 halves: nothing the runner talks to is tunnelled.
     const text = Deno.readTextFileSync(new URL("../../examples/tunnel-site-to-site.yaml", import.meta.url))
@@ -287,7 +287,7 @@ bfeTest(
   },
 );
 
-bfeTest("S2: a dynamic session cannot add a persistent object (FWP_E_DYNAMIC_SESSION_IN_PROGRESS)", () => {
+bfeTest("C2: a dynamic session cannot add a persistent object (FWP_E_DYNAMIC_SESSION_IN_PROGRESS)", () => {
   const graph = compilePolicy(loadPolicy(domainIsolationOnTestNets(), "domain-isolation (test nets)").policy);
   assert.ok(graph.provider.flags & FLAGS.FWPM_PROVIDER_FLAG.FWPM_PROVIDER_FLAG_PERSISTENT);
   const engine = openEngine({ dynamic: true, sessionName: "wfpsec integration test (dynamic)" });

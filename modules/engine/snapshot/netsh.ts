@@ -8,6 +8,7 @@
  * key, a malformed GUID, number, address, SID or blob, or the same key twice is a SnapshotError naming
  * file:line:col and the element, never a plain TypeError/RangeError or an object with an undefined key.
  */
+import { sddlToSecurityDescriptor } from "../../../ffi/sddl.ts";
 import type {
   FilterCondition,
   FwpConditionValue,
@@ -233,9 +234,17 @@ class Reader {
       }
       case T.FWP_SID:
         return { type: T.FWP_SID, sid: this.sid(...field("sid")) };
-      case T.FWP_SECURITY_DESCRIPTOR_TYPE:
-        // netsh prints the descriptor as SDDL text; it is kept as that text, not re-encoded.
-        return { type: T.FWP_SECURITY_DESCRIPTOR_TYPE, sd: new TextEncoder().encode(field("sd")[1]) };
+      case T.FWP_SECURITY_DESCRIPTOR_TYPE: {
+        // netsh prints the descriptor as SDDL text: re-encoded self-relative (ffi/sddl.ts), as the engine holds
+        // it, so a compiled SD condition (authorization, the IKE exemptions' local-system restriction) can
+        // match; SDDL the encoder cannot represent (domain aliases) is kept as its text.
+        const text = field("sd")[1];
+        try {
+          return { type: T.FWP_SECURITY_DESCRIPTOR_TYPE, sd: sddlToSecurityDescriptor(text) };
+        } catch {
+          return { type: T.FWP_SECURITY_DESCRIPTOR_TYPE, sd: new TextEncoder().encode(text) };
+        }
+      }
       case T.FWP_UNICODE_STRING_TYPE:
         return { type: T.FWP_UNICODE_STRING_TYPE, unicodeString: field("unicodeString")[1] };
       case T.FWP_BYTE_ARRAY6_TYPE: {

@@ -92,6 +92,8 @@ static uint32_t check_proposals(const SIM_IPSEC_PROPOSAL0 *p, uint32_t n) {
     if (!p[i].numSaTransforms) return FWP_E_ZERO_LENGTH_ARRAY;
     if (bad_ptr(p[i].saTransforms)) return FWP_E_NULL_POINTER;
     if (p[i].pfsGroup > IPSEC_PFS_24) return FWP_E_INVALID_PARAMETER;
+    uint32_t rc0 = fid_check_sa_transforms(p[i].saTransforms, p[i].numSaTransforms);
+    if (rc0) return rc0;
     for (uint32_t j = 0; j < p[i].numSaTransforms; j++) {
       uint32_t rc = check_transform(&p[i].saTransforms[j]);
       if (rc) return rc;
@@ -194,13 +196,20 @@ uint32_t context_add_internal(Session *s, const SIM_FWPM_PROVIDER_CONTEXT3 *pc, 
 
 SIMAPI uint32_t FwpmProviderContextAdd3(void *engineHandle, const SIM_FWPM_PROVIDER_CONTEXT3 *providerContext,
                                         void *sd, uint64_t *id) {
-  (void)sd;
   Session *s = session_get(engineHandle);
   if (!s) return ERROR_INVALID_HANDLE;
   if (!providerContext) return FWP_E_NULL_POINTER;
   Mut m;
   uint32_t rc = mut_begin(s, "FwpmProviderContextAdd3", &m);
-  return rc ? rc : mut_end(&m, context_add_internal(s, providerContext, id, NULL, NULL));
+  if (rc) return rc;
+  uint8_t *eff;
+  uint32_t n;
+  if ((rc = sec_effective(sd, &eff, &n))) return mut_end(&m, rc);
+  sec_set_pending(eff, n);
+  rc = context_add_internal(s, providerContext, id, NULL, NULL);
+  sec_set_pending(NULL, 0);
+  free(eff);
+  return mut_end(&m, rc);
 }
 
 static uint32_t context_delete(Session *s, Obj *o) {

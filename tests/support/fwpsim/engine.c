@@ -111,11 +111,11 @@ void buf_pad8(Buf *b) {
 }
 
 enum { REC_SA = K_NKINDS }; /* record kinds: K_PROVIDER..K_FILTER, then the SA contexts */
-enum { REC_IN_TUNNEL = 1, REC_MM_POLICY = 2 };
+enum { REC_IN_TUNNEL = 1, REC_MM_POLICY = 2, REC_SD = 4 };
 
 typedef struct RecHdr {
   uint32_t kind;
-  uint32_t flags; /* REC_IN_TUNNEL, REC_MM_POLICY */
+  uint32_t flags; /* REC_IN_TUNNEL, REC_MM_POLICY, REC_SD */
   uint64_t id;
   SIM_GUID tunnelKey;
   uint64_t oldBase;
@@ -162,7 +162,7 @@ static int state_write(void) {
       RecHdr r;
       memset(&r, 0, sizeof r);
       r.kind = (uint32_t)k;
-      r.flags = (o->inTunnel ? REC_IN_TUNNEL : 0u) | (o->mmPolicy ? REC_MM_POLICY : 0u);
+      r.flags = (o->inTunnel ? REC_IN_TUNNEL : 0u) | (o->mmPolicy ? REC_MM_POLICY : 0u) | (o->sd ? REC_SD : 0u);
       r.id = o->id;
       r.tunnelKey = o->tunnelKey;
       r.oldBase = (uint64_t)(uintptr_t)o->data;
@@ -170,6 +170,12 @@ static int state_write(void) {
       buf_put(&b, &r, sizeof r);
       buf_put(&b, o->data, o->size);
       buf_pad8(&b);
+      if (o->sd) { /* the object's security descriptor persists with it (security.c): u64 size, bytes, pad */
+        uint64_t sdn = o->sdSize;
+        buf_put(&b, &sdn, sizeof sdn);
+        buf_put(&b, o->sd, o->sdSize);
+        buf_pad8(&b);
+      }
       count++;
     }
   }
@@ -205,6 +211,7 @@ typedef struct Parsed {
 
 static void parsed_free(Parsed *p) {
   for (size_t i = 0; i < p->nobjs; i++) {
+    free(p->objs[i]->sd);
     free(p->objs[i]->data);
     free(p->objs[i]);
   }
@@ -308,7 +315,8 @@ static uint32_t state_parse(const uint8_t *buf, size_t n, Parsed *p) {
       return corrupt("a record header past the end of the file", i, off, -1);
     }
     memcpy(&r, buf + off, sizeof r);
-    if (r.kind > REC_SA || (r.flags & ~(uint32_t)(REC_IN_TUNNEL | REC_MM_POLICY))) {
+    if (r.kind > REC_SA || (r.flags & ~(uint32_t)(REC_IN_TUNNEL | REC_MM_POLICY | REC_SD)) ||
+        (r.kind == REC_SA && (r.flags & REC_SD))) {
       parsed_free(p);
       return corrupt("an unknown record kind or flag", i, off, -1);
     }
@@ -340,11 +348,31 @@ static uint32_t state_parse(const uint8_t *buf, size_t n, Parsed *p) {
         why = obj_check(o, &r, p);
       }
     }
+    size_t next = off + sizeof r + (size_t)padded;
+    if (!why && (r.flags & REC_SD)) { /* the object's security descriptor record (security.c) */
+      uint64_t sdn = 0;
+      if (n - next < sizeof sdn) why = "a security descriptor record past the end of the file";
+      else {
+        memcpy(&sdn, buf + next, sizeof sdn);
+        uint64_t sdPadded = (sdn + 7) & ~(uint64_t)7;
+        if (sdn < 20 || sdn > 0x10000 || sdPadded > n - next - sizeof sdn)
+          why = "a security descriptor record of an impossible length";
+        else if (buf[next + sizeof sdn] != 1 || !(buf[next + sizeof sdn + 3] & 0x80))
+          why = "a security descriptor that is not self-relative";
+        else {
+          Obj *o = p->objs[p->nobjs - 1];
+          o->sd = malloc((size_t)sdn);
+          memcpy(o->sd, buf + next + sizeof sdn, (size_t)sdn);
+          o->sdSize = (uint32_t)sdn;
+          next += sizeof sdn + (size_t)sdPadded;
+        }
+      }
+    }
     if (why) {
       parsed_free(p);
       return corrupt(why, i, off, (int)r.kind);
     }
-    off += sizeof r + (size_t)padded;
+    off = next;
   }
   if (off != n) {
     parsed_free(p);
@@ -391,6 +419,7 @@ static uint32_t state_load(void) {
   for (size_t i = 0; i < p.nobjs; i++) {
     Obj *o = p.objs[i];
     if (store_find(o->kind, &o->key)) { /* a built-in or this process's own non-persistent object wins */
+      free(o->sd);
       free(o->data);
       free(o);
       continue;
@@ -446,6 +475,7 @@ SIMAPI uint32_t FwpmEngineOpen0(const uint16_t *serverName, uint32_t authnServic
   if (!engineHandle) return FWP_E_NULL_POINTER;
   *engineHandle = NULL;
   if (serverName) return ERROR_NOT_SUPPORTED; /* remote engines are not simulated */
+  if (sim_service_stopped("BFE")) return EPT_S_NOT_REGISTERED; /* no BFE, no RPC endpoint */
   if (authnService != RPC_C_AUTHN_WINNT && authnService != RPC_C_AUTHN_DEFAULT) return ERROR_INVALID_PARAMETER;
   if (!E.statePathExplicit) {
     uint32_t rc = state_set_path(plat_getenv("FWPSIM_STATE"));

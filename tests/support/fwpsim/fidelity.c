@@ -64,3 +64,18 @@ bool fid_wstr_printable(const uint16_t *s) {
     if (s[i] < 0x20 || (s[i] >= 0x7F && s[i] <= 0x9F)) return false;
   return true;
 }
+
+/*
+ * IPSEC_PROPOSAL0.numSaTransforms (api/ipsectypes/ns-ipsectypes-ipsec_proposal0): "The only possible values
+ * are 1 and 2. Use 2 only when specifying AH plus ESP transforms." Anything else is
+ * FWP_E_INVALID_TRANSFORM_COMBINATION (the code is our choice: "The combination of IPsec transform types is
+ * not valid"). The page gives no order for AH+ESP: both orders are accepted (windows-verification.md Q2).
+ */
+uint32_t fid_check_sa_transforms(const SIM_IPSEC_SA_TRANSFORM0 *t, uint32_t n) {
+  if (n > 2) return FWP_E_INVALID_TRANSFORM_COMBINATION;
+  if (n == 2) {
+    bool ah0 = t[0].ipsecTransformType == IPSEC_TRANSFORM_AH, ah1 = t[1].ipsecTransformType == IPSEC_TRANSFORM_AH;
+    if (ah0 == ah1) return FWP_E_INVALID_TRANSFORM_COMBINATION; /* two AH, or two ESP */
+  }
+  return 0;
+}

@@ -194,6 +194,10 @@ uint32_t filter_add_internal(Session *s, const SIM_FWPM_FILTER0 *f, uint64_t *id
   Obj *o = obj_create(s, K_FILTER, &t, life);
   o->mmPolicy = mm;
   o->exemption = exemption;
+  if (exemption) { /* BFE's own filters keep the default descriptor, not the caller's */
+    free(o->sd);
+    o->sd = NULL;
+  }
   if (mm) E.mmPolicyFilters++; /* obj_create inserted before mmPolicy was known */
   if (tunnelKey) {
     o->inTunnel = true;
@@ -212,13 +216,20 @@ static uint32_t filter_add(Session *s, const SIM_FWPM_FILTER0 *f, uint64_t *id) 
 }
 
 SIMAPI uint32_t FwpmFilterAdd0(void *engineHandle, const SIM_FWPM_FILTER0 *filter, void *sd, uint64_t *id) {
-  (void)sd;
   Session *s = session_get(engineHandle);
   if (!s) return ERROR_INVALID_HANDLE;
   if (!filter) return FWP_E_NULL_POINTER;
   Mut m;
   uint32_t rc = mut_begin(s, "FwpmFilterAdd0", &m);
-  return rc ? rc : mut_end(&m, filter_add(s, filter, id));
+  if (rc) return rc;
+  uint8_t *eff;
+  uint32_t n;
+  if ((rc = sec_effective(sd, &eff, &n))) return mut_end(&m, rc);
+  sec_set_pending(eff, n);
+  rc = filter_add(s, filter, id);
+  sec_set_pending(NULL, 0);
+  free(eff);
+  return mut_end(&m, rc);
 }
 
 static uint32_t filter_delete(Session *s, Obj *o) {

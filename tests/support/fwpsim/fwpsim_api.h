@@ -53,6 +53,16 @@ uint32_t FwpmIPsecTunnelAdd3(void *h, uint32_t flags, const SIM_FWPM_PROVIDER_CO
                              const SIM_FWPM_FILTER_CONDITION0 *filterConditions, const SIM_GUID *keyModKey,
                              void *sd);
 uint32_t FwpmIPsecTunnelDeleteByKey0(void *h, const SIM_GUID *key);
+/* security.c: the four out-pointers point into *sd, which the caller frees with FwpmFreeMemory0 */
+uint32_t FwpmProviderGetSecurityInfoByKey0(void *h, const SIM_GUID *key, uint32_t securityInfo, void **sidOwner,
+                                           void **sidGroup, void **dacl, void **sacl, void **sd);
+uint32_t FwpmSubLayerGetSecurityInfoByKey0(void *h, const SIM_GUID *key, uint32_t securityInfo, void **sidOwner,
+                                           void **sidGroup, void **dacl, void **sacl, void **sd);
+uint32_t FwpmProviderContextGetSecurityInfoByKey0(void *h, const SIM_GUID *key, uint32_t securityInfo,
+                                                  void **sidOwner, void **sidGroup, void **dacl, void **sacl,
+                                                  void **sd);
+uint32_t FwpmFilterGetSecurityInfoByKey0(void *h, const SIM_GUID *key, uint32_t securityInfo, void **sidOwner,
+                                         void **sidGroup, void **dacl, void **sacl, void **sd);
 uint32_t FwpmGetAppIdFromFileName0(const uint16_t *fileName, SIM_FWP_BYTE_BLOB **appId);
 
 uint32_t IPsecSaContextCreate1(void *h, const SIM_IPSEC_TRAFFIC1 *outboundTraffic,
@@ -90,6 +100,7 @@ void SimFailNthMutation(uint32_t n, uint32_t code);
 uint32_t SimReset(void);
 uint32_t SimSetStatePath(const char *utf8);
 uint32_t SimMutationCount(void);
+uint32_t SimServiceRunning(const char *utf8Name); /* FWPSIM_STOPPED_SERVICES: 0 stopped, 1 running */
 uint32_t SimInjectNetEvent(const SIM_FWPM_NET_EVENT1 *event); /* deep copy into the net-event list / journal */
 uint32_t SimStopEngine(uint32_t stopped); /* 1: the simulated BFE stops; 0: it runs again */
 /* the counters IPsecGetStatistics1 / IkeextGetStatistics1 return from now on (NULL: that one unchanged) */

@@ -24,6 +24,10 @@
  *   FWPSIM_DUMP_MUTATIONS=1      log every state-changing call and its result to stderr
  *   FWPSIM_BOOT=1                the first open starts BFE (as SimBoot)
  *   FWPSIM_AUTOSTART=a,b         the services BFE treats as auto-start ("" none)
+ * Simulated Windows services (issue 12 rule 12; read at every call, so a test can stop and start them):
+ *   FWPSIM_STOPPED_SERVICES=IKEEXT[,BFE]   these services are stopped; SimServiceRunning(name) says so, and
+ *                                with BFE stopped FwpmEngineOpen0 fails with EPT_S_NOT_REGISTERED (no RPC
+ *                                endpoint, what fwpuclnt returns when BFE is not running)
  */
 #include "sim.h"
 
@@ -43,3 +47,26 @@ SIMAPI uint32_t SimReset(void) {
 SIMAPI uint32_t SimSetStatePath(const char *utf8) { return engine_set_state_path(utf8); }
 
 SIMAPI uint32_t SimMutationCount(void) { return (uint32_t)E.mutChanged; }
+
+/* True when `name` (case-insensitive) is listed in FWPSIM_STOPPED_SERVICES. */
+bool sim_service_stopped(const char *name) {
+  const char *list = plat_getenv("FWPSIM_STOPPED_SERVICES");
+  size_t n = strlen(name);
+  for (const char *p = list; p && *p;) {
+    const char *end = strchr(p, ',');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    bool same = len == n;
+    for (size_t i = 0; same && i < n; i++) {
+      char a = p[i], b = name[i];
+      if (a >= 'a' && a <= 'z') a = (char)(a - 32);
+      if (b >= 'a' && b <= 'z') b = (char)(b - 32);
+      same = a == b;
+    }
+    if (same) return true;
+    p = end ? end + 1 : NULL;
+  }
+  return false;
+}
+
+/* 1 when the simulated service runs, 0 when FWPSIM_STOPPED_SERVICES stops it (test double of the SCM). */
+SIMAPI uint32_t SimServiceRunning(const char *utf8Name) { return utf8Name && sim_service_stopped(utf8Name) ? 0 : 1; }

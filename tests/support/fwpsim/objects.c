@@ -20,6 +20,7 @@ Obj *obj_create(Session *s, int kind, const void *tmpl, int life) {
   Obj *o = obj_new(kind, data, size);
   o->life = life;
   o->owner = life == LIFE_DYNAMIC ? s->serial : 0;
+  sec_attach(o);
   obj_add(s, o);
   return o;
 }
@@ -50,14 +51,29 @@ static uint32_t provider_add(Session *s, const SIM_FWPM_PROVIDER0 *p) {
   return 0;
 }
 
+/* Runs one Add with its object security: the effective descriptor is built (and the caller's checked) first,
+ * then every object the add creates gets a copy (security.c). */
+static uint32_t with_sd(const void *sd, uint32_t (*add)(Session *, const void *), Session *s, const void *obj) {
+  uint8_t *eff;
+  uint32_t n;
+  uint32_t rc = sec_effective(sd, &eff, &n);
+  if (rc) return rc;
+  sec_set_pending(eff, n);
+  rc = add(s, obj);
+  sec_set_pending(NULL, 0);
+  free(eff);
+  return rc;
+}
+
+static uint32_t provider_add_v(Session *s, const void *p) { return provider_add(s, p); }
+
 SIMAPI uint32_t FwpmProviderAdd0(void *engineHandle, const SIM_FWPM_PROVIDER0 *provider, void *sd) {
-  (void)sd; /* object ACLs are not simulated */
   Session *s = session_get(engineHandle);
   if (!s) return ERROR_INVALID_HANDLE;
   if (!provider) return FWP_E_NULL_POINTER;
   Mut m;
   uint32_t rc = mut_begin(s, "FwpmProviderAdd0", &m);
-  return rc ? rc : mut_end(&m, provider_add(s, provider));
+  return rc ? rc : mut_end(&m, with_sd(sd, provider_add_v, s, provider));
 }
 
 static uint32_t provider_delete(Session *s, const SIM_GUID *key) {
@@ -103,14 +119,15 @@ static uint32_t sublayer_add(Session *s, const SIM_FWPM_SUBLAYER0 *sl) {
   return 0;
 }
 
+static uint32_t sublayer_add_v(Session *s, const void *sl) { return sublayer_add(s, sl); }
+
 SIMAPI uint32_t FwpmSubLayerAdd0(void *engineHandle, const SIM_FWPM_SUBLAYER0 *subLayer, void *sd) {
-  (void)sd;
   Session *s = session_get(engineHandle);
   if (!s) return ERROR_INVALID_HANDLE;
   if (!subLayer) return FWP_E_NULL_POINTER;
   Mut m;
   uint32_t rc = mut_begin(s, "FwpmSubLayerAdd0", &m);
-  return rc ? rc : mut_end(&m, sublayer_add(s, subLayer));
+  return rc ? rc : mut_end(&m, with_sd(sd, sublayer_add_v, s, subLayer));
 }
 
 static uint32_t sublayer_delete(Session *s, const SIM_GUID *key) {

@@ -44,6 +44,8 @@ typedef struct Obj {
   SIM_GUID tunnelKey;   /* the tunnel's QM provider context key */
   bool mmPolicy;        /* an IKEEXT-layer filter referencing an IKE/AuthIP MM context (Microsoft: ike-exemptions; docs/recipes.md) */
   bool exemption;       /* one of BFE's synthesised IKE/AuthIP exemption filters */
+  uint8_t *sd;          /* effective self-relative security descriptor (security.c); NULL = the default */
+  uint32_t sdSize;
   bool inStore;
   struct Obj *prev, *next;
 } Obj;
@@ -138,6 +140,8 @@ uint32_t fid_check_auth_method(uint32_t mmType, uint32_t method, bool em);
 uint32_t fid_check_auth_methods(uint32_t mmType, const SIM_IKEEXT_AUTHENTICATION_METHOD2 *m, uint32_t n, bool em);
 uint32_t fid_check_ike_policy(uint32_t mmType, const SIM_IKEEXT_POLICY2 *p);
 bool fid_wstr_printable(const uint16_t *s);
+uint32_t fid_check_sa_transforms(const SIM_IPSEC_SA_TRANSFORM0 *t, uint32_t n); /* issue 12 rule 13 */
+bool sim_service_stopped(const char *name); /* hooks.c: FWPSIM_STOPPED_SERVICES */
 uint32_t check_display(const SIM_FWPM_DISPLAY_DATA0 *d); /* NULL name, lone surrogates */ /* NULL or an obviously invalid small integer passed as a pointer */
 
 void map_put(Map *m, Obj *o);
@@ -266,6 +270,10 @@ uint32_t filter_add_internal(Session *s, const SIM_FWPM_FILTER0 *f, uint64_t *id
 uint32_t context_add_internal(Session *s, const SIM_FWPM_PROVIDER_CONTEXT3 *pc, uint64_t *idOut,
                               const SIM_GUID *tunnelKey, Obj **out);
 void ike_exemptions_sync(Session *s);
+/* security.c: object security descriptors (issue 12 rule 6) */
+uint32_t sec_effective(const void *callerSd, uint8_t **out, uint32_t *outSize);
+void sec_set_pending(const uint8_t *sd, uint32_t size); /* objects created until cleared get a copy */
+void sec_attach(Obj *o);
 uint32_t get_copy(Obj *o, uint32_t notFound, void **out);
 Obj *obj_create(Session *s, int kind, const void *tmpl, int life);
 uint32_t check_provider_ref(Session *s, const SIM_GUID *providerKey, int life);

@@ -149,6 +149,7 @@ void obj_ref(Obj *o) { o->refs++; }
 
 void obj_unref(Obj *o) {
   if (--o->refs == 0) {
+    free(o->sd);
     free(o->data);
     free(o);
   }

@@ -118,15 +118,20 @@ SIMAPI uint32_t FwpmIPsecTunnelAdd3(void *engineHandle, uint32_t flags, const SI
                                     const SIM_FWPM_PROVIDER_CONTEXT3 *tunnelPolicy, uint32_t numFilterConditions,
                                     const SIM_FWPM_FILTER_CONDITION0 *filterConditions, const SIM_GUID *keyModKey,
                                     void *sd) {
-  (void)sd;
   Session *s = session_get(engineHandle);
   if (!s) return ERROR_INVALID_HANDLE;
   if (!tunnelPolicy) return FWP_E_NULL_POINTER;
   Mut m;
   uint32_t rc = mut_begin(s, "FwpmIPsecTunnelAdd3", &m);
-  return rc ? rc
-            : mut_end(&m, tunnel_add(s, flags, mainModePolicy, tunnelPolicy, numFilterConditions, filterConditions,
-                                     keyModKey));
+  if (rc) return rc;
+  uint8_t *eff;
+  uint32_t n;
+  if ((rc = sec_effective(sd, &eff, &n))) return mut_end(&m, rc);
+  sec_set_pending(eff, n); /* the tunnel's contexts and the filters BFE creates for it */
+  rc = tunnel_add(s, flags, mainModePolicy, tunnelPolicy, numFilterConditions, filterConditions, keyModKey);
+  sec_set_pending(NULL, 0);
+  free(eff);
+  return mut_end(&m, rc);
 }
 
 static uint32_t tunnel_delete(Session *s, const SIM_GUID *key) {

@@ -83,8 +83,10 @@ Deno.test("transport mode: MM+QM(flags 0)+IN/OUT callouts with rawContext 0, ICM
     assertIcmpExemption(named(out, "exemptions/icmp")[0], v);
     assertIcmpExemption(named(inn, "exemptions/icmp")[0], v);
     equal(at(g, `FWPM_LAYER_ALE_AUTH_RECV_ACCEPT_V${v}`).length, 0);
+    equal(named(out, "ikeExemptions/").length, 1, "IKE exemption in our sublayer (issue 12 rule 10)");
+    equal(named(inn, "ikeExemptions/").length, 1);
   }
-  equal(g.filters.length, 12);
+  equal(g.filters.length, 16);
 });
 
 Deno.test("ND transport: ND_SECURE QM, IN PERSIST, OUT NEGOTIATE_DISCOVER, ALE accept INITIATE_SECURE + ICMP", () => {

@@ -261,10 +261,11 @@ const validDoc = fc.record({
         ["require", "request"],
         ["request", "request"],
         ["boundary", "request"],
-        ["require", "clear"],
         ["request", "clear"],
       ),
-      direction: fc.constantFrom("both", "inbound", "outbound"),
+      // require/clear and one-sided directions are refused (issue 12 rule 9, validator "security-pair",
+      // "one-sided-rule"); "both" is the only valid direction.
+      direction: fc.constantFrom("both"),
       v6: fc.boolean(),
       prefix: fc.integer({ min: 16, max: 32 }),
       tcpPort: fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
