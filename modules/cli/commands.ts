@@ -75,6 +75,8 @@ export const COMMANDS: Record<string, Command> = {
         const replaces = replacedPolicy(engine, await providerKey(), loaded.name);
         const plan = planGraph(loaded.graph, engine);
         const changes = publicChanges(plan.changes);
+        const { coexistenceText, findCoexistence } = await import("../explain/mod.ts");
+        const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
@@ -84,11 +86,13 @@ export const COMMANDS: Record<string, Command> = {
             inSync: plan.inSync,
             changes,
             summary: plan.summary,
+            coexistence,
           });
         } else {
           const { planText } = await import("../render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
+          if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
         }
         return plan.inSync ? 0 : 2;
@@ -100,13 +104,15 @@ export const COMMANDS: Record<string, Command> = {
 
   apply: {
     summary: "make the engine match the policy, in one transaction",
-    usage: "wfpsec apply FILE [--if-drifted] [--json] [engine options]",
+    usage: "wfpsec apply FILE [--if-drifted] [--allow-coexist] [--json] [engine options]",
     details:
       "Plans, then runs every change in ONE engine transaction: on any failure nothing changes and the\n" +
       "error names the object and the FWP_E_* code. Re-applying an applied policy changes nothing.\n" +
       "--if-drifted: for scheduled tasks; prints exactly one JSON line (outcome applied, in-sync or failed)\n" +
-      "and exits 0 when applied or in sync, 1 on failure.",
-    options: { ...ENGINE_OPTS, "if-drifted": { type: "boolean" } },
+      "and exits 0 when applied or in sync, 1 on failure.\n" +
+      "--allow-coexist: apply even when other providers' IPsec policy overlaps this policy's traffic\n" +
+      "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).",
+    options: { ...ENGINE_OPTS, "if-drifted": { type: "boolean" }, "allow-coexist": { type: "boolean" } },
     positionals: [1, 1],
     async run(v, [file], out) {
       const loaded = await loadGraph(file);
@@ -118,7 +124,10 @@ export const COMMANDS: Record<string, Command> = {
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
         const key = await providerKey();
         // Read under the lock, just before the apply: the policy this apply actually replaced.
+        const { coexistenceRefusal, findCoexistence } = await import("../explain/mod.ts");
         const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
+          const coexistence = findCoexistence(engine, loaded.graph.filters, key);
+          if (coexistence.length && !v["allow-coexist"]) throw coexistenceRefusal(coexistence);
           const replaces = replacedPolicy(engine, key, loaded.name);
           return { replaces, r: applyGraph(engine, loaded.graph) };
         });
@@ -545,7 +554,12 @@ export const COMMANDS: Record<string, Command> = {
       if (out.json) {
         const h = await head("doctor");
         if (rep.engine) h.engine = rep.engine;
-        out.doc({ ...h, checks: rep.checks, versions: rep.versions });
+        out.doc({
+          ...h,
+          checks: rep.checks,
+          versions: rep.versions,
+          ipsecProviders: rep.ipsecProviders ?? null,
+        });
       } else {
         if (rep.engine?.simulated) {
           out.err(`wfpsec: SIMULATOR: ${rep.engine.description} - not a live Windows engine.`);

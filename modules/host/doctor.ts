@@ -4,6 +4,7 @@
  * and versions. Each check says whether it is required; a failed required check makes the command exit 1.
  */
 import type { EngineRequest } from "../engine/mod.ts";
+import type { IpsecProvider } from "../explain/mod.ts";
 import { isElevatedWindows } from "./safety.ts";
 
 /** One doctor check. */
@@ -26,6 +27,8 @@ export interface DoctorReport {
   versions: { wfpsec: string; deno: string; os: string };
   /** The engine in use (EngineInfo), when one could be opened. */
   engine?: { kind: string; simulated: boolean; source: string; description: string };
+  /** Every provider with IPsec policy filters in the engine (ours marked), when the engine opened. */
+  ipsecProviders?: IpsecProvider[];
 }
 
 /** Parses `sc query NAME` output: the STATE word (RUNNING, STOPPED, ...), or undefined. */
@@ -47,6 +50,7 @@ export async function runDoctor(req: EngineRequest, version: string): Promise<Do
   const checks: Check[] = [];
   const windows = Deno.build.os === "windows";
   let engineInfo: DoctorReport["engine"];
+  let ipsecProviders: IpsecProvider[] | undefined;
 
   try {
     const { selectEngine } = await import("../engine/select.ts");
@@ -67,6 +71,23 @@ export async function runDoctor(req: EngineRequest, version: string): Promise<Do
         detail: engine.info.simulated
           ? `${engine.info.kind} (SIMULATED, not a Windows engine)`
           : "windows (real Base Filtering Engine)",
+      });
+      // Only one IPsec policy applies to a packet: name every provider that has some (issue 14).
+      const { ipsecProviders: list, providerLabel } = await import("../explain/mod.ts");
+      const { WFPSEC_PROVIDER_KEY } = await import("../compiler/mod.ts");
+      ipsecProviders = list(engine, WFPSEC_PROVIDER_KEY);
+      const others = ipsecProviders.filter((p) => !p.ours);
+      checks.push({
+        name: "IPsec policy providers",
+        ok: true,
+        required: false,
+        detail: ipsecProviders.length
+          ? ipsecProviders.map((p) =>
+            `${providerLabel(p)}${p.ours ? " (wfpsec)" : ""}: ${p.filters} filter(s) at ${
+              p.layers.join(", ")
+            }`
+          ).join("; ") + (others.length ? `; ${others.length} other than wfpsec: see plan's coexistence` : "")
+          : "none",
       });
     } finally {
       engine.close();
@@ -119,5 +140,6 @@ export async function runDoctor(req: EngineRequest, version: string): Promise<Do
       os: `${Deno.build.os} ${Deno.osRelease()} ${Deno.build.arch}`,
     },
     ...(engineInfo ? { engine: engineInfo } : {}),
+    ...(ipsecProviders ? { ipsecProviders } : {}),
   };
 }
