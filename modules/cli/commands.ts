@@ -572,4 +572,73 @@ export const COMMANDS: Record<string, Command> = {
       return failed ? 1 : 0;
     },
   },
+
+  explain: {
+    summary: "which filters decide one connection, layer by layer on its IPsec path",
+    usage:
+      "wfpsec explain --remote ADDR [--direction in|out] [--protocol tcp|udp|icmp|N] [--remote-port N]\n" +
+      "       [--local ADDR] [--local-port N] [--state SNAPSHOT] [--json] [engine options]",
+    details:
+      "For each layer the connection meets (ALE connect or recv-accept, transport, IKEEXT, IPSEC) lists the\n" +
+      "sublayers by weight, the filters whose conditions match (highest effective weight first; `=>` decides\n" +
+      "the sublayer, `?` could not be evaluated statically: app ids, SDs, fields the options do not give),\n" +
+      "and the outcome by WFP's filter arbitration; callouts are named as deciding at run time.",
+    options: {
+      ...ENGINE_OPTS,
+      state: { type: "string" },
+      remote: { type: "string" },
+      direction: { type: "string" },
+      protocol: { type: "string" },
+      "remote-port": { type: "string" },
+      local: { type: "string" },
+      "local-port": { type: "string" },
+    },
+    positionals: [0, 0],
+    async run(v, _pos, out) {
+      const { UsageError } = await import("../errors.ts");
+      const { explainTraffic, explanationText, parseAddress } = await import("../explain/mod.ts");
+      const addr = (k: string, required: boolean) => {
+        const s = v[k] as string | undefined;
+        if (s === undefined && required) throw new UsageError(`explain needs --${k} ADDR`);
+        if (s !== undefined && !parseAddress(s)) {
+          throw new UsageError(`--${k} ${s}: not an IPv4 or IPv6 address`);
+        }
+        return s;
+      };
+      const int = (k: string, max: number, names: Record<string, number> = {}) => {
+        const s = v[k] as string | undefined;
+        if (s === undefined) return undefined;
+        const n = names[s.toLowerCase()] ?? (/^\d+$/.test(s) ? Number(s) : NaN);
+        if (!(n >= 0 && n <= max)) {
+          throw new UsageError(`--${k} ${s}: expected ${Object.keys(names).concat(`0-${max}`).join(", ")}`);
+        }
+        return n;
+      };
+      const direction = (v.direction as string | undefined) ?? "out";
+      if (direction !== "in" && direction !== "out") {
+        throw new UsageError(`--direction ${direction}: expected in or out`);
+      }
+      const remote = addr("remote", true)!, local = addr("local", false);
+      if (local && parseAddress(local)!.v6 !== parseAddress(remote)!.v6) {
+        throw new UsageError(`--local ${local} and --remote ${remote} are of different IP versions`);
+      }
+      const traffic = {
+        direction: direction as "in" | "out",
+        remote,
+        ...(local ? { local } : {}),
+        protocol: int("protocol", 255, { tcp: 6, udp: 17, icmp: 1, icmpv6: 58 }),
+        remotePort: int("remote-port", 65535),
+        localPort: int("local-port", 65535),
+      };
+      const engine = await openEngine(v, out, true);
+      try {
+        const x = explainTraffic(engine, traffic);
+        if (out.json) out.doc({ ...(await head("explain", engine)), ...x });
+        else out.text(explanationText(x));
+        return 0;
+      } finally {
+        engine.close();
+      }
+    },
+  },
 };

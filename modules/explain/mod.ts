@@ -5,3 +5,4 @@
  * @module
  */
 export * from "./coexist.ts";
+export * from "./explain.ts";
