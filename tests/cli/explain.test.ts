@@ -129,3 +129,38 @@ Deno.test(
     Deno.removeSync(dir, { recursive: true });
   },
 );
+
+Deno.test(
+  { name: "explain reads a netsh dump: app-id filters are reported as needing identity", ignore },
+  async () => {
+    const dump = `${ROOT}/tests/cli/fixtures/netsh_state_small.xml`;
+    const args = [
+      "explain",
+      "--remote",
+      "10.0.0.5",
+      "--protocol",
+      "udp",
+      "--remote-port",
+      "1024",
+      "--state",
+      dump,
+    ];
+    let r = await wfpsec([...args, "--json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const connect = (json(r, "explain").layers as Layer[])[0];
+    assert.equal(connect.layer, "FWPM_LAYER_ALE_AUTH_CONNECT_V4");
+    assert.deepEqual(connect.sublayers.map((s) => s.name), ["Example Firewall sublayer"]);
+    const f = connect.sublayers[0].filters[0] as Layer["sublayers"][0]["filters"][0] & {
+      notEvaluated: string[];
+    };
+    assert.equal(f.name, "Example rule 0");
+    assert.equal(f.match, "not-evaluated");
+    assert.deepEqual(f.notEvaluated, ["needs identity (FWPM_CONDITION_ALE_APP_ID)"]);
+    assert.match(connect.outcome, /depends on filters not evaluated statically/);
+    // another port: that filter cannot match and is left out
+    r = await wfpsec([...args.slice(0, 6), "1025", "--state", dump, "--json"]);
+    assert.deepEqual((json(r, "explain").layers as Layer[])[0].sublayers, []);
+    r = await wfpsec(args);
+    assert.match(r.stdout, /\? block "Example rule 0" \[Example Firewall provider\].*needs identity/);
+  },
+);
