@@ -576,13 +576,14 @@ export const COMMANDS: Record<string, Command> = {
   explain: {
     summary: "which filters decide one connection, layer by layer on its IPsec path",
     usage:
-      "wfpsec explain --remote ADDR [--direction in|out] [--protocol tcp|udp|icmp|N] [--remote-port N]\n" +
+      "wfpsec explain [POLICY] --remote ADDR [--direction in|out] [--protocol tcp|udp|icmp|N] [--remote-port N]\n" +
       "       [--local ADDR] [--local-port N] [--state SNAPSHOT] [--json] [engine options]",
     details:
       "For each layer the connection meets (ALE connect or recv-accept, transport, IKEEXT, IPSEC) lists the\n" +
       "sublayers by weight, the filters whose conditions match (highest effective weight first; `=>` decides\n" +
       "the sublayer, `?` could not be evaluated statically: app ids, SDs, fields the options do not give),\n" +
-      "and the outcome by WFP's filter arbitration; callouts are named as deciding at run time.",
+      "and the outcome by WFP's filter arbitration; callouts are named as deciding at run time.\n" +
+      "With POLICY: what if it were applied (its compiled objects replace wfpsec's in the engine's view).",
     options: {
       ...ENGINE_OPTS,
       state: { type: "string" },
@@ -593,10 +594,10 @@ export const COMMANDS: Record<string, Command> = {
       local: { type: "string" },
       "local-port": { type: "string" },
     },
-    positionals: [0, 0],
-    async run(v, _pos, out) {
+    positionals: [0, 1],
+    async run(v, [file], out) {
       const { UsageError } = await import("../errors.ts");
-      const { explainTraffic, explanationText, parseAddress } = await import("../explain/mod.ts");
+      const { explainTraffic, explanationText, parseAddress, withPolicy } = await import("../explain/mod.ts");
       const addr = (k: string, required: boolean) => {
         const s = v[k] as string | undefined;
         if (s === undefined && required) throw new UsageError(`explain needs --${k} ADDR`);
@@ -630,11 +631,17 @@ export const COMMANDS: Record<string, Command> = {
         remotePort: int("remote-port", 65535),
         localPort: int("local-port", 65535),
       };
+      const loaded = file ? await loadGraph(file) : undefined;
+      if (loaded) printWarnings(loaded, out);
       const engine = await openEngine(v, out, true);
       try {
-        const x = explainTraffic(engine, traffic);
-        if (out.json) out.doc({ ...(await head("explain", engine)), ...x });
-        else out.text(explanationText(x));
+        const source = loaded ? withPolicy(engine, loaded.graph, await providerKey()) : engine;
+        const x = explainTraffic(source, traffic);
+        const policy = loaded ? { policy: { name: loaded.name, file } } : {};
+        if (out.json) out.doc({ ...(await head("explain", engine)), ...policy, ...x });
+        else if (loaded) {
+          out.text(`What if policy "${loaded.name}" (${file}) were applied:\n${explanationText(x)}`);
+        } else out.text(explanationText(x));
         return 0;
       } finally {
         engine.close();

@@ -13,9 +13,45 @@
  * address type); app ids, user/machine SDs and other fields are reported, not evaluated.
  */
 import type { Engine } from "../engine/mod.ts";
-import type { Filter, FilterCondition, FwpConditionValue, FwpValue, Guid } from "../graph/mod.ts";
+import type {
+  Filter,
+  FilterCondition,
+  FwpConditionValue,
+  FwpValue,
+  Guid,
+  Provider,
+  Sublayer,
+} from "../graph/mod.ts";
 import { CALLOUTS, CONDITIONS, ENUMS, FLAGS, LAYERS } from "../../ffi/constants.ts";
 import { conditionsText } from "../render/mod.ts";
+
+/** What explain reads from an engine (a live one, a snapshot, or either with a policy merged in). */
+export type ExplainSource = Pick<Engine, "enumProviders" | "enumSublayers" | "enumFilters">;
+
+/**
+ * "What if I applied this": `source` with our provider's objects replaced by the policy's compiled ones
+ * (provider, sublayer, filters), as an apply would leave them.
+ */
+export function withPolicy(
+  source: ExplainSource,
+  graph: { provider: Provider; sublayer: Sublayer; filters: Filter[] },
+  ourProvider: Guid,
+): ExplainSource {
+  return {
+    enumProviders:
+      () => [...source.enumProviders().filter((p) => p.providerKey !== ourProvider), graph.provider],
+    enumSublayers: (t) => [
+      ...source.enumSublayers(t).filter((s) => s.providerKey !== ourProvider),
+      ...(!t?.providerKey || t.providerKey === ourProvider ? [graph.sublayer] : []),
+    ],
+    enumFilters: (t) => [
+      ...source.enumFilters(t).filter((f) => f.providerKey !== ourProvider),
+      ...graph.filters.filter((f) =>
+        (!t?.layerKey || f.layerKey === t.layerKey) && (!t?.providerKey || t.providerKey === ourProvider)
+      ),
+    ],
+  };
+}
 
 /** The connection to explain. */
 export interface Traffic {
@@ -260,6 +296,15 @@ function pathLayers(t: Traffic, v6: boolean): string[] {
   return [...names, `FWPM_LAYER_IKEEXT_${s}`, `FWPM_LAYER_IPSEC_${s}`].map((n) => L[n]);
 }
 
+/**
+ * A filter's weight as text: the effective weight the engine reported, else the weight as given; a weight BFE
+ * has yet to assign (a what-if policy's FWP_EMPTY/FWP_UINT8) says so (the auto-weight rule is undocumented).
+ */
+function weightText(f: Filter): string {
+  if (f.effectiveWeight || f.weight.type === 4) return weightOf(f).toString();
+  return f.weight.type === 1 ? `auto in range ${f.weight.uint8}` : "auto";
+}
+
 function weightOf(f: Filter): bigint {
   const w = f.effectiveWeight ?? f.weight;
   return (w.type === 4 ? w.uint64 : w.type === 1 ? BigInt(w.uint8) << 60n : undefined) ?? 0n;
@@ -268,7 +313,7 @@ function weightOf(f: Filter): bigint {
 const CLEAR_RIGHT = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_CLEAR_ACTION_RIGHT;
 
 /** Explains `traffic` against everything `engine` holds. */
-export function explainTraffic(engine: Engine, traffic: Traffic): Explanation {
+export function explainTraffic(engine: ExplainSource, traffic: Traffic): Explanation {
   const remote = parseAddress(traffic.remote);
   if (!remote) throw new RangeError(`--remote ${traffic.remote}: not an IPv4 or IPv6 address`);
   const values = trafficValues(traffic);
@@ -289,7 +334,7 @@ export function explainTraffic(engine: Engine, traffic: Traffic): Explanation {
         name: f.displayData?.name ?? "",
         providerKey: f.providerKey ?? null,
         providerName: f.providerKey ? providers.get(f.providerKey) ?? null : null,
-        weight: weightOf(f).toString(),
+        weight: weightText(f),
         action,
         callout: action.startsWith("callout") && f.action.calloutKey
           ? NAME.get(f.action.calloutKey) ?? f.action.calloutKey

@@ -24,7 +24,7 @@ interface Layer {
   sublayers: {
     name: string;
     decidingFilter: string | null;
-    filters: { filterKey: string; name: string; match: string }[];
+    filters: { filterKey: string; name: string; match: string; weight: string }[];
   }[];
 }
 
@@ -162,5 +162,50 @@ Deno.test(
     assert.deepEqual((json(r, "explain").layers as Layer[])[0].sublayers, []);
     r = await wfpsec(args);
     assert.match(r.stdout, /\? block "Example rule 0" \[Example Firewall provider\].*needs identity/);
+  },
+);
+
+Deno.test(
+  { name: "explain POLICY answers what if it were applied: its objects replace wfpsec's", ignore },
+  async () => {
+    const dir = tempDir();
+    const sim = ["--engine", "sim", "--sim-state", `${dir}/sim.state`];
+    const corp = `${dir}/corp.yaml`, moved = `${dir}/moved.yaml`;
+    Deno.writeTextFileSync(corp, POLICY);
+    Deno.writeTextFileSync(moved, POLICY.replace("10.0.0.0/8", "172.16.0.0/12"));
+    const ikeSublayers = async (args: string[]) => {
+      const r = await wfpsec([
+        "explain",
+        ...args,
+        "--remote",
+        "10.9.9.9",
+        "--protocol",
+        "tcp",
+        "--json",
+        ...sim,
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      const doc = json(r, "explain");
+      return { doc, names: (doc.layers as Layer[])[2].sublayers.map((s) => s.name) };
+    };
+    assert.deepEqual((await ikeSublayers([])).names, [], "nothing applied yet");
+    const whatIf = await ikeSublayers([corp]);
+    assert.deepEqual(whatIf.names, ["wfpsec"]);
+    assert.deepEqual(whatIf.doc.policy, { name: "corp", file: corp });
+    assert.equal(
+      (whatIf.doc.layers as Layer[])[2].sublayers[0].filters[0].weight,
+      "auto",
+      "BFE assigns it on apply",
+    );
+    assert.equal((await wfpsec(["apply", corp, ...sim])).code, 0);
+    assert.deepEqual((await ikeSublayers([])).names, ["wfpsec"]);
+    assert.deepEqual((await ikeSublayers([moved])).names, [], "the moved policy no longer covers 10.9.9.9");
+    const r = await wfpsec(["explain", moved, "--remote", "172.16.1.1", ...sim]);
+    assert.match(r.stdout, /^What if policy "corp" \(.*moved\.yaml\) were applied:/);
+    assert.match(
+      r.stdout,
+      /=> permit "wfpsec corp: rules\/corp\/v4\/ikeext\/ikev1" \[wfpsec\] w=auto remote 172\.16\.0\.0\/12/,
+    );
+    Deno.removeSync(dir, { recursive: true });
   },
 );
