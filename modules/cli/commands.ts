@@ -120,14 +120,17 @@ export const COMMANDS: Record<string, Command> = {
       const engine = await openEngine(v, out, false);
       try {
         const { applyGraph } = await import("../apply/apply.ts");
-        const { publicChanges } = await import("../plan/plan.ts");
+        const { planGraph, publicChanges } = await import("../plan/plan.ts");
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
         const key = await providerKey();
         // Read under the lock, just before the apply: the policy this apply actually replaced.
         const { coexistenceRefusal, findCoexistence } = await import("../explain/mod.ts");
         const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
           const coexistence = findCoexistence(engine, loaded.graph.filters, key);
-          if (coexistence.length && !v["allow-coexist"]) throw coexistenceRefusal(coexistence);
+          // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
+          if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
+            throw coexistenceRefusal(coexistence);
+          }
           const replaces = replacedPolicy(engine, key, loaded.name);
           return { replaces, r: applyGraph(engine, loaded.graph) };
         });

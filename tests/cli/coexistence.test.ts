@@ -122,6 +122,10 @@ Deno.test({
   r = await wfpsec(["apply", h.policy, "--allow-coexist", "--json", ...h.sim]);
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.equal(json(r, "apply").outcome, "applied");
+  // once in force, re-applying changes nothing and is not refused (the scheduled task stays quiet)
+  r = await wfpsec(["apply", h.policy, "--if-drifted", ...h.sim]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(JSON.parse(r.stdout).outcome, "in-sync");
 
   // doctor names every IPsec policy provider, ours included.
   r = await wfpsec(["doctor", "--json", ...h.sim]);
