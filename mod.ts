@@ -93,6 +93,18 @@ export {
 } from "./modules/errors.ts";
 /** Environment checks (`wfpsec doctor`). */
 export { type Check, type DoctorPolicy, type DoctorReport, runDoctor } from "./modules/host/mod.ts";
+/** Coexistence: other providers' IPsec policy on our traffic (plan, apply, doctor). */
+export {
+  type CoexistenceEntry,
+  coexistenceRefusal,
+  coexistenceText,
+  findCoexistence,
+  type IpsecPolicyKind,
+  ipsecPolicyKind,
+  type IpsecProvider,
+  ipsecProviders,
+  trafficOverlaps,
+} from "./modules/explain/mod.ts";
 /** Safety rules for elevated runs (paths non-administrators can write). */
 export {
   type AceEntry,

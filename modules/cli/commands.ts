@@ -76,6 +76,8 @@ export const COMMANDS: Record<string, Command> = {
         const replaces = replacedPolicy(engine, await providerKey(), loaded.name);
         const plan = planGraph(loaded.graph, engine);
         const changes = publicChanges(plan.changes);
+        const { coexistenceText, findCoexistence } = await import("../explain/mod.ts");
+        const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
@@ -85,11 +87,13 @@ export const COMMANDS: Record<string, Command> = {
             inSync: plan.inSync,
             changes,
             summary: plan.summary,
+            coexistence,
           });
         } else {
           const { planText } = await import("../render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
+          if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
         }
         return plan.inSync ? 0 : 2;
@@ -101,7 +105,7 @@ export const COMMANDS: Record<string, Command> = {
 
   apply: {
     summary: "make the engine match the policy, in one transaction",
-    usage: "wfpsec apply FILE [--if-drifted] [--force] [--json] [engine options]",
+    usage: "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--json] [engine options]",
     details:
       "Plans, then runs every change in ONE engine transaction: on any failure nothing changes and the\n" +
       "error names the object and the FWP_E_* code. Re-applying an applied policy changes nothing.\n" +
@@ -110,7 +114,14 @@ export const COMMANDS: Record<string, Command> = {
       "A policy that requires IPsec is refused while the IKEEXT service is not running (its traffic would be\n" +
       "dropped: no SA can be negotiated); --force applies anyway and says what will break (so does\n" +
       "--if-drifted: the scheduled task keeps its policy in force).",
-    options: { ...ENGINE_OPTS, "if-drifted": { type: "boolean" }, force: { type: "boolean" } },
+      "--allow-coexist: apply even when other providers' IPsec policy overlaps this policy's traffic\n" +
+      "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).",
+    options: {
+      ...ENGINE_OPTS,
+      "if-drifted": { type: "boolean" },
+      force: { type: "boolean" },
+      "allow-coexist": { type: "boolean" },
+    },
     positionals: [1, 1],
     async run(v, [file], out) {
       const loaded = await loadGraph(file);
@@ -128,11 +139,17 @@ export const COMMANDS: Record<string, Command> = {
           } else out.err(`wfpsec: warning: ${forced}`);
         }
         const { applyGraph } = await import("../apply/apply.ts");
-        const { publicChanges } = await import("../plan/plan.ts");
+        const { planGraph, publicChanges } = await import("../plan/plan.ts");
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
         const key = await providerKey();
         // Read under the lock, just before the apply: the policy this apply actually replaced.
+        const { coexistenceRefusal, findCoexistence } = await import("../explain/mod.ts");
         const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
+          const coexistence = findCoexistence(engine, loaded.graph.filters, key);
+          // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
+          if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
+            throw coexistenceRefusal(coexistence);
+          }
           const replaces = replacedPolicy(engine, key, loaded.name);
           return { replaces, r: applyGraph(engine, loaded.graph) };
         });
@@ -470,7 +487,12 @@ export const COMMANDS: Record<string, Command> = {
       if (out.json) {
         const h = await head("doctor");
         if (rep.engine) h.engine = rep.engine;
-        out.doc({ ...h, checks: rep.checks, versions: rep.versions });
+        out.doc({
+          ...h,
+          checks: rep.checks,
+          versions: rep.versions,
+          ipsecProviders: rep.ipsecProviders ?? null,
+        });
       } else {
         if (rep.engine?.simulated) {
           out.err(`wfpsec: SIMULATOR: ${rep.engine.description} - not a live Windows engine.`);
@@ -481,6 +503,82 @@ export const COMMANDS: Record<string, Command> = {
         out.text(`wfpsec ${rep.versions.wfpsec}, deno ${rep.versions.deno}, ${rep.versions.os}`);
       }
       return failed ? 1 : 0;
+    },
+  },
+
+  explain: {
+    summary: "which filters decide one connection, layer by layer on its IPsec path",
+    usage:
+      "wfpsec explain [POLICY] --remote ADDR [--direction in|out] [--protocol tcp|udp|icmp|N] [--remote-port N]\n" +
+      "       [--local ADDR] [--local-port N] [--state SNAPSHOT] [--json] [engine options]",
+    details:
+      "For each layer the connection meets (ALE connect or recv-accept, transport, IKEEXT, IPSEC) lists the\n" +
+      "sublayers by weight, the filters whose conditions match (highest effective weight first; `=>` decides\n" +
+      "the sublayer, `?` could not be evaluated statically: app ids, SDs, fields the options do not give),\n" +
+      "and the outcome by WFP's filter arbitration; callouts are named as deciding at run time.\n" +
+      "With POLICY: what if it were applied (its compiled objects replace wfpsec's in the engine's view).",
+    options: {
+      ...ENGINE_OPTS,
+      state: { type: "string" },
+      remote: { type: "string" },
+      direction: { type: "string" },
+      protocol: { type: "string" },
+      "remote-port": { type: "string" },
+      local: { type: "string" },
+      "local-port": { type: "string" },
+    },
+    positionals: [0, 1],
+    async run(v, [file], out) {
+      const { UsageError } = await import("../errors.ts");
+      const { explainTraffic, explanationText, parseAddress, withPolicy } = await import("../explain/mod.ts");
+      const addr = (k: string, required: boolean) => {
+        const s = v[k] as string | undefined;
+        if (s === undefined && required) throw new UsageError(`explain needs --${k} ADDR`);
+        if (s !== undefined && !parseAddress(s)) {
+          throw new UsageError(`--${k} ${s}: not an IPv4 or IPv6 address`);
+        }
+        return s;
+      };
+      const int = (k: string, max: number, names: Record<string, number> = {}) => {
+        const s = v[k] as string | undefined;
+        if (s === undefined) return undefined;
+        const n = names[s.toLowerCase()] ?? (/^\d+$/.test(s) ? Number(s) : NaN);
+        if (!(n >= 0 && n <= max)) {
+          throw new UsageError(`--${k} ${s}: expected ${Object.keys(names).concat(`0-${max}`).join(", ")}`);
+        }
+        return n;
+      };
+      const direction = (v.direction as string | undefined) ?? "out";
+      if (direction !== "in" && direction !== "out") {
+        throw new UsageError(`--direction ${direction}: expected in or out`);
+      }
+      const remote = addr("remote", true)!, local = addr("local", false);
+      if (local && parseAddress(local)!.v6 !== parseAddress(remote)!.v6) {
+        throw new UsageError(`--local ${local} and --remote ${remote} are of different IP versions`);
+      }
+      const traffic = {
+        direction: direction as "in" | "out",
+        remote,
+        ...(local ? { local } : {}),
+        protocol: int("protocol", 255, { tcp: 6, udp: 17, icmp: 1, icmpv6: 58 }),
+        remotePort: int("remote-port", 65535),
+        localPort: int("local-port", 65535),
+      };
+      const loaded = file ? await loadGraph(file) : undefined;
+      if (loaded) printWarnings(loaded, out);
+      const engine = await openEngine(v, out, true);
+      try {
+        const source = loaded ? withPolicy(engine, loaded.graph, await providerKey()) : engine;
+        const x = explainTraffic(source, traffic);
+        const policy = loaded ? { policy: { name: loaded.name, file } } : {};
+        if (out.json) out.doc({ ...(await head("explain", engine)), ...policy, ...x });
+        else if (loaded) {
+          out.text(`What if policy "${loaded.name}" (${file}) were applied:\n${explanationText(x)}`);
+        } else out.text(explanationText(x));
+        return 0;
+      } finally {
+        engine.close();
+      }
     },
   },
 };

@@ -7,6 +7,7 @@
  * stand-ins (services.ts), and say so.
  */
 import type { EngineInfo, EngineRequest } from "../engine/mod.ts";
+import type { IpsecProvider } from "../explain/mod.ts";
 import { isElevatedWindows } from "./safety.ts";
 import { IPSEC_SERVICES, serviceState } from "./services.ts";
 
@@ -40,6 +41,8 @@ export interface DoctorReport {
   versions: { wfpsec: string; deno: string; os: string };
   /** The engine in use (EngineInfo), when one could be opened. */
   engine?: { kind: string; simulated: boolean; source: string; description: string };
+  /** Every provider with IPsec policy filters in the engine (ours marked), when the engine opened. */
+  ipsecProviders?: IpsecProvider[];
 }
 
 /** Runs every check. `version` is wfpsec's version string; `policy` makes IKEEXT required when it needs it. */
@@ -53,6 +56,7 @@ export async function runDoctor(
   let engineInfo: DoctorReport["engine"];
   // The engine's kind and library, even when it cannot be opened (BFE stopped): where services are asked.
   let serviceHost: Pick<EngineInfo, "kind" | "source"> | undefined;
+  let ipsecProviders: IpsecProvider[] | undefined;
 
   try {
     const { selectEngine, requestedKind, fwpsimLibrary } = await import("../engine/select.ts");
@@ -76,6 +80,23 @@ export async function runDoctor(
         detail: engine.info.simulated
           ? `${engine.info.kind} (SIMULATED, not a Windows engine)`
           : "windows (real Base Filtering Engine)",
+      });
+      // Only one IPsec policy applies to a packet: name every provider that has some (issue 14).
+      const { ipsecProviders: list, providerLabel } = await import("../explain/mod.ts");
+      const { WFPSEC_PROVIDER_KEY } = await import("../compiler/mod.ts");
+      ipsecProviders = list(engine, WFPSEC_PROVIDER_KEY);
+      const others = ipsecProviders.filter((p) => !p.ours);
+      checks.push({
+        name: "IPsec policy providers",
+        ok: true,
+        required: false,
+        detail: ipsecProviders.length
+          ? ipsecProviders.map((p) =>
+            `${providerLabel(p)}${p.ours ? " (wfpsec)" : ""}: ${p.filters} filter(s) at ${
+              p.layers.join(", ")
+            }`
+          ).join("; ") + (others.length ? `; ${others.length} other than wfpsec: see plan's coexistence` : "")
+          : "none",
       });
     } finally {
       engine.close();
@@ -138,5 +159,6 @@ export async function runDoctor(
       os: `${Deno.build.os} ${Deno.osRelease()} ${Deno.build.arch}`,
     },
     ...(engineInfo ? { engine: engineInfo } : {}),
+    ...(ipsecProviders ? { ipsecProviders } : {}),
   };
 }
