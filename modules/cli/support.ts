@@ -53,6 +53,7 @@ export async function openEngine(v: Values, out: Output, allowState: boolean) {
     simState: v["sim-state"] as string | undefined,
     state,
     ignoreEnvironment,
+    snapshotOption: allowState,
   };
   // Without a state file fwpsim keeps its objects in memory and drops them at exit: apply would seem to work
   // and the next plan would show everything to add again. Every command here reads or changes that state.
@@ -143,7 +144,10 @@ export function diagnosticJson(d: Record<string, unknown>, file: string) {
 
 /** Prints a loaded policy's warnings (weak crypto, ...) on stderr as file:line:col, unless the output is JSON. */
 export function printWarnings(loaded: Loaded, out: Output): ReturnType<typeof diagnosticJson>[] {
-  const warnings = loaded.warnings.map((d) => diagnosticJson(d, loaded.file));
+  // An unset secret variable is validate's warning; plan and apply read the key and fail on it, located.
+  const warnings = loaded.warnings.filter((d) => d.code !== "secret-unset").map((d) =>
+    diagnosticJson(d, loaded.file)
+  );
   if (!out.json) {
     for (const d of warnings) out.err(diagnosticLine(d));
   }

@@ -80,6 +80,14 @@ export function loadPolicy(text: string, file = "<policy>"): LoadResult {
   const issues: Issue[] = checkShape(value).map((s) => ({ ...s, severity: "error" as const }));
   const sem = new Semantic(isObj(value) ? value : {}, issues, policyDir(file));
   const policy = sem.run();
+  if (sem.secretRefs.length && !issues.some((i) => i.severity === "error")) {
+    // Plan and apply report a missing secret by file:line and field, not by the object's GUID.
+    const { doc, lc } = yamlDoc();
+    for (const { ref, path } of sem.secretRefs) {
+      const [line, column] = locate(doc.contents, lc, path, false);
+      ref.source = { file, path: pathString(path), line, column };
+    }
+  }
   if (issues.length) {
     const { doc, lc } = yamlDoc();
     for (const i of issues) {
