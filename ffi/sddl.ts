@@ -322,3 +322,8 @@ export function securityDescriptorToSddl(sd: Uint8Array): string {
   if (control & SE_SACL_PRESENT) s += "S:" + (sa ? aclText(sd, sa, control, true) : "");
   return s;
 }
+
+/** A binary SID (as LookupAccountNameW fills it) in `S-1-...` form. */
+export function sidToString(sid: Uint8Array): string {
+  return sidText(sid, 0).text;
+}

@@ -180,7 +180,8 @@ export function documentToYaml(
   header?: string,
 ): string {
   if (typeof doc === "string") return doc;
-  const body = stringify(doc, { lineWidth: 0 });
+  // No anchors/aliases: a shared object written twice stays two independent entries in the file.
+  const body = stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
   const head = header ? header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n" : "";
   return head + body;
 }
