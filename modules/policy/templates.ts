@@ -10,7 +10,7 @@ import { parseMm, parseQm } from "../model/mod.ts";
 import { type Diagnostic, PolicyError } from "./diagnostics.ts";
 import type { PolicyDocument } from "./document.ts";
 import { NAME_PATTERN } from "./fields.ts";
-import { loadPolicy } from "./load.ts";
+import { loadPolicy } from "./loadPolicy.ts";
 
 /** The four isolation scenarios. */
 export type IsolationKind = "domain" | "server" | "boundary" | "encryption";
