@@ -123,8 +123,11 @@ export async function loadGraph(file: string): Promise<Loaded> {
   const { policy, warnings } = loadPolicy(text, file);
   const graph = compilePolicy(policy);
   // Key files: relative to the policy's folder, and as admin-only as the policy (modules/host/secretFiles.ts).
-  const { anchorSecretFiles } = await import("../host/secretFiles.ts");
-  for (const keyFile of anchorSecretFiles(graph, file)) await checkSafePath(keyFile, "key file");
+  // Only a policy with key files loads secretFiles.ts (node:path brings Deno's Node layer, ~20 ms).
+  if (Object.values(graph.secrets).some((r) => r.file !== undefined)) {
+    const { anchorSecretFiles } = await import("../host/secretFiles.ts");
+    for (const keyFile of anchorSecretFiles(graph, file)) await checkSafePath(keyFile, "key file");
+  }
   lastPolicy = { name: policy.name, file };
   return { graph, name: policy.name, file, warnings: warnings as unknown as Record<string, unknown>[] };
 }
