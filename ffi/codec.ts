@@ -12,7 +12,10 @@
  * from the copy. Everything is copied out, so the caller may free the native memory right after.
  */
 import type { StructLayout } from "./layout.ts";
-import { generateCodecs, type GeneratedCodec, type GuidSite } from "./codegen.ts";
+import type { GeneratedCodec, GuidSite } from "./codegen.ts";
+// The generated codecs, precompiled into a module (scripts/gen-codecs.ts): not `new Function` at start-up.
+// @ts-types="./codecs.generated.d.ts"
+import codecs from "./codecs.generated.js";
 import { layoutOf } from "./structs.ts";
 import { isGuid, readGuid, tryWriteGuid } from "./guid.ts";
 import {
@@ -392,7 +395,7 @@ const cache = new Map<string, CompiledStruct>();
 export function compiled(name: string): CompiledStruct {
   let s = cache.get(name);
   if (s) return s;
-  generated ??= generateCodecs({
+  generated ??= codecs({
     bad,
     putGuid,
     wutf16: writeUtf16,
