@@ -118,9 +118,11 @@ export async function loadGraph(file: string): Promise<Loaded> {
   }
   const { decodePolicyBytes } = await import("../policy/decode.ts");
   const text = decodePolicyBytes(bytes, file); // UTF-8 or UTF-16 with BOM; else a located PolicyError
-  const { loadPolicy } = await import("../policy/mod.ts");
-  const { compilePolicy } = await import("../compiler/mod.ts");
-  const { policy, warnings } = loadPolicy(text, file);
+  // The files themselves, not the folders' mod.ts: those also load npm:yaml (export, templates), ~45 ms,
+  // which a policy the fast reader reads never needs (modules/policy/yamlDoc.ts).
+  const { loadPolicyLazily } = await import("../policy/load.ts");
+  const { compilePolicy } = await import("../compiler/compile.ts");
+  const { policy, warnings } = await loadPolicyLazily(text, file);
   const graph = compilePolicy(policy);
   // Key files: relative to the policy's folder, and as admin-only as the policy (modules/host/secretFiles.ts).
   // Only a policy with key files loads secretFiles.ts (node:path brings Deno's Node layer, ~20 ms).
@@ -163,7 +165,7 @@ export async function head(command: string, engine?: import("../engine/mod.ts").
 }
 
 export async function providerKey(): Promise<string> {
-  const { WFPSEC_PROVIDER_KEY } = await import("../compiler/mod.ts");
+  const { WFPSEC_PROVIDER_KEY } = await import("../compiler/keys.ts");
   return WFPSEC_PROVIDER_KEY;
 }
 

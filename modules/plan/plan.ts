@@ -41,7 +41,7 @@ import { SecretError } from "../errors.ts";
 
 export { SecretError };
 import { compareKeys as cmp, keyOrder, sortByKey } from "./keyOrder.ts";
-import { gcmKeyLength } from "../compiler/mod.ts";
+import { gcmKeyLength } from "../graph/mod.ts";
 
 /** Object kinds as named in plans and the JSON contract. */
 export type ObjectKind = "provider" | "sublayer" | "providerContext" | "filter" | "tunnel" | "manualSa";
