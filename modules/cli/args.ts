@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { UsageError } from "../errors.ts";
 
 /** An option as the commands declare it. */
 export interface OptionSpec {
@@ -23,18 +24,13 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-/** Thrown for a malformed option (the message is node:util's). */
-export class ArgsError extends TypeError {
-  override name = "ArgsError";
-}
-
 const unknown = (opt: string) =>
-  new ArgsError(
+  new UsageError(
     `Unknown option '${opt}'. To specify a positional argument starting with a '-', place it at the end of ` +
       `the command after '--', as in '-- "${opt}"`,
   );
 
-/** Parses `args` against `options`; throws `ArgsError` for a missing or unexpected option value. */
+/** Parses `args` against `options`; throws `UsageError` (node:util's message) for a missing or unexpected option value. */
 export function parseArgs(args: readonly string[], options: Record<string, OptionSpec>): ParsedArgs {
   const values: ParsedArgs["values"] = {};
   const positionals: string[] = [];
@@ -51,10 +47,10 @@ export function parseArgs(args: readonly string[], options: Record<string, Optio
   /** The value after option `name` (typed as `typed`): missing or option-like is refused, as node does. */
   const takeValue = (name: string, typed: string, i: number): string => {
     const next = args[i + 1];
-    if (next === undefined) throw new ArgsError(`Option '${show(name)} <value>' argument missing`);
+    if (next === undefined) throw new UsageError(`Option '${show(name)} <value>' argument missing`);
     if (next.startsWith("-") && next.length > 1) {
       const short = typed.startsWith("--") ? "" : ` or '${typed}-XYZ'`;
-      throw new ArgsError(
+      throw new UsageError(
         `Option '${typed}' argument is ambiguous.\nDid you forget to specify the option argument for ` +
           `'${typed}'?\nTo specify an option argument starting with a dash use '--${name}=-XYZ'${short}.`,
       );
@@ -73,7 +69,7 @@ export function parseArgs(args: readonly string[], options: Record<string, Optio
       const o = options[name];
       if (!o) throw unknown(`--${name}`);
       if (o.type === "boolean") {
-        if (eq >= 0) throw new ArgsError(`Option '${show(name)}' does not take an argument`);
+        if (eq >= 0) throw new UsageError(`Option '${show(name)}' does not take an argument`);
         store(name, true);
       } else if (eq >= 0) store(name, a.slice(eq + 1));
       else store(name, takeValue(name, `--${name}`, i++));

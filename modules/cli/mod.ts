@@ -8,4 +8,4 @@
 export { COMMON, ENGINE_HELP, type Opt, Output, type Values, VERSION } from "./command.ts";
 export { COMMANDS } from "./commands.ts";
 export { diagnosticLine, loadedPolicy } from "./support.ts";
-export { ArgsError, type OptionSpec, parseArgs, type ParsedArgs } from "./args.ts";
+export { type OptionSpec, parseArgs, type ParsedArgs } from "./args.ts";
