@@ -15,6 +15,7 @@ import {
   loadedPolicy,
   type Opt,
   Output,
+  parseArgs,
   type Values,
   VERSION,
 } from "./modules/cli/mod.ts";
@@ -194,8 +195,7 @@ export async function main(args: string[]): Promise<number> {
   const ifDrifted = first === "apply" && args.includes("--if-drifted");
   const out = new Output(first, wantsJson || ifDrifted, ifDrifted);
   try {
-    // node:util is loaded only when a command runs, so --help and --version start as fast as possible.
-    const { parseArgs } = await import("node:util");
+    // Not node:util's parseArgs: importing node:util loads Deno's Node layer (modules/cli/args.ts).
     const unknown = await unknownOption(first, args.slice(1));
     if (unknown) {
       const { UsageError } = await import("./modules/errors.ts");
@@ -203,12 +203,7 @@ export async function main(args: string[]): Promise<number> {
     }
     let parsed;
     try {
-      parsed = parseArgs({
-        args: args.slice(1),
-        options: { ...COMMON, ...cmd.options },
-        allowPositionals: true,
-        strict: true,
-      });
+      parsed = parseArgs(args.slice(1), { ...COMMON, ...cmd.options });
     } catch (e) {
       const { UsageError } = await import("./modules/errors.ts");
       throw new UsageError(`${(e as Error).message}\n\n${commandHelp(first)}`);

@@ -143,6 +143,7 @@ export type {
   Rule,
   SaDirection,
   SecretRef as PolicySecretRef,
+  SecretSource,
   TunnelSpec,
 } from "./modules/policy/mod.ts";
 /** A parsed address selector of the policy model. */

@@ -13,6 +13,9 @@
  */
 import type { StructLayout } from "./layout.ts";
 import { generateCodecs, type GeneratedCodec, type GuidSite } from "./codegen.ts";
+// The generated codecs, precompiled into a module (scripts/gen-codecs.ts): not `new Function` at start-up.
+// @ts-types="./codecs.generated.d.ts"
+import codecs from "./codecs.generated.js";
 import { layoutOf } from "./structs.ts";
 import { isGuid, readGuid, tryWriteGuid } from "./guid.ts";
 import {
@@ -388,7 +391,7 @@ function strictMembers(): boolean {
 export function compiled(name: string): CompiledStruct {
   let s = cache.get(name);
   if (s) return s;
-  generated ??= generateCodecs({
+  const helpers = {
     bad,
     putGuid,
     wutf16: writeUtf16,
@@ -403,7 +406,9 @@ export function compiled(name: string): CompiledStruct {
     copyOut,
     load,
     frame: () => current,
-  }, strictMembers());
+  };
+  // The precompiled module (V8 code cache) in production; strict mode compiles the checking variant.
+  generated ??= strictMembers() ? generateCodecs(helpers, true) : codecs(helpers);
   const g = generated[name];
   s = {
     layout: layoutOf(name),

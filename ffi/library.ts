@@ -9,7 +9,7 @@
  */
 import { type FwpSymbols, SYMBOLS } from "./symbols.ts";
 import { systemDirectory } from "./kernel32.ts";
-import { describeMissing, missingExports } from "./minimum.ts";
+import { describeMissing, EXPORT_MINIMUM } from "./minimum.ts";
 import { isFwpsim } from "./fwpsim.ts";
 import { EngineUnavailableError } from "./errors.ts";
 
@@ -82,31 +82,79 @@ export interface LoadedLibrary {
   symbols: FwpSymbols;
 }
 
-const loaded = new Map<string, { lib: Deno.DynamicLibrary<typeof SYMBOLS>; info: LoadedLibrary }>();
+type AnyLibrary = Deno.DynamicLibrary<Deno.ForeignLibraryInterface>;
+const loaded = new Map<string, { libs: AnyLibrary[]; info: LoadedLibrary }>();
+
+/**
+ * Binding is per symbol, on first use: Deno.dlopen builds a foreign function for every symbol it is given,
+ * about 1 ms each here, and binding all 54 cost ~55 ms of every engine command's start-up while a plan uses
+ * a dozen (bench/startup_bench.ts; one symbol: 1.5 ms). Each binding is one more dlopen of the same, already
+ * loaded library (the OS counts references: one fwpuclnt, one fwpsim state). At load only the exports that
+ * date the library (minimum.ts) are bound, so an older Windows is still refused at load, naming them.
+ */
+function lazySymbols(path: string, libs: AnyLibrary[], first: Record<string, unknown>): FwpSymbols {
+  const symbols: Record<string, unknown> = {};
+  for (const name of Object.keys(SYMBOLS) as (keyof typeof SYMBOLS)[]) {
+    if (name in first) {
+      symbols[name] = first[name];
+      continue;
+    }
+    Object.defineProperty(symbols, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        let lib: AnyLibrary;
+        try {
+          lib = Deno.dlopen(path, { [name]: SYMBOLS[name] } as Deno.ForeignLibraryInterface);
+        } catch (e) {
+          throw new EngineUnavailableError(
+            describeMissing(path, [name]) || `cannot bind ${name} in ${path}: ${(e as Error).message}`,
+          );
+        }
+        libs.push(lib);
+        const fn = lib.symbols[name];
+        Object.defineProperty(symbols, name, { value: fn, enumerable: true });
+        return fn;
+      },
+    });
+  }
+  return symbols as FwpSymbols;
+}
 
 /** Loads (once per path) and returns the library for `opts`. */
 export function loadLibrary(opts: { simulator?: boolean; library?: string } = {}): LoadedLibrary {
   const choice = resolveLibrary(opts);
   const hit = loaded.get(choice.path);
   if (hit) return hit.info;
-  let lib: Deno.DynamicLibrary<typeof SYMBOLS>;
+  // The exports that date the library, and the engine's opener, bound now (optional, so none is missing
+  // unnoticed: a missing one is named with the release that added it, issue 12 rule 11).
+  const dating = ["FwpmEngineOpen0", ...Object.keys(EXPORT_MINIMUM)] as (keyof typeof SYMBOLS)[];
+  const table = Object.fromEntries(dating.map((n) => [n, { ...SYMBOLS[n], optional: true }]));
+  let lib: AnyLibrary;
   try {
-    lib = Deno.dlopen(choice.path, SYMBOLS);
+    lib = Deno.dlopen(choice.path, table as Deno.ForeignLibraryInterface);
   } catch (e) {
-    // A missing export (an older Windows) is named with the release that added it (issue 12 rule 11).
-    const missing = describeMissing(choice.path, missingExports(choice.path));
-    if (missing) throw new EngineUnavailableError(missing);
     const hint = choice.requested === "fwpsim" ? " (build it with scripts/build-fwpsim.sh)" : "";
     throw new EngineUnavailableError(`cannot load ${choice.path}${hint}: ${(e as Error).message}`);
   }
+  const absent = dating.filter((n) => lib.symbols[n] === null);
+  if (absent.length) {
+    lib.close();
+    throw new EngineUnavailableError(describeMissing(choice.path, absent));
+  }
+  const libs = [lib];
   const kind = isFwpsim(choice.path) ? "fwpsim" : "windows";
-  const info: LoadedLibrary = { path: choice.path, kind, symbols: lib.symbols };
-  loaded.set(choice.path, { lib, info });
+  const info: LoadedLibrary = {
+    path: choice.path,
+    kind,
+    symbols: lazySymbols(choice.path, libs, lib.symbols),
+  };
+  loaded.set(choice.path, { libs, info });
   return info;
 }
 
 /** Unloads every library loaded by `loadLibrary` (tests; engines using them must be closed first). */
 export function unloadLibraries(): void {
-  for (const { lib } of loaded.values()) lib.close();
+  for (const { libs } of loaded.values()) for (const lib of libs) lib.close();
   loaded.clear();
 }

@@ -4,8 +4,6 @@
  * Server 2019 on (fwp/wfp-version-independent-names-and-targeting-specific-versions-of-windows). A
  * fwpuclnt.dll without them must give a load error that names the function and the minimum, never a crash.
  */
-import { SYMBOLS } from "./symbols.ts";
-
 /** The minimum Windows, as wfpsec says it. */
 export const MINIMUM_WINDOWS = "Windows 10 1709 / Windows Server 2019";
 
@@ -16,27 +14,6 @@ export const EXPORT_MINIMUM: Record<string, string> = {
   FwpmProviderContextEnum3: MINIMUM_WINDOWS,
   FwpmIPsecTunnelAdd3: MINIMUM_WINDOWS,
 };
-
-/** The required (non-optional) exports `path` lacks, found by binding every symbol as optional. */
-export function missingExports(path: string): string[] {
-  const all = Object.fromEntries(
-    Object.entries(SYMBOLS).map(([n, d]) => [n, { ...d, optional: true }]),
-  ) as Deno.ForeignLibraryInterface;
-  let lib: Deno.DynamicLibrary<Deno.ForeignLibraryInterface>;
-  try {
-    lib = Deno.dlopen(path, all);
-  } catch {
-    return []; // not loadable at all: the caller reports the original error
-  }
-  try {
-    const required = Object.entries(SYMBOLS).filter(([, d]) => !("optional" in d && d.optional)).map(([n]) =>
-      n
-    );
-    return required.filter((n) => lib.symbols[n] === null);
-  } finally {
-    lib.close();
-  }
-}
 
 /** The load error text for a library lacking `missing` (empty when nothing is missing). */
 export function describeMissing(path: string, missing: string[]): string {

@@ -370,3 +370,8 @@ export function readSelfRelative(read: (offset: number, length: number) => Uint8
   }
   return read(0, end).slice();
 }
+
+/** A binary SID (as LookupAccountNameW fills it) in `S-1-...` form. */
+export function sidToString(sid: Uint8Array): string {
+  return sidText(sid, 0).text;
+}

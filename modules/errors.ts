@@ -92,10 +92,33 @@ export function describeWfp(info: WfpCodeInfo): string {
 
 /**
  * A secret reference could not be resolved (variable unset, file unreadable, wrong key length): JSON type
- * PolicyError, as docs/cli-json.md gives it, since the policy cannot be applied as written. No diagnostics:
- * the reference is valid, what it names is not. Raised by plan/ (secrets, host key); re-exported there.
+ * PolicyError, as docs/cli-json.md gives it, since the policy cannot be applied as written. When the loader
+ * recorded where the policy file writes the reference, its one diagnostic names that place (file:line,
+ * field), never the object's GUID. Raised by plan/ (secrets, host key); re-exported there.
  */
 export class SecretError extends WfpsecError {
   /** The CLI's JSON `error.type`. */
   override readonly type: ErrorType = "PolicyError";
+  /** Where the policy file writes the reference, as a policy diagnostic (the CLI prints file:line:col). */
+  readonly diagnostics?: {
+    file: string;
+    line: number;
+    column: number;
+    path: string;
+    code: string;
+    message: string;
+    severity: "error";
+  }[];
+  constructor(message: string, diagnostic?: NonNullable<SecretError["diagnostics"]>[number]) {
+    super(message);
+    if (diagnostic) this.diagnostics = [diagnostic];
+  }
+
+  /** The JSON `error` object, with `diagnostics` after the message when the place is known. */
+  override toJson(): ErrorJson {
+    const { type, message, ...rest } = super.toJson();
+    return this.diagnostics
+      ? { type, message, diagnostics: this.diagnostics, ...rest }
+      : { type, message, ...rest };
+  }
 }

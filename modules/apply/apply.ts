@@ -25,7 +25,7 @@ import type {
 } from "../graph/mod.ts";
 import type { Filter, Provider, Sublayer } from "../graph/mod.ts";
 import { ENUMS } from "../../ffi/constants.ts";
-import { cipherKeyLength, gcmKeyLength } from "../compiler/mod.ts";
+import { cipherKeyLength, gcmKeyLength } from "../graph/mod.ts";
 import {
   ApplyError,
   describeWfp,

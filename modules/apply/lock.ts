@@ -11,7 +11,6 @@
  * state file (fwpsim itself uses `<state file>.lock` for its transaction lock; a simulator without a state file lives
  * in one process, so there is nothing to exclude).
  */
-import { hostname } from "node:os";
 import { ApplyError, type ErrorType } from "../errors.ts";
 
 /** Who holds (or held) an apply lock. */
@@ -120,7 +119,7 @@ export function acquireApplyLock(path: string, opts: AcquireOptions): ApplyLock 
     const me: LockHolder = {
       pid: Deno.pid,
       startedAt: new Date().toISOString(),
-      host: hostname(),
+      host: Deno.hostname(), // not node:os: that import loads Deno's Node layer at every apply's start-up
       command: opts.command,
     };
     writeRecord(record, enc.encode(JSON.stringify(me) + "\n"));

@@ -366,8 +366,12 @@ export const COMMANDS: Record<string, Command> = {
     summary: "write a policy from an isolation template",
     usage:
       "wfpsec new --kind domain|server|boundary|encryption [--name N] [--remote ADDR,..] [--exempt SPEC,..]\n" +
-      "           [--auth kerberos|certificate:<CA DN>|psk-env:<VAR>] [--crypto <mm>/<qm>] [-o FILE [--force]] [--json]",
-    details: "Expands an isolation template into a policy file (YAML) on stdout or to FILE.",
+      "           [--auth kerberos|certificate:<CA DN>|psk-env:<VAR>] [--crypto <mm>/<qm>]\n" +
+      "           [--allow-group GROUP,..] [-o FILE [--force]] [--json]",
+    details: "Expands an isolation template into a policy file (YAML) on stdout or to FILE.\n" +
+      "--allow-group (server only): the groups whose machines may connect in (default Authenticated Users,\n" +
+      "S-1-5-11), each a SID or a name: on Windows any account name (CORP\\Domain Computers, resolved with\n" +
+      "LookupAccountName); elsewhere only well-known groups (Everyone, Authenticated Users, Administrators, ...).",
     options: {
       kind: { type: "string" },
       name: { type: "string" },
@@ -375,6 +379,7 @@ export const COMMANDS: Record<string, Command> = {
       exempt: { type: "string" },
       auth: { type: "string" },
       crypto: { type: "string" },
+      "allow-group": { type: "string" },
       output: { type: "string", short: "o" },
       force: { type: "boolean" },
     },
@@ -400,6 +405,9 @@ export const COMMANDS: Record<string, Command> = {
         auth: v.auth as string | undefined,
         crypto: v.crypto as string | undefined,
       });
+      if (v["allow-group"] !== undefined) {
+        params.allowGroups = await (await import("../host/mod.ts")).resolveGroups(v["allow-group"] as string);
+      }
       const text = t.newPolicyDocument(k, params);
       const document = t.expandTemplate(k, params);
       const file = v.output as string | undefined;

@@ -53,6 +53,7 @@ export async function openEngine(v: Values, out: Output, allowState: boolean) {
     simState: v["sim-state"] as string | undefined,
     state,
     ignoreEnvironment,
+    snapshotOption: allowState,
   };
   // Without a state file fwpsim keeps its objects in memory and drops them at exit: apply would seem to work
   // and the next plan would show everything to add again. Every command here reads or changes that state.
@@ -119,13 +120,18 @@ export async function loadGraph(file: string): Promise<Loaded> {
   }
   const { decodePolicyBytes } = await import("../policy/decode.ts");
   const text = decodePolicyBytes(bytes, file); // UTF-8 or UTF-16 with BOM; else a located PolicyError
-  const { loadPolicy } = await import("../policy/mod.ts");
-  const { compilePolicy } = await import("../compiler/mod.ts");
-  const { policy, warnings } = loadPolicy(text, file);
+  // The files themselves, not the folders' mod.ts: those also load npm:yaml (export, templates), ~45 ms,
+  // which a policy the fast reader reads never needs (modules/policy/yamlDoc.ts).
+  const { loadPolicyLazily } = await import("../policy/load.ts");
+  const { compilePolicy } = await import("../compiler/compile.ts");
+  const { policy, warnings } = await loadPolicyLazily(text, file);
   const graph = compilePolicy(policy);
   // Key files: relative to the policy's folder, and as admin-only as the policy (modules/host/secretFiles.ts).
-  const { anchorSecretFiles } = await import("../host/secretFiles.ts");
-  for (const keyFile of anchorSecretFiles(graph, file)) await checkSafePath(keyFile, "key file");
+  // Only a policy with key files loads secretFiles.ts (node:path brings Deno's Node layer, ~20 ms).
+  if (Object.values(graph.secrets).some((r) => r.file !== undefined)) {
+    const { anchorSecretFiles } = await import("../host/secretFiles.ts");
+    for (const keyFile of anchorSecretFiles(graph, file)) await checkSafePath(keyFile, "key file");
+  }
   lastPolicy = { name: policy.name, file };
   const { ikeextDependents } = await import("../host/services.ts");
   return {
@@ -152,7 +158,10 @@ export function diagnosticJson(d: Record<string, unknown>, file: string) {
 
 /** Prints a loaded policy's warnings (weak crypto, ...) on stderr as file:line:col, unless the output is JSON. */
 export function printWarnings(loaded: Loaded, out: Output): ReturnType<typeof diagnosticJson>[] {
-  const warnings = loaded.warnings.map((d) => diagnosticJson(d, loaded.file));
+  // An unset secret variable is validate's warning; plan and apply read the key and fail on it, located.
+  const warnings = loaded.warnings.filter((d) => d.code !== "secret-unset").map((d) =>
+    diagnosticJson(d, loaded.file)
+  );
   if (!out.json) {
     for (const d of warnings) out.err(diagnosticLine(d));
   }
@@ -165,7 +174,7 @@ export async function head(command: string, engine?: import("../engine/mod.ts").
 }
 
 export async function providerKey(): Promise<string> {
-  const { WFPSEC_PROVIDER_KEY } = await import("../compiler/mod.ts");
+  const { WFPSEC_PROVIDER_KEY } = await import("../compiler/keys.ts");
   return WFPSEC_PROVIDER_KEY;
 }
 

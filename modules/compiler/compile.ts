@@ -84,6 +84,11 @@ export interface WfpsecMeta {
   };
 }
 
+/** A secret reference as the engine's metadata keeps it: env or file, not where the policy file writes it. */
+const storedRef = (
+  r: GraphSecretRef,
+): GraphSecretRef => (r.env !== undefined ? { env: r.env } : { file: r.file });
+
 /**
  * providerData blobs are views into shared 64 KiB slabs: one ArrayBuffer per blob made V8's buffer
  * bookkeeping grow faster than linearly on 100k-rule policies. Views are never written after creation.
@@ -246,7 +251,7 @@ class Compiler {
     const secrets: Record<string, GraphSecretRef> = {};
     m.auth.forEach((a, i) => {
       if (a.kind === "psk") {
-        secrets[String(i)] = { ...a.ref };
+        secrets[String(i)] = storedRef(a.ref);
         this.secrets[`${key}/${i}`] = { ...a.ref };
       }
     });
@@ -684,11 +689,15 @@ class Compiler {
     };
     const saMeta = {
       manualSa: {
-        inbound: { spi: s.inbound.spi, transform: formatQm(s.inbound.transform), key: { ...s.inbound.key } },
+        inbound: {
+          spi: s.inbound.spi,
+          transform: formatQm(s.inbound.transform),
+          key: storedRef(s.inbound.key),
+        },
         outbound: {
           spi: s.outbound.spi,
           transform: formatQm(s.outbound.transform),
-          key: { ...s.outbound.key },
+          key: storedRef(s.outbound.key),
         },
       },
     };

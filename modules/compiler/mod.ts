@@ -21,4 +21,5 @@ export {
   WFPSEC_SUBLAYER_KEY,
 } from "./keys.ts";
 export { documentToYaml, type PolicyDocument } from "../policy/mod.ts";
-export * from "./saKeys.ts";
+// Manual SA key formats live with the graph (plan and apply need them without the compiler).
+export { GCM_SALT_BYTES, gcmKeyLength } from "../graph/mod.ts";

@@ -25,6 +25,11 @@ export interface EngineRequest {
    * whoever controls the environment must not be able to turn a real apply into a simulated one.
    */
   ignoreEnvironment?: boolean;
+  /**
+   * The command takes `--state SNAPSHOT` (plan, show, export): only then does the "no engine" advice offer an
+   * offline snapshot; apply, remove, sa and events refuse `--state`, so naming it would mislead.
+   */
+  snapshotOption?: boolean;
 }
 
 /** The engine kind that will be used, without opening anything. */
@@ -49,10 +54,38 @@ export function requestedKind(req: EngineRequest): "windows" | "sim" | "snapshot
         `the engine of a scheduled task): name the engine on the command line (--engine sim)`,
     );
   }
+  const sim =
+    "--engine sim --sim-state FILE (or WFPSEC_ENGINE=sim and FWPSIM_STATE) for the fwpsim simulator";
   throw new UsageError(
-    `no WFP engine on ${Deno.build.os}: wfpsec configures the Windows Filtering Platform. ` +
-      `Use --engine sim (or WFPSEC_ENGINE=sim) for the fwpsim simulator, or --state FILE for an offline snapshot.`,
+    `no WFP engine on ${Deno.build.os}: wfpsec configures the Windows Filtering Platform. Use ${sim}` +
+      (req.snapshotOption ? `, or --state SNAPSHOT to read an offline snapshot.` : "."),
   );
+}
+
+/**
+ * Refuses a simulator state file whose folder is missing (or is not a folder), before fwpsim sees it: fwpsim
+ * keeps `<state>.lock` beside the file and would report the failed lock as ERROR_ACCESS_DENIED, whose advice
+ * ("run elevated") is wrong; and the apply lock and host key would otherwise create a mistyped folder tree.
+ */
+export function checkSimStateFolder(statePath: string): void {
+  const i = Math.max(statePath.lastIndexOf("/"), statePath.lastIndexOf("\\"));
+  let dir = i < 0 ? "." : statePath.slice(0, i) || "/";
+  if (/^[A-Za-z]:$/.test(dir)) dir += "\\";
+  let info: Deno.FileInfo;
+  try {
+    info = Deno.statSync(dir);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) {
+      throw new UsageError(
+        `the folder ${dir} of the simulator state file ${statePath} does not exist: create it first ` +
+          `(fwpsim keeps the state file and its lock there)`,
+      );
+    }
+    throw new UsageError(`cannot use the simulator state file ${statePath}: ${(e as Error).message}`);
+  }
+  if (!info.isDirectory) {
+    throw new UsageError(`cannot use the simulator state file ${statePath}: ${dir} is not a folder`);
+  }
 }
 
 /** Opens the requested engine. The caller closes it. */
@@ -74,6 +107,8 @@ export async function selectEngine(req: EngineRequest): Promise<Engine> {
       `the fwpsim simulator library ${library} does not exist: build it with "bash scripts/build-fwpsim.sh" or set WFPSEC_FWPSIM_LIB`,
     );
   }
+  const statePath = req.simState ?? Deno.env.get("FWPSIM_STATE");
+  if (statePath) checkSimStateFolder(statePath);
   if (req.simState) {
     Deno.env.set("FWPSIM_STATE", req.simState);
     // A variable set in this process is not seen by a Windows DLL's C runtime (fwpsim under Wine reads it

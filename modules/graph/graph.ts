@@ -222,6 +222,8 @@ export interface SecretRef {
   env?: string;
   /** The file holding the key. */
   file?: string;
+  /** Where the policy file writes the reference (file, field path, line, column), for messages. */
+  source?: { file: string; path: string; line: number; column: number };
 }
 
 /** The whole set of objects one policy owns. Arrays are in a stable, deterministic order. */

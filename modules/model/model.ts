@@ -13,6 +13,20 @@ export interface SecretRef {
   env?: string;
   /** File holding the secret. */
   file?: string;
+  /** Where the reference is written (set by `loadPolicy`): what plan/apply name when the secret is missing. */
+  source?: SecretSource;
+}
+
+/** The place in the policy file a secret reference is written (never the secret itself). */
+export interface SecretSource {
+  /** The policy file. */
+  file: string;
+  /** The field, e.g. `mainMode[0].auth[1].psk.env`. */
+  path: string;
+  /** 1-based line and column of the field's value. */
+  line: number;
+  /** 1-based. */
+  column: number;
 }
 
 /**

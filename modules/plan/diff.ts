@@ -25,10 +25,6 @@ export const DISABLED_PROVIDER_REASON =
   "disabled: BFE disabled this provider's filters when it started (its service is not auto-start)";
 export const DISABLED_FILTER_REASON = "disabled: BFE disabled this filter when it started";
 
-/**
- * Plans the changes that make the engine hold exactly `prepared.graph` for our provider.
- * `current` is what `readCurrent` returned for the same engine.
- */
 /** The differences of two filters found unequal; a redacted manual SA digest (snapshot) is not one. */
 function filterDiffs(c: Filter, d: Filter): FieldDiff[] {
   const adopted = adoptRedactedSaDigest(c.providerData, d.providerData);
@@ -36,6 +32,10 @@ function filterDiffs(c: Filter, d: Filter): FieldDiff[] {
   return adopted && filtersEqual(c, d) ? [] : diffFields(normFilter(c), normFilter(d));
 }
 
+/**
+ * Plans the changes that make the engine hold exactly `prepared.graph` for our provider.
+ * `current` is what `readCurrent` returned for the same engine.
+ */
 export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan {
   const g = prepared.graph;
   const providerKey = g.provider.providerKey;

@@ -37,6 +37,9 @@ const SECTION: Record<string, ChangeGroup["kind"]> = {
   manualSas: "manualSa",
 };
 
+/** The group name of the IKE/IKEv2 exemptions wfpsec adds on its own (not a name the policy can use). */
+export const IKE_EXEMPTIONS = "IKE traffic (added by wfpsec)";
+
 /** The object's path in the policy and its policy item, from the metadata of the object changed. */
 export function policyPlace(c: PlannedChange): { path?: string; group: ChangeGroup } {
   const obj = c.desired ?? c.current;
@@ -52,6 +55,8 @@ export function policyPlace(c: PlannedChange): { path?: string; group: ChangeGro
     };
   }
   const [section, name] = path.split("/");
+  // The IKE/IKEv2 exemptions the compiler adds itself (compiler/ikeExemptions.ts) are no item of the file.
+  if (section === "ikeExemptions") return { path, group: { kind: "exemption", name: IKE_EXEMPTIONS } };
   const kind = SECTION[section];
   return { path, group: kind && name !== undefined ? { kind, name } : { kind: "other" } };
 }

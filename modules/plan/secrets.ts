@@ -5,7 +5,7 @@
  */
 import type { Guid, ObjectGraph, SecretRef } from "../graph/mod.ts";
 import { digestOf, secretDigest } from "../graph/mod.ts";
-import { saKeyLength } from "../compiler/mod.ts";
+import { saKeyLength } from "../graph/mod.ts";
 import { SecretError } from "../errors.ts";
 
 export { saKeyLength };
@@ -19,6 +19,27 @@ export type SecretResolver = (ref: SecretRef, id: string) => Uint8Array;
 export { SecretError };
 
 /**
+ * The error for a secret that cannot be read: by file:line and field when the loader recorded where the
+ * reference is written (`ref.source`), else by the object's reference id (a graph built by hand).
+ */
+function secretProblem(what: string, id: string, ref: SecretRef, problem: string, code: string): SecretError {
+  const at = ref.source;
+  if (!at) return new SecretError(`${what} ${id}: ${problem}`);
+  return new SecretError(
+    `the ${what} cannot be read:\n${at.file}:${at.line}:${at.column}: error[${code}] ${at.path}: ${problem}`,
+    {
+      file: at.file,
+      line: at.line,
+      column: at.column,
+      path: at.path,
+      code,
+      message: problem,
+      severity: "error",
+    },
+  );
+}
+
+/**
  * Default secret resolver: `{env}` reads the variable, `{file}` reads the file (one trailing newline
  * dropped). The key is passed to the engine as UTF-16LE text, as the Windows IPsec tools store it.
  */
@@ -27,15 +48,29 @@ export function defaultResolveSecret(ref: SecretRef, id: string): Uint8Array {
   if (ref.env) {
     text = Deno.env.get(ref.env);
     if (text === undefined || text === "") {
-      throw new SecretError(`pre-shared key ${id}: environment variable ${ref.env} is not set`);
+      throw secretProblem(
+        "pre-shared key",
+        id,
+        ref,
+        `environment variable ${ref.env} is not set`,
+        "secret-unset",
+      );
     }
   } else if (ref.file) {
     try {
       text = Deno.readTextFileSync(ref.file).replace(/\r?\n$/, "");
     } catch (e) {
-      throw new SecretError(`pre-shared key ${id}: cannot read ${ref.file}: ${(e as Error).message}`);
+      throw secretProblem(
+        "pre-shared key",
+        id,
+        ref,
+        `cannot read ${ref.file}: ${(e as Error).message}`,
+        "secret-unreadable",
+      );
     }
-    if (text === "") throw new SecretError(`pre-shared key ${id}: ${ref.file} is empty`);
+    if (text === "") {
+      throw secretProblem("pre-shared key", id, ref, `${ref.file} is empty`, "secret-unreadable");
+    }
   } else {
     throw new SecretError(`pre-shared key ${id}: the reference names neither env nor file`);
   }
@@ -58,13 +93,25 @@ export function defaultResolveSaKey(ref: SecretRef, id: string): Uint8Array {
   if (ref.env) {
     text = Deno.env.get(ref.env);
     if (text === undefined || text === "") {
-      throw new SecretError(`manual SA key ${id}: environment variable ${ref.env} is not set`);
+      throw secretProblem(
+        "manual SA key",
+        id,
+        ref,
+        `environment variable ${ref.env} is not set`,
+        "secret-unset",
+      );
     }
   } else if (ref.file) {
     try {
       text = Deno.readTextFileSync(ref.file);
     } catch (e) {
-      throw new SecretError(`manual SA key ${id}: cannot read ${ref.file}: ${(e as Error).message}`);
+      throw secretProblem(
+        "manual SA key",
+        id,
+        ref,
+        `cannot read ${ref.file}: ${(e as Error).message}`,
+        "secret-unreadable",
+      );
     }
   } else {
     throw new SecretError(`manual SA key ${id}: the reference names neither env nor file`);
@@ -72,8 +119,12 @@ export function defaultResolveSaKey(ref: SecretRef, id: string): Uint8Array {
   const hex = text.replace(/\s+/g, "").replace(/^0x/i, "");
   const where = ref.env ? `environment variable ${ref.env}` : `file ${ref.file}`;
   if (!hex || hex.length % 2 || !/^[0-9a-fA-F]+$/.test(hex)) {
-    throw new SecretError(
-      `manual SA key ${id}: ${where} must hold the key as hexadecimal digits (an even number)`,
+    throw secretProblem(
+      "manual SA key",
+      id,
+      ref,
+      `${where} must hold the key as hexadecimal digits (an even number)`,
+      "secret-unreadable",
     );
   }
   const out = new Uint8Array(hex.length / 2);

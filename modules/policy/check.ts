@@ -32,6 +32,15 @@ export interface Issue {
   severity: "error" | "warning";
 }
 
+/** True when the variable is unset or empty (as the resolver at plan/apply sees it); false if unreadable. */
+function envUnset(name: string): boolean {
+  try {
+    return !Deno.env.get(name);
+  } catch {
+    return false; // no --allow-env: cannot tell, say nothing
+  }
+}
+
 export const DEFAULTS = {
   mmLifetime: 28800,
   qmSeconds: 3600,
@@ -46,6 +55,8 @@ export class Checker {
   constructor(readonly d: Obj, readonly issues: Issue[], readonly baseDir = "") {}
   /** `allowWeakCrypto: true`: weak algorithms are warnings, not errors. */
   allowWeak = false;
+  /** Every secret reference of the model with the path of its `env`/`file` field (load.ts adds positions). */
+  readonly secretRefs: { ref: SecretRef; path: Path }[] = [];
 
   err(path: Path, code: string, message: string) {
     this.issues.push({ path, code, message, severity: "error" });
@@ -85,9 +96,22 @@ export class Checker {
         "not an environment variable name (letters, digits and _, not starting with a digit)",
       );
     }
-    if (env !== undefined && file === undefined) return { env };
-    if (file !== undefined && env === undefined) return { file };
-    return undefined;
+    let ref: SecretRef;
+    if (env !== undefined && file === undefined) ref = { env };
+    else if (file !== undefined && env === undefined) ref = { file };
+    else return undefined;
+    const at = [...path, env !== undefined ? "env" : "file"];
+    this.secretRefs.push({ ref, path: at });
+    if (env !== undefined && envUnset(env)) {
+      // A warning, not an error: validate may run elsewhere (a build host), plan and apply where it is set.
+      this.warn(
+        at,
+        "secret-unset",
+        `environment variable ${env} is not set here: plan and apply read the key from it, so set it ` +
+          "where they run",
+      );
+    }
+    return ref;
   }
 
   /**

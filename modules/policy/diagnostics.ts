@@ -38,6 +38,10 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   "one-key": "a choice mapping must have exactly one key",
   "version": "unsupported format version",
   "secret-inline": "a secret written inline instead of by reference",
+  "secret-unset":
+    "a secret's environment variable is not set (a warning in validate; an error in plan/apply)",
+  "secret-unreadable":
+    "a secret's file cannot be read, is empty or (manual SA keys) is not hexadecimal (plan/apply)",
   "duplicate-name": "two objects of one kind share a name",
   "undefined-reference": "a reference to a policy that is not defined",
   "unused-definition": "a policy that nothing uses (warning)",

@@ -5,7 +5,7 @@
 import { stringify } from "yaml";
 import { type AddrSpec, formatAddr } from "../model/mod.ts";
 import { formatMm, formatQm } from "../model/mod.ts";
-import type { AuthMethod, Policy, PortRange, RootCa } from "../model/mod.ts";
+import type { AuthMethod, Policy, PortRange, RootCa, SecretRef } from "../model/mod.ts";
 
 /** A policy document as written in a file (the JSON Schema describes it). */
 export type PolicyDocument = { version: 1; name: string } & Record<string, unknown>;
@@ -27,6 +27,10 @@ export const PROTO_NAMES: Record<number, string> = {
   58: "icmpv6",
 };
 
+/** A secret reference as the file writes it (its `source` position is the loader's, not the document's). */
+const refDoc = (r: SecretRef): { env: string } | { file: string } =>
+  r.env !== undefined ? { env: r.env } : { file: r.file! };
+
 function clean<T extends Record<string, unknown>>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o;
@@ -40,7 +44,7 @@ function auth(a: AuthMethod): unknown {
     case "anonymous":
       return a.kind;
     case "psk":
-      return { psk: { ...a.ref } };
+      return { psk: refDoc(a.ref) };
     case "certificate":
       return {
         certificate: clean({
@@ -157,11 +161,11 @@ export function policyToDocument(p: Policy): PolicyDocument {
       name: s.name,
       local: formatAddr(s.local),
       remote: formatAddr(s.remote),
-      inbound: { spi: s.inbound.spi, transform: formatQm(s.inbound.transform), key: { ...s.inbound.key } },
+      inbound: { spi: s.inbound.spi, transform: formatQm(s.inbound.transform), key: refDoc(s.inbound.key) },
       outbound: {
         spi: s.outbound.spi,
         transform: formatQm(s.outbound.transform),
-        key: { ...s.outbound.key },
+        key: refDoc(s.outbound.key),
       },
     }));
   }
@@ -177,7 +181,8 @@ export function documentToYaml(
   header?: string,
 ): string {
   if (typeof doc === "string") return doc;
-  const body = stringify(doc, { lineWidth: 0 });
+  // No anchors/aliases: a shared object written twice stays two independent entries in the file.
+  const body = stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
   const head = header ? header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n" : "";
   return head + body;
 }

@@ -4,7 +4,8 @@
  *
  * @module
  */
-export { loadPolicy, type LoadResult } from "./load.ts";
+export { type LoadResult } from "./load.ts";
+export { loadPolicy } from "./loadPolicy.ts";
 export { type Diagnostic, DIAGNOSTIC_CODES, formatDiagnostic, PolicyError } from "./diagnostics.ts";
 export { documentToYaml, type PolicyDocument, policyToDocument, PROTO_NAMES } from "./document.ts";
 export { jsonSchema } from "./fields.ts";

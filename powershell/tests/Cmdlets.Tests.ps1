@@ -75,6 +75,11 @@ Describe 'New-IpsecIsolationPolicy' {
         @($doc.Document.exemptions) | Should -Be @('icmp')
     }
 
+    It 'grants the -AllowGroup groups in the server template' {
+        $doc = New-IpsecIsolationPolicy -Kind Server -Name 'pester-groups' -AllowGroup 'S-1-5-21-1-2-3-515', 'Administrators'
+        @($doc.Document.rules)[0].authorization.machines | Should -Be 'D:(A;;0x1;;;S-1-5-21-1-2-3-515)(A;;0x1;;;S-1-5-32-544)'
+    }
+
     It 'writes nothing and changes nothing with -Apply -WhatIf' {
         $before = Get-StateFingerprint
         $target = Join-Path $TestDrive 'whatif-new.yaml'

@@ -46,8 +46,10 @@ const PROVIDER = { kind: "provider", key: "5d4c1e0a-7f6b-4c2e-9a8d-3b1f0e6c2a71"
 const addProviderFailed = (sym: string, hex: string, meaning: string) =>
   `add provider 5d4c1e0a-7f6b-4c2e-9a8d-3b1f0e6c2a71 "wfpsec" failed: ${sym} (${hex})${meaning}; ` +
   `the transaction was aborted, nothing changed`;
-const NO_PSK = "pre-shared key b50cda8f-e2b1-595b-a3f1-904c6055e237/1: environment variable " +
-  "WFPSEC_CLI_TEST_PSK is not set";
+// Issue 10: named by file:line and field, not by the context's GUID (the one diagnostic gives the place).
+const NO_PSK_PROBLEM = "environment variable WFPSEC_CLI_TEST_PSK is not set";
+const NO_PSK = "the pre-shared key cannot be read:\n$DIR/ok.yaml:10:21: error[secret-unset] " +
+  `mainMode[0].auth[1].psk.env: ${NO_PSK_PROBLEM}`;
 
 const CASES: Case[] = [
   {
@@ -66,10 +68,10 @@ const CASES: Case[] = [
     error: {
       type: "UsageError",
       message:
-        "no WFP engine on linux: wfpsec configures the Windows Filtering Platform. Use --engine sim (or WFPSEC_ENGINE=sim) for the fwpsim simulator, or --state FILE for an offline snapshot.",
+        "no WFP engine on linux: wfpsec configures the Windows Filtering Platform. Use --engine sim --sim-state FILE (or WFPSEC_ENGINE=sim and FWPSIM_STATE) for the fwpsim simulator, or --state SNAPSHOT to read an offline snapshot.",
     },
     headline:
-      "wfpsec plan: UsageError: no WFP engine on linux: wfpsec configures the Windows Filtering Platform. Use --engine sim (or WFPSEC_ENGINE=sim) for the fwpsim simulator, or --state FILE for an offline snapshot.",
+      "wfpsec plan: UsageError: no WFP engine on linux: wfpsec configures the Windows Filtering Platform. Use --engine sim --sim-state FILE (or WFPSEC_ENGINE=sim and FWPSIM_STATE) for the fwpsim simulator, or --state SNAPSHOT to read an offline snapshot.",
   },
   {
     name: "simulator library missing: UsageError",
@@ -113,11 +115,23 @@ const CASES: Case[] = [
     headline: "wfpsec plan: PolicyError: 5 error(s) in policy",
   },
   {
-    name: "unset pre-shared-key variable (SecretError): PolicyError without diagnostics",
+    name: "unset pre-shared-key variable (SecretError): PolicyError with the reference's place",
     args: (d) => ["apply", `${d}/ok.yaml`, "--json", ...SIM(`${d}/s`)],
     env: { [PSK_ENV]: "" },
-    error: { type: "PolicyError", message: NO_PSK },
-    headline: `wfpsec apply: PolicyError: ${NO_PSK}`,
+    error: {
+      type: "PolicyError",
+      message: NO_PSK,
+      diagnostics: [{
+        file: "$DIR/ok.yaml",
+        line: 10,
+        column: 21,
+        path: "mainMode[0].auth[1].psk.env",
+        code: "secret-unset",
+        message: NO_PSK_PROBLEM,
+        severity: "error",
+      }],
+    },
+    headline: "wfpsec apply: PolicyError: the pre-shared key cannot be read",
   },
   {
     name: "not a snapshot: SnapshotError",

@@ -191,3 +191,56 @@ Deno.test({ name: "a corrupt host key is a located error and changes nothing", i
   const show = await wfpsec(["show", "--json", ...SIM(state)]);
   assert.deepEqual(JSON.parse(show.stdout).filters, []);
 });
+
+Deno.test(
+  { name: "an unset key variable: validate warns where it is written; plan and apply fail there", ignore },
+  async () => {
+    const dir = tempDir();
+    const state = `${dir}/engine.state`, policy = `${dir}/p.yaml`;
+    Deno.writeTextFileSync(policy, POLICY);
+    const unset = { SECRETS_TEST_PSK: "" };
+    // The reference is on line 7, its value `SECRETS_TEST_PSK` at column 21.
+    const where = `${policy}:7:21`, field = "mainMode[0].auth[0].psk.env";
+
+    const v = await wfpsec(["validate", policy, "--json"], unset);
+    assert.equal(v.code, 0, "a warning, not an error: the variable may be set where apply runs");
+    const vdoc = JSON.parse(v.stdout);
+    assert.equal(vdoc.valid, true);
+    assert.deepEqual(
+      vdoc.warnings.map((w: Record<string, unknown>) => [w.line, w.column, w.path, w.code]),
+      [[7, 21, field, "secret-unset"]],
+    );
+    assert.match(vdoc.warnings[0].message, /SECRETS_TEST_PSK is not set/);
+    const vt = await wfpsec(["validate", policy], unset);
+    assert.match(
+      vt.stderr,
+      new RegExp(`^${where}: warning: environment variable SECRETS_TEST_PSK is not set`, "m"),
+    );
+    // Set: no warning.
+    const ok = await wfpsec(["validate", policy, "--json"], { SECRETS_TEST_PSK: PSK });
+    assert.deepEqual(JSON.parse(ok.stdout).warnings, []);
+
+    for (const command of ["plan", "apply"]) {
+      const r = await wfpsec([command, policy, ...SIM(state), "--json"], unset);
+      assert.equal(r.code, 1, r.stdout);
+      const err = JSON.parse(r.stdout).error;
+      assert.equal(err.type, "PolicyError");
+      assert.doesNotMatch(err.message, /[0-9a-f]{8}-[0-9a-f]{4}-/, "named by file and field, not by GUID");
+      assert.deepEqual(
+        err.diagnostics.map((d: Record<string, unknown>) => [d.file, d.line, d.column, d.path, d.code]),
+        [[policy, 7, 21, field, "secret-unset"]],
+      );
+      const t = await wfpsec([command, policy, ...SIM(state)], unset);
+      assert.equal(t.code, 1);
+      assert.match(
+        t.stderr,
+        new RegExp(`^${where}: error: environment variable SECRETS_TEST_PSK is not set`, "m"),
+      );
+      assert.equal(t.stderr.match(/SECRETS_TEST_PSK is not set/g)?.length, 1, `said once:\n${t.stderr}`);
+      assert.doesNotMatch(t.stderr, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
+    }
+    const show = await wfpsec(["show", "--json", ...SIM(state)]);
+    assert.equal(JSON.parse(show.stdout).filters.length, 0, "nothing applied");
+    Deno.removeSync(dir, { recursive: true });
+  },
+);

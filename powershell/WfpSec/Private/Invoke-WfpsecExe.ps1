@@ -104,8 +104,9 @@ function Test-WfpsecExecutableBit {
     return ($mode -band 0x49) -ne 0
 }
 
-# `deno task wfpsec` = "deno run <flags> cli.ts": the flags between `deno` and `cli.ts`, so the module runs
-# the CLI exactly as the task does.
+# `deno task wfpsec` = "... deno run [--config X] <flags> .../cli.ts": the flags between `deno run` and
+# `cli.ts` (the task's own --config dropped: the module passes paths itself), so the module runs the CLI with
+# the task's permissions.
 function Get-WfpsecDenoTaskFlags {
     param([string]$Repo)
     $default = @('run', '--allow-ffi', '--allow-read', '--allow-write', '--allow-env', '--allow-run', '--allow-sys')
@@ -116,8 +117,18 @@ function Get-WfpsecDenoTaskFlags {
         $task = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson([System.IO.File]::ReadAllText($denoJson), [ref]$parseError).tasks.wfpsec
         if (-not $task) { return $default }
         $tokens = @($task -split '\s+' | Where-Object { $_ })
-        if ($tokens[0] -eq 'deno') { $tokens = @($tokens | Select-Object -Skip 1) }
-        $flags = @($tokens | Where-Object { $_ -ne 'cli.ts' })
+        $start = -1
+        for ($i = 0; $i -lt $tokens.Count - 1; $i++) {
+            if ($tokens[$i] -eq 'deno' -and $tokens[$i + 1] -eq 'run') { $start = $i + 1; break }
+        }
+        if ($start -lt 0) { return $default }
+        $flags = @()
+        for ($i = $start; $i -lt $tokens.Count; $i++) {
+            $t = $tokens[$i].Trim('"')
+            if ($t -match '(^|[\\/])cli\.ts$') { break }
+            if ($t -eq '--config') { $i++; continue }
+            $flags += $t
+        }
         if ($flags.Count -eq 0 -or $flags[0] -ne 'run') { return $default }
         # quiet: deno's own download/progress lines are not wfpsec's stderr
         return @($flags[0], '--quiet') + @($flags | Select-Object -Skip 1)

@@ -37,6 +37,12 @@ function New-IpsecIsolationPolicy {
     kerberos, certificate:<CA distinguished name>, or psk-env:<VARIABLE> (a pre-shared key read from that
     environment variable at apply time; the key itself never enters the policy file).
 
+    .PARAMETER AllowGroup
+    Server isolation only: the groups whose machines may connect in (default Authenticated Users, S-1-5-11).
+    Each is a SID (S-1-5-21-...-515) or a name: on Windows any group or computer account
+    (CORP\Domain Computers, resolved with LookupAccountName); elsewhere only well-known groups (Everyone,
+    Authenticated Users, Administrators, Users, ...).
+
     .PARAMETER Crypto
     Main-mode and quick-mode proposals, "<main-mode>/<quick-mode>", e.g. "aes256-sha384-dh20/esp-aesgcm256".
 
@@ -95,6 +101,9 @@ function New-IpsecIsolationPolicy {
         [Parameter(ValueFromPipelineByPropertyName)]
         [string]$Crypto,
 
+        [Parameter(ValueFromPipelineByPropertyName)]
+        [string[]]$AllowGroup,
+
         [string]$Path,
 
         [switch]$Apply,
@@ -108,6 +117,7 @@ function New-IpsecIsolationPolicy {
         if ($Exemption) { $argv += @('--exempt', (@($Exemption | ForEach-Object { ConvertTo-WfpsecExemptionSpec $_ }) -join ',')) }
         if ($Authentication) { $argv += @('--auth', $Authentication) }
         if ($Crypto) { $argv += @('--crypto', $Crypto) }
+        if ($AllowGroup) { $argv += @('--allow-group', ($AllowGroup -join ',')) }
 
         $file = $null
         $tmp = $null

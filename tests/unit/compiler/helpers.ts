@@ -40,6 +40,17 @@ export function calloutName(f: Filter): string | undefined {
   return Object.entries(CALLOUTS).find(([, g]) => g === f.action.calloutKey)?.[0];
 }
 
+/**
+ * The graph without where its policy file wrote each secret reference (`secrets[id].source`): a file and its
+ * export compile to the same objects, but their references sit on other lines.
+ */
+export function withoutSecretSources(g: ObjectGraph): ObjectGraph {
+  const secrets = Object.fromEntries(
+    Object.entries(g.secrets).map(([id, { source: _at, ...ref }]) => [id, ref]),
+  );
+  return { ...g, secrets };
+}
+
 /** JSON with bigint and bytes made comparable. */
 export function canon(x: unknown): string {
   return JSON.stringify(

@@ -255,7 +255,15 @@ Deno.test("tunnel: graph.tunnels with IKEv2 MM + QM tunnel context, endpoints (h
   equal(tp.trafficSelectorPolicies.length, 1);
   const psk = t.mainModePolicy!.ikeV2MmPolicy!.authenticationMethods[0];
   equal(psk.presharedKeyAuthentication?.presharedKey.length, 0, "no key material in the graph");
-  deepStrictEqual(g.secrets, { [`${t.mainModePolicy!.providerContextKey}/0`]: { env: "SITE_B_PSK" } });
+  const source = {
+    file: "examples/tunnel-site-to-site.yaml",
+    path: "mainMode[0].auth[0].psk.env",
+    line: 11,
+    column: 21,
+  };
+  deepStrictEqual(g.secrets, {
+    [`${t.mainModePolicy!.providerContextKey}/0`]: { env: "SITE_B_PSK", source },
+  });
 });
 
 Deno.test("manual SA: IN/OUT callouts restricted to both addresses, SA pair with SPIs and key references only", () => {
@@ -283,8 +291,15 @@ Deno.test("manual SA: IN/OUT callouts restricted to both addresses, SA pair with
     authType: ENUMS.IPSEC_AUTH_TYPE.IPSEC_AUTH_SHA_256,
     authConfig: 2,
   });
-  deepStrictEqual(g.secrets[sa.inbound.keyRef], { file: "/etc/wfpsec/peer-in.key" });
-  deepStrictEqual(g.secrets[sa.outbound.keyRef], { env: "PEER_OUT_KEY" });
+  const file = "examples/manual-sa.yaml";
+  deepStrictEqual(g.secrets[sa.inbound.keyRef], {
+    file: "/etc/wfpsec/peer-in.key",
+    source: { file, path: "manualSas[0].inbound.key.file", line: 16, column: 20 },
+  });
+  deepStrictEqual(g.secrets[sa.outbound.keyRef], {
+    env: "PEER_OUT_KEY",
+    source: { file, path: "manualSas[0].outbound.key.env", line: 20, column: 19 },
+  });
   equal(at(g, "FWPM_LAYER_INBOUND_TRANSPORT_V6").length, 1, "only the ICMPv6 exemption for IPv6");
 });
 

@@ -101,6 +101,8 @@ Deno.test("printed changes are grouped by policy item (sections in policy order,
     "quickMode qm",
     "rule alpha",
     "rule zeta",
+    // The IKE exemptions the compiler adds beside our callout filters (issue 12 rule 10) form an item too.
+    "exemption IKE traffic (added by wfpsec)",
     "exemption dns",
   ], "each item's objects together, items in section order");
   // Inside an item: kind, then path.
@@ -124,6 +126,7 @@ Deno.test("printed changes are grouped by policy item (sections in policy order,
     "quick mode qm",
     "rule alpha",
     "rule zeta",
+    "exemption IKE traffic (added by wfpsec)",
     "exemption dns",
   ]);
   assert.match(text, /^rule zeta\n {2}\+ add {5}filter {10}[0-9a-f-]{36} "wfpsec terms: rules\/zeta\/v4\//m);
