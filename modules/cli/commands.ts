@@ -113,7 +113,7 @@ export const COMMANDS: Record<string, Command> = {
       "and exits 0 when applied or in sync, 1 on failure.\n" +
       "A policy that requires IPsec is refused while the IKEEXT service is not running (its traffic would be\n" +
       "dropped: no SA can be negotiated); --force applies anyway and says what will break (so does\n" +
-      "--if-drifted: the scheduled task keeps its policy in force).",
+      "--if-drifted: the scheduled task keeps its policy in force).\n" +
       "--allow-coexist: apply even when other providers' IPsec policy overlaps this policy's traffic\n" +
       "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).",
     options: {

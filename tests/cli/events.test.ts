@@ -11,6 +11,7 @@
 import assert from "node:assert/strict";
 import { cliEnv, FLAGS, haveSim, json, ROOT, tempDir, transcript, wfpsec } from "./helpers.ts";
 import { ENUMS } from "../../ffi/constants.ts";
+import { eventHeader } from "../support/netEvents.ts";
 
 const ignore = !haveSim();
 const DRIVER = `${ROOT}/tests/cli/events_driver.ts`;
@@ -27,25 +28,7 @@ function fileTime(minutes: number) {
 const u64 = (n: number) => ({ $u64: String(n) });
 
 function header(minutes: number) {
-  return {
-    timeStamp: fileTime(minutes),
-    flags: 0,
-    ipVersion: 0,
-    ipProtocol: 17,
-    localAddrV4: 0x0a000001,
-    remoteAddrV4: 0x0a000002,
-    localPort: 500,
-    remotePort: 500,
-    scopeId: 0,
-    addressFamily: 0,
-    addrType: 0,
-    encapMethod: 0,
-    etherType: 0,
-    snapControl: 0,
-    snapOui: 0,
-    vlanTag: 0,
-    ifLuid: u64(0),
-  };
+  return eventHeader(fileTime(minutes));
 }
 
 const noPrincipals = { localPrincipalGroupSids: [], remotePrincipalGroupSids: [] };
@@ -114,7 +97,12 @@ interface Run {
 /** Injects EVENTS into fwpsim and runs the command lines in the same process; one Run per line. */
 async function withEvents(runs: string[][]): Promise<Run[]> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", ...FLAGS, DRIVER, JSON.stringify({ events: EVENTS, runs })],
+    args: [
+      "run",
+      ...FLAGS,
+      DRIVER,
+      JSON.stringify({ events: EVENTS, runs }, (_k, v) => typeof v === "bigint" ? u64(Number(v)) : v),
+    ],
     env: cliEnv(),
     stdout: "piped",
     stderr: "piped",

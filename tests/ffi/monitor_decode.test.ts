@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { ENUMS, IKE_ERRORS, ikeErrorName, IPSEC_DROP_STATUS } from "../../ffi/constants.ts";
 import type { IkeextSaDetails2, IpsecSaContext1, NetEvent1 } from "../../modules/engine/port.ts";
 import type { StructName } from "../../ffi/structs.gen.ts";
+import { eventHeader } from "../support/netEvents.ts";
 import {
   EVENT_TYPES,
   eventsText,
@@ -37,27 +38,8 @@ function roundTrip<T>(struct: string, value: unknown): T {
   return codec!.decodeAt(struct as StructName, a.addr(off)) as T;
 }
 
-function header(extra: Record<string, unknown> = {}) {
-  return {
-    timeStamp: fileTimeOf(WHEN),
-    flags: 0,
-    ipVersion: 0,
-    ipProtocol: 17,
-    localAddrV4: 0x0a000001,
-    remoteAddrV4: 0x0a000002,
-    localPort: 500,
-    remotePort: 500,
-    scopeId: 0,
-    addressFamily: 0,
-    addrType: 0,
-    encapMethod: 0,
-    etherType: 0,
-    snapControl: 0,
-    snapOui: 0,
-    vlanTag: 0,
-    ifLuid: 0n,
-    ...extra,
-  };
+function header(extra: Partial<NetEvent1["header"]> = {}) {
+  return eventHeader(fileTimeOf(WHEN), extra);
 }
 
 const principals = {

@@ -15,9 +15,16 @@ export function fileTime(ms: number): { dwLowDateTime: number; dwHighDateTime: n
   return { dwLowDateTime: Number(t & 0xffffffffn), dwHighDateTime: Number(t >> 32n) };
 }
 
-function header(ms: number): NetEvent1["header"] {
+/**
+ * A net event header (FWPM_NET_EVENT_HEADER3) for an IKE packet 10.0.0.1:500 -> 10.0.0.2:500 at `timeStamp`,
+ * with `extra` members replaced: the one header every net-event test starts from.
+ */
+export function eventHeader(
+  timeStamp: { dwLowDateTime: number; dwHighDateTime: number },
+  extra: Partial<NetEvent1["header"]> = {},
+): NetEvent1["header"] {
   return {
-    timeStamp: fileTime(ms),
+    timeStamp,
     flags: 0,
     ipVersion: 0,
     ipProtocol: 17,
@@ -34,7 +41,12 @@ function header(ms: number): NetEvent1["header"] {
     snapOui: 0,
     vlanTag: 0,
     ifLuid: 0n,
-  };
+    ...extra,
+  } as NetEvent1["header"];
+}
+
+function header(ms: number): NetEvent1["header"] {
+  return eventHeader(fileTime(ms));
 }
 
 /** An IKE main-mode failure numbered `seq` (mmId = seq), at T0 + seq ms unless `ms` is given. */
