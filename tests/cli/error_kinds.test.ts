@@ -140,6 +140,8 @@ const CASES: Case[] = [
       type: "SnapshotError",
       message:
         "$DIR/bad.yaml: not a snapshot (expected a netsh wfp XML dump or a wfpsec show --all --json file)",
+      // Every snapshot problem is located (issue 13; docs/cli-json.md SnapshotError.location).
+      location: { file: "$DIR/bad.yaml", line: 1, column: 1 },
     },
     headline:
       "wfpsec plan: SnapshotError: $DIR/bad.yaml: not a snapshot (expected a netsh wfp XML dump or a wfpsec show --all --json file)",

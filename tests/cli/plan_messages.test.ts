@@ -162,6 +162,7 @@ Deno.test(
       "mainMode mm",
       "quickMode qm",
       "rule corp",
+      "exemption IKE traffic (added by wfpsec)",
       "exemption dns",
       "exemption icmp",
     ], "each policy item's objects together, in the policy's section order");

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { ENUMS } from "../../../ffi/constants.ts";
-import { cipherKeyLength, saKeyLength } from "../../../modules/compiler/mod.ts";
+import { cipherKeyLength, saKeyLength } from "../../../modules/graph/mod.ts";
 import { saTraffic } from "../../../modules/apply/apply.ts";
 import { compileText } from "./helpers.ts";
 
