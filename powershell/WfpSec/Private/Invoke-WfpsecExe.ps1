@@ -278,25 +278,7 @@ function Invoke-WfpsecExe {
     $argv = @($exe.PrefixArgs) + @($Command) + @($ArgumentList)
     if (-not $NoJson) { $argv += '--json' }
 
-    $psi = [System.Diagnostics.ProcessStartInfo]::new($exe.FilePath)
-    $psi.UseShellExecute = $false
-    $psi.RedirectStandardInput = $true
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.CreateNoWindow = $true
-    $utf8 = [System.Text.UTF8Encoding]::new($false)
-    $psi.StandardOutputEncoding = $utf8
-    $psi.StandardErrorEncoding = $utf8
-    # relative paths mean the PowerShell location, not the process's current directory
-    $here = $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath
-    if ($here) { $psi.WorkingDirectory = $here }
-    foreach ($k in $exe.Environment.Keys) { $psi.Environment[$k] = $exe.Environment[$k] }
-    if ($null -ne $psi.PSObject.Properties['ArgumentList']) {
-        foreach ($a in $argv) { $psi.ArgumentList.Add($a) }
-    } else {
-        $psi.Arguments = ConvertTo-WfpsecCommandLine -ArgumentList $argv
-    }
-    Write-Verbose ("wfpsec ({0}): {1} {2}" -f $exe.Source, $exe.FilePath, ($argv -join ' '))
+    $psi = New-WfpsecStartInfo -Exe $exe -Argv $argv -Caller $Caller
 
     $proc = $null
     try {

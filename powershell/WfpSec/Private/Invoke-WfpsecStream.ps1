@@ -17,24 +17,7 @@ function Invoke-WfpsecStream {
     $exe = Resolve-WfpsecExecutable -WfpsecPath $WfpsecPath
     if ($exe -is [System.Management.Automation.ErrorRecord]) { $Caller.WriteError($exe); return }
     $argv = @($exe.PrefixArgs) + @($Command) + @($ArgumentList) + @('--json')
-    $psi = [System.Diagnostics.ProcessStartInfo]::new($exe.FilePath)
-    $psi.UseShellExecute = $false
-    $psi.RedirectStandardInput = $true
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.CreateNoWindow = $true
-    $utf8 = [System.Text.UTF8Encoding]::new($false)
-    $psi.StandardOutputEncoding = $utf8
-    $psi.StandardErrorEncoding = $utf8
-    $here = $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath
-    if ($here) { $psi.WorkingDirectory = $here }
-    foreach ($k in $exe.Environment.Keys) { $psi.Environment[$k] = $exe.Environment[$k] }
-    if ($null -ne $psi.PSObject.Properties['ArgumentList']) {
-        foreach ($a in $argv) { $psi.ArgumentList.Add($a) }
-    } else {
-        $psi.Arguments = ConvertTo-WfpsecCommandLine -ArgumentList $argv
-    }
-    Write-Verbose ("wfpsec ({0}): {1} {2}" -f $exe.Source, $exe.FilePath, ($argv -join ' '))
+    $psi = New-WfpsecStartInfo -Exe $exe -Argv $argv -Caller $Caller
     $proc = $null
     $errTask = $null
     try {
