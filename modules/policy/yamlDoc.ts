@@ -31,26 +31,35 @@ export function readYamlDocument(text: string): YamlDocument {
       return { code: e.code, message: e.message, line, column };
     }),
     toJS: () => doc.toJS({ maxAliasCount: 50 }),
-    locate(path, atKey) {
-      let node = doc.contents as Node | null | undefined;
-      let best: Node | null | undefined = node;
-      let keyNode: Node | undefined;
-      for (const seg of path) {
-        if (isMap(node)) {
-          const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
-          if (!pair) break;
-          keyNode = pair.key as Node;
-          best = keyNode;
-          node = pair.value as Node | null;
-          if (node) best = node;
-        } else if (isSeq(node) && typeof seg === "number") {
-          node = node.items[seg] as Node | undefined;
-          if (node) best = node;
-          else break;
-        } else break;
-      }
-      const target = atKey && keyNode ? keyNode : best;
-      return lineCol(target?.range?.[0] ?? 0);
-    },
+    locate: (path, atKey) => lineCol(nodeOffset(doc.contents as Node | null | undefined, path, atKey)),
   };
+}
+
+/**
+ * Offset of the node at `path` below `root` (the last one that exists; with `atKey`, the last key on the
+ * way): where every error position of a YAML policy comes from, and what the fast reader is checked against.
+ */
+export function nodeOffset(
+  root: Node | null | undefined,
+  path: readonly (string | number)[],
+  atKey: boolean,
+): number {
+  let node = root;
+  let best: Node | null | undefined = node;
+  let keyNode: Node | undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      best = keyNode;
+      node = pair.value as Node | null;
+      if (node) best = node;
+    } else if (isSeq(node) && typeof seg === "number") {
+      node = node.items[seg] as Node | undefined;
+      if (node) best = node;
+      else break;
+    } else break;
+  }
+  return (atKey && keyNode ? keyNode : best)?.range?.[0] ?? 0;
 }

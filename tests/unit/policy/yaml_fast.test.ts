@@ -7,32 +7,16 @@
  */
 import { deepStrictEqual, equal, ok } from "node:assert/strict";
 import fc from "fast-check";
-import { type Document, isMap, isScalar, isSeq, type Node, parseDocument, stringify } from "yaml";
+import { type Document, type Node, parseDocument, stringify } from "yaml";
 import { parseBlockYaml } from "../../../modules/policy/yamlFast.ts";
+import { nodeOffset } from "../../../modules/policy/yamlDoc.ts";
 import { newPolicyDocument } from "../../../modules/policy/mod.ts";
 
 type Path = (string | number)[];
 
-/** Offset of the node at `path` as loadPolicy's npm:yaml locator finds it (validate.ts `locate`). */
+/** Offset of the node at `path` as loadPolicy's npm:yaml locator finds it (yamlDoc.ts `nodeOffset`). */
 function yamlOffset(doc: Document.Parsed, path: Path, atKey: boolean): number {
-  let node = doc.contents as Node | null | undefined;
-  let best: Node | null | undefined = node;
-  let keyNode: Node | undefined;
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
-      if (!pair) break;
-      keyNode = pair.key as Node;
-      best = keyNode;
-      node = pair.value as Node | null;
-      if (node) best = node;
-    } else if (isSeq(node) && typeof seg === "number") {
-      node = node.items[seg] as Node | undefined;
-      if (node) best = node;
-      else break;
-    } else break;
-  }
-  return ((atKey && keyNode ? keyNode : best)?.range?.[0]) ?? 0;
+  return nodeOffset(doc.contents as Node | null | undefined, path, atKey);
 }
 
 /** Every path into a value (and one past the end of each container, and a missing key). */
