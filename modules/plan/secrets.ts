@@ -40,40 +40,42 @@ function secretProblem(what: string, id: string, ref: SecretRef, problem: string
 }
 
 /**
+ * The text a secret reference names: the variable's value, or the file's content (`trim`: one trailing
+ * newline dropped, and an empty file refused). The text itself never appears in an error.
+ */
+function readSecretText(what: string, ref: SecretRef, id: string, trim: boolean): string {
+  if (ref.env) {
+    const text = Deno.env.get(ref.env);
+    if (text === undefined || text === "") {
+      throw secretProblem(what, id, ref, `environment variable ${ref.env} is not set`, "secret-unset");
+    }
+    return text;
+  }
+  if (!ref.file) throw new SecretError(`${what} ${id}: the reference names neither env nor file`);
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(ref.file);
+  } catch (e) {
+    throw secretProblem(
+      what,
+      id,
+      ref,
+      `cannot read ${ref.file}: ${(e as Error).message}`,
+      "secret-unreadable",
+    );
+  }
+  if (!trim) return text;
+  text = text.replace(/\r?\n$/, "");
+  if (text === "") throw secretProblem(what, id, ref, `${ref.file} is empty`, "secret-unreadable");
+  return text;
+}
+
+/**
  * Default secret resolver: `{env}` reads the variable, `{file}` reads the file (one trailing newline
  * dropped). The key is passed to the engine as UTF-16LE text, as the Windows IPsec tools store it.
  */
 export function defaultResolveSecret(ref: SecretRef, id: string): Uint8Array {
-  let text: string | undefined;
-  if (ref.env) {
-    text = Deno.env.get(ref.env);
-    if (text === undefined || text === "") {
-      throw secretProblem(
-        "pre-shared key",
-        id,
-        ref,
-        `environment variable ${ref.env} is not set`,
-        "secret-unset",
-      );
-    }
-  } else if (ref.file) {
-    try {
-      text = Deno.readTextFileSync(ref.file).replace(/\r?\n$/, "");
-    } catch (e) {
-      throw secretProblem(
-        "pre-shared key",
-        id,
-        ref,
-        `cannot read ${ref.file}: ${(e as Error).message}`,
-        "secret-unreadable",
-      );
-    }
-    if (text === "") {
-      throw secretProblem("pre-shared key", id, ref, `${ref.file} is empty`, "secret-unreadable");
-    }
-  } else {
-    throw new SecretError(`pre-shared key ${id}: the reference names neither env nor file`);
-  }
+  const text = readSecretText("pre-shared key", ref, id, true);
   const out = new Uint8Array(text.length * 2);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -89,33 +91,7 @@ export function defaultResolveSecret(ref: SecretRef, id: string): Uint8Array {
  * integrity key. The key itself never appears in an error.
  */
 export function defaultResolveSaKey(ref: SecretRef, id: string): Uint8Array {
-  let text: string | undefined;
-  if (ref.env) {
-    text = Deno.env.get(ref.env);
-    if (text === undefined || text === "") {
-      throw secretProblem(
-        "manual SA key",
-        id,
-        ref,
-        `environment variable ${ref.env} is not set`,
-        "secret-unset",
-      );
-    }
-  } else if (ref.file) {
-    try {
-      text = Deno.readTextFileSync(ref.file);
-    } catch (e) {
-      throw secretProblem(
-        "manual SA key",
-        id,
-        ref,
-        `cannot read ${ref.file}: ${(e as Error).message}`,
-        "secret-unreadable",
-      );
-    }
-  } else {
-    throw new SecretError(`manual SA key ${id}: the reference names neither env nor file`);
-  }
+  const text = readSecretText("manual SA key", ref, id, false);
   const hex = text.replace(/\s+/g, "").replace(/^0x/i, "");
   const where = ref.env ? `environment variable ${ref.env}` : `file ${ref.file}`;
   if (!hex || hex.length % 2 || !/^[0-9a-fA-F]+$/.test(hex)) {
