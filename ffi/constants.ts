@@ -79,6 +79,8 @@ export const SUBLAYERS = {
   FWPM_SUBLAYER_IPSEC_DOSP: "e076d572-5d3d-48ef-802b-909eddb098bd",
   FWPM_SUBLAYER_SECURE_SOCKET: "15a66e17-3f3c-4f7b-aa6c-812aa613dd82",
   FWPM_SUBLAYER_UNIVERSAL: "eebecc03-ced4-4380-819a-2734397b2b74",
+  /** The legacy IPsec sublayer ("WFP Built-in Legacy IPsec Sublayer"; fwp/management-filtering-sublayer-identifiers). */
+  FWPM_SUBLAYER_LIPS: "1b75c0ce-ff60-4711-a70f-b4958cc3b2d0",
 } as const;
 
 /** Built-in providers (all three are defined by mingw-w64 and checked by the oracle). */

@@ -21,7 +21,7 @@ want_dll=1
 
 "$DENO" run --quiet --allow-read="$ROOT" --allow-write="$OUT" "$SRC/gen_constants.ts" "$OUT/fwpsim_constants.h"
 
-LIB_SRCS=(engine.c store.c deepcopy.c catalog.c objects.c contexts.c filters.c enum.c tunnel.c sa.c hooks.c platform.c fidelity.c netevents.c netev_plat.c stats.c boot.c security.c)
+LIB_SRCS=(engine.c store.c deepcopy.c catalog.c objects.c contexts.c filters.c enum.c tunnel.c sa.c hooks.c platform.c fidelity.c netevents.c netev_plat.c stats.c boot.c security.c weight.c)
 srcs=()
 for f in "${LIB_SRCS[@]}"; do srcs+=("$SRC/$f"); done
 CFLAGS=(-std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I"$SRC" -I"$OUT")
@@ -34,10 +34,10 @@ step() { # step NAME CMD...: run a build command, report it
 }
 publish() { mv -f "$1.tmp" "$1"; }
 
-step libfwpsim.so gcc "${CFLAGS[@]}" -O2 -fPIC -shared -fvisibility=hidden -o "$OUT/libfwpsim.so.tmp" "${srcs[@]}"
+step libfwpsim.so gcc "${CFLAGS[@]}" -O2 -fPIC -shared -fvisibility=hidden -o "$OUT/libfwpsim.so.tmp" "${srcs[@]}" -lm
 publish "$OUT/libfwpsim.so"
 step libfwpsim_asan.so gcc "${CFLAGS[@]}" -O1 -g -fsanitize=address -fno-omit-frame-pointer -fPIC -shared \
-  -fvisibility=hidden -o "$OUT/libfwpsim_asan.so.tmp" "${srcs[@]}"
+  -fvisibility=hidden -o "$OUT/libfwpsim_asan.so.tmp" "${srcs[@]}" -lm
 publish "$OUT/libfwpsim_asan.so"
 step fwpsim_driver gcc "${CFLAGS[@]}" -O2 -o "$OUT/fwpsim_driver.tmp" "$SRC/driver.c" -L"$OUT" -lfwpsim \
   -Wl,-rpath,'$ORIGIN'
@@ -56,7 +56,7 @@ if [ "$want_dll" = 1 ]; then
   # built under its final file name (a PE DLL records it in its export directory), then moved into place
   mkdir -p "$OUT/fwpsim-tmp"
   step fwpuclnt.dll x86_64-w64-mingw32-gcc "${CFLAGS[@]}" -O2 -shared -static-libgcc -o "$OUT/fwpsim-tmp/fwpuclnt.dll" \
-    "${srcs[@]}"
+    "${srcs[@]}" -lm
   mv -f "$OUT/fwpsim-tmp/fwpuclnt.dll" "$OUT/fwpuclnt.dll"
   # the self-test as a Win64 program importing fwpuclnt.dll (run under Wine by the stage)
   step fwpsim_selftest.exe x86_64-w64-mingw32-gcc "${CFLAGS[@]}" -O1 -o "$OUT/fwpsim-tmp/fwpsim_selftest.exe" \

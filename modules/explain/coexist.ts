@@ -8,15 +8,16 @@
  * - sits at an IKEEXT or IPSEC layer with a provider context (main/quick-mode policy), or
  * - calls one of the built-in `FWPM_CALLOUT_IPSEC_*` callouts (transport, tunnel, ALE connect; not DoS
  *   protection, which keys nothing), or
- * - lives in the built-in legacy IPsec sublayer (netsh names it FWPM_SUBLAYER_LIPS, "WFP Built-in Legacy
- *   IPsec Sublayer"; recognised by that name, since the SDK GUID is not transcribed in the oracle yet).
+ * - lives in the built-in legacy IPsec sublayer: FWPM_SUBLAYER_LIPS by its GUID (fwpmu.h; netsh prints the
+ *   symbolic name, which the dump reader maps to the GUID), or a sublayer displayed as "WFP Built-in Legacy
+ *   IPsec Sublayer" (a dump of a system whose key we do not recognise).
  * It overlaps one of our filters when both sit at the same layer and, field by field, their address, port,
  * protocol and local-address-type conditions can match one packet (a field one side leaves open matches all;
  * a match type not evaluated here counts as a possible overlap: the safe reading).
  */
 import type { Engine } from "../engine/mod.ts";
 import type { Filter, FilterCondition, FwpConditionValue, FwpValue, Guid, Sublayer } from "../graph/mod.ts";
-import { CALLOUTS, CONDITIONS, ENUMS, FLAGS, LAYERS } from "../../ffi/constants.ts";
+import { CALLOUTS, CONDITIONS, ENUMS, FLAGS, LAYERS, SUBLAYERS } from "../../ffi/constants.ts";
 import { SafetyError } from "../errors.ts";
 import { conditionsText } from "../render/mod.ts";
 
@@ -69,7 +70,7 @@ const IPSEC_CALLOUTS = new Set<string>(
   Object.entries(CALLOUTS).filter(([n]) => n.startsWith("FWPM_CALLOUT_IPSEC_") && !n.includes("_DOSP_"))
     .map(([, g]) => g),
 );
-const LEGACY_SUBLAYER_NAME = "FWPM_SUBLAYER_LIPS";
+const LEGACY_SUBLAYER: string = SUBLAYERS.FWPM_SUBLAYER_LIPS;
 const LEGACY_SUBLAYER_DISPLAY = /^WFP Built-in Legacy IPsec Sublayer$/i;
 const HAS_CONTEXT = FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT;
 const CALLOUT_BIT = 0x4000; // FWP_ACTION_FLAG_CALLOUT: set in every callout action type
@@ -84,15 +85,15 @@ export function ipsecPolicyKind(
   if ((f.action.type & CALLOUT_BIT) !== 0 && f.action.calloutKey && IPSEC_CALLOUTS.has(f.action.calloutKey)) {
     return "ipsec-callout";
   }
-  if (f.subLayerKey === LEGACY_SUBLAYER_NAME || legacy.has(f.subLayerKey)) return "legacy-ipsec-sublayer";
+  if (f.subLayerKey === LEGACY_SUBLAYER || legacy.has(f.subLayerKey)) return "legacy-ipsec-sublayer";
   return undefined;
 }
 
-/** The keys of the engine's legacy IPsec sublayers (by netsh name or display name). */
+/** The keys of the engine's legacy IPsec sublayers (FWPM_SUBLAYER_LIPS, or by display name). */
 export function legacySublayers(sublayers: Sublayer[]): Set<string> {
   return new Set(
     sublayers.filter((s) =>
-      s.subLayerKey === LEGACY_SUBLAYER_NAME || LEGACY_SUBLAYER_DISPLAY.test(s.displayData?.name ?? "")
+      s.subLayerKey === LEGACY_SUBLAYER || LEGACY_SUBLAYER_DISPLAY.test(s.displayData?.name ?? "")
     ).map((s) => s.subLayerKey),
   );
 }

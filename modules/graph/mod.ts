@@ -10,3 +10,4 @@ export * from "./meta.ts";
 export { hmacSha256Hex, sha256Hex } from "./sha256.ts";
 export * from "./saKeys.ts";
 export { BIGINT_FIELDS, BYTES_FIELDS, DERIVED, fromJsonObject, GUID_NAME_FIELDS } from "./json.ts";
+export * from "./weight.ts";

@@ -9,11 +9,7 @@
 
 #include "sim.h"
 
-/* condition table; bit i of Layer.fields allows conds[i] */
-enum {
-  C_LOCAL_ADDR, C_REMOTE_ADDR, C_LOCAL_ADDR_TYPE, C_PROTOCOL, C_LOCAL_PORT, C_REMOTE_PORT, C_LOCAL_IF,
-  C_APP_ID, C_USER_ID, C_REMOTE_USER_ID, C_REMOTE_MACHINE_ID, C_FLAGS, C_PROFILE, C_COUNT
-};
+/* condition table (indices: the C_* enum in sim.h); bit i of Layer.fields allows conds[i] */
 
 static const CondField conds[C_COUNT] = {
     [C_LOCAL_ADDR] = {FWPM_CONDITION_IP_LOCAL_ADDRESS_INIT, "IP_LOCAL_ADDRESS", FWP_UINT32, FWP_BYTE_ARRAY16_TYPE, true},
@@ -112,7 +108,7 @@ const Layer *layer_find(const SIM_GUID *key) {
 int cond_find(const SIM_GUID *key, const CondField **out) {
   for (int i = 0; i < C_COUNT; i++) {
     if (guid_eq(&conds[i].key, key)) {
-      *out = &conds[i];
+      if (out) *out = &conds[i];
       return i;
     }
   }

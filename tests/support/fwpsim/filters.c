@@ -9,7 +9,7 @@
 
 static uint32_t check_weight(const SIM_FWP_VALUE0 *w, uint64_t autoLow, uint64_t *eff) {
   switch (w->type) {
-  case FWP_EMPTY: *eff = autoLow; return 0; /* BFE's algorithm is undocumented: more conditions weigh more */
+  case FWP_EMPTY: *eff = autoLow; return 0; /* the generated low 60 bits: weight.c */
   case FWP_UINT8:
     if (w->uint8 > FWPM_WEIGHT_RANGE_MAX) return FWP_E_INVALID_WEIGHT;
     *eff = ((uint64_t)w->uint8 << FWPM_AUTO_WEIGHT_BITS) | autoLow;
@@ -158,7 +158,7 @@ uint32_t filter_add_internal(Session *s, const SIM_FWPM_FILTER0 *f, uint64_t *id
   for (uint32_t i = 0; i < n; i++)
     if ((rc = check_condition(L, &t.filterCondition[i]))) return rc;
   uint64_t eff = 0;
-  if ((rc = check_weight(&t.weight, (uint64_t)(n < 15 ? n : 15) << 56, &eff))) return rc;
+  if ((rc = check_weight(&t.weight, auto_weight(L, t.filterCondition, n), &eff))) return rc;
   switch (t.action.type) {
   case FWP_ACTION_BLOCK: case FWP_ACTION_PERMIT:
     if (t.flags & FWPM_FILTER_FLAG_PERMIT_IF_CALLOUT_UNREGISTERED) return FWP_E_INVALID_FLAGS;

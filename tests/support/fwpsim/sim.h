@@ -242,6 +242,11 @@ uint32_t references_to(int kind, const SIM_GUID *key); /* how many stored object
 /* ---- catalogue (catalog.c) ----------------------------------------------------------------------------- */
 
 enum { LC_OTHER, LC_IKEEXT, LC_IPSEC, LC_KM_DEMUX, LC_TRANSPORT, LC_ALE, LC_FORWARD };
+/* the condition fields fwpsim knows, as indices of catalog.c's table (cond_find returns one) */
+enum {
+  C_LOCAL_ADDR, C_REMOTE_ADDR, C_LOCAL_ADDR_TYPE, C_PROTOCOL, C_LOCAL_PORT, C_REMOTE_PORT, C_LOCAL_IF,
+  C_APP_ID, C_USER_ID, C_REMOTE_USER_ID, C_REMOTE_MACHINE_ID, C_FLAGS, C_PROFILE, C_COUNT
+};
 typedef struct Layer {
   SIM_GUID key;
   const char *name;
@@ -260,6 +265,11 @@ typedef struct CondField {
 const Layer *layer_find(const SIM_GUID *key);
 int cond_find(const SIM_GUID *key, const CondField **out); /* index or -1 */
 const SIM_GUID *callout_layer(const SIM_GUID *callout);  /* NULL if not a built-in callout */
+
+/* ---- effective weights (weight.c) ---------------------------------------------------------------------- */
+
+/* The low 60 bits BFE generates for an FWP_EMPTY / FWP_UINT8 weight (conditions already validated). */
+uint64_t auto_weight(const Layer *L, const SIM_FWPM_FILTER_CONDITION0 *c, uint32_t n);
 void catalog_install(void);                               /* adds the built-in objects to the stores */
 extern const SIM_GUID SIM_SUBLAYER_UNIVERSAL, SIM_PROVIDER_IKEEXT, SIM_SUBLAYER_IPSEC_TUNNEL;
 

@@ -11,9 +11,10 @@ import {
   legacySublayers,
   trafficOverlaps,
 } from "../../../modules/explain/mod.ts";
-import { SnapshotEngine } from "../../../modules/engine/mod.ts";
+import { openSnapshot, SnapshotEngine } from "../../../modules/engine/mod.ts";
+import { noteMissingReference, REFERENCE_DUMP } from "../../support/referenceDump.ts";
 import type { Filter, FilterCondition } from "../../../modules/graph/mod.ts";
-import { CALLOUTS, CONDITIONS, ENUMS, FLAGS, LAYERS } from "../../../ffi/constants.ts";
+import { CALLOUTS, CONDITIONS, ENUMS, FLAGS, LAYERS, SUBLAYERS } from "../../../ffi/constants.ts";
 
 const { FWP_MATCH_EQUAL, FWP_MATCH_RANGE, FWP_MATCH_NOT_EQUAL } = ENUMS.FWP_MATCH_TYPE;
 const OURS = "5d4c1e0a-7f6b-4c2e-9a8d-3b1f0e6c2a71";
@@ -147,7 +148,7 @@ Deno.test("IPsec policy: IKEEXT/IPSEC filters with a context, IPsec callouts, th
     "legacy-ipsec-sublayer",
   );
   assert.equal(
-    ipsecPolicyKind(filter([], { ...plain, subLayerKey: "FWPM_SUBLAYER_LIPS" })),
+    ipsecPolicyKind(filter([], { ...plain, subLayerKey: SUBLAYERS.FWPM_SUBLAYER_LIPS })),
     "legacy-ipsec-sublayer",
   );
   assert.equal(ipsecPolicyKind(filter([], plain)), undefined);
@@ -164,7 +165,7 @@ Deno.test("findCoexistence compares layer by layer, skips our provider, names th
     flags: 0,
     providerKey: undefined,
     providerContextKey: undefined,
-    subLayerKey: "FWPM_SUBLAYER_LIPS",
+    subLayerKey: SUBLAYERS.FWPM_SUBLAYER_LIPS,
     displayData: { name: "legacy" },
   });
   const engine = new SnapshotEngine(
@@ -192,3 +193,18 @@ Deno.test("findCoexistence compares layer by layer, skips our provider, names th
     [null, false, 1],
   ]);
 });
+
+Deno.test(
+  { name: "the real dump's legacy IPsec sublayer is found by its GUID", ignore: !REFERENCE_DUMP },
+  () => {
+    // netsh prints <subLayerKey>FWPM_SUBLAYER_LIPS</subLayerKey>; the reader maps it to the SDK's GUID
+    const e = openSnapshot(REFERENCE_DUMP!);
+    const legacy = legacySublayers(e.enumSublayers());
+    assert.ok(legacy.has(SUBLAYERS.FWPM_SUBLAYER_LIPS), [...legacy].join());
+    const renamed = legacySublayers(
+      e.enumSublayers().map((s) => ({ ...s, displayData: { name: "renamed" } })),
+    );
+    assert.ok(renamed.has(SUBLAYERS.FWPM_SUBLAYER_LIPS), "by key, whatever its display name");
+  },
+);
+noteMissingReference("the real-dump legacy sublayer test");
