@@ -4,6 +4,7 @@
  */
 import { type Command, ENGINE_OPTS, VERSION } from "./command.ts";
 import { MONITOR_COMMANDS } from "./monitorCommands.ts";
+import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import {
   diagnosticJson,
   diagnosticLine,
@@ -514,79 +515,5 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 
-  explain: {
-    summary: "which filters decide one connection, layer by layer on its IPsec path",
-    usage:
-      "wfpsec explain [POLICY] --remote ADDR [--direction in|out] [--protocol tcp|udp|icmp|N] [--remote-port N]\n" +
-      "       [--local ADDR] [--local-port N] [--state SNAPSHOT] [--json] [engine options]",
-    details:
-      "For each layer the connection meets (ALE connect or recv-accept, transport, IKEEXT, IPSEC) lists the\n" +
-      "sublayers by weight, the filters whose conditions match (highest effective weight first; `=>` decides\n" +
-      "the sublayer, `?` could not be evaluated statically: app ids, SDs, fields the options do not give),\n" +
-      "and the outcome by WFP's filter arbitration; callouts are named as deciding at run time.\n" +
-      "With POLICY: what if it were applied (its compiled objects replace wfpsec's in the engine's view).",
-    options: {
-      ...ENGINE_OPTS,
-      state: { type: "string" },
-      remote: { type: "string" },
-      direction: { type: "string" },
-      protocol: { type: "string" },
-      "remote-port": { type: "string" },
-      local: { type: "string" },
-      "local-port": { type: "string" },
-    },
-    positionals: [0, 1],
-    async run(v, [file], out) {
-      const { UsageError } = await import("../errors.ts");
-      const { explainTraffic, explanationText, parseAddress, withPolicy } = await import("../explain/mod.ts");
-      const addr = (k: string, required: boolean) => {
-        const s = v[k] as string | undefined;
-        if (s === undefined && required) throw new UsageError(`explain needs --${k} ADDR`);
-        if (s !== undefined && !parseAddress(s)) {
-          throw new UsageError(`--${k} ${s}: not an IPv4 or IPv6 address`);
-        }
-        return s;
-      };
-      const int = (k: string, max: number, names: Record<string, number> = {}) => {
-        const s = v[k] as string | undefined;
-        if (s === undefined) return undefined;
-        const n = names[s.toLowerCase()] ?? (/^\d+$/.test(s) ? Number(s) : NaN);
-        if (!(n >= 0 && n <= max)) {
-          throw new UsageError(`--${k} ${s}: expected ${Object.keys(names).concat(`0-${max}`).join(", ")}`);
-        }
-        return n;
-      };
-      const direction = (v.direction as string | undefined) ?? "out";
-      if (direction !== "in" && direction !== "out") {
-        throw new UsageError(`--direction ${direction}: expected in or out`);
-      }
-      const remote = addr("remote", true)!, local = addr("local", false);
-      if (local && parseAddress(local)!.v6 !== parseAddress(remote)!.v6) {
-        throw new UsageError(`--local ${local} and --remote ${remote} are of different IP versions`);
-      }
-      const traffic = {
-        direction: direction as "in" | "out",
-        remote,
-        ...(local ? { local } : {}),
-        protocol: int("protocol", 255, { tcp: 6, udp: 17, icmp: 1, icmpv6: 58 }),
-        remotePort: int("remote-port", 65535),
-        localPort: int("local-port", 65535),
-      };
-      const loaded = file ? await loadGraph(file) : undefined;
-      if (loaded) printWarnings(loaded, out);
-      const engine = await openEngine(v, out, true);
-      try {
-        const source = loaded ? withPolicy(engine, loaded.graph, await providerKey()) : engine;
-        const x = explainTraffic(source, traffic);
-        const policy = loaded ? { policy: { name: loaded.name, file } } : {};
-        if (out.json) out.doc({ ...(await head("explain", engine)), ...policy, ...x });
-        else if (loaded) {
-          out.text(`What if policy "${loaded.name}" (${file}) were applied:\n${explanationText(x)}`);
-        } else out.text(explanationText(x));
-        return 0;
-      } finally {
-        engine.close();
-      }
-    },
-  },
+  explain: EXPLAIN_COMMAND,
 };

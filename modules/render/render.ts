@@ -11,7 +11,7 @@ import { ENUMS, flagNames, type FLAGS, guidName } from "../../ffi/constants.ts";
 import type { EngineInfo } from "../engine/mod.ts";
 import type { Filter, Provider, ProviderContext, Sublayer } from "../graph/mod.ts";
 import type { Change, ChangeGroup, PlanSummary } from "../plan/mod.ts";
-import { GUID_NAME_FIELDS, redactDigests, toHex } from "../graph/mod.ts";
+import { effectiveWeightOf, GUID_NAME_FIELDS, redactDigests, toHex } from "../graph/mod.ts";
 
 export { fromJsonObject } from "../graph/mod.ts";
 import { addAddressText, conditionsText } from "./conditionText.ts";
@@ -213,6 +213,12 @@ function weightText(w: Filter["weight"]): string {
   return JSON.stringify(toJson(w));
 }
 
+/** The effective weight in hex (its top nibble is the weight range); `~` marks one computed, not reported. */
+function effectiveText(f: Filter): string {
+  const w = effectiveWeightOf(f);
+  return `${w.computed ? "~" : ""}0x${w.value.toString(16).padStart(16, "0")}`;
+}
+
 function actionText(f: Filter): string {
   const t = enumNameOf("FWP_ACTION_TYPE", f.action.type)?.replace("FWP_ACTION_", "") ?? String(f.action.type);
   return f.action.calloutKey ? `${t} ${nameOrGuid(f.action.calloutKey).replace("FWPM_CALLOUT_", "")}` : t;
@@ -270,12 +276,13 @@ export function showText(o: {
   parts.push("", `Filters (${o.filters.length})`);
   parts.push(
     table(
-      ["ID", "KEY", "LAYER", "WEIGHT", "ACTION", ...provHead, "NAME", "CONDITIONS"],
+      ["ID", "KEY", "LAYER", "WEIGHT", "EFFECTIVE", "ACTION", ...provHead, "NAME", "CONDITIONS"],
       o.filters.map((f) => [
         f.filterId?.toString() ?? "-",
         f.filterKey,
         nameOrGuid(f.layerKey).replace("FWPM_LAYER_", ""),
         weightText(f.weight),
+        effectiveText(f),
         actionText(f),
         ...prov(f.providerKey),
         f.displayData.name,
