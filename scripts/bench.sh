@@ -20,5 +20,6 @@ run "$DENO" run --allow-ffi --allow-read --allow-env --v8-flags=--expose-gc benc
 run "$DENO" run --allow-read --allow-write --allow-env --allow-run bench/startup_bench.ts
 run "$DENO" run --allow-read --allow-env bench/yaml_bench.ts
 run "$DENO" run --allow-read --allow-env bench/snapshot_bench.ts
+run "$DENO" run --allow-read --allow-env bench/explain_bench.ts
 echo "bench: done (status $status)"
 exit $status

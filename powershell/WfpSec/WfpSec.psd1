@@ -13,7 +13,7 @@
     FunctionsToExport    = @(
         'New-IpsecIsolationPolicy', 'Get-IpsecPolicy', 'Test-IpsecPolicy', 'Set-IpsecPolicy',
         'Remove-IpsecPolicy', 'Export-IpsecPolicy', 'Get-IpsecSecurityAssociation', 'Get-IpsecNetEvent',
-        'Get-IpsecStatistics', 'Get-IpsecStatus', 'Remove-IpsecSa',
+        'Get-IpsecStatistics', 'Get-IpsecStatus', 'Remove-IpsecSa', 'Get-IpsecExplanation',
         'New-IpsecPolicyTaskDefinition', 'Register-IpsecPolicyTask', 'Unregister-IpsecPolicyTask'
     )
     CmdletsToExport      = @()

@@ -198,6 +198,7 @@ function Invoke-WfpsecApplyCore {
         [System.Management.Automation.PSCmdlet]$Caller,
         [string]$File,
         [switch]$IfDrifted,
+        [switch]$AllowCoexist,
         [string]$WfpsecPath,
         [System.Management.Automation.ConfirmImpact]$Impact = 'Medium'
     )
@@ -216,6 +217,7 @@ function Invoke-WfpsecApplyCore {
     $argv = @($File)
     $ok = @(0)
     if ($IfDrifted) { $argv = @('--if-drifted') + $argv; $ok = @(0, 1) }
+    if ($AllowCoexist) { $argv = @('--allow-coexist') + $argv }
     $r = Invoke-WfpsecExe -Caller $Caller -Command apply -ArgumentList $argv -SuccessExitCode $ok `
         -WfpsecPath $WfpsecPath -Target $File -DeferProperty changes
     if (-not $r) { return }

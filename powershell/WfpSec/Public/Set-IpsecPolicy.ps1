@@ -26,6 +26,12 @@ function Set-IpsecPolicy {
     .PARAMETER IfDrifted
     Use `apply --if-drifted`: apply only when the engine differs from the file (the scheduled-task mode).
 
+    .PARAMETER AllowCoexist
+    Use `apply --allow-coexist`: apply even when another provider's IPsec policy (Windows Firewall
+    connection security rules, Group Policy, a VPN client, the legacy IPsec sublayer) overlaps this
+    policy's traffic. Without it such an apply is refused (WfpSec.SafetyError) and nothing changes;
+    Test-IpsecPolicy lists the overlaps.
+
     .PARAMETER WfpsecPath
     The wfpsec executable to run (overrides $env:WFPSEC_PATH, the module folder and PATH).
 
@@ -68,6 +74,8 @@ function Set-IpsecPolicy {
 
         [switch]$IfDrifted,
 
+        [switch]$AllowCoexist,
+
         [string]$WfpsecPath
     )
     begin { $files = [System.Collections.Generic.List[string]]::new() }
@@ -86,7 +94,8 @@ function Set-IpsecPolicy {
                         "(put every rule in one policy).")))
         }
         if ($files.Count -eq 1) {
-            Invoke-WfpsecApplyCore -Caller $PSCmdlet -File $files[0] -IfDrifted:$IfDrifted -WfpsecPath $WfpsecPath
+            Invoke-WfpsecApplyCore -Caller $PSCmdlet -File $files[0] -IfDrifted:$IfDrifted -AllowCoexist:$AllowCoexist `
+                -WfpsecPath $WfpsecPath
         }
     }
 }
