@@ -61,7 +61,7 @@ Deno.test(
 
     let r = await wfpsec([...inbound, "--program", "C:\\apps\\SVC.EXE", "--json", ...sim]);
     assert.equal(r.code, 0, r.stderr);
-    let doc = json(r, "explain");
+    const doc = json(r, "explain");
     assert.deepEqual(doc.program, {
       path: "C:\\apps\\SVC.EXE",
       devicePath: "\\device\\harddiskvolume1\\apps\\svc.exe",
