@@ -105,6 +105,23 @@ export {
   ipsecProviders,
   trafficOverlaps,
 } from "./modules/explain/mod.ts";
+/** Explain: which filters decide one connection, layer by layer (`wfpsec explain`, Get-IpsecExplanation). */
+export {
+  type ExplainedFilter,
+  type ExplainedLayer,
+  type ExplainedSublayer,
+  type ExplainSource,
+  explainTraffic,
+  type Explanation,
+  explanationText,
+  type MatchResult,
+  type PolicyContext,
+  type ProgramIdentity,
+  type Traffic,
+  withPolicy,
+} from "./modules/explain/mod.ts";
+/** Effective filter weights: the engine's, or the one BFE would assign (documented range, inferred low bits). */
+export { computeEffectiveWeight, effectiveWeightOf } from "./modules/graph/mod.ts";
 /** Safety rules for elevated runs (paths non-administrators can write). */
 export {
   type AceEntry,

@@ -365,7 +365,9 @@ export function explanationText(x: Explanation): string {
       if (decider >= TEXT_FILTERS) shown.push(s.filters[decider]);
       for (const f of shown) {
         const mark = f.filterKey === s.decidingFilter ? "=>" : f.match === "not-evaluated" ? " ?" : "  ";
-        const w = `w=0x${BigInt(f.effectiveWeight).toString(16)}${/^\d+$/.test(f.weight) ? "" : ` (${f.weight})`}`;
+        const w = `w=0x${BigInt(f.effectiveWeight).toString(16)}${
+          /^\d+$/.test(f.weight) ? "" : ` (${f.weight})`
+        }`;
         lines.push(
           `   ${mark} ${f.action}${f.callout ? ` ${f.callout}` : ""}${
             f.clearActionRight ? " (hard)" : ""

@@ -20,7 +20,9 @@ rules:
 interface Layer {
   layer: string;
   outcome: string;
-  policyContext: { providerContextKey: string; filterKey: string } | null;
+  policyContext:
+    | { providerContextKey: string; filterKey: string; name: string | null; type: string | null }
+    | null;
   sublayers: {
     name: string;
     decidingFilter: string | null;
@@ -71,6 +73,11 @@ Deno.test(
     assert.equal(ike.outcome, 'permit by "wfpsec corp: rules/corp/v4/ikeext/ikev1" (wfpsec)');
     assert.equal(ike.policyContext!.filterKey, ike.sublayers[0].decidingFilter);
     assert.ok(qm.policyContext, "quick-mode context named at the IPSEC layer");
+    assert.deepEqual([ike.policyContext!.name, ike.policyContext!.type], [
+      "wfpsec corp: mainMode/mm",
+      "FWPM_IPSEC_IKE_MM_CONTEXT",
+    ]);
+    assert.equal(qm.policyContext!.type, "FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT");
 
     // 10.1.2.3: both providers' policies match; both sublayers are listed
     r = await wfpsec(["explain", "--remote", "10.1.2.3", "--json", ...sim]);
@@ -89,6 +96,10 @@ Deno.test(
     assert.match(r.stdout, /^Traffic: outbound to 10\.9\.9\.9/);
     assert.match(r.stdout, /FWPM_LAYER_IKEEXT_V4: permit by "wfpsec corp: rules\/corp\/v4\/ikeext\/ikev1"/);
     assert.match(r.stdout, /=> permit "wfpsec corp: rules\/corp\/v4\/ikeext\/ikev1" \[wfpsec\]/);
+    assert.match(
+      r.stdout,
+      /main-mode policy: "wfpsec corp: mainMode\/mm" \{[0-9a-f-]+\} IPSEC_IKE_MM_CONTEXT/,
+    );
     r = await wfpsec(["show", "--all", "--json", ...sim]);
     Deno.writeTextFileSync(`${dir}/snap.json`, r.stdout);
     const live = await wfpsec(["explain", "--remote", "10.1.2.3", "--json", ...sim]);
@@ -204,7 +215,7 @@ Deno.test(
     assert.match(r.stdout, /^What if policy "corp" \(.*moved\.yaml\) were applied:/);
     assert.match(
       r.stdout,
-      /=> permit "wfpsec corp: rules\/corp\/v4\/ikeext\/ikev1" \[wfpsec\] w=\d+ \(auto\) remote 172\.16\.0\.0\/12/,
+      /=> permit "wfpsec corp: rules\/corp\/v4\/ikeext\/ikev1" \[wfpsec\] w=0x[0-9a-f]+ \(auto\) remote 172\.16\.0\.0\/12/,
     );
     Deno.removeSync(dir, { recursive: true });
   },
