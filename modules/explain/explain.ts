@@ -145,6 +145,11 @@ export interface Explanation {
   traffic: Traffic;
   /** Each layer on the path, in the order the stack reaches them. */
   layers: ExplainedLayer[];
+  /**
+   * The connection's outcome over all layers, in words: `blocked at LAYER: ...` when a layer blocks, else
+   * what decides at run time (the IPsec callouts) and the main/quick-mode policy, or `permitted`.
+   */
+  summary: string;
 }
 
 const NAME = new Map<string, string>(
@@ -286,7 +291,31 @@ export function explainTraffic(
       policyContext,
     });
   }
-  return { traffic, layers };
+  return { traffic, layers, summary: summarize(layers) };
+}
+
+/** The outcome over all layers: any block is final for the connection; else callouts and IPsec policy. */
+export function summarize(layers: ExplainedLayer[]): string {
+  const short = (l: ExplainedLayer) => l.layer.replace(/^FWPM_LAYER_/, "");
+  const blocked = layers.find((l) =>
+    /(^|; then )block by /.test(l.outcome) && !/^hard permit/.test(l.outcome)
+  );
+  if (blocked) return `blocked at ${short(blocked)}: ${blocked.outcome}`;
+  const parts: string[] = [];
+  const runtime = layers.filter((l) => l.outcome.includes("decided at run time"));
+  if (runtime.length) parts.push(`decided at run time by callouts at ${runtime.map(short).join(", ")}`);
+  for (const l of layers) {
+    if (!l.policyContext) continue;
+    const mode = l.layer.startsWith("FWPM_LAYER_IKEEXT") ? "main mode" : "quick mode";
+    parts.push(
+      `${mode} ${
+        l.policyContext.name ? `"${l.policyContext.name}"` : `{${l.policyContext.providerContextKey}}`
+      }`,
+    );
+  }
+  const uncertain = layers.some((l) => l.outcome.includes("depends on filters not evaluated statically"));
+  const head = parts.length ? parts.join("; ") : "permitted, no IPsec policy applies";
+  return head + (uncertain ? " (depends on filters not evaluated statically)" : "");
 }
 
 /** A program given as an NT device path needs no resolving; any other path is resolved by the engine. */
@@ -347,6 +376,7 @@ export function explanationText(x: Explanation): string {
       t.localPort !== undefined ? ` local port ${t.localPort}` : ""
     }${t.program ? ` program ${t.program}` : ""}`,
   ];
+  lines.push(`Outcome: ${x.summary}`);
   for (const l of x.layers) {
     lines.push("", `${l.layer}: ${l.outcome}`);
     const c = l.policyContext;

@@ -59,6 +59,7 @@ Describe 'Get-IpsecExplanation' {
         $x = Get-IpsecExplanation -RemoteAddress 10.9.9.9 -Protocol tcp -RemotePort 445
         $x.PSObject.TypeNames[0] | Should -Be 'WfpSec.Explanation'
         $x.Engine | Should -Match 'simulated'
+        $x.Outcome | Should -Match '^decided at run time by callouts at OUTBOUND_TRANSPORT_V4; main mode "wfpsec pester-explain: mainMode/mm"'
         ($x.Layers | ForEach-Object Layer) -join ',' | Should -Be (
             'FWPM_LAYER_ALE_AUTH_CONNECT_V4,FWPM_LAYER_OUTBOUND_TRANSPORT_V4,FWPM_LAYER_IKEEXT_V4,FWPM_LAYER_IPSEC_V4')
         $x.Layers | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WfpSec.ExplainedLayer' }

@@ -78,6 +78,10 @@ Deno.test(
       "FWPM_IPSEC_IKE_MM_CONTEXT",
     ]);
     assert.equal(qm.policyContext!.type, "FWPM_IPSEC_IKE_QM_TRANSPORT_CONTEXT");
+    assert.match(
+      json(r, "explain").summary as string,
+      /^decided at run time by callouts at OUTBOUND_TRANSPORT_V4; main mode "wfpsec corp: mainMode\/mm"; quick mode "wfpsec corp: quickMode\/qm/,
+    );
 
     // 10.1.2.3: both providers' policies match; both sublayers are listed
     r = await wfpsec(["explain", "--remote", "10.1.2.3", "--json", ...sim]);

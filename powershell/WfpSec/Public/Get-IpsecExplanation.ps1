@@ -4,7 +4,8 @@ function Get-IpsecExplanation {
     Explains which WFP filters decide one connection, layer by layer on its IPsec path.
 
     .DESCRIPTION
-    Runs `wfpsec explain --json` and returns one WfpSec.Explanation. For each layer the connection meets
+    Runs `wfpsec explain --json` and returns one WfpSec.Explanation: its Outcome over all layers (blocked at a
+    layer, or what decides at run time and the main/quick-mode policy) and its Layers. For each layer the connection meets
     (ALE connect or receive/accept, outbound or inbound transport, IKEEXT, IPSEC) it lists the sublayers by
     weight and, in each, the filters whose conditions match, highest effective weight first, with their
     provider, action, callout and weights; the filter that decides each sublayer; and the layer's outcome
@@ -128,6 +129,7 @@ function Get-IpsecExplanation {
         })
     $policy = Get-WfpsecProp $d 'policy'
     $x = [pscustomobject]@{
+        Outcome = [string](Get-WfpsecProp $d 'summary')
         Traffic = $d.traffic
         Policy  = if ($policy) { [string]$policy.name } else { $null }
         Layers  = $layers

@@ -298,3 +298,27 @@ Deno.test("at IKEEXT the main-mode policy considered is named from the provider 
     providerName: null,
   });
 });
+
+Deno.test("summary: a block at any layer is the connection's outcome; else callouts and IPsec policy", () => {
+  const blocked = explainTraffic(engine([f("b", SUB_HI, 1, [], BLOCK)]), {
+    direction: "out",
+    remote: "10.1.2.3",
+  });
+  assert.equal(blocked.summary, 'blocked at ALE_AUTH_CONNECT_V4: block by "b"');
+  const hard = explainTraffic(
+    engine([
+      f("p", SUB_HI, 1, [], PERMIT, FLAGS.FWPM_FILTER_FLAG.FWPM_FILTER_FLAG_CLEAR_ACTION_RIGHT),
+      f("b", SUB_LO, 1, [], BLOCK),
+    ]),
+    { direction: "out", remote: "10.1.2.3" },
+  );
+  assert.equal(hard.summary, "permitted, no IPsec policy applies", "a hard permit overrides the block");
+  const ipsec = explainTraffic(
+    engine([f("ipsec", SUB_HI, 5, [], {
+      type: A.FWP_ACTION_CALLOUT_TERMINATING,
+      calloutKey: CALLOUTS.FWPM_CALLOUT_IPSEC_ALE_CONNECT_V4,
+    })]),
+    { direction: "out", remote: "10.1.2.3" },
+  );
+  assert.equal(ipsec.summary, "decided at run time by callouts at ALE_AUTH_CONNECT_V4");
+});
