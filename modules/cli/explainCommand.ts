@@ -37,7 +37,7 @@ export const EXPLAIN_COMMAND: Command = {
   },
   positionals: [0, 1],
   async run(v, [file], out) {
-    const { UsageError, SnapshotError } = await import("../errors.ts");
+    const { UsageError, SnapshotError, WfpError } = await import("../errors.ts");
     const { explainTraffic, explanationText, parseAddress, withPolicy } = await import("../explain/mod.ts");
     const { appIdPath } = await import("../model/mod.ts");
     const addr = (k: string, required: boolean) => {
@@ -92,8 +92,11 @@ export const EXPLAIN_COMMAND: Command = {
             devicePath: appIdPath(engine.appIdFromFileName(program)).toLowerCase(),
           };
         } catch (e) {
-          // offline: the volume's device name is unknown; explain reports the app-id filters it affects
-          if (!(e instanceof SnapshotError)) throw e;
+          // offline: the volume's device name is unknown; explain reports the app-id filters it affects.
+          // A live engine that cannot resolve it (no such file here) leaves it the same way, and says so.
+          if (e instanceof WfpError) {
+            out.err(`wfpsec explain: --program ${program}: ${e.message}; compared below the volume only`);
+          } else if (!(e instanceof SnapshotError)) throw e;
         }
       }
       const source = loaded ? withPolicy(engine, loaded.graph, await providerKey()) : engine;

@@ -168,6 +168,29 @@ Deno.test(
     assert.ok(
       offline.find((f) => f.name === wtd.name)!.notEvaluated.some((w) => /cannot resolve .* offline/.test(w)),
     );
+    // what if our policy were applied on that host: our filters weighed as BFE would, beside Windows' own
+    const dir = tempDir();
+    Deno.writeTextFileSync(`${dir}/apps.yaml`, POLICY);
+    r = await wfpsec([
+      "explain",
+      `${dir}/apps.yaml`,
+      "--direction",
+      "in",
+      "--remote",
+      "10.1.2.3",
+      "--protocol",
+      "tcp",
+      "--json",
+      "--state",
+      REFERENCE_DUMP!,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const ike = filtersOf(json(r, "explain"), "FWPM_LAYER_IKEEXT_V4");
+    assert.deepEqual(ike.map((f) => [f.name, f.effectiveWeightComputed]), [[
+      "wfpsec apps: rules/svc/v4/ikeext/ikev1",
+      true,
+    ]]);
+    Deno.removeSync(dir, { recursive: true });
     r = await wfpsec([...base, "--program", svchost, "--state", REFERENCE_DUMP!]);
     assert.equal(r.code, 0);
     const lines = r.stdout.trimEnd().split("\n");
