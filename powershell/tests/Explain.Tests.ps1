@@ -70,6 +70,14 @@ Describe 'Get-IpsecExplanation' {
         $ike.Filters[0].effectiveWeightComputed | Should -BeFalse
     }
 
+    It 'formats the layers as a table and the explanation as a list, one layer per line' {
+        $x = Get-IpsecExplanation -RemoteAddress 10.9.9.9 -Protocol tcp
+        ($x.Layers | Format-Table | Out-String) | Should -Match 'Layer\s+Filters\s+Outcome'
+        $list = $x | Out-String
+        $list | Should -Match 'Connection\s*:\s*out 10\.9\.9\.9 protocol 6'
+        $list | Should -Match 'IKEEXT_V4: permit by "wfpsec pester-explain'
+    }
+
     It '-Direction In takes the inbound path; -Program is matched against the per-program rule' {
         $x = Get-IpsecExplanation -RemoteAddress 172.16.1.1 -Direction In -Protocol tcp -Program 'C:\Apps\Svc.exe'
         $x.Layers[0].Layer | Should -Be 'FWPM_LAYER_INBOUND_TRANSPORT_V4'
