@@ -17,6 +17,7 @@ import type { Engine } from "../engine/mod.ts";
 import type { Filter, Guid, Provider, ProviderContext, Sublayer } from "../graph/mod.ts";
 import { effectiveWeightOf } from "../graph/mod.ts";
 import { CALLOUTS, ENUMS, FLAGS, LAYERS } from "../../ffi/constants.ts";
+import { UsageError } from "../errors.ts";
 import { conditionsText } from "../render/mod.ts";
 import {
   matchFilter,
@@ -196,7 +197,7 @@ export function explainTraffic(
   program?: ProgramIdentity,
 ): Explanation {
   const remote = parseAddress(traffic.remote);
-  if (!remote) throw new RangeError(`--remote ${traffic.remote}: not an IPv4 or IPv6 address`);
+  if (!remote) throw new UsageError(`--remote ${traffic.remote}: not an IPv4 or IPv6 address`);
   const facts = trafficFacts(
     traffic,
     program ?? (traffic.program ? deviceForm(traffic.program) : undefined),
@@ -218,6 +219,7 @@ export function explainTraffic(
       const m = matchFilter(f, facts);
       if (m.match === "no-match") continue;
       const action = ACTIONS.get(f.action.type) ?? `0x${f.action.type.toString(16)}`;
+      const w = effectiveWeightOf(f);
       const e: ExplainedFilter = {
         filterKey: f.filterKey,
         name: f.displayData?.name ?? "",
@@ -225,8 +227,8 @@ export function explainTraffic(
         providerName: f.providerKey ? providers.get(f.providerKey) ?? null : null,
         subLayerKey: f.subLayerKey,
         weight: weightText(f),
-        effectiveWeight: "",
-        effectiveWeightComputed: false,
+        effectiveWeight: w.value.toString(),
+        effectiveWeightComputed: w.computed,
         action,
         callout: action.startsWith("callout") && f.action.calloutKey
           ? NAME.get(f.action.calloutKey) ?? f.action.calloutKey
@@ -237,9 +239,6 @@ export function explainTraffic(
         match: m.match,
         notEvaluated: m.notEvaluated,
       };
-      const w = effectiveWeightOf(f);
-      e.effectiveWeight = w.value.toString();
-      e.effectiveWeightComputed = w.computed;
       const list = bySub.get(f.subLayerKey);
       if (list) list.push({ w: w.value, e });
       else bySub.set(f.subLayerKey, [{ w: w.value, e }]);
