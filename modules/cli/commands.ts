@@ -4,6 +4,7 @@
  */
 import { type Command, ENGINE_OPTS, VERSION } from "./command.ts";
 import { MONITOR_COMMANDS } from "./monitorCommands.ts";
+import { DSC_COMMAND } from "./dscCommand.ts";
 import {
   diagnosticJson,
   diagnosticLine,
@@ -589,4 +590,6 @@ export const COMMANDS: Record<string, Command> = {
       }
     },
   },
+
+  dsc: DSC_COMMAND,
 };
