@@ -114,12 +114,20 @@ export const DSC_INSTANCE_SCHEMA = {
       ...RO,
       description: "The engine is the fwpsim simulator (a test double), not a live Windows engine.",
     },
+    _metadata: {
+      type: "object",
+      description:
+        "Context DSC may pass in (ignored); from set --what-if, `whatIf`: the plan's lines, which DSC shows " +
+        "in the result's metadata.",
+    },
   },
 } as const;
 
 /** The properties the desired state may carry (the rest are read-only). */
 const WRITABLE = ["path", "_exist", "force", "allowCoexist"] as const;
 const READ_ONLY = ["_inDesiredState", "policyName", "inSync", "changes", "simulated"] as const;
+/** Properties DSC itself may add to an instance (its context); accepted and ignored. */
+const DSC_CONTEXT = ["_metadata"] as const;
 
 /** A desired state as DSC sent it. */
 export interface DscDesired {
@@ -138,6 +146,8 @@ export interface DscState {
   inSync: boolean | null;
   changes: string[];
   simulated: boolean;
+  /** set --what-if: the plan's lines again, for DSC's result metadata (`whatIf`). */
+  _metadata?: { whatIf: string[] };
 }
 
 /** The nearest writable property name to a misspelt one (case or one typo), for the error message. */
@@ -168,7 +178,7 @@ export function parseDscInput(text: string, requirePath: boolean): DscDesired {
   }
   const o = v as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if ((WRITABLE as readonly string[]).includes(k) || (READ_ONLY as readonly string[]).includes(k)) continue;
+    if ([...WRITABLE, ...READ_ONLY, ...DSC_CONTEXT].includes(k as never)) continue;
     const n = nearest(k);
     throw new UsageError(
       `${where}: unknown property '${k}'${n ? `; did you mean '${n}'?` : ""} (properties: ${

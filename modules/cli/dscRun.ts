@@ -175,6 +175,7 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
         policyName: loaded ? loaded.name : null,
         inSync: true,
         changes: before.changes,
+        _metadata: { whatIf: before.changes },
       };
     } else if (loaded) {
       await ikeextGate(engine, desired, loaded, false);

@@ -50,6 +50,11 @@ Deno.test(
       w.afterState.changes.some((c: string) => /^add filter ".*" \(rules\/corp\/v4\/out\): /.test(c)),
     );
     assert.ok(w.changedProperties.includes("_exist"));
+    assert.deepEqual(
+      w.afterState._metadata,
+      { whatIf: w.afterState.changes },
+      "the plan for DSC's what-if metadata",
+    );
     assert.equal(await engineState(h.state), empty, "whatIf changed the engine");
 
     // set: one transaction; after it, plan agrees nothing is left.
@@ -62,7 +67,11 @@ Deno.test(
     assert.deepEqual(s.afterState.changes, w.afterState.changes, "set did what whatIf said");
     assert.equal((await wfpsec(["plan", h.policy, "--engine", "sim", "--sim-state", h.state])).code, 0);
 
-    const t1 = await dsc.test(desired);
+    // DSC may add its context as _metadata: accepted, ignored.
+    const t1 = await dsc.test({
+      ...desired,
+      _metadata: { "Microsoft.DSC": { securityContext: "elevated" } },
+    });
     assert.equal(t1.state._inDesiredState, true);
     assert.deepEqual(t1.diff, []);
     assert.deepEqual(t1.state.changes, []);

@@ -71,6 +71,7 @@ Deno.test("dsc schema prints the instance schema on one line, without an engine"
   assert.deepEqual(Object.keys(s.properties).sort(), [
     "_exist",
     "_inDesiredState",
+    "_metadata",
     "allowCoexist",
     "changes",
     "force",

@@ -109,3 +109,23 @@ Deno.test("the instance schema is strict draft 2020-12 and accepts what the oper
     assert.equal(validate(bad), false, JSON.stringify(bad));
   }
 });
+
+const REFERENCE = `${ROOT}../shared/reference/dsc-v3-resource-manifest.schema.json`;
+const haveReference = (() => {
+  try {
+    return Deno.statSync(REFERENCE).isFile;
+  } catch {
+    return false;
+  }
+})();
+
+Deno.test({
+  name: `the pinned schema is the shared reference copy, byte for byte${
+    haveReference ? "" : " (skipped: ../shared/reference/ is not next to this checkout)"
+  }`,
+  ignore: !haveReference,
+  fn: () => {
+    const pinnedBytes = Deno.readFileSync(`${ROOT}tests/support/dsc/dsc-v3-resource-manifest.schema.json`);
+    assert.deepEqual(pinnedBytes, Deno.readFileSync(REFERENCE));
+  },
+});
