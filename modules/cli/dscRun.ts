@@ -163,6 +163,11 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
     let after: DscState;
     const key = await providerKey();
     const ex = await import("../explain/mod.ts");
+    if (loaded && before.policyName !== null && before.policyName !== loaded.name) {
+      // Object keys derive from the policy name: another name replaces every object of the one in force.
+      const { replacesHeadline } = await import("../plan/policyInForce.ts");
+      warn(`this set ${replacesHeadline({ name: before.policyName }, loaded.name)}`);
+    }
     if (whatIf) {
       if (loaded) {
         await ikeextGate(engine, desired, loaded, true);

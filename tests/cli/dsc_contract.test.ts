@@ -116,6 +116,19 @@ Deno.test(
     const s = await dsc.set({ path: h.policy });
     assert.deepEqual(s.changedProperties, ["inSync"]);
     assert.equal((await dsc.test({ path: h.policy })).state._inDesiredState, true);
+
+    // Another policy name replaces every object of the one in force: what-if and set say so first.
+    const other = `${h.dir}/other.yaml`;
+    Deno.writeTextFileSync(other, testPolicy({ name: "other-policy" }));
+    const w = await dsc.whatIf({ path: other });
+    const replaces = /this set replaces policy 'cli-test' \(in force\) with 'other-policy'/;
+    assert.ok(
+      w.messages.some((m) => m.level === "warn" && replaces.test(m.text)),
+      JSON.stringify(w.messages),
+    );
+    assert.deepEqual(w.changedProperties.sort(), ["inSync", "policyName"]);
+    const r = await dsc.set({ path: other });
+    assert.equal(r.afterState.policyName, "other-policy");
     assertCleanOutput(dsc);
   },
 );
