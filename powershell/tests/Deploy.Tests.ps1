@@ -5,6 +5,11 @@
 # characters, nothing on stderr. The install script runs in this process (its task registration mocked:
 # Task Scheduler exists only on Windows).
 
+BeforeDiscovery {
+    # the bash test doubles run on Linux and macOS only ($IsWindows does not exist in Windows PowerShell 5.1)
+    $NotUnix = -not ((Test-Path variable:IsWindows) -and -not $IsWindows)
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'support/TestSupport.ps1')
     Import-Module $ModuleManifest -Force
@@ -45,7 +50,7 @@ BeforeAll {
     }
 }
 
-Describe 'Intune Remediations: Detect-WfpsecPolicy.ps1 and Remediate-WfpsecPolicy.ps1' -Skip:($IsWindows) {
+Describe 'Intune Remediations: Detect-WfpsecPolicy.ps1 and Remediate-WfpsecPolicy.ps1' -Skip:$NotUnix {
     BeforeAll { $script:Sim = New-SimHost; $script:SimArgs = @('-WfpsecPath', $Sim.Exe, '-PolicyPath', $Sim.Policy) }
 
     It 'detects a host without the policy: exit 1, one NOT COMPLIANT line, no stderr' {
@@ -117,7 +122,7 @@ Describe 'Intune Remediations: Detect-WfpsecPolicy.ps1 and Remediate-WfpsecPolic
     }
 }
 
-Describe 'ConfigMgr: Discover-WfpsecPolicy.ps1' -Skip:($IsWindows) {
+Describe 'ConfigMgr: Discover-WfpsecPolicy.ps1' -Skip:$NotUnix {
     BeforeAll { $script:Sim = New-SimHost; $script:SimArgs = @('-WfpsecPath', $Sim.Exe, '-PolicyPath', $Sim.Policy) }
 
     It 'returns the status line as the value when not compliant, and always exits 0' {
@@ -135,7 +140,7 @@ Describe 'ConfigMgr: Discover-WfpsecPolicy.ps1' -Skip:($IsWindows) {
     }
 }
 
-Describe 'Win32 app: Install-Wfpsec.ps1, Detect-WfpsecInstall.ps1, Uninstall-Wfpsec.ps1' -Skip:($IsWindows) {
+Describe 'Win32 app: Install-Wfpsec.ps1, Detect-WfpsecInstall.ps1, Uninstall-Wfpsec.ps1' -Skip:$NotUnix {
     BeforeAll {
         # the package as IntuneWinAppUtil would wrap it: wfpsec.exe, policy.yaml, the module, the DSC manifest
         function New-Package {

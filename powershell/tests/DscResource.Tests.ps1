@@ -3,6 +3,11 @@
 # and, through the real CLI on the fwpsim simulator, a host's life: not in the desired state, Set, in it,
 # drift with the plan as Reasons, Ensure Absent.
 
+BeforeDiscovery {
+    # the bash test doubles run on Linux and macOS only ($IsWindows does not exist in Windows PowerShell 5.1)
+    $NotUnix = -not ((Test-Path variable:IsWindows) -and -not $IsWindows)
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'support/TestSupport.ps1')
     Import-Module $ModuleManifest -Force
@@ -38,7 +43,7 @@ Describe 'How DSC finds WfpsecPolicy' {
     }
 }
 
-Describe 'WfpsecPolicy and the executable (fake executable)' -Skip:($IsWindows) {
+Describe 'WfpsecPolicy and the executable (fake executable)' -Skip:$NotUnix {
     BeforeAll {
         $env:WFPSEC_PATH = $FakeExe
     }
