@@ -1,8 +1,9 @@
 /**
  * What `wfpsec dsc get|set|test|export|schema` does (dscCommand.ts is its entry in the command table): the
- * `Wfpsec/IPsecPolicy` DSC v3 command resource (deploy/dsc/wfpsec.dsc.resource.json calls it). The same machinery as plan, apply and remove: `get` and
- * `test` plan the policy file against the engine; `set` applies it in one transaction under the apply lock
- * (or removes wfpsec's policy for `_exist: false`); `set --what-if` plans and changes nothing.
+ * `Wfpsec/IPsecPolicy` DSC v3 command resource that deploy/dsc/wfpsec.dsc.resource.json calls. The same
+ * machinery as plan, apply and remove: `get` and `test` plan the policy file against the engine; `set`
+ * applies it in one transaction under the apply lock (or removes wfpsec's policy for `_exist: false`);
+ * `set --what-if` plans and changes nothing.
  *
  * stdout carries only what DSC parses (JSON lines); every message goes to stderr as a DSC message line, and
  * a failure is a non-zero exit (the manifest's exitCodes) with an `{"error": ...}` line naming file, line
@@ -124,7 +125,7 @@ async function openQuiet(v: Values, out: Output): Promise<Engine> {
 }
 
 /** set's IKEEXT gate (before the lock, as apply): a refusal throws; with `whatIf` it is a warning instead. */
-async function ikeextGate(engine: Engine, desired: DscDesired, loaded: Loaded, whatIf: boolean) {
+async function checkIkeext(engine: Engine, desired: DscDesired, loaded: Loaded, whatIf: boolean) {
   const { ikeextGate } = await import("../host/services.ts");
   try {
     const forced = await ikeextGate(
@@ -170,7 +171,7 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
     }
     if (whatIf) {
       if (loaded) {
-        await ikeextGate(engine, desired, loaded, true);
+        await checkIkeext(engine, desired, loaded, true);
         const refusal = coexistenceRefusal(ex, engine, desired, loaded, key, before.inSync === true);
         if (refusal) warn(`set would refuse: ${refusal.message}`);
       }
@@ -183,7 +184,7 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
         _metadata: { whatIf: before.changes },
       };
     } else if (loaded) {
-      await ikeextGate(engine, desired, loaded, false);
+      await checkIkeext(engine, desired, loaded, false);
       const { applyGraph } = await import("../apply/apply.ts");
       const { planGraph, publicChanges } = await import("../plan/plan.ts");
       // Under the lock, just before the apply, as `wfpsec apply` does: the state the transaction replaces.
