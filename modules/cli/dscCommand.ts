@@ -11,7 +11,7 @@ export const DSC_COMMAND: Command = {
     'The instance JSON ({"path":"C:\\\\ProgramData\\\\wfpsec\\\\policy.yaml","_exist":true}) comes on stdin or as\n' +
     '--input JSON. stdout is JSON lines only; messages go to stderr as DSC message lines ({"warn":"..."}).\n' +
     "  get      the actual state: policyName in force, inSync, changes (the plan in the policy's words)\n" +
-    "  test     the state with _inDesiredState, then (a second line) the properties out of the desired state\n" +
+    "  test     the state with _inDesiredState (one line)\n" +
     "  set      apply the policy in one transaction (as apply), or remove wfpsec's policy (_exist false);\n" +
     "           prints the new state, then the changed properties. --what-if: the plan, nothing changed\n" +
     "  export   the policy in force as one instance line (none in force: no line)\n" +

@@ -5,8 +5,9 @@
  *
  * DSC's command-resource contract (learn.microsoft.com/powershell/dsc, resource manifest get/set/test/export
  * and whatIf): input is one compressed JSON object on stdin (or the `--input` argument); `get` prints the
- * actual state as one JSON line; `test` and `set` with `return: stateAndDiff` print the state line and then
- * a JSON array of property names (out of the desired state / changed); `export` prints one instance per line;
+ * actual state as one JSON line; `test` (`return: state`) one line with `_inDesiredState`; `set` with
+ * `return: stateAndDiff` the state line and then a JSON array of the changed property names; `export` one
+ * instance per line;
  * messages go to stderr as `{"error"|"warn"|"info"|"debug"|"trace": "text"}` lines.
  */
 import { UsageError } from "../errors.ts";
@@ -237,8 +238,9 @@ export function differingProperties(a: DscState, b: DscState): string[] {
 }
 
 /**
- * test's diff: the properties out of the desired state. `_exist` when presence differs; `inSync` when the
- * policy is there but the engine does not match the file (drift, or another policy in force).
+ * The properties out of the desired state (test's `_inDesiredState` is whether there are none). `_exist`
+ * when presence differs; `inSync` when the policy is there but the engine does not match the file (drift,
+ * or another policy in force).
  */
 export function outOfDesiredState(desired: DscDesired, actual: DscState): string[] {
   if (desired.exist !== actual._exist) return ["_exist"];

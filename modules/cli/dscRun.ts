@@ -242,8 +242,15 @@ async function runOperation(op: DscOperation, v: Values, out: Output): Promise<s
   try {
     const actual = await stateOf(engine, desired, loaded);
     if (op === "get") return jsonLine(actual);
-    const diff = outOfDesiredState(desired, actual);
-    return jsonLine({ ...actual, _inDesiredState: diff.length === 0 }) + jsonLine(diff);
+    // One line (the manifest's `return: state`): DSC compares the desired properties with it, so the
+    // writable ones are echoed as given; `_inDesiredState` is the answer.
+    const inDesiredState = outOfDesiredState(desired, actual).length === 0;
+    return jsonLine({
+      ...actual,
+      _inDesiredState: inDesiredState,
+      force: desired.force,
+      allowCoexist: desired.allowCoexist,
+    });
   } finally {
     engine.close();
   }

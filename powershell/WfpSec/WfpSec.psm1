@@ -84,7 +84,7 @@ class WfpsecPolicy {
         $current.AllowCoexist = $this.AllowCoexist
         $current.PolicyName = [string]$s.policyName
         $current.InSync = [bool]$s.inSync
-        $current.Reasons = [WfpsecPolicy]::ReasonsOf($this.Ensure, $s, @($r.Diff))
+        $current.Reasons = [WfpsecPolicy]::ReasonsOf($this.Ensure, $s)
         return $current
     }
 
@@ -97,14 +97,14 @@ class WfpsecPolicy {
     }
 
     # The reasons for a test answer: empty when in the desired state; else what is wrong, then each change.
-    static [WfpsecPolicyReason[]] ReasonsOf([string] $Ensure, [object] $State, [object[]] $Diff) {
+    static [WfpsecPolicyReason[]] ReasonsOf([string] $Ensure, [object] $State) {
         $list = [System.Collections.Generic.List[WfpsecPolicyReason]]::new()
         if ($State._inDesiredState) { return $list.ToArray() }
         $head = [WfpsecPolicyReason]::new()
-        if ($Diff -contains '_exist' -and $Ensure -eq 'Absent') {
+        if ($Ensure -eq 'Absent') {
             $head.Code = 'WfpsecPolicy:WfpsecPolicy:PolicyPresent'
             $head.Phrase = "wfpsec's policy '$($State.policyName)' is in force; the desired state is none (Ensure Absent)."
-        } elseif ($Diff -contains '_exist') {
+        } elseif (-not $State._exist) {
             $head.Code = 'WfpsecPolicy:WfpsecPolicy:PolicyAbsent'
             $head.Phrase = "No wfpsec policy is in force; the desired state is the policy in $($State.path)."
         } else {

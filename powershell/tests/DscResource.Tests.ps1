@@ -58,7 +58,7 @@ Describe 'WfpsecPolicy and the executable (fake executable)' -Skip:$NotUnix {
     AfterEach { Clear-FakeAnswer }
 
     It 'Test runs `wfpsec dsc test` with the instance on stdin and answers _inDesiredState' {
-        Set-FakeAnswer -Stdout ('{"path":"/p.yaml","_exist":true,"_inDesiredState":true,"policyName":"corp","inSync":true,"changes":[],"simulated":false}' + "`n[]`n")
+        Set-FakeAnswer -Stdout ('{"path":"/p.yaml","_exist":true,"_inDesiredState":true,"policyName":"corp","inSync":true,"changes":[],"simulated":false}' + "`n")
         $env:FAKE_WFPSEC_ARGV = $ArgvFile; $env:FAKE_WFPSEC_STDIN = $StdinFile
         (New-Resource -Path '/p.yaml').Test() | Should -BeTrue
         Read-FakeArgv $ArgvFile | Should -Be @('dsc', 'test')
@@ -69,20 +69,20 @@ Describe 'WfpsecPolicy and the executable (fake executable)' -Skip:$NotUnix {
     }
 
     It 'Test answers $false when the executable says not in the desired state' {
-        Set-FakeAnswer -Stdout ('{"path":"/p.yaml","_exist":false,"_inDesiredState":false,"policyName":null,"inSync":false,"changes":["add provider \"wfpsec\" (provider): not in the engine"],"simulated":false}' + "`n[""_exist""]`n")
+        Set-FakeAnswer -Stdout ('{"path":"/p.yaml","_exist":false,"_inDesiredState":false,"policyName":null,"inSync":false,"changes":["add provider \"wfpsec\" (provider): not in the engine"],"simulated":false}' + "`n")
         $env:FAKE_WFPSEC_ARGV = $ArgvFile; $env:FAKE_WFPSEC_STDIN = $StdinFile
         (New-Resource -Path '/p.yaml').Test() | Should -BeFalse
     }
 
     It 'sends Ensure Absent as _exist false' {
-        Set-FakeAnswer -Stdout ('{"_exist":false,"_inDesiredState":true,"policyName":null,"inSync":true,"changes":[],"simulated":false}' + "`n[]`n")
+        Set-FakeAnswer -Stdout ('{"_exist":false,"_inDesiredState":true,"policyName":null,"inSync":true,"changes":[],"simulated":false}' + "`n")
         $env:FAKE_WFPSEC_ARGV = $ArgvFile; $env:FAKE_WFPSEC_STDIN = $StdinFile
         (New-Resource -Path '/p.yaml' -Ensure Absent).Test() | Should -BeTrue
         (Get-Content -LiteralPath $StdinFile -Raw | ConvertFrom-Json)._exist | Should -BeFalse
     }
 
     It 'Get gives the plan''s changes as Reasons, after a Drift reason' {
-        Set-FakeAnswer -Stdout ('{"path":"/p.yaml","_exist":true,"_inDesiredState":false,"policyName":"corp","inSync":false,"changes":["replace filter \"corp v4 out\" (rules/corp/v4/out): remote 10.0.0.0/8 -> 172.16.0.0/12"],"simulated":false}' + "`n[""inSync""]`n")
+        Set-FakeAnswer -Stdout ('{"path":"/p.yaml","_exist":true,"_inDesiredState":false,"policyName":"corp","inSync":false,"changes":["replace filter \"corp v4 out\" (rules/corp/v4/out): remote 10.0.0.0/8 -> 172.16.0.0/12"],"simulated":false}' + "`n")
         $env:FAKE_WFPSEC_ARGV = $ArgvFile; $env:FAKE_WFPSEC_STDIN = $StdinFile
         $g = (New-Resource -Path '/p.yaml').Get()
         $g.Ensure | Should -Be 'Present'
@@ -96,7 +96,7 @@ Describe 'WfpsecPolicy and the executable (fake executable)' -Skip:$NotUnix {
     }
 
     It 'Get has no Reasons in the desired state' {
-        Set-FakeAnswer -Stdout ('{"path":"/p.yaml","_exist":true,"_inDesiredState":true,"policyName":"corp","inSync":true,"changes":[],"simulated":false}' + "`n[]`n")
+        Set-FakeAnswer -Stdout ('{"path":"/p.yaml","_exist":true,"_inDesiredState":true,"policyName":"corp","inSync":true,"changes":[],"simulated":false}' + "`n")
         $env:FAKE_WFPSEC_ARGV = $ArgvFile; $env:FAKE_WFPSEC_STDIN = $StdinFile
         $g = (New-Resource -Path '/p.yaml').Get()
         @($g.Reasons).Count | Should -Be 0
@@ -111,7 +111,7 @@ Describe 'WfpsecPolicy and the executable (fake executable)' -Skip:$NotUnix {
     }
 
     It 'shows warn lines as warnings' {
-        Set-FakeAnswer -Stderr '{"warn":"SIMULATOR: fwpsim - not a live Windows engine"}' -Stdout ('{"_exist":false,"_inDesiredState":true,"policyName":null,"inSync":true,"changes":[],"simulated":true}' + "`n[]`n")
+        Set-FakeAnswer -Stderr '{"warn":"SIMULATOR: fwpsim - not a live Windows engine"}' -Stdout ('{"_exist":false,"_inDesiredState":true,"policyName":null,"inSync":true,"changes":[],"simulated":true}' + "`n")
         $env:FAKE_WFPSEC_ARGV = $ArgvFile; $env:FAKE_WFPSEC_STDIN = $StdinFile
         $r = New-Resource -Path '/p.yaml' -Ensure Absent
         $w = $null
@@ -165,6 +165,10 @@ Describe 'WfpsecPolicy on the simulator (the real wfpsec CLI)' {
     It 'Ensure Absent removes wfpsec''s policy' {
         $r = New-Resource -Path $Policy -Ensure Absent
         $r.Test() 3>$null | Should -BeFalse
+        $g = $r.Get() 3>$null
+        $g.Reasons[0].Code | Should -Be 'WfpsecPolicy:WfpsecPolicy:PolicyPresent'
+        $g.Reasons[0].Phrase | Should -Match "'domain-isolation' is in force"
+        $g.Reasons[1].Phrase | Should -Match "^delete wfpsec's policy: \d+ filter"
         $r.Set() 3>$null
         $r.Test() 3>$null | Should -BeTrue
         (New-Resource -Path $Policy).Get().Ensure 3>$null | Should -Be 'Absent'

@@ -9,8 +9,10 @@
  * - stderr lines are JSON messages keyed by level (error, warn, info, debug, trace);
  * - DSC validates the input and every returned instance against the resource's instance schema (here: what
  *   the manifest's `schema.command` prints, compiled with Ajv's draft 2020-12 validator);
- * - `get` returns one JSON object; `test`/`set` with `return: stateAndDiff` a state line and an array line;
- *   `export` one instance per line; `dsc resource set` calls `get` first (the before state), then `set`.
+ * - `get` and `test` with `return: state` return one JSON object (test's `_inDesiredState` decides; DSC
+ *   lists the differing properties by comparing the desired properties with it: `dscDiff`); `set` with
+ *   `return: stateAndDiff` a state line and an array line; `export` one instance per line;
+ *   `dsc resource set` calls `get` first (the before state), then `set`.
  * The executable `wfpsec` is `deno run cli.ts` here (deno compile needs denort, unreachable).
  */
 import assert from "node:assert/strict";
@@ -102,6 +104,25 @@ export async function instanceValidator(env: Record<string, string>) {
   return ajv.compile(JSON.parse(r.stdout));
 }
 
+/**
+ * DSC's comparison for a `return: state` test (dsc_lib dscresource.rs get_diff): each desired property, with
+ * `_exist` defaulting to true on both sides, against the actual state; objects compared recursively; other
+ * `_`-prefixed (DSC's own) properties skipped, as its releases before the `_exist` default did.
+ */
+export function dscDiff(expected: Record<string, unknown>, actual: Record<string, unknown>): string[] {
+  const want: Record<string, unknown> = { _exist: true, ...expected };
+  const have: Record<string, unknown> = { ...actual, _exist: actual._exist ?? true };
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(want)) {
+    if (k.startsWith("_") && k !== "_exist") continue;
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      const sub = have[k] && typeof have[k] === "object" ? have[k] as Record<string, unknown> : {};
+      if (dscDiff(v as Record<string, unknown>, sub).filter((p) => p !== "_exist").length) out.push(k);
+    } else if (!(k in have) || JSON.stringify(have[k]) !== JSON.stringify(v)) out.push(k);
+  }
+  return out;
+}
+
 /** A resource failure as DSC reports it: the exit code, the manifest's text, the error messages. */
 export class ResourceFailure extends Error {
   constructor(readonly invocation: Invocation, readonly operation: string) {
@@ -161,11 +182,16 @@ export class DscResource {
     return { state, messages: r.messages };
   }
 
+  /** `dsc resource test`: one state line (`return: state`); DSC's differing properties by its comparison. */
   async test(input: Record<string, unknown>) {
-    assert.equal(MANIFEST.test.return, "stateAndDiff");
-    const t = this.stateAndDiff("test", await this.run("test", input));
-    assert.equal(typeof t.state._inDesiredState, "boolean", "test answers _inDesiredState");
-    return t;
+    assert.equal(MANIFEST.test.return, "state");
+    const r = await this.run("test", input);
+    const lines = r.stdout.split("\n").filter((l) => l !== "");
+    assert.equal(lines.length, 1, `test with return state prints one JSON line:\n${r.stdout}`);
+    const state = JSON.parse(lines[0]);
+    this.check(state, "test state");
+    assert.equal(typeof state._inDesiredState, "boolean", "test answers _inDesiredState");
+    return { state, diff: dscDiff(input, state), messages: r.messages };
   }
 
   /** `dsc resource set`: get (the before state), then set; the result DSC shows. */

@@ -1,7 +1,7 @@
 # The WfpsecPolicy class resource's one way to the executable: `wfpsec dsc <operation>` with the instance
 # JSON on stdin, as Microsoft DSC v3 calls the Wfpsec/IPsecPolicy command resource (docs/fleet.md). The
 # executable plans and applies; this helper only carries JSON both ways. stdout is JSON lines (the state,
-# then for test and set the property names); stderr is DSC message lines ({"warn": "..."}), shown here as
+# then for set the changed property names); stderr is DSC message lines ({"warn": "..."}), shown here as
 # warnings and verbose text. A non-zero exit throws: a class resource's methods report failure by throwing.
 function Invoke-WfpsecDsc {
     [CmdletBinding()]

@@ -85,7 +85,7 @@ Deno.test("every operation the manifest calls is a `wfpsec dsc` operation with o
   }
   assert.deepEqual(manifest.whatIf.args, ["dsc", "set", "--what-if"]);
   assert.equal(manifest.set.return, "stateAndDiff");
-  assert.equal(manifest.test.return, "stateAndDiff");
+  assert.equal(manifest.test.return, "state", "test answers one JSON line carrying _inDesiredState");
   assert.equal(manifest.set.handlesExist, true);
 });
 
