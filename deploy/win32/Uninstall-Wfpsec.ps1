@@ -50,6 +50,10 @@ if (Test-Path -LiteralPath $manifest) {
     } catch {
         Stop-Uninstall "unregistering the reconciliation task failed: $($_.Exception.Message)"
     }
+} elseif ($onWindows -and (Get-Command Unregister-ScheduledTask -ErrorAction Ignore)) {
+    # the module is gone (a half-removed install): the task under its default name still must not re-apply
+    Unregister-ScheduledTask -TaskPath '\WfpSec\' -TaskName 'Apply IPsec policy' -Confirm:$false -ErrorAction SilentlyContinue
+    Write-Log 'unregistered the reconciliation task (without the module)'
 }
 $removed = 'kept in force (-KeepPolicyInForce)'
 if (-not $KeepPolicyInForce -and (Test-Path -LiteralPath $exe)) {
