@@ -63,10 +63,13 @@ export async function invoke(
     else if (json !== "" || a.mandatory) args.push(a.jsonInputArg, json);
   }
   const stdin = op.input === "stdin" && json !== "";
+  // The resource runs in the manifest's folder: a relative DENO_DIR would mean another cache there.
+  const denoDir = Deno.env.get("DENO_DIR");
+  const cache = denoDir && !denoDir.startsWith("/") ? { DENO_DIR: `${Deno.cwd()}/${denoDir}` } : {};
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", ...FLAGS, CLI, ...args],
     cwd: MANIFEST_DIR,
-    env: cliEnv(env),
+    env: cliEnv({ ...cache, ...env }),
     stdin: stdin ? "piped" : "null",
     stdout: "piped",
     stderr: "piped",
