@@ -65,7 +65,9 @@ export async function invoke(
   const stdin = op.input === "stdin" && json !== "";
   // The resource runs in the manifest's folder: a relative DENO_DIR would mean another cache there.
   const denoDir = Deno.env.get("DENO_DIR");
-  const cache = denoDir && !denoDir.startsWith("/") ? { DENO_DIR: `${Deno.cwd()}/${denoDir}` } : {};
+  const cache: Record<string, string> = denoDir && !denoDir.startsWith("/")
+    ? { DENO_DIR: `${Deno.cwd()}/${denoDir}` }
+    : {};
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", ...FLAGS, CLI, ...args],
     cwd: MANIFEST_DIR,
