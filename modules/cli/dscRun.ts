@@ -155,6 +155,7 @@ function coexistenceRefusal(
 }
 
 const warn = (m: string) => write(Deno.stderr, messageLine("warn", m));
+const info = (m: string) => write(Deno.stderr, messageLine("info", m));
 
 async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boolean): Promise<string> {
   const loaded = await loadDesired(desired); // before the engine: a bad file opens nothing
@@ -194,6 +195,14 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
         if (refusal) throw refusal;
         return applyGraph(engine, loaded.graph);
       });
+      const sm = r.plan.summary;
+      info(
+        r.outcome === "in-sync"
+          ? `policy '${loaded.name}' is already in force: nothing to do`
+          : `applied policy '${loaded.name}' in one transaction (add ${sm.add}, delete ${sm.delete}, replace ${sm.replace}, unchanged ${sm.unchanged}; ${
+            r.durationMs.toFixed(1)
+          } ms)`,
+      );
       after = {
         ...(await stateOf(engine, desired, loaded)),
         changes: changeLines(publicChanges(r.plan.changes)),
@@ -201,7 +210,10 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
     } else {
       if (before._exist) {
         const { removeOwned } = await import("../apply/apply.ts");
-        await underApplyLock(engine, v, out, "dsc set", () => removeOwned(engine, key));
+        const n = await underApplyLock(engine, v, out, "dsc set", () => removeOwned(engine, key));
+        info(
+          `removed wfpsec's policy in one transaction (${n.filters} filters, ${n.providerContexts} provider contexts)`,
+        );
       }
       after = { ...(await stateOf(engine, desired, undefined)), changes: before.changes };
     }

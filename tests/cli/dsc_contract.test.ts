@@ -65,6 +65,12 @@ Deno.test(
     assert.equal(s.afterState.policyName, "cli-test");
     assert.deepEqual(s.changedProperties.sort(), ["_exist", "inSync", "policyName"]);
     assert.deepEqual(s.afterState.changes, w.afterState.changes, "set did what whatIf said");
+    assert.ok(
+      s.messages.some((m) =>
+        m.level === "info" && /^applied policy 'cli-test' in one transaction \(add \d+/.test(m.text)
+      ),
+      JSON.stringify(s.messages),
+    );
     assert.equal((await wfpsec(["plan", h.policy, "--engine", "sim", "--sim-state", h.state])).code, 0);
 
     // DSC may add its context as _metadata: accepted, ignored.
