@@ -24,8 +24,8 @@ Update-TypeData -TypeName 'WfpSec.PlanChange' -MemberType ScriptProperty -Member
     Get-WfpsecLayerName ([string]$this.layer)
 } -Force
 
-# The class-based DSC resource WfpsecPolicy (PowerShell DSC, Azure Machine Configuration): Get, Test and Set
-# over `wfpsec dsc get|test|set` (Private/Invoke-WfpsecDsc.ps1), the same plan and one-transaction apply as
+# The class-based DSC resource WfpsecPolicy (PowerShell DSC, Azure Machine Configuration): Get and Test over
+# `wfpsec dsc test`, Set over `wfpsec dsc set` (Private/Invoke-WfpsecDsc.ps1), the same plan and one-transaction apply as
 # Set-IpsecPolicy. Classes live here, in the root module, because DSC finds [DscResource()] classes by
 # parsing the module's root .psm1 (the manifest lists it in DscResourcesToExport).
 
