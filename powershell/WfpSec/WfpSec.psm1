@@ -25,9 +25,9 @@ Update-TypeData -TypeName 'WfpSec.PlanChange' -MemberType ScriptProperty -Member
 } -Force
 
 # The class-based DSC resource WfpsecPolicy (PowerShell DSC, Azure Machine Configuration): Get and Test over
-# `wfpsec dsc test`, Set over `wfpsec dsc set` (Private/Invoke-WfpsecDsc.ps1), the same plan and one-transaction apply as
-# Set-IpsecPolicy. Classes live here, in the root module, because DSC finds [DscResource()] classes by
-# parsing the module's root .psm1 (the manifest lists it in DscResourcesToExport).
+# `wfpsec dsc test`, Set over `wfpsec dsc set` (Private/Invoke-WfpsecDsc.ps1), the same plan and
+# one-transaction apply as Set-IpsecPolicy. Classes live here, in the root module, because DSC finds
+# [DscResource()] classes by parsing the module's root .psm1 (the manifest lists it in DscResourcesToExport).
 
 # One reason the host is not in the desired state (Machine Configuration shows Code and Phrase); named
 # after the resource because Machine Configuration needs the Reasons class prefixed.
