@@ -1,6 +1,6 @@
 /**
  * wfpsec command line: validate, plan, apply, remove, show, export, new, constants, doctor, sa, events, stats,
- * status, help.
+ * status, dsc (the DSC v3 resource), help.
  *
  * Start-up stays lean: nothing is imported eagerly; each command imports what it needs.
  * Output contract (docs/cli-json.md): with `--json` exactly one JSON object on stdout (schemaVersion 1);

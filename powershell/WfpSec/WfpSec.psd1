@@ -19,6 +19,8 @@
     CmdletsToExport      = @()
     VariablesToExport    = @()
     AliasesToExport      = @('Invoke-IpsecPolicy')
+    # the class-based DSC resource in WfpSec.psm1 (PowerShell DSC, Azure Machine Configuration)
+    DscResourcesToExport = @('WfpsecPolicy')
     PrivateData          = @{
         PSData = @{
             Tags = @('IPsec', 'WFP', 'Firewall', 'Windows', 'Security')

@@ -5,7 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 missing=0
-for p in deno/deno yaml fast-check @types/node; do [ -e "node_modules/$p" ] || missing=1; done
+for p in deno/deno yaml fast-check @types/node ajv ajv-formats; do [ -e "node_modules/$p" ] || missing=1; done
 # A fresh Debian machine has no npm: install it (WFPSEC_APT_GET overrides the installer command, for tests).
 apt_get="${WFPSEC_APT_GET:-apt-get}"
 if [ "$missing" = 1 ]; then

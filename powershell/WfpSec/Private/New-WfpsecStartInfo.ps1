@@ -6,7 +6,9 @@ function New-WfpsecStartInfo {
         [Parameter(Mandatory)]$Exe,
         # Empty strings are arguments too: passed through unchanged.
         [Parameter(Mandatory)][AllowEmptyString()][AllowEmptyCollection()][string[]]$Argv,
-        [Parameter(Mandatory)][System.Management.Automation.PSCmdlet]$Caller
+        # the calling cmdlet, whose location is the working directory; without one (a DSC class resource's
+        # methods have no cmdlet), the current FileSystem location
+        [System.Management.Automation.PSCmdlet]$Caller
     )
     $psi = [System.Diagnostics.ProcessStartInfo]::new($Exe.FilePath)
     $psi.UseShellExecute = $false
@@ -17,7 +19,7 @@ function New-WfpsecStartInfo {
     $utf8 = [System.Text.UTF8Encoding]::new($false)
     $psi.StandardOutputEncoding = $utf8
     $psi.StandardErrorEncoding = $utf8
-    $here = $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath
+    $here = if ($Caller) { $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath } else { (Get-Location -PSProvider FileSystem).ProviderPath }
     if ($here) { $psi.WorkingDirectory = $here }
     foreach ($k in $Exe.Environment.Keys) { $psi.Environment[$k] = $Exe.Environment[$k] }
     if ($null -ne $psi.PSObject.Properties['ArgumentList']) {

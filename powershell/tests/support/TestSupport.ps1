@@ -32,7 +32,7 @@ function Set-FakeAnswer {
 }
 
 function Clear-FakeAnswer {
-    foreach ($n in 'FAKE_WFPSEC_STDOUT', 'FAKE_WFPSEC_STDOUT_FILE', 'FAKE_WFPSEC_STDERR', 'FAKE_WFPSEC_EXIT', 'FAKE_WFPSEC_ARGV') {
+    foreach ($n in 'FAKE_WFPSEC_STDOUT', 'FAKE_WFPSEC_STDOUT_FILE', 'FAKE_WFPSEC_STDERR', 'FAKE_WFPSEC_EXIT', 'FAKE_WFPSEC_ARGV', 'FAKE_WFPSEC_STDIN') {
         Remove-Item -LiteralPath "env:$n" -ErrorAction Ignore
     }
 }
