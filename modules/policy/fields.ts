@@ -683,3 +683,28 @@ export function checkShape(
       return out;
   }
 }
+
+/**
+ * Rewrites, in place, every enum value spelled in another case ('Require', 'AES256') to the one canonical
+ * spelling, as NetSecurity accepts any case; the schema, messages and the model keep the canonical one.
+ */
+export function canonicalEnums(value: unknown, spec: Spec = ROOT): unknown {
+  const s = spec.t === "ref" ? DEFS[spec.name] as Spec : spec;
+  const got = jsType(value);
+  if (s.t === "string" && s.enum && got === "string" && !s.enum.includes(value as string)) {
+    const low = (value as string).toLowerCase();
+    return s.enum.find((e) => e.toLowerCase() === low) ?? value;
+  }
+  if (s.t === "oneOf") {
+    const match = s.of.find((o) => accepts(o, got));
+    return match ? canonicalEnums(value, match) : value;
+  }
+  if (s.t === "array" && got === "array") {
+    const a = value as unknown[];
+    a.forEach((v, i) => a[i] = canonicalEnums(v, s.items));
+  } else if (s.t === "object" && got === "object") {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) if (Object.hasOwn(s.props, k)) o[k] = canonicalEnums(o[k], s.props[k]);
+  }
+  return value;
+}

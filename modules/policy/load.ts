@@ -12,7 +12,7 @@ import { type FastYaml, parseBlockYaml } from "./yamlFast.ts";
 import type { YamlDocument } from "./yamlDoc.ts";
 import { type Diagnostic, pathString, PolicyError } from "./diagnostics.ts";
 import { checkNesting, nestingError, pathDeeperThan } from "./decode.ts";
-import { checkShape } from "./fields.ts";
+import { canonicalEnums, checkShape } from "./fields.ts";
 import { policyDir } from "../model/mod.ts";
 import type { Policy } from "../model/mod.ts";
 import { isObj, type Issue, type Path } from "./check.ts";
@@ -106,6 +106,7 @@ export function loadPolicyWith(text: string, file: string, readYaml: YamlReader 
     const deep = pathDeeperThan(value); // aliases can nest deeper than the text shows
     if (deep) nestingError(file, ...doc.locate(deep, false));
   }
+  canonicalEnums(value);
   const issues: Issue[] = checkShape(value).map((s) => ({ ...s, severity: "error" as const }));
   const sem = new Semantic(isObj(value) ? value : {}, issues, policyDir(file));
   const policy = sem.run();
