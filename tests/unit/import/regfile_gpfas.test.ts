@@ -61,8 +61,13 @@ Deno.test("hex data continued over lines with a trailing backslash is joined", (
   const hex = hexOf("v2.10|Name=x|").split(",");
   const text = `Windows Registry Editor Version 5.00\n[${KEY}]\n"E"=hex(2):${
     hex.slice(0, 6).join(",")
-  },\\\n  ${hex.slice(6).join(",")}\n`;
-  assert.deepEqual(parseRegFile(text, "f.reg")[0].values[0].data, ["v2.10|Name=x|"]);
+  },\\\n  ${hex.slice(6, 12).join(",")},\\\n  ${hex.slice(12).join(",")}\n"N"="after"\n`;
+  const values = parseRegFile(text, "f.reg")[0].values;
+  assert.deepEqual(values.map((v) => [v.name, v.data, v.line]), [["E", ["v2.10|Name=x|"], 3], [
+    "N",
+    ["after"],
+    6,
+  ]]);
 });
 
 Deno.test("malformed reg files are ImportErrors naming file and line", () => {
