@@ -1,5 +1,5 @@
 /** Errors of the importers: a malformed `reg export` file or [MS-GPFAS] rule string, located. */
-import { type ErrorJson, type ErrorType, WfpsecError } from "../errors.ts";
+import { type ErrorType, WfpsecError } from "../errors.ts";
 
 /** Where an import input is malformed: file, 1-based line, and the value or field when known. */
 export interface ImportLocation {
@@ -11,16 +11,12 @@ export interface ImportLocation {
   field?: string;
 }
 
-/** Malformed import input; nothing is written. JSON type PolicyError, with `location`. */
+/** Malformed import input; nothing is written. JSON type PolicyError; the message names file and line (docs/cli-json.md's members only), `location` is for callers. */
 export class ImportError extends WfpsecError {
   /** The CLI's JSON `error.type`. */
   override readonly type: ErrorType = "PolicyError";
   /** `message` (already naming file and line) and where the problem is. */
   constructor(message: string, readonly location: ImportLocation) {
     super(`${location.file}:${location.line}${location.field ? ` (${location.field})` : ""}: ${message}`);
-  }
-  /** The JSON error with `location`. */
-  override toJson(): ErrorJson & { location: ImportLocation } {
-    return { ...super.toJson(), location: this.location };
   }
 }

@@ -6,6 +6,7 @@
  * `intranet`/`internet` are not accepted: Microsoft documents no address set for them that a host can compute.
  */
 import { type AddrSpec, formatAddr, parseAddr } from "./addr.ts";
+import { type ErrorType, WfpsecError } from "../../ffi/wfpsecError.ts";
 
 /** The keywords accepted in `local`/`remote`, lower case (matching is case-insensitive, like NetSecurity). */
 export const ADDRESS_KEYWORDS = ["localsubnet", "dns", "dhcp", "wins", "defaultgateway"] as const;
@@ -36,8 +37,9 @@ export function addressKeyword(text: string): AddressKeyword | undefined {
 }
 
 /** Why an interface list could not resolve a keyword: names the adapter and the bad value. */
-export class KeywordResolutionError extends Error {
-  override readonly name = "KeywordResolutionError";
+export class KeywordResolutionError extends WfpsecError {
+  /** The host's interface list is data read from the host or its fixture, like a snapshot. */
+  override readonly type: ErrorType = "SnapshotError";
 }
 
 const one = (iface: HostInterface, field: string, text: string): AddrSpec => {

@@ -21,6 +21,8 @@ import {
   UnsupportedPolicyError,
   UsageError,
 } from "../../../modules/errors.ts";
+import { ImportError } from "../../../modules/import/errors.ts";
+import { KeywordResolutionError } from "../../../modules/model/addrKeyword.ts";
 
 const ROOT = new URL("../../../", import.meta.url);
 const DOC = Deno.readTextFileSync(new URL("docs/cli-json.md", ROOT));
@@ -227,6 +229,16 @@ const CASES: Case[] = [
     cls: LockBusyError,
     make: () => new LockBusyError("another apply holds the lock; nothing changed", undefined),
     json: { type: "LockBusyError", message: "another apply holds the lock; nothing changed" },
+  },
+  {
+    cls: ImportError,
+    make: () => new ImportError("unterminated string", { file: "fw.reg", line: 7, field: "ConSec1" }),
+    json: { type: "PolicyError", message: "fw.reg:7 (ConSec1): unterminated string" },
+  },
+  {
+    cls: KeywordResolutionError,
+    make: () => new KeywordResolutionError("interface 'eth0' dns: '10.0.0.0/8' must be one address"),
+    json: { type: "SnapshotError", message: "interface 'eth0' dns: '10.0.0.0/8' must be one address" },
   },
 ];
 
