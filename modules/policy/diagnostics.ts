@@ -77,6 +77,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   "one-sided-rule": "direction inbound/outbound: WFP's transport recipes pair outbound and inbound filters",
   "rule-overlap-incomplete": "the overlap check ran out of its comparison budget",
   "lifetime": "an impossible lifetime or timeout",
+  "windows-default": "a rule without mainMode/quickMode uses Windows' defaults (warning naming them)",
 };
 
 /** Thrown by `loadPolicy` when a document has errors; carries every diagnostic (errors and warnings). */

@@ -330,8 +330,11 @@ const DEFS: Readonly<Record<string, Spec>> = {
       direction: str("Traffic direction.", { enum: ["both", "inbound", "outbound"] }),
       inbound: str("Inbound security.", { enum: INBOUND_SECURITY }),
       outbound: str("Outbound security.", { enum: OUTBOUND_SECURITY }),
-      mainMode: oneOrMany(str("Main-mode policy name."), "Main-mode policy (or list, one per key module)."),
-      quickMode: str("Quick-mode policy name."),
+      mainMode: oneOrMany(
+        str("Main-mode policy name."),
+        "Main-mode policy (or list, one per key module); omitted: Windows' defaults (AuthIP + IKEv1, Kerberos).",
+      ),
+      quickMode: str("Quick-mode policy name; omitted: Windows' default quick mode."),
       requireEncryption: bool("Guaranteed encryption at ALE connect and accept."),
       authorization: {
         t: "object",
@@ -350,7 +353,7 @@ const DEFS: Readonly<Record<string, Spec>> = {
         },
       ),
     },
-    required: ["name", "inbound", "outbound", "mainMode", "quickMode"],
+    required: ["name", "inbound", "outbound"],
   },
   exemption: {
     t: "oneOf",

@@ -17,6 +17,7 @@ import { policyDir } from "../model/mod.ts";
 import type { Policy } from "../model/mod.ts";
 import { isObj, type Issue, type Path } from "./check.ts";
 import { Semantic } from "./validate.ts";
+import { applyWindowsDefaults } from "./windowsDefaults.ts";
 
 /** Result of a successful load. */
 export interface LoadResult {
@@ -107,7 +108,9 @@ export function loadPolicyWith(text: string, file: string, readYaml: YamlReader 
     if (deep) nestingError(file, ...doc.locate(deep, false));
   }
   canonicalEnums(value);
+  const defaulted = applyWindowsDefaults(value); // rules without mainMode/quickMode: windowsDefaults.ts
   const issues: Issue[] = checkShape(value).map((s) => ({ ...s, severity: "error" as const }));
+  issues.push(...defaulted);
   const sem = new Semantic(isObj(value) ? value : {}, issues, policyDir(file));
   const policy = sem.run();
   if (sem.secretRefs.length && !issues.some((i) => i.severity === "error")) {
@@ -119,7 +122,11 @@ export function loadPolicyWith(text: string, file: string, readYaml: YamlReader 
   }
   if (issues.length) {
     for (const i of issues) {
-      const [line, column] = at(i.path, !!i.atKey);
+      // A field filled in by windowsDefaults.ts has no text: report at the nearest written ancestor.
+      let [line, column] = at(i.path, !!i.atKey);
+      for (let n = i.path.length - 1; !(line >= 1 && column >= 1) && n >= 0; n--) {
+        [line, column] = at(i.path.slice(0, n), false);
+      }
       diags.push({
         file,
         line,

@@ -23,6 +23,7 @@ import type {
 import { hasDacl, SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
 import { arrOf, Checker, isObj, listOf, type Obj, type Path, PROTOCOLS, str } from "./check.ts";
 import { validateMm, validateQm, validateQmProposal } from "./checkCrypto.ts";
+import { DEFAULT_NAMES } from "./windowsDefaults.ts";
 
 /** The semantic pass over one document. */
 export class Semantic extends Checker {
@@ -30,8 +31,16 @@ export class Semantic extends Checker {
     const d = this.d;
     for (const f of displayTextIssues(d)) this.err(f.at, f.code, f.message);
     this.allowWeak = d.allowWeakCrypto === true;
-    const mainMode = this.named(d.mainMode, ["mainMode"], (v, p) => validateMm(this, v, p));
-    const quickMode = this.named(d.quickMode, ["quickMode"], (v, p) => validateQm(this, v, p));
+    const mainMode = this.named(
+      d.mainMode,
+      ["mainMode"],
+      (v, p) => this.windowsDefault(v, () => validateMm(this, v, p)),
+    );
+    const quickMode = this.named(
+      d.quickMode,
+      ["quickMode"],
+      (v, p) => this.windowsDefault(v, () => validateQm(this, v, p)),
+    );
     const mms = new Map(mainMode.map((m) => [m.name, m]));
     const qms = new Map(quickMode.map((q) => [q.name, q]));
     const used = new Set<string>();
@@ -80,6 +89,23 @@ export class Semantic extends Checker {
       tunnels,
       manualSas,
     };
+  }
+
+  /**
+   * Checks one main/quick-mode definition; Windows' own defaults (windowsDefaults.ts) keep their weak
+   * algorithms without allowWeakCrypto, the rule's windows-default warning already names them.
+   */
+  private windowsDefault<T>(v: Obj, check: () => T): T {
+    if (!DEFAULT_NAMES.has(str(v.name) ?? "")) return check();
+    const weak = this.allowWeak, before = this.issues.length;
+    this.allowWeak = true;
+    try {
+      return check();
+    } finally {
+      this.allowWeak = weak;
+      const added = this.issues.splice(before).filter((i) => i.code !== "weak-crypto-allowed");
+      this.issues.push(...added);
+    }
   }
 
   /**

@@ -42,7 +42,7 @@ Deno.test("structural mistakes are rejected by the schema checker and by the val
     ["bad key module", (d) => ((d.mainMode as S[])[0].keyModule = "ikev9")],
     ["empty proposals", (d) => ((d.quickMode as S[])[0].proposals = [])],
     ["port range", (d) => Object.assign((d.rules as S[])[0], { protocol: "tcp", localPorts: [70000] })],
-    ["rule without quickMode", (d) => delete (d.rules as S[])[0].quickMode],
+    ["rule without inbound", (d) => delete (d.rules as S[])[0].inbound],
     ["proposal shape", (d) => ((d.mainMode as S[])[0].proposals = ["aes256"])],
   ];
   for (const [what, mutate] of mutations) {
@@ -57,4 +57,10 @@ Deno.test("structural mistakes are rejected by the schema checker and by the val
     }
     ok(refused, `validator accepts: ${what}`);
   }
+  // Issue 15: a rule without mainMode/quickMode is valid for both (Windows' defaults, windowsDefaults.ts).
+  const d = structuredClone(base) as Record<string, unknown>;
+  delete (d.rules as S[])[0].quickMode;
+  delete (d.rules as S[])[0].mainMode;
+  deepStrictEqual(schemaErrors(SCHEMA, d), []);
+  ok(loadPolicy(JSON.stringify(d), "defaults.json").policy.rules.length === 1);
 });
