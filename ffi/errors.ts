@@ -92,3 +92,12 @@ export class EngineUnavailableError extends WfpsecError {
   /** The CLI's JSON `error.type`. */
   override readonly type: ErrorType = "UsageError";
 }
+
+/**
+ * Raised when a Windows system folder (System32, ProgramData) cannot be determined from the system itself:
+ * JSON type `SafetyError`, since wfpsec then refuses rather than fall back to a caller-controlled value.
+ */
+export class SystemFolderError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "SafetyError";
+}

@@ -12,6 +12,7 @@
  * in one process, so there is nothing to exclude).
  */
 import { ApplyError, type ErrorType } from "../errors.ts";
+import { programDataDirectory } from "../../ffi/kernel32.ts";
 
 /** Who holds (or held) an apply lock. */
 export interface LockHolder {
@@ -54,7 +55,7 @@ export class LockBusyError extends ApplyError {
 export function applyLockPath(kind: string, simState: string | undefined): string | undefined {
   if (kind === "fwpsim") return simState ? `${simState}.wfpsec-apply.lock` : undefined;
   if (kind !== "windows") return undefined;
-  const base = Deno.env.get("ProgramData") || "C:\\ProgramData";
+  const base = programDataDirectory();
   return `${base}\\wfpsec\\apply.lock`;
 }
 

@@ -12,6 +12,7 @@
  * The file holds 64 hex digits, created once with mode 0600 (exclusive create, so two first runs agree).
  */
 import { SecretError } from "../errors.ts";
+import { programDataDirectory } from "../../ffi/kernel32.ts";
 
 const cache = new Map<string, Uint8Array>();
 let processKey: Uint8Array | undefined;
@@ -24,7 +25,7 @@ export function hostKeyPath(kind: string, simState: string | undefined): string 
     return `${i < 0 ? "." : simState.slice(0, i) || "/"}/wfpsec-host.key`;
   }
   if (kind === "windows" || (kind === "snapshot" && Deno.build.os === "windows")) {
-    const base = Deno.env.get("ProgramData") || "C:\\ProgramData";
+    const base = programDataDirectory();
     return `${base}\\wfpsec\\host.key`;
   }
   return undefined;

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { type ErrorJson, errorJson, wfpCodeOf, WfpsecError } from "../../../ffi/wfpsecError.ts";
-import { WfpError, WfpInputError, WfpUsageError } from "../../../ffi/errors.ts";
+import { SystemFolderError, WfpError, WfpInputError, WfpUsageError } from "../../../ffi/errors.ts";
 import { GuidFormatError } from "../../../ffi/guid.ts";
 import { SddlError } from "../../../ffi/sddl.ts";
 import { EngineUnavailableError } from "../../../ffi/library.ts";
@@ -133,6 +133,11 @@ const CASES: Case[] = [
     cls: EngineUnavailableError,
     make: () => new EngineUnavailableError("no WFP engine on linux"),
     json: { type: "UsageError", message: "no WFP engine on linux" },
+  },
+  {
+    cls: SystemFolderError,
+    make: () => new SystemFolderError("GetSystemDirectoryW failed (returned 0)"),
+    json: { type: "SafetyError", message: "GetSystemDirectoryW failed (returned 0)" },
   },
   {
     cls: SimStateError,
