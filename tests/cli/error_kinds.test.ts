@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { haveSim, PSK_ENV, tempDir, testPolicy, wfpsec } from "./helpers.ts";
+import { defaultsText } from "../../modules/policy/windowsDefaults.ts";
 
 const ignore = !haveSim();
 const SIM = (state: string) => ["--engine", "sim", "--sim-state", state];
@@ -101,18 +102,18 @@ const CASES: Case[] = [
     args: (d) => ["plan", `${d}/bad.yaml`, "--json", ...SIM(`${d}/s`)],
     error: {
       type: "PolicyError",
-      message: "5 error(s) in policy:\n" +
-        [missing("inbound"), missing("outbound"), missing("mainMode"), missing("quickMode"), badAddress]
+      message: "3 error(s) in policy:\n" +
+        [missing("inbound"), missing("outbound"), badAddress]
           .map((x) => `${x.file}:${x.line}:${x.column}: error[${x.code}] ${x.path}: ${x.message}`).join("\n"),
-      diagnostics: [
-        missing("inbound"),
-        missing("outbound"),
-        missing("mainMode"),
-        missing("quickMode"),
-        badAddress,
-      ],
+      // No mainMode/quickMode: Windows' defaults, reported as a warning (issue 15, windowsDefaults.ts).
+      diagnostics: [missing("inbound"), missing("outbound"), badAddress, {
+        ...missing("mainMode"),
+        message: defaultsText(true, true),
+        code: "windows-default",
+        severity: "warning",
+      }],
     },
-    headline: "wfpsec plan: PolicyError: 5 error(s) in policy",
+    headline: "wfpsec plan: PolicyError: 3 error(s) in policy",
   },
   {
     name: "unset pre-shared-key variable (SecretError): PolicyError with the reference's place",
