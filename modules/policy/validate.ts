@@ -23,7 +23,7 @@ import type {
 import { hasDacl, SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
 import { arrOf, Checker, isObj, listOf, type Obj, type Path, PROTOCOLS, str } from "./check.ts";
 import { validateMm, validateQm, validateQmProposal } from "./checkCrypto.ts";
-import { DEFAULT_NAMES } from "./windowsDefaults.ts";
+import { isFilledDefault } from "./windowsDefaults.ts";
 
 /** The semantic pass over one document. */
 export class Semantic extends Checker {
@@ -96,7 +96,7 @@ export class Semantic extends Checker {
    * algorithms without allowWeakCrypto, the rule's windows-default warning already names them.
    */
   private windowsDefault<T>(v: Obj, check: () => T): T {
-    if (!DEFAULT_NAMES.has(str(v.name) ?? "")) return check();
+    if (!isFilledDefault(v)) return check();
     const weak = this.allowWeak, before = this.issues.length;
     this.allowWeak = true;
     try {

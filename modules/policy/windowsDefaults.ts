@@ -19,14 +19,26 @@ import { arrOf, isObj } from "./check.ts";
 export const DEFAULT_MM_AUTHIP = "windows-default-mm-authip";
 export const DEFAULT_MM_IKEV1 = "windows-default-mm-ikev1";
 export const DEFAULT_QM = "windows-default-qm";
-/** Names whose weak algorithms are accepted without allowWeakCrypto (they are Windows' own defaults). */
-export const DEFAULT_NAMES: ReadonlySet<string> = new Set([DEFAULT_MM_AUTHIP, DEFAULT_MM_IKEV1, DEFAULT_QM]);
+/**
+ * The definitions this module filled in: only these keep their weak algorithms without allowWeakCrypto. A
+ * definition the file itself writes under a reserved name is checked like any other.
+ */
+const FILLED = new WeakSet<object>();
+/** Whether `v` is one of Windows' defaults filled in here (not a definition written in the file). */
+export function isFilledDefault(v: object): boolean {
+  return FILLED.has(v);
+}
 
 const MM_PROPOSALS = ["aes128-sha1-dh2", "3des-sha1-dh2"];
 const QM_PROPOSALS = ["esp-aes128-sha1", "esp-3des-sha1", "ah-sha1"];
 
 function mm(name: string, keyModule: string): Obj {
-  return { name, keyModule, auth: ["kerberos"], proposals: [...MM_PROPOSALS], lifetime: 28800 };
+  return filled({ name, keyModule, auth: ["kerberos"], proposals: [...MM_PROPOSALS], lifetime: 28800 });
+}
+
+function filled(o: Obj): Obj {
+  FILLED.add(o);
+  return o;
 }
 
 /** The text of the warning: which defaults a rule got. */
@@ -82,12 +94,12 @@ export function applyWindowsDefaults(doc: unknown): Issue[] {
   if (needQm) {
     const list = (doc.quickMode ?? []) as unknown[];
     if (!has(list, DEFAULT_QM)) {
-      list.push({
+      list.push(filled({
         name: DEFAULT_QM,
         proposals: [...QM_PROPOSALS],
         pfs: "none",
         lifetime: { seconds: 3600, kilobytes: 100000 },
-      });
+      }));
     }
     doc.quickMode = list;
   }

@@ -71,3 +71,29 @@ Deno.test("a policy that names its own sets gets no windows-default warning", ()
   const { warnings } = loadPolicy(text, "domain-isolation.yaml");
   assert.equal(warnings.filter((d) => d.code === "windows-default").length, 0);
 });
+
+Deno.test("a definition the file writes under a reserved default name gets no weak-crypto pass", () => {
+  const text = `version: 1
+name: squat
+mainMode:
+  - name: windows-default-mm-authip
+    keyModule: authip
+    auth: [kerberos]
+    proposals: [3des-sha1-dh2]
+quickMode:
+  - name: windows-default-qm
+    proposals: [esp-3des-sha1]
+rules:
+  - name: r
+    remote: 10.0.0.0/8
+    inbound: request
+    outbound: request
+    mainMode: windows-default-mm-authip
+    quickMode: windows-default-qm
+`;
+  assert.throws(
+    () => loadPolicy(text, "p.yaml"),
+    (e: Error) => /weak/i.test(e.message),
+    "weak crypto refused",
+  );
+});
