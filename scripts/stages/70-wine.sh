@@ -10,7 +10,7 @@ t0=$(date +%s)
 
 ensure_fwpsim || { record 70-wine 0 1; exit 1; }
 log "wine: shim, prefix, System32\\fwpuclnt.dll"
-wine_setup "$ROOT/build/fwpuclnt.dll"
+wine_setup "$ROOT/build/fwpuclnt.dll" || { record 70-wine 0 1; exit 1; }
 echo "prefix ready in $(( $(date +%s) - t0 ))s; DENO_DIR=$DENO_DIR"
 
 # Both ways the code can pick a library end at the same file: the Windows default (System32, absolute

@@ -43,12 +43,20 @@ wine_build_shim() {
 
 wine_prefix() {
   # Created explicitly and waited for: a deno run racing the implicit first-start setup can fail.
-  if [ ! -f "$WINEPREFIX/.wfpsec-ready" ]; then
+  # wineboot can fail part-way and still exit (seen once in CI: a prefix with 3 files in System32 and every
+  # later run "could not load kernel32.dll"), so the prefix counts as ready only when kernel32.dll is there;
+  # one retry, then a clear failure.
+  local try
+  for try in 1 2; do
+    [ -f "$WINEPREFIX/.wfpsec-ready" ] && [ -f "$WINEPREFIX/drive_c/windows/system32/kernel32.dll" ] && return 0
     rm -rf "$WINEPREFIX"
     timeout 300 wineboot -i >/dev/null 2>&1 || true
     timeout 120 wineserver -w
-    touch "$WINEPREFIX/.wfpsec-ready"
-  fi
+    [ -f "$WINEPREFIX/drive_c/windows/system32/kernel32.dll" ] && touch "$WINEPREFIX/.wfpsec-ready" && return 0
+    echo "wine: prefix creation attempt $try left no System32\\kernel32.dll" >&2
+  done
+  echo "wine: could not create the prefix $WINEPREFIX" >&2
+  return 1
 }
 
 # Production code on Windows loads %SystemRoot%\System32\fwpuclnt.dll by absolute path, so that is where
@@ -67,7 +75,7 @@ wine_setup() {
   [ -x "$WINE_DENO_EXE" ] || [ -f "$WINE_DENO_EXE" ] || { echo "missing $WINE_DENO_EXE (scripts/install/40-wine.sh)" >&2; return 1; }
   mkdir -p "$WINE_DIR/deno-dir"
   wine_build_shim
-  wine_prefix
+  wine_prefix || return 1
   trap 'wineserver -k >/dev/null 2>&1 || true' EXIT
   wine_install_dll "$@"
 }
