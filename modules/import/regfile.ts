@@ -4,6 +4,7 @@
  * `other` so an importer can list them as not expressed rather than guess.
  */
 import { ImportError } from "./errors.ts";
+import { decodePolicyBytes, PolicyError } from "../policy/mod.ts";
 
 /** One value of a key, with the 1-based line where it starts. */
 export interface RegValue {
@@ -29,18 +30,17 @@ export interface RegKey {
 
 const HEADER = "Windows Registry Editor Version 5.00";
 
-/** Decodes the bytes of a .reg file: UTF-16LE with BOM (what `reg export` writes) or UTF-8. */
+/**
+ * Decodes the bytes of a .reg file: UTF-16LE with BOM (what `reg export` writes), UTF-16BE or UTF-8, by the
+ * policy reader's decoder, so a bad byte is located the same way (line and column) in both.
+ */
 export function decodeRegBytes(bytes: Uint8Array, file: string): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    if (bytes.length % 2 !== 0) {
-      throw new ImportError("UTF-16LE file has an odd number of bytes", { file, line: 1 });
-    }
-    return new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2));
-  }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    throw new ImportError("file is neither UTF-16LE with BOM nor UTF-8", { file, line: 1 });
+    return decodePolicyBytes(bytes, file);
+  } catch (e) {
+    if (!(e instanceof PolicyError)) throw e;
+    const d = e.diagnostics[0];
+    throw new ImportError(d.message, { file, line: d.line ?? 1 });
   }
 }
 

@@ -53,6 +53,9 @@ const one = (iface: HostInterface, field: string, text: string): AddrSpec => {
   return a;
 };
 
+/** The interface field each server keyword reads. */
+const SERVER_FIELD = { dns: "dns", dhcp: "dhcp", wins: "wins", defaultgateway: "gateways" } as const;
+
 /** The network a unicast "address/prefix" lies on (host bits cleared). */
 const subnetOf = (iface: HostInterface, text: string): AddrSpec => {
   const [addr, p, ...more] = text.split("/");
@@ -78,23 +81,8 @@ const subnetOf = (iface: HostInterface, text: string): AddrSpec => {
 export function resolveKeyword(keyword: AddressKeyword, ifaces: readonly HostInterface[]): AddrSpec[] {
   const out: AddrSpec[] = [];
   for (const i of ifaces) {
-    switch (keyword) {
-      case "localsubnet":
-        for (const u of i.unicast) out.push(subnetOf(i, u));
-        break;
-      case "dns":
-        for (const s of i.dns) out.push(one(i, "dns", s));
-        break;
-      case "dhcp":
-        for (const s of i.dhcp) out.push(one(i, "dhcp", s));
-        break;
-      case "wins":
-        for (const s of i.wins) out.push(one(i, "wins", s));
-        break;
-      case "defaultgateway":
-        for (const s of i.gateways) out.push(one(i, "gateways", s));
-        break;
-    }
+    if (keyword === "localsubnet") { for (const u of i.unicast) out.push(subnetOf(i, u)); }
+    else for (const s of i[SERVER_FIELD[keyword]]) out.push(one(i, SERVER_FIELD[keyword], s));
   }
   const seen = new Map<string, AddrSpec>();
   for (const a of out) seen.set(`${a.family}:${a.low}:${a.high}`, a);

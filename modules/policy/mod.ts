@@ -7,6 +7,8 @@
 export { type LoadResult } from "./load.ts";
 export { loadPolicy } from "./loadPolicy.ts";
 export { type Diagnostic, DIAGNOSTIC_CODES, formatDiagnostic, PolicyError } from "./diagnostics.ts";
+/** The policy reader's byte decoder (UTF-8, UTF-16 with BOM; located bad-encoding errors), for other text inputs. */
+export { decodePolicyBytes } from "./decode.ts";
 export { documentToYaml, type PolicyDocument, policyToDocument, PROTO_NAMES } from "./document.ts";
 export { jsonSchema } from "./fields.ts";
 export type * from "../model/mod.ts";
