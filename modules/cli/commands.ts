@@ -80,6 +80,8 @@ export const COMMANDS: Record<string, Command> = {
         const changes = publicChanges(plan.changes);
         const { coexistenceText, findCoexistence } = await import("../explain/mod.ts");
         const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
+        const ia = await import("./incompleteApply.ts");
+        const incomplete = await ia.incompleteApplyForPlan(engine, v);
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
@@ -90,15 +92,17 @@ export const COMMANDS: Record<string, Command> = {
             changes,
             summary: plan.summary,
             coexistence,
+            incompleteApply: incomplete ?? null,
           });
         } else {
           const { planText } = await import("../render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
+          if (incomplete) out.text(ia.incompleteApplyText(incomplete));
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
         }
-        return plan.inSync ? 0 : 2;
+        return plan.inSync && !incomplete ? 0 : 2;
       } finally {
         engine.close();
       }
@@ -146,15 +150,21 @@ export const COMMANDS: Record<string, Command> = {
         const key = await providerKey();
         // Read under the lock, just before the apply: the policy this apply actually replaced.
         const { coexistenceRefusal, findCoexistence } = await import("../explain/mod.ts");
-        const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
-          const coexistence = findCoexistence(engine, loaded.graph.filters, key);
-          // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
-          if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
-            throw coexistenceRefusal(coexistence);
-          }
-          const replaces = replacedPolicy(engine, key, loaded.name);
-          return { replaces, r: applyGraph(engine, loaded.graph) };
-        });
+        const ia = await import("./incompleteApply.ts");
+        const withRecord = await ia.incompleteApplyRunner(engine, v, out);
+        const { result: { r, replaces }, resolved } = await underApplyLock(engine, v, out, "apply", () =>
+          // An earlier apply's SA phase left unfinished is finished (or reverted) by this one.
+          withRecord({ name: loaded.name, file }, (journal) => {
+            const coexistence = findCoexistence(engine, loaded.graph.filters, key);
+            // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
+            if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
+              throw coexistenceRefusal(coexistence);
+            }
+            const replaces = replacedPolicy(engine, key, loaded.name);
+            return { replaces, r: applyGraph(engine, loaded.graph, { journal }) };
+          }));
+        // Deleting SA contexts an interrupted apply left is a change, even when the policy was in force.
+        const outcome = r.outcome === "in-sync" && resolved?.deletedSaContexts.length ? "applied" : r.outcome;
         const changes = publicChanges(r.plan.changes);
         if (out.json) {
           out.doc({
@@ -162,13 +172,15 @@ export const COMMANDS: Record<string, Command> = {
             policy: { name: loaded.name, file },
             replacesPolicy: replaces ?? null,
             warnings,
-            outcome: r.outcome,
+            outcome,
             changes,
             summary: r.plan.summary,
             durationMs: Math.round(r.durationMs * 10) / 10,
+            incompleteApply: resolved ?? null,
           });
         } else {
           const { planText } = await import("../render/render.ts");
+          if (resolved) out.text(ia.resolvedText(resolved, loaded.name));
           if (r.outcome === "in-sync") {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
@@ -202,9 +214,15 @@ export const COMMANDS: Record<string, Command> = {
       const engine = await openEngine(v, out, false);
       try {
         const { removeOwned } = await import("../apply/apply.ts");
-        const removed = await underApplyLock(engine, v, out, "remove", () => removeOwned(engine, key));
-        if (out.json) out.doc({ ...(await head("remove", engine)), removed });
-        else {
+        const ia = await import("./incompleteApply.ts");
+        const withRecord = await ia.incompleteApplyRunner(engine, v, out);
+        const { result: removed, resolved } = await underApplyLock(engine, v, out, "remove", () =>
+          // SA contexts an interrupted apply left go too (removeOwned finds only those on our filters).
+          withRecord(undefined, () => removeOwned(engine, key)));
+        if (out.json) {
+          out.doc({ ...(await head("remove", engine)), removed, incompleteApply: resolved ?? null });
+        } else {
+          if (resolved) out.text(ia.resolvedText(resolved, undefined));
           const n = Object.values(removed).reduce((a, b) => a + b, 0);
           out.text(
             n
