@@ -39,7 +39,9 @@ export interface IncompleteApply {
   manualSas: { name: string; action: string }[];
   /** SA contexts it created and had not deleted when the record was last written. */
   createdSaContexts: string[];
-  /** Stale SA contexts (of the filters it replaced) it had already deleted. */
+  /** Stale SA contexts (of the pairs it replaced or removed) it was to delete and had not deleted yet. */
+  staleSaContexts: string[];
+  /** Stale SA contexts it had already deleted. */
   deletedSaContexts: string[];
   /** A pair whose IPsecSaContextCreate1 was called but whose id was not recorded (it died in between). */
   unrecordedCreate: string | null;
@@ -91,7 +93,9 @@ export function readIncompleteApply(path: string): IncompleteApply | undefined {
     return bad("no pid, host or start time");
   }
   if (r.state !== "running" && r.state !== "failed") return bad(`unknown state ${JSON.stringify(r.state)}`);
-  if (!ids(r.createdSaContexts) || !ids(r.deletedSaContexts)) return bad("SA context ids that are not u64");
+  if (!ids(r.createdSaContexts) || !ids(r.staleSaContexts) || !ids(r.deletedSaContexts)) {
+    return bad("SA context ids that are not u64");
+  }
   if (!Array.isArray(r.manualSas)) return bad("no manual SA list");
   return r as IncompleteApply;
 }
@@ -165,6 +169,7 @@ export function saPhaseJournal(
         filtersCommitted: false,
         manualSas: saChanges(plan),
         createdSaContexts: [],
+        staleSaContexts: staleOf(plan),
         deletedSaContexts: [],
         unrecordedCreate: null,
         filtersUndone: null,
@@ -185,6 +190,7 @@ export function saPhaseJournal(
     committed(plan) {
       rec!.filtersCommitted = true;
       rec!.manualSas = saChanges(plan);
+      rec!.staleSaContexts = staleOf(plan);
       save();
     },
     creating(name) {
@@ -199,7 +205,10 @@ export function saPhaseJournal(
     deleted(id) {
       const s = String(id), i = rec!.createdSaContexts.indexOf(s);
       if (i >= 0) rec!.createdSaContexts.splice(i, 1);
-      else rec!.deletedSaContexts.push(s);
+      else {
+        rec!.staleSaContexts = rec!.staleSaContexts.filter((x) => x !== s);
+        rec!.deletedSaContexts.push(s);
+      }
       save();
     },
     done() {
@@ -218,6 +227,8 @@ export function saPhaseJournal(
   };
 }
 
+const staleOf = (plan: Plan) =>
+  plan.changes.flatMap((c) => c.kind === "manualSa" ? (c.saContextIds ?? []).map(String) : []);
 const saChanges = (plan: Plan) =>
   plan.changes.filter((c) => c.kind === "manualSa").map((c) => ({ name: c.name, action: c.action }));
 
@@ -225,7 +236,10 @@ const saChanges = (plan: Plan) =>
 export interface FinishedIncomplete {
   /** The record as found. */
   record: IncompleteApply;
-  /** Recorded SA contexts it deleted (nothing uses them: half-built, or on filters no longer in force). */
+  /**
+   * Recorded SA contexts it deleted (created by the apply, or stale ones it was to delete) that nothing uses:
+   * half-built, or on filters no longer in force.
+   */
   deletedSaContexts: string[];
   /** Recorded SA contexts still in the engine and complete on filters in force: the plan decides on them. */
   keptSaContexts: string[];
@@ -244,12 +258,13 @@ export function finishIncompleteApply(
   providerKey: Guid,
 ): FinishedIncomplete {
   const res: FinishedIncomplete = { record, deletedSaContexts: [], keptSaContexts: [] };
-  if (!engine.sa || !record.createdSaContexts.length) return res;
+  const recorded = [...record.createdSaContexts, ...record.staleSaContexts];
+  if (!engine.sa || !recorded.length) return res;
   const inForce = new Set<bigint>();
   for (const f of engine.enumFilters({ providerKey })) if (f.filterId !== undefined) inForce.add(f.filterId);
   const present = new Map<string, IpsecSaContext1>();
   for (const c of engine.sa.enumSaContexts()) present.set(String(c.saContextId), c);
-  for (const id of record.createdSaContexts) {
+  for (const id of recorded) {
     const c = present.get(id);
     if (!c) continue; // gone already (deleted later, or BFE restarted)
     if (inUse(c, inForce)) {

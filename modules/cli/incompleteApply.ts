@@ -23,6 +23,8 @@ export interface IncompleteApplyJson {
   manualSas: { name: string; action: string }[];
   /** SA contexts it created that are still in the engine (ids). */
   saContextsLeft: string[];
+  /** Stale SA contexts it was to delete that are still in the engine (ids). */
+  staleSaContextsLeft: string[];
   unrecordedCreate: string | null;
   filtersUndone: boolean | null;
   failure: string | null;
@@ -78,6 +80,7 @@ function toJson(
     filtersCommitted: r.filtersCommitted,
     manualSas: r.manualSas,
     saContextsLeft: r.createdSaContexts.filter((id) => present.has(id)),
+    staleSaContextsLeft: r.staleSaContexts.filter((id) => present.has(id)),
     unrecordedCreate: r.unrecordedCreate,
     filtersUndone: r.filtersUndone,
     failure: r.failure,
@@ -116,6 +119,13 @@ export function incompleteApplyText(j: IncompleteApplyJson): string {
         j.saContextsLeft.join(", ")
       })`
       : "no SA context it created is left",
+    ...(j.staleSaContextsLeft.length
+      ? [
+        `${j.staleSaContextsLeft.length} stale SA context(s) it was to delete are still in the engine (${
+          j.staleSaContextsLeft.join(", ")
+        })`,
+      ]
+      : []),
     ...(j.unrecordedCreate
       ? [
         `an SA context for manual SA "${j.unrecordedCreate}" may have been created without its id being ` +
@@ -175,7 +185,11 @@ export async function incompleteApplyRunner(
       if (finished.deletedSaContexts.length) {
         // Recorded as done, so a failure of the apply below does not list them again.
         const gone = new Set(finished.deletedSaContexts);
-        left = { ...prior, createdSaContexts: prior.createdSaContexts.filter((id) => !gone.has(id)) };
+        left = {
+          ...prior,
+          createdSaContexts: prior.createdSaContexts.filter((id) => !gone.has(id)),
+          staleSaContexts: prior.staleSaContexts.filter((id) => !gone.has(id)),
+        };
         j.writeIncompleteApply(path, left);
       }
     }
