@@ -65,7 +65,9 @@ export const COMMANDS: Record<string, Command> = {
     usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
-      "Exit 0 in sync, 2 changes pending, 1 error.",
+      "Exit 0 in sync, 2 changes pending, 1 error.\n" +
+      "An apply of manual SAs that did not finish its SA phase (killed, or failed without undoing\n" +
+      "everything) is reported first (INCOMPLETE APPLY ...; JSON incompleteApply) and makes the exit 2.",
     options: { ...ENGINE_OPTS, state: { type: "string" } },
     positionals: [1, 1],
     async run(v, [file], out) {
@@ -121,7 +123,9 @@ export const COMMANDS: Record<string, Command> = {
       "dropped: no SA can be negotiated); --force applies anyway and says what will break (so does\n" +
       "--if-drifted: the scheduled task keeps its policy in force).\n" +
       "--allow-coexist: apply even when other providers' IPsec policy overlaps this policy's traffic\n" +
-      "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).",
+      "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).\n" +
+      "An earlier apply's unfinished SA phase (see plan) is finished first: the SA contexts it left that\n" +
+      "nothing uses are deleted, this policy is applied (setting the missing SAs) and the record cleared.",
     options: {
       ...ENGINE_OPTS,
       "if-drifted": { type: "boolean" },
