@@ -18,7 +18,7 @@
 import type { Engine, IpsecSaContext1 } from "../engine/mod.ts";
 import type { Plan } from "../plan/mod.ts";
 import type { Guid } from "../graph/mod.ts";
-import { SafetyError } from "../errors.ts";
+import { ApplyError, describeWfp, SafetyError, wfpCodeOf } from "../errors.ts";
 import { retryOnTimeout } from "./compensate.ts";
 
 /** The record's JSON form (`version` 1). SA context ids are decimal strings (u64). */
@@ -250,7 +250,8 @@ export interface FinishedIncomplete {
  * half-built (no inbound or no outbound SA) or whose SAs use filters that are not in force. A complete SA
  * context on filters in force is left to the plan (it keeps it when it matches the policy, replaces it when
  * not). Call under the apply lock, before planning; the record itself is cleared by the caller once the
- * apply succeeded. A deletion that still fails after retrying is thrown (the engine's WfpError).
+ * apply succeeded. A deletion that still fails after retrying (FWP_E_TIMEOUT for 10 s, or any other error)
+ * is an ApplyError naming the SA context; the record stays.
  */
 export function finishIncompleteApply(
   engine: Engine,
@@ -271,7 +272,24 @@ export function finishIncompleteApply(
       res.keptSaContexts.push(id);
       continue;
     }
-    retryOnTimeout(() => engine.sa!.deleteSaContext(BigInt(id)), 10_000);
+    try {
+      retryOnTimeout(() => engine.sa!.deleteSaContext(BigInt(id)), 10_000);
+    } catch (e) {
+      const wfp = wfpCodeOf(e);
+      throw new ApplyError(
+        `deleting SA context ${id}, which an earlier apply of policy "${record.policy.name}" left and nothing ` +
+          `uses, failed: ${
+            wfp ? describeWfp(wfp) : (e as Error)?.message ?? e
+          }; this apply changed nothing ` +
+          `else${
+            res.deletedSaContexts.length ? ` (it deleted ${res.deletedSaContexts.join(", ")} first)` : ""
+          }; ` +
+          `the record stays: run apply again`,
+        { kind: "manualSa", key: id, name: `SA context ${id}` },
+        wfp,
+        { cause: e },
+      );
+    }
     res.deletedSaContexts.push(id);
   }
   return res;

@@ -214,8 +214,14 @@ Deno.test({
   for (let i = 0; i < RACES; i++) {
     const s = `${dir}/race-${i}.state`;
     const env = { ...ENV, FWPSIM_DELAY_US: "2000" };
-    const interactive = spawnWfpsec(["apply", b, "--json", ...SIM(s)], env);
-    const task = spawnWfpsec(["apply", a, "--if-drifted", ...SIM(s)], env);
+    // Either may start first (and so take the lock first).
+    const start = [
+      () => spawnWfpsec(["apply", b, "--json", ...SIM(s)], env),
+      () => spawnWfpsec(["apply", a, "--if-drifted", ...SIM(s)], env),
+    ];
+    if (i % 2) start.reverse();
+    const [first, second] = [start[0](), start[1]()];
+    const [interactive, task] = i % 2 ? [second, first] : [first, second];
     const [ri, rt] = await Promise.all([interactive.output(), task.output()]);
     const text = (x: Deno.CommandOutput) => new TextDecoder().decode(x.stdout);
     transcript.push(text(ri), text(rt));

@@ -12,7 +12,7 @@ import type { FfiEngine } from "../../modules/engine/ffi.ts";
 import type { Engine, SaContextOps } from "../../modules/engine/port.ts";
 import { loadPolicy } from "../../modules/policy/mod.ts";
 import { compilePolicy } from "../../modules/compiler/mod.ts";
-import { applyGraph } from "../../modules/apply/apply.ts";
+import { applyGraph, saTraffic } from "../../modules/apply/apply.ts";
 import {
   finishIncompleteApply,
   readIncompleteApply,
@@ -192,4 +192,50 @@ simTest("a record that is not one is refused with a SafetyError naming the file"
       return true;
     });
   }
+});
+
+simTest("an SA context the record names that cannot be deleted is an ApplyError naming it", (t) => {
+  const g = graph();
+  t.engine.transaction(() => {
+    t.engine.addProvider(g.provider);
+    t.engine.addSublayer(g.sublayer);
+    for (const f of g.filters) t.engine.addFilter(f);
+  });
+  const m = g.manualSas[0];
+  const id = t.engine.sa!.createSaContext(saTraffic(m, t.engine.getFilter(m.outboundFilterKey)!.filterId!));
+  const sa: SaContextOps = Object.create(t.engine.sa!);
+  sa.deleteSaContext = () => {
+    throw new WfpError("IPsecSaContextDeleteById0", 0x8032000a); // FWP_E_IN_USE
+  };
+  const e: Engine = Object.create(t.engine);
+  Object.defineProperty(e, "sa", { value: sa });
+  const rec = {
+    version: 1 as const,
+    policy: { name: "ffi-journal", file: null },
+    command: "apply",
+    pid: 1,
+    host: "h",
+    startedAt: "2026-12-03T07:00:00.000Z",
+    state: "running" as const,
+    filtersCommitted: true,
+    manualSas: [{ name: "peer", action: "add" }],
+    createdSaContexts: [String(id)],
+    staleSaContexts: [],
+    deletedSaContexts: [],
+    unrecordedCreate: null,
+    filtersUndone: null,
+    failure: null,
+  };
+  assert.throws(() => finishIncompleteApply(e, rec, g.provider.providerKey), (err: unknown) => {
+    assert.ok(err instanceof ApplyError);
+    assert.match(
+      err.message,
+      new RegExp(`^deleting SA context ${id}, which an earlier apply of policy "ffi-journal"`),
+    );
+    assert.match(err.message, /FWP_E_IN_USE/);
+    assert.match(err.message, /the record stays: run apply again$/);
+    assert.equal(err.object?.kind, "manualSa");
+    return true;
+  });
+  t.engine.sa!.deleteSaContext(id);
 });
