@@ -10,6 +10,7 @@
  */
 import assert from "node:assert/strict";
 import { FLAGS, haveSim, ROOT, spawnWfpsec, tempDir, transcript, wfpsec } from "./helpers.ts";
+import { DscResource } from "./dsc_driver.ts";
 
 const ignore = !haveSim();
 const SIM = (state: string) => ["--engine", "sim", "--sim-state", state];
@@ -236,6 +237,29 @@ Deno.test({
     outcomes[key] = (outcomes[key] ?? 0) + 1;
   }
   console.log(`manual-SA races run: ${RACES}; outcomes (interactive/task -> version in force):`, outcomes);
+});
+
+Deno.test({ name: "dsc set finishes an apply killed in its SA phase", ignore }, async () => {
+  const dir = tempDir();
+  const state = `${dir}/s.state`;
+  const { a } = versions(dir);
+  const orphan = await killInSaPhase(a, state);
+  const dsc = await DscResource.open({ WFPSEC_ENGINE: "sim", FWPSIM_STATE: state, ...ENV });
+  const s = await dsc.set({ path: a });
+  assert.ok(
+    s.messages.some((m) =>
+      m.level === "info" &&
+      new RegExp(
+        `^Finished the incomplete apply of policy "manual-sa" .*deleted 1 SA context\\(s\\) it had left \\(${orphan}\\)`,
+      )
+        .test(m.text)
+    ),
+    JSON.stringify(s.messages),
+  );
+  assert.equal(readRecord(state), undefined);
+  const ctx = await saContexts(state);
+  assert.equal(ctx.length, 1);
+  assert.ok(ctx[0].inboundSa && ctx[0].outboundSa);
 });
 
 Deno.test({ name: "no manual SA key appears in any output of these runs", ignore }, () => {
