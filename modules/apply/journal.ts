@@ -10,8 +10,9 @@
  * SPI reserved, no SA yet) is invisible in IPSEC_SA_CONTEXT1's inbound/outbound details, so only its recorded
  * id can find it again.
  *
- * Where: beside the apply lock (`lock.ts`): `%ProgramData%\wfpsec\incomplete-apply.json` on Windows, whose folder
- * is the lock's admin-only folder; `<state file>.wfpsec-incomplete-apply.json` on fwpsim. Every write is
+ * Where: beside the apply lock (`lock.ts`): `%ProgramData%\wfpsec\incomplete-apply.json` on Windows, in the lock's
+ * admin-only folder (created protected and checked before every read and write, ffi/fileSecurity.ts
+ * dataFolderFor); `<state file>.wfpsec-incomplete-apply.json` on fwpsim. Every write is
  * atomic (temp file, fsync, rename), so a reader sees the previous record or the next, never half of one.
  * The record holds names, ids and messages, never key material.
  */
@@ -20,6 +21,7 @@ import type { Plan } from "../plan/mod.ts";
 import type { Guid } from "../graph/mod.ts";
 import { ApplyError, describeWfp, SafetyError, wfpCodeOf } from "../errors.ts";
 import { retryOnTimeout } from "./compensate.ts";
+import { dataFolderFor } from "../../ffi/fileSecurity.ts";
 
 /** The record's JSON form (`version` 1). SA context ids are decimal strings (u64). */
 export interface IncompleteApply {
@@ -63,11 +65,19 @@ const dec = new TextDecoder(), enc = new TextEncoder();
  * SafetyError naming the file: acting on a guess about which SA contexts to delete would be worse.
  */
 export function readIncompleteApply(path: string): IncompleteApply | undefined {
+  try {
+    Deno.statSync(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return undefined;
+    throw e;
+  }
+  // On Windows: wfpsec's admin-only ProgramData folder, checked before its content is trusted (as the lock's).
+  dataFolderFor(path);
   let bytes: Uint8Array;
   try {
     bytes = Deno.readFileSync(path);
   } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return undefined;
+    if (e instanceof Deno.errors.NotFound) return undefined; // cleared in between by a finishing apply
     throw e;
   }
   const bad = (why: string): never => {
@@ -102,8 +112,7 @@ export function readIncompleteApply(path: string): IncompleteApply | undefined {
 
 /** Writes `record` to `path` atomically (temp file in the same folder, fsync, rename over). */
 export function writeIncompleteApply(path: string, record: IncompleteApply): void {
-  const dir = path.replace(/[\\/][^\\/]*$/, "");
-  if (dir && dir !== path) Deno.mkdirSync(dir, { recursive: true });
+  dataFolderFor(path);
   const tmp = `${path}.${Deno.pid}.tmp`;
   const f = Deno.openSync(tmp, { write: true, create: true, truncate: true, mode: 0o600 });
   try {

@@ -6,7 +6,6 @@
 import type { Engine } from "../engine/mod.ts";
 import type { FinishedIncomplete, IncompleteApply, SaPhaseJournal } from "../apply/journal.ts";
 import type { Output, Values } from "./command.ts";
-import { checkSafePath } from "./support.ts";
 
 /** The JSON form of a recorded incomplete apply (docs/cli-json.md, `plan`). */
 export interface IncompleteApplyJson {
@@ -37,14 +36,6 @@ export async function recordPath(engine: Engine, v: Values): Promise<string | un
   const simState = (v["sim-state"] as string | undefined) ?? Deno.env.get("FWPSIM_STATE");
   const lock = applyLockPath(engine.info.kind, simState);
   return lock ? incompleteApplyPath(lock) : undefined;
-}
-
-async function read(path: string): Promise<IncompleteApply | undefined> {
-  const { readIncompleteApply } = await import("../apply/journal.ts");
-  const found = readIncompleteApply(path);
-  // Elevated on Windows, the record decides which SA contexts are deleted: only an admin-only one is used.
-  if (found) await checkSafePath(path, "incomplete-apply record");
-  return found;
 }
 
 /** Whether another process holds the apply lock beside `record` now (without waiting). */
@@ -93,7 +84,8 @@ export async function incompleteApplyForPlan(
   v: Values,
 ): Promise<IncompleteApplyJson | undefined> {
   const path = await recordPath(engine, v);
-  const r = path ? await read(path) : undefined;
+  const { readIncompleteApply } = await import("../apply/journal.ts");
+  const r = path ? readIncompleteApply(path) : undefined;
   if (!path || !r) return undefined;
   const running = r.state === "running" && lockHeld(path);
   return toJson(path, r, engine, running ? "in-progress" : undefined);
@@ -170,12 +162,9 @@ export async function incompleteApplyRunner(
   if (!path) return (_policy, fn) => ({ result: fn(undefined), resolved: undefined });
   const j = await import("../apply/journal.ts");
   const key = await (await import("./support.ts")).providerKey();
-  const safety = Deno.build.os === "windows" ? await import("../host/safety.ts") : undefined;
-  const elevated = safety?.isElevatedWindows() ?? false;
   return (policy, fn) => {
+    // The record decides which SA contexts are deleted: read from the admin-only folder (journal.ts).
     const prior = j.readIncompleteApply(path);
-    // Elevated on Windows, the record decides which SA contexts are deleted: only an admin-only one is used.
-    if (prior && elevated) safety!.assertAdminOnly(path, "incomplete-apply record");
     let finished: FinishedIncomplete | undefined, before: IncompleteApplyJson | undefined;
     let left = prior;
     if (prior) {
