@@ -172,7 +172,7 @@ export function saPhaseJournal(
         policy: { name: policy.name, file: policy.file ?? null },
         command,
         pid: Deno.pid,
-        host: Deno.hostname(),
+        host: hostName(),
         startedAt: new Date().toISOString(),
         state: "running",
         filtersCommitted: false,
@@ -234,6 +234,15 @@ export function saPhaseJournal(
       save();
     },
   };
+}
+
+/** This host's name for the record; "" when the process may not ask (no --allow-sys: a library caller). */
+function hostName(): string {
+  try {
+    return Deno.hostname();
+  } catch {
+    return "";
+  }
 }
 
 const staleOf = (plan: Plan) =>

@@ -69,7 +69,7 @@ simTest("an SA phase that times out leaves a record; finishing it and applying a
   assert.throws(
     () => applyGraph(heldDuringSaPhase(t.engine), g, { ...opts, journal: saPhaseJournal(path, POLICY_REF) }),
     (e: unknown) => {
-      assert.ok(e instanceof ApplyError);
+      assert.ok(e instanceof ApplyError, String(e));
       assert.match(e.message, /IPsecSaContextAddInbound1 for manual SA "peer" failed: FWP_E_TIMEOUT/);
       assert.match(e.message, /could NOT be deleted/);
       assert.match(e.message, /undoing the filter changes failed too/);
