@@ -144,7 +144,21 @@ export interface ArmOptions {
   /** Where the XML is written for schtasks (default: ProgramData\wfpsec). */
   folder?: string;
   command?: { command: string; args: string[] };
+  /** Writes and removes the XML file (default: the file system). */
+  files?: { write(path: string, data: Uint8Array): void; remove(path: string): void };
 }
+
+const FILES = {
+  write(path: string, data: Uint8Array) {
+    Deno.mkdirSync(path.replace(/\\[^\\]*$/, ""), { recursive: true });
+    Deno.writeFileSync(path, data, { mode: 0o600 });
+  },
+  remove(path: string) {
+    try {
+      Deno.removeSync(path);
+    } catch { /* already gone */ }
+  },
+};
 
 /**
  * Creates both revert tasks (replacing any of the same name); returns their full names. When either cannot
@@ -154,19 +168,17 @@ export function armRevertTasks(deadline: Date, opts: ArmOptions = {}): string[] 
   const run = opts.run ?? schtasks;
   const folder = opts.folder ?? `${programDataDirectory()}\\wfpsec`;
   const cmd = opts.command ?? revertCommand();
+  const files = opts.files ?? FILES;
   const made: string[] = [];
   for (const which of ["deadline", "startup"] as const) {
     const name = REVERT_TASK_FOLDER + REVERT_TASKS[which];
     const xml = `${folder}\\revert-task-${Deno.pid}.xml`;
-    Deno.mkdirSync(folder, { recursive: true });
-    Deno.writeFileSync(xml, utf16le(revertTaskXml(which, deadline, cmd)));
+    files.write(xml, utf16le(revertTaskXml(which, deadline, cmd)));
     let r;
     try {
       r = run(["/Create", "/TN", name, "/XML", xml, "/F"]);
     } finally {
-      try {
-        Deno.removeSync(xml);
-      } catch { /* already gone */ }
+      files.remove(xml);
     }
     if (!r.success) {
       disarmRevertTasks(made, { run });
