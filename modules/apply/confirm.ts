@@ -250,11 +250,18 @@ export function readArmed(path: string): ArmedRecord | undefined {
   return v as unknown as ArmedRecord;
 }
 
-/** Writes `data` to `path` atomically and owner-only: a temp file beside it, fsync, rename. */
-export function writeAtomic(path: string, data: string): void {
+/**
+ * Writes `data` to `path` atomically and owner-only: a temp file beside it (mode 0600, and `protect`, e.g. an
+ * administrators-only ACL on Windows, applied while it is still empty), fsync, rename.
+ */
+export function writeAtomic(path: string, data: string, protect?: (path: string) => void): void {
   const tmp = `${path}.tmp-${Deno.pid}`;
-  const f = Deno.openSync(tmp, { write: true, create: true, truncate: true, mode: 0o600 });
   try {
+    Deno.removeSync(tmp); // a stale temp file of a killed run with this pid: start from a new, empty file
+  } catch { /* none */ }
+  const f = Deno.openSync(tmp, { write: true, createNew: true, mode: 0o600 });
+  try {
+    protect?.(tmp);
     f.writeSync(enc.encode(data));
     f.syncSync();
   } finally {
@@ -301,6 +308,8 @@ export interface ConfirmSetup {
   tasks?: string[];
   /** Options for the apply (e.g. secret resolvers in tests). */
   apply?: ApplyOptions;
+  /** Restricts the record file before the keys are written into it (Windows: administrators only). */
+  protect?: (path: string) => void;
 }
 
 /** The outcome of `applyConfirmed`: the apply's, and the armed record (none when nothing changed). */
@@ -339,7 +348,7 @@ export function applyConfirmed(engine: Engine, graph: ObjectGraph, s: ConfirmSet
           previous,
           ...(s.tasks?.length ? { tasks: s.tasks } : {}),
         };
-        writeAtomic(s.path, JSON.stringify(armed) + "\n");
+        writeAtomic(s.path, JSON.stringify(armed) + "\n", s.protect);
         removeIfThere(s.notePath);
       },
     });

@@ -18,6 +18,7 @@ import {
   REVERT_TASK_FOLDER,
   REVERT_TASKS,
 } from "../../modules/host/revertTask.ts";
+import { icaclsReader, nonAdminWriters } from "../../modules/host/safety.ts";
 import { probeWindowsHost } from "./host.ts";
 
 const host = probeWindowsHost();
@@ -99,7 +100,28 @@ Deno.test({
       // Confirmed: the tasks exist while armed and are deleted by confirm.
       const armed = await wfpsec(["apply", b, "--confirm-within", "5m", "--json"]);
       assert.equal(armed.code, 0, armed.stdout + armed.stderr);
-      assert.deepEqual(JSON.parse(armed.stdout).confirm.tasks, [DEADLINE_TASK, STARTUP_TASK]);
+      const confirm = JSON.parse(armed.stdout).confirm;
+      assert.deepEqual(confirm.tasks, [DEADLINE_TASK, STARTUP_TASK]);
+      // The record holds keys: nobody but Administrators and SYSTEM may open it (any right at all).
+      const anyRight = new Set([
+        "F",
+        "M",
+        "RX",
+        "R",
+        "W",
+        "D",
+        "GR",
+        "GA",
+        "GE",
+        "GW",
+        "RD",
+        "REA",
+        "RA",
+        "X",
+        "WD",
+        "AD",
+      ]);
+      assert.deepEqual(nonAdminWriters(confirm.record, icaclsReader, anyRight), []);
       assert.ok(schtasks(["/Query", "/TN", DEADLINE_TASK]).ok);
       assert.equal((await wfpsec(["confirm"])).code, 0);
       assert.equal(schtasks(["/Query", "/TN", DEADLINE_TASK]).ok, false);
