@@ -213,14 +213,7 @@ export const COMMANDS: Record<string, Command> = {
       const engine = await openEngine(v, out, false);
       try {
         const { removeOwned } = await import("../apply/apply.ts");
-        const armed = await (await import("./confirmCommand.ts")).armedRefusal(engine, v, "remove");
-        const removed = await underApplyLock(
-          engine,
-          v,
-          out,
-          "remove",
-          () => (armed(), removeOwned(engine, key)),
-        );
+        const removed = await underApplyLock(engine, v, out, "remove", () => removeOwned(engine, key));
         if (out.json) out.doc({ ...(await head("remove", engine)), removed });
         else {
           const n = Object.values(removed).reduce((a, b) => a + b, 0);

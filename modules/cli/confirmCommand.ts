@@ -1,7 +1,7 @@
 /**
  * Confirm or revert on the command line (modules/apply/confirm.ts): `apply --confirm-within DURATION`
  * (parsed here; the apply command calls `applyGate`), `confirm`, and `revert [--due]`. Every command that
- * changes the engine refuses while an apply awaits confirmation (`armedRefusal`).
+ * changes the engine is refused while an apply awaits confirmation (cli/support.ts underApplyLock).
  */
 import { type Command, ENGINE_OPTS, type Output, type Values } from "./command.ts";
 import { head, openEngine, providerKey, underApplyLock } from "./support.ts";
@@ -36,21 +36,10 @@ export async function parseDuration(
 /** The host's lock, record and note paths for an engine (undefined: the engine keeps no state to lock). */
 async function paths(engine: import("../engine/mod.ts").Engine, v: Values) {
   const { applyLockPath } = await import("../apply/lock.ts");
-  const { armedRecordPath, revertedNotePath } = await import("../apply/confirm.ts");
+  const { armedRecordPath, revertedNotePath } = await import("../apply/armed.ts");
   const simState = (v["sim-state"] as string | undefined) ?? Deno.env.get("FWPSIM_STATE");
   const lock = applyLockPath(engine.info.kind, simState);
   return lock ? { record: armedRecordPath(lock), note: revertedNotePath(lock) } : undefined;
-}
-
-/** A synchronous check, for inside the apply lock, that nothing awaits confirmation (ConfirmError). */
-export async function armedRefusal(
-  engine: import("../engine/mod.ts").Engine,
-  v: Values,
-  command: string,
-): Promise<() => void> {
-  const p = await paths(engine, v);
-  const { refuseWhileArmed } = await import("../apply/confirm.ts");
-  return () => p && refuseWhileArmed(p.record, command);
 }
 
 /** What the apply command does about confirm/revert: parse the option, apply (armed or not), report. */
@@ -72,7 +61,7 @@ export interface ApplyGate {
 export async function confirmWithin(v: Values): Promise<number | undefined> {
   const raw = v["confirm-within"] as string | undefined;
   if (raw === undefined) return undefined;
-  const { CONFIRM_MAX_MS, CONFIRM_MIN_MS } = await import("../apply/confirm.ts");
+  const { CONFIRM_MAX_MS, CONFIRM_MIN_MS } = await import("../apply/armed.ts");
   const ms = await parseDuration(raw, "--confirm-within", { min: CONFIRM_MIN_MS, max: CONFIRM_MAX_MS });
   if (v["if-drifted"]) {
     throw new (await import("../errors.ts")).UsageError(
@@ -89,7 +78,9 @@ export async function applyGate(
   withinMs: number | undefined,
 ): Promise<ApplyGate> {
   const p = await paths(engine, v);
-  const c = await import("../apply/confirm.ts");
+  const a = await import("../apply/armed.ts");
+  // The decompiler and policy loader come only with an armed apply (a plain apply's start-up stays lean).
+  const c = withinMs !== undefined ? await import("../apply/confirm.ts") : undefined;
   const { applyGraph } = await import("../apply/apply.ts");
   const key = await providerKey();
   const windows = engine.info.kind === "windows" ? await import("../host/revertTask.ts") : undefined;
@@ -101,15 +92,15 @@ export async function applyGate(
       `--confirm-within needs an engine whose state outlives this process (${engine.info.description})`,
     );
   }
-  let armed: import("../apply/confirm.ts").ArmedRecord | undefined;
+  let armed: import("../apply/armed.ts").ArmedRecord | undefined;
   return {
     withinMs,
     apply(eng, loaded) {
-      if (p) c.refuseWhileArmed(p.record, "apply");
-      if (withinMs === undefined || !p) {
+      // (Refused while another apply awaits confirmation: underApplyLock, cli/support.ts.)
+      if (!c || withinMs === undefined || !p) {
         const r = applyGraph(eng, loaded.graph);
         // A later apply makes the note of an earlier revert moot (a late confirm is about this state now).
-        if (p && r.outcome === "applied") c.dropRevertedNote(p.note);
+        if (p && r.outcome === "applied") a.dropRevertedNote(p.note);
         return r;
       }
       // Windows: the tasks that run `revert --due` exist before the apply can commit; a task that finds no
@@ -134,7 +125,7 @@ export async function applyGate(
       }
     },
     json() {
-      return armed && p ? { ...c.summaryOf(armed, p.record), revertBy: revertBy(armed, engine) } : null;
+      return armed && p ? { ...a.summaryOf(armed, p.record), revertBy: revertBy(armed, engine) } : null;
     },
     text() {
       if (!armed) return withinMs !== undefined ? ["Nothing changed, so no revert was armed."] : [];
@@ -187,7 +178,7 @@ export const CONFIRM_COMMAND: Command = {
           `confirm needs an engine whose state outlives this process`,
         );
       }
-      const { confirmArmed } = await import("../apply/confirm.ts");
+      const { confirmArmed } = await import("../apply/armed.ts");
       const r = await underApplyLock(engine, v, out, "confirm", () => confirmArmed(p.record, p.note));
       if (r.armed?.tasks.length) {
         const problems = (await import("../host/revertTask.ts")).disarmRevertTasks(r.armed.tasks);

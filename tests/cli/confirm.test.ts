@@ -146,6 +146,14 @@ Deno.test({
     );
     assert.equal(await engineState(state), stateB, `${args.join(" ")} changed nothing`);
   }
+  // So is a fleet engine's `dsc set` (exit 4: refused for safety).
+  const dsc = await wfpsec(["dsc", "set", "--input", JSON.stringify({ path: c })], {
+    WFPSEC_ENGINE: "sim",
+    FWPSIM_STATE: state,
+  });
+  assert.equal(dsc.code, 4, dsc.stderr);
+  assert.match(dsc.stderr, /dsc set refused: the apply of policy .*pol-b.* awaits confirmation/);
+  assert.equal(await engineState(state), stateB);
   // The scheduled task's run fails with its one JSON line, and changes nothing either.
   const drift = await wfpsec(["apply", c, "--if-drifted", ...SIM(state)]);
   assert.equal(drift.code, 1);
