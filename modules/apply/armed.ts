@@ -130,17 +130,17 @@ export function readArmed(path: string): ArmedRecord | undefined {
 }
 
 /**
- * Writes `data` to `path` atomically and owner-only: a temp file beside it (mode 0600, and `protect`, e.g. an
- * administrators-only ACL on Windows, applied while it is still empty), fsync, rename.
+ * Writes `data` to `path` atomically and owner-only: a temp file beside it (mode 0600; on Windows it inherits
+ * the ACL of wfpsec's ProgramData folder, SYSTEM and Administrators only, which the apply lock created or
+ * checked before: ffi/fileSecurity.ts ensureAdminFolder), fsync, rename.
  */
-export function writeAtomic(path: string, data: string, protect?: (path: string) => void): void {
+export function writeAtomic(path: string, data: string): void {
   const tmp = `${path}.tmp-${Deno.pid}`;
   try {
     Deno.removeSync(tmp); // a stale temp file of a killed run with this pid: start from a new, empty file
   } catch { /* none */ }
   const f = Deno.openSync(tmp, { write: true, createNew: true, mode: 0o600 });
   try {
-    protect?.(tmp);
     f.writeSync(enc.encode(data));
     f.syncSync();
   } finally {

@@ -155,8 +155,6 @@ export interface ConfirmSetup {
   tasks?: string[];
   /** Options for the apply (e.g. secret resolvers in tests). */
   apply?: ApplyOptions;
-  /** Restricts the record file before the keys are written into it (Windows: administrators only). */
-  protect?: (path: string) => void;
 }
 
 /** The outcome of `applyConfirmed`: the apply's, and the armed record (none when nothing changed). */
@@ -195,7 +193,7 @@ export function applyConfirmed(engine: Engine, graph: ObjectGraph, s: ConfirmSet
           previous,
           ...(s.tasks?.length ? { tasks: s.tasks } : {}),
         };
-        writeAtomic(s.path, JSON.stringify(armed) + "\n", s.protect);
+        writeAtomic(s.path, JSON.stringify(armed) + "\n");
         removeIfThere(s.notePath);
       },
     });

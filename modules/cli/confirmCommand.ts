@@ -84,9 +84,6 @@ export async function applyGate(
   const { applyGraph } = await import("../apply/apply.ts");
   const key = await providerKey();
   const windows = engine.info.kind === "windows" ? await import("../host/revertTask.ts") : undefined;
-  const protect = engine.info.kind === "windows"
-    ? (await import("../host/adminOnlyFile.ts")).restrictToAdministrators
-    : undefined;
   if (withinMs !== undefined && !p) {
     throw new (await import("../errors.ts")).UsageError(
       `--confirm-within needs an engine whose state outlives this process (${engine.info.description})`,
@@ -114,7 +111,6 @@ export async function applyGate(
           withinMs,
           policy: { name: loaded.name, file: loaded.file },
           tasks,
-          protect: protect && ((path: string) => protect(path)),
         });
         armed = r.armed;
         if (!armed && tasks) windows!.disarmRevertTasks(tasks);

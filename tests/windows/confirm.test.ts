@@ -18,7 +18,9 @@ import {
   REVERT_TASK_FOLDER,
   REVERT_TASKS,
 } from "../../modules/host/revertTask.ts";
-import { icaclsReader, nonAdminWriters } from "../../modules/host/safety.ts";
+import { CheckedHandle } from "../../ffi/fileSecurity.ts";
+import { decodeSecurityDescriptor } from "../../ffi/sddl.ts";
+import { aclProblems } from "../../ffi/aclCheck.ts";
 import { probeWindowsHost } from "./host.ts";
 
 const host = probeWindowsHost();
@@ -102,26 +104,15 @@ Deno.test({
       assert.equal(armed.code, 0, armed.stdout + armed.stderr);
       const confirm = JSON.parse(armed.stdout).confirm;
       assert.deepEqual(confirm.tasks, [DEADLINE_TASK, STARTUP_TASK]);
-      // The record holds keys: nobody but Administrators and SYSTEM may open it (any right at all).
-      const anyRight = new Set([
-        "F",
-        "M",
-        "RX",
-        "R",
-        "W",
-        "D",
-        "GR",
-        "GA",
-        "GE",
-        "GW",
-        "RD",
-        "REA",
-        "RA",
-        "X",
-        "WD",
-        "AD",
-      ]);
-      assert.deepEqual(nonAdminWriters(confirm.record, icaclsReader, anyRight), []);
+      // The record holds keys: nobody but SYSTEM and Administrators may hold any right on it (it inherits
+      // wfpsec's admin-only ProgramData folder).
+      const h = CheckedHandle.open(confirm.record, false);
+      try {
+        const p = aclProblems(decodeSecurityDescriptor(h.securityDescriptor()), { mask: 0x1f01ff });
+        assert.deepEqual(p.writers, [], "no untrusted trustee has any right on the armed record");
+      } finally {
+        h.close();
+      }
       assert.ok(schtasks(["/Query", "/TN", DEADLINE_TASK]).ok);
       assert.equal((await wfpsec(["confirm"])).code, 0);
       assert.equal(schtasks(["/Query", "/TN", DEADLINE_TASK]).ok, false);
