@@ -6,6 +6,7 @@ import { type Command, ENGINE_OPTS, VERSION } from "./command.ts";
 import { MONITOR_COMMANDS } from "./monitorCommands.ts";
 import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import { DSC_COMMAND } from "./dscCommand.ts";
+import { REPORT_COMMAND } from "./reportCommand.ts";
 import {
   diagnosticJson,
   diagnosticLine,
@@ -517,6 +518,8 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   explain: EXPLAIN_COMMAND,
+
+  report: REPORT_COMMAND,
 
   dsc: DSC_COMMAND,
 };

@@ -1,0 +1,674 @@
+/**
+ * What `wfpsec report` shows, gathered once from an engine (live, fwpsim or an offline snapshot), optionally
+ * with a POLICY merged in as a what-if: the policy as a matrix, the host's protection map, the arbitration
+ * ladder per IPsec layer, the plan by policy item, SAs and recorded failures. Every output form (html.ts,
+ * dot.ts, mermaid.ts, the JSON form) renders this one structure, so they cannot disagree.
+ *
+ * Nothing here acts on the engine: it only enumerates. Secrets are never read: a pre-shared key appears as
+ * the place it is referenced from (an environment variable's or file's name), never as a value.
+ */
+import type { Engine, EngineInfo } from "../engine/mod.ts";
+import type {
+  AddrSpec,
+  AuthMethod,
+  MainModePolicy,
+  Policy,
+  PortRange,
+  QmProposal,
+  QuickModePolicy,
+} from "../model/mod.ts";
+import { formatAddr, formatV4, formatV6, v6FromBytes } from "../model/mod.ts";
+import type { Filter, FilterCondition, Guid } from "../graph/mod.ts";
+import { effectiveWeightOf, readMeta } from "../graph/mod.ts";
+import { CALLOUTS, CONDITIONS, ENUMS, LAYERS } from "../../ffi/constants.ts";
+import {
+  type CoexistenceEntry,
+  type ExplainedLayer,
+  type ExplainSource,
+  explainTraffic,
+  ipsecPolicyKind,
+  legacySublayers,
+} from "../explain/mod.ts";
+import { conditionsText } from "../render/mod.ts";
+
+/** One row of the policy matrix: a rule, an exemption or a tunnel, in the policy's own words. */
+export interface MatrixRow {
+  /** Which section of the policy the row comes from. */
+  kind: "rule" | "exemption" | "tunnel";
+  /** The item's name in the policy. */
+  name: string;
+  /** Its description, if any. */
+  description: string | null;
+  /** Remote scopes (`any` when open). */
+  remote: string[];
+  /** Local scopes (`any` when open). */
+  local: string[];
+  /** Protocol and ports, e.g. `tcp remote port 445` or `any`. */
+  traffic: string;
+  /** `both`, `inbound` or `outbound` (exemptions and tunnels: `both`). */
+  direction: string;
+  /** Inbound security: `require`, `request`, `clear`, `exempt` or `tunnel`. */
+  inbound: string;
+  /** Outbound security, as `inbound`. */
+  outbound: string;
+  /** Authentication methods, main-mode policy by main-mode policy (`kerberos`, `certificate (CN=...)`). */
+  auth: string[];
+  /** Main-mode crypto: `<policy> (<keyModule>): proposal, proposal`. */
+  mainModeCrypto: string[];
+  /** Quick-mode crypto: `<policy>: proposal, ... pfs <group>`. */
+  quickModeCrypto: string | null;
+  /** Rules: guaranteed encryption (ALE connect/accept). */
+  requireEncryption: boolean;
+}
+
+/** Who governs one remote scope in one direction, by the filter arbitration explain performs. */
+export interface Governor {
+  /** `ours` (a wfpsec rule), `foreign` (another provider's IPsec policy), `exempt` (a permit), `none`. */
+  kind: "ours" | "foreign" | "exempt" | "none";
+  /** The provider's name (or key), null for `none`. */
+  provider: string | null;
+  /** The policy item (`rule corp`, `exemption icmp`) or the foreign filter's name. */
+  item: string | null;
+  /** The quick-mode policy considered at the IPSEC layer (name or key), if any. */
+  quickMode: string | null;
+  /** The main-mode policy considered at the IKEEXT layer (name or key), if any. */
+  mainMode: string | null;
+  /** explain's one-line outcome for this traffic. */
+  outcome: string;
+  /** Other providers whose IPsec policy at the IPSEC layer matches the same traffic (another sublayer). */
+  contested: string[];
+}
+
+/** One remote scope of the protection map. */
+export interface ProtectionRow {
+  /** The scope as written (`10.0.0.0/8`, `any IPv4`). */
+  scope: string;
+  /** The address explained for it (the scope's first host). */
+  sample: string;
+  /** Where the scope comes from: our rule names and the foreign providers whose filters name it. */
+  from: string[];
+  /** Outbound traffic to the scope. */
+  outbound: Governor;
+  /** Inbound traffic from the scope. */
+  inbound: Governor;
+}
+
+/** One filter on the ladder. */
+export interface LadderFilter {
+  /** Display name. */
+  name: string;
+  /** Our policy item (`rule corp`), or null for a foreign filter. */
+  item: string | null;
+  /** Effective weight, hex; `~` marks one computed (not reported by the engine). */
+  weight: string;
+  /** permit, block, or the callout's short name. */
+  action: string;
+  /** The conditions as `show` prints them. */
+  conditions: string;
+}
+
+/** One sublayer at one layer, in arbitration order. */
+export interface LadderSublayer {
+  /** FWPM_SUBLAYER0.subLayerKey. */
+  key: Guid;
+  /** Its display name, or the key. */
+  name: string;
+  /** Its weight (UINT16; higher is evaluated first). */
+  weight: number;
+  /** The owning provider's name (or key), null when none. */
+  provider: string | null;
+  /** Whether it is wfpsec's sublayer. */
+  ours: boolean;
+  /** How many filters it holds at this layer. */
+  filterCount: number;
+  /** Filters per provider at this layer, most first. */
+  byProvider: { provider: string; count: number; ours: boolean }[];
+  /** The first filters by effective weight (all of ours, up to LADDER_FOREIGN of the others). */
+  filters: LadderFilter[];
+}
+
+/** One IPsec-relevant layer's arbitration ladder. */
+export interface LadderLayer {
+  /** FWPM_LAYER_* name. */
+  layer: string;
+  /** Sublayers with filters at this layer, highest weight first. */
+  sublayers: LadderSublayer[];
+}
+
+/** The report's data. */
+export interface ReportData {
+  /** When it was gathered (ISO 8601). */
+  generated: string;
+  /** The engine it was gathered from. */
+  engine: EngineInfo;
+  /** The policy shown: from a file (what-if), from the engine (decoded), or none. */
+  policy: { name: string; file: string | null; source: "file" | "engine" } | null;
+  /** Rules, exemptions and tunnels. */
+  matrix: MatrixRow[];
+  /** Each remote scope and who governs it. */
+  protection: ProtectionRow[];
+  /** Arbitration ladder per IPsec layer. */
+  ladder: LadderLayer[];
+  /** Other providers' IPsec policy overlapping the policy's traffic (plan's coexistence). */
+  coexistence: CoexistenceEntry[];
+  /** The plan (only with a policy file). */
+  plan: ReportPlan | null;
+  /** SAs in force; null when the engine has no SA enumeration (snapshots). */
+  sas: ReportSas | null;
+  /** Recorded IKE failures and IPsec drops; null when the engine records none (snapshots). */
+  failures: ReportFailure[] | null;
+}
+
+/** The plan, grouped by policy item. */
+export interface ReportPlan {
+  /** Nothing to change. */
+  inSync: boolean;
+  /** Counts per action. */
+  summary: { add: number; delete: number; replace: number; unchanged: number };
+  /** One group per policy item, in the policy's order. */
+  groups: { title: string; changes: ReportChange[] }[];
+}
+
+/** One planned change, before and after. */
+export interface ReportChange {
+  /** add, delete or replace. */
+  action: string;
+  /** The WFP object kind. */
+  kind: string;
+  /** The object's display name. */
+  name: string;
+  /** The layer's symbolic name, for filters. */
+  layer: string | null;
+  /** The reason as plan prints it. */
+  reason: string;
+  /** Replace: each differing field with its value before (engine) and after (policy). */
+  fields: { field: string; before: string; after: string }[];
+}
+
+/** SAs, as `sa --json` decodes them (never key material). */
+export interface ReportSas {
+  /** Main-mode SAs: local, remote, key module, crypto. */
+  ike: { local: string; remote: string; keyModule: string; crypto: string }[];
+  /** IPsec SAs: direction, addresses, SPIs and transforms. */
+  ipsec: { direction: string; local: string; remote: string; spis: string; transforms: string }[];
+  /** How many manual SA contexts are installed. */
+  contexts: number;
+}
+
+/** One recorded failure. */
+export interface ReportFailure {
+  /** ISO 8601 time. */
+  time: string;
+  /** mm, qm, em or drop. */
+  kind: string;
+  /** Local address. */
+  local: string;
+  /** Remote address. */
+  remote: string;
+  /** The failure's name and code. */
+  failure: string;
+  /** The rule its filter belongs to, in words. */
+  rule: string;
+  /** Likely cause and fix, when known. */
+  cause: string | null;
+}
+
+/** How many foreign filters of one sublayer the ladder lists (the count covers them all). */
+export const LADDER_FOREIGN = 6;
+
+const NAME = new Map<string, string>(
+  [...Object.entries(LAYERS), ...Object.entries(CALLOUTS)].map(([n, g]) => [g, n]),
+);
+const LADDER_LAYERS = [
+  "ALE_AUTH_CONNECT",
+  "ALE_AUTH_RECV_ACCEPT",
+  "OUTBOUND_TRANSPORT",
+  "INBOUND_TRANSPORT",
+  "IKEEXT",
+  "IPSEC",
+].flatMap((n) => ["V4", "V6"].map((v) => (LAYERS as Record<string, string>)[`FWPM_LAYER_${n}_${v}`]));
+const IPSEC_LAYERS = new Set<string>([LAYERS.FWPM_LAYER_IPSEC_V4, LAYERS.FWPM_LAYER_IPSEC_V6]);
+const A = ENUMS.FWP_ACTION_TYPE;
+
+// ---- the matrix ----
+
+function scopes(list: AddrSpec[]): string[] {
+  return list.length ? list.map(formatAddr) : ["any"];
+}
+
+function portsText(p: PortRange[]): string {
+  return p.map((r) => (r.low === r.high ? String(r.low) : `${r.low}-${r.high}`)).join(",");
+}
+
+function trafficText(
+  x: { protocol?: number; localPorts: PortRange[]; remotePorts: PortRange[] },
+  protoNames: Record<number, string>,
+): string {
+  const parts: string[] = [];
+  if (x.protocol !== undefined) parts.push(protoNames[x.protocol] ?? `protocol ${x.protocol}`);
+  if (x.remotePorts.length) parts.push(`remote port ${portsText(x.remotePorts)}`);
+  if (x.localPorts.length) parts.push(`local port ${portsText(x.localPorts)}`);
+  return parts.join(" ") || "any";
+}
+
+/** An authentication method in words; a pre-shared key by where it is read from, never its value. */
+export function authText(a: AuthMethod): string {
+  switch (a.kind) {
+    case "psk":
+      return `pre-shared key (${
+        a.ref.env ? `env ${a.ref.env}` : a.ref.file ? `file ${a.ref.file}` : "reference"
+      })`;
+    case "certificate": {
+      const roots = a.rootCA.map((r) => (typeof r === "string" ? r : r.file)).join("; ");
+      return `certificate${a.signing !== "rsa" ? ` ${a.signing}` : ""} (${roots || a.store})`;
+    }
+    case "kerberos":
+      return a.proxyServer ? `kerberos (proxy ${a.proxyServer})` : "kerberos";
+    default:
+      return a.kind;
+  }
+}
+
+function qmProposalText(p: QmProposal): string {
+  const parts: string[] = [];
+  if (p.ah) parts.push(`ah-${p.ah}`);
+  if (p.esp) parts.push(`esp-${p.esp.cipher}${p.esp.integrity !== "none" ? `-${p.esp.integrity}` : ""}`);
+  return parts.join("+") || "none";
+}
+
+function mmText(m: MainModePolicy): string {
+  return `${m.name} (${m.keyModule}): ${
+    m.proposals.map((p) => `${p.cipher}-${p.integrity}-${p.dh}`).join(", ")
+  }`;
+}
+
+function qmText(q: QuickModePolicy): string {
+  return `${q.name}: ${q.proposals.map(qmProposalText).join(", ")}${
+    q.pfs !== "none" ? `, pfs ${q.pfs}` : ""
+  }`;
+}
+
+/** The policy as rows: rules, then exemptions, then tunnels (the policy file's order within each). */
+export function policyMatrix(p: Policy, protoNames: Record<number, string>): MatrixRow[] {
+  const mm = new Map(p.mainMode.map((m) => [m.name, m]));
+  const qm = new Map(p.quickMode.map((q) => [q.name, q]));
+  const rows: MatrixRow[] = [];
+  for (const r of p.rules) {
+    const mms = r.mainMode.map((n) => mm.get(n)).filter((m) => m !== undefined);
+    const q = qm.get(r.quickMode);
+    rows.push({
+      kind: "rule",
+      name: r.name,
+      description: r.description ?? null,
+      remote: scopes(r.remote),
+      local: scopes(r.local),
+      traffic: trafficText(r, protoNames) + (r.program ? ` program ${r.program}` : ""),
+      direction: r.direction,
+      inbound: r.direction === "outbound" ? "-" : r.inbound,
+      outbound: r.direction === "inbound" ? "-" : r.outbound,
+      auth: mms.map((m) => `${m.name}: ${m.auth.map(authText).join(", ")}`),
+      mainModeCrypto: mms.map(mmText),
+      quickModeCrypto: q ? qmText(q) : null,
+      requireEncryption: r.requireEncryption,
+    });
+  }
+  for (const e of p.exemptions) {
+    rows.push({
+      kind: "exemption",
+      name: e.name,
+      description: null,
+      remote: scopes(e.remote),
+      local: scopes(e.local),
+      traffic: e.kind === "custom" ? trafficText(e, protoNames) : e.kind,
+      direction: "both",
+      inbound: "exempt",
+      outbound: "exempt",
+      auth: [],
+      mainModeCrypto: [],
+      quickModeCrypto: null,
+      requireEncryption: false,
+    });
+  }
+  for (const t of p.tunnels) {
+    const m = mm.get(t.mainMode), q = qm.get(t.quickMode);
+    rows.push({
+      kind: "tunnel",
+      name: t.name,
+      description: t.description ?? null,
+      remote: scopes(t.remote),
+      local: scopes(t.local),
+      traffic: `tunnel ${formatAddr(t.localEndpoint)} <-> ${formatAddr(t.remoteEndpoint)}`,
+      direction: "both",
+      inbound: "tunnel",
+      outbound: "tunnel",
+      auth: m ? [`${m.name}: ${m.auth.map(authText).join(", ")}`] : [],
+      mainModeCrypto: m ? [mmText(m)] : [],
+      quickModeCrypto: q ? qmText(q) : null,
+      requireEncryption: false,
+    });
+  }
+  return rows;
+}
+
+// ---- the protection map ----
+
+/** The policy item a filter of ours implements (`rule corp`), from its metadata path. */
+export function itemOf(f: Pick<Filter, "providerData">): string | null {
+  const path = readMeta(f.providerData)?.path;
+  if (typeof path !== "string") return null;
+  const [section, name] = path.split("/");
+  const word: Record<string, string> = {
+    rules: "rule",
+    exemptions: "exemption",
+    tunnels: "tunnel",
+    ikeExemptions: "IKE exemption",
+  };
+  return word[section] ? `${word[section]}${name !== undefined ? ` ${name}` : ""}` : path;
+}
+
+interface Scope {
+  scope: string;
+  sample: string;
+  from: Set<string>;
+}
+
+function sampleOf(family: 4 | 6, low: bigint, high: bigint): string {
+  // The first host rather than the network address: an interval of two or more starts at its network address.
+  const v = high - low >= 2n ? low + 1n : low;
+  return family === 4 ? formatV4(v) : formatV6(v);
+}
+
+const ANY_SAMPLE = { 4: "198.51.100.7", 6: "2001:db8::7" } as const;
+
+/** The remote-address scopes a filter's conditions name (intervals), or `any` of the layer's family. */
+function filterScopes(f: Filter): { scope: string; sample: string }[] {
+  const v6 = f.layerKey === LAYERS.FWPM_LAYER_IPSEC_V6;
+  const out: { scope: string; sample: string }[] = [];
+  for (const c of f.filterCondition as FilterCondition[]) {
+    if (c.fieldKey !== CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS) continue;
+    const v = c.conditionValue as unknown as Record<string, unknown> & { type: number | string };
+    if (v.type === 256) {
+      const m = v.v4AddrMask as { addr: number; mask: number };
+      const mask = BigInt(m.mask >>> 0), low = BigInt(m.addr >>> 0) & mask;
+      const high = low | (~mask & 0xffffffffn);
+      const bits = 32 - Math.log2(Number(high - low + 1n));
+      out.push({
+        scope: high === low ? formatV4(low) : `${formatV4(low)}/${bits}`,
+        sample: sampleOf(4, low, high),
+      });
+    } else if (v.type === 3) {
+      const a = BigInt((v.uint32 as number) >>> 0);
+      out.push({ scope: formatV4(a), sample: formatV4(a) });
+    } else if (v.type === 257) {
+      const m = v.v6AddrMask as { addr: Uint8Array; prefixLength: number };
+      const bits = BigInt(m.prefixLength), host = bits >= 128n ? 0n : (1n << (128n - bits)) - 1n;
+      const low = v6FromBytes(m.addr) & ~host;
+      out.push({ scope: `${formatV6(low)}/${m.prefixLength}`, sample: sampleOf(6, low, low | host) });
+    } else if (v.type === 11) {
+      const a = v6FromBytes(v.byteArray16 as Uint8Array);
+      out.push({ scope: formatV6(a), sample: formatV6(a) });
+    } else if (v.type === 258) {
+      const r = v.rangeValue as { valueLow: Record<string, unknown>; valueHigh: Record<string, unknown> };
+      if (typeof r.valueLow.uint32 === "number" && typeof r.valueHigh.uint32 === "number") {
+        const low = BigInt(r.valueLow.uint32 >>> 0), high = BigInt(r.valueHigh.uint32 >>> 0);
+        out.push({ scope: `${formatV4(low)}-${formatV4(high)}`, sample: sampleOf(4, low, high) });
+      }
+    }
+  }
+  if (!out.length) out.push({ scope: `any IPv${v6 ? 6 : 4}`, sample: ANY_SAMPLE[v6 ? 6 : 4] });
+  return out;
+}
+
+function specScopes(list: AddrSpec[], families: (4 | 6)[]): { scope: string; sample: string }[] {
+  if (!list.length) return families.map((f) => ({ scope: `any IPv${f}`, sample: ANY_SAMPLE[f] }));
+  return list.map((a) => ({ scope: formatAddr(a), sample: sampleOf(a.family, a.low, a.high) }));
+}
+
+/** Who governs `layers` (one explained connection): the IPSEC layer's policy, else a transport decider. */
+function governorOf(
+  layers: ExplainedLayer[],
+  outcome: string,
+  filters: Map<string, Filter>,
+  ourProvider: Guid,
+): Governor {
+  const ctx = (prefix: string) => {
+    const c = layers.find((l) => l.layer.startsWith(prefix))?.policyContext;
+    return c ? c.name ?? `{${c.providerContextKey}}` : null;
+  };
+  const ipsecLayer = layers.find((l) => l.layer.startsWith("FWPM_LAYER_IPSEC"));
+  const ipsec = ipsecLayer?.policyContext;
+  const governing = ipsec ? filters.get(ipsec.filterKey)?.providerKey : undefined;
+  // Policy of other providers that decides its own sublayer for this traffic: one IPsec policy wins.
+  const contested = new Set<string>();
+  for (const s of ipsecLayer?.sublayers ?? []) {
+    const d = s.filters.find((f) => f.filterKey === s.decidingFilter);
+    if (d?.providerContextKey && d.providerKey !== governing) {
+      contested.add(d.providerName ?? d.providerKey ?? "(no provider)");
+    }
+  }
+  const base = {
+    quickMode: ctx("FWPM_LAYER_IPSEC"),
+    mainMode: ctx("FWPM_LAYER_IKEEXT"),
+    outcome,
+    contested: [...contested].sort(),
+  };
+  const describe = (key: Guid, kind: "ours" | "foreign" | "exempt"): Governor => {
+    const f = filters.get(key);
+    const ours = f?.providerKey === ourProvider;
+    const deciding = layers.flatMap((l) => l.sublayers.flatMap((s) => s.filters)).find((x) =>
+      x.filterKey === key
+    );
+    return {
+      kind: kind === "exempt" ? "exempt" : ours ? "ours" : "foreign",
+      provider: deciding?.providerName ?? f?.providerKey ?? null,
+      item: (ours && f ? itemOf(f) : null) ?? deciding?.name ?? f?.displayData?.name ?? key,
+      ...base,
+    };
+  };
+  if (ipsec) return describe(ipsec.filterKey, "ours");
+  // No quick-mode policy applies: a permit at the transport layer (an exemption) or a callout decides.
+  const transport = layers.find((l) => l.layer.includes("_TRANSPORT_"));
+  for (const s of transport?.sublayers ?? []) {
+    const d = s.filters.find((f) => f.filterKey === s.decidingFilter);
+    if (!d) continue;
+    return describe(d.filterKey, d.action === "permit" ? "exempt" : "ours");
+  }
+  return { kind: "none", provider: null, item: null, ...base };
+}
+
+/**
+ * The protection map: every remote scope our policy's rules name and every scope other providers' IPsec
+ * policy names, each explained outbound and inbound (its first host as the sample).
+ */
+export function protectionMap(
+  source: ExplainSource,
+  policy: Policy | undefined,
+  ourProvider: Guid,
+): ProtectionRow[] {
+  const byScope = new Map<string, Scope>();
+  const add = (s: { scope: string; sample: string }, from: string) => {
+    const e = byScope.get(s.scope) ?? { ...s, from: new Set<string>() };
+    e.from.add(from);
+    byScope.set(s.scope, e);
+  };
+  for (const r of policy?.rules ?? []) {
+    for (const s of specScopes(r.remote, r.families)) add(s, `rule ${r.name}`);
+  }
+  for (const t of policy?.tunnels ?? []) {
+    for (const s of specScopes(t.remote, [t.remoteEndpoint.family])) add(s, `tunnel ${t.name}`);
+  }
+  const providers = new Map(source.enumProviders().map((p) => [p.providerKey, p.displayData?.name || null]));
+  const legacy = legacySublayers(source.enumSublayers());
+  const all = source.enumFilters();
+  const filters = new Map(all.map((f) => [f.filterKey, f]));
+  for (const f of all) {
+    if (!IPSEC_LAYERS.has(f.layerKey) || !ipsecPolicyKind(f, legacy)) continue;
+    const who = f.providerKey === ourProvider
+      ? itemOf(f) ?? "wfpsec"
+      : (f.providerKey ? providers.get(f.providerKey) ?? f.providerKey : "(no provider)");
+    for (const s of filterScopes(f)) add(s, who);
+  }
+  const rows: ProtectionRow[] = [];
+  for (const s of byScope.values()) {
+    const one = (direction: "in" | "out") => {
+      const x = explainTraffic(source, { direction, remote: s.sample });
+      return governorOf(x.layers, x.summary, filters, ourProvider);
+    };
+    rows.push({
+      scope: s.scope,
+      sample: s.sample,
+      from: [...s.from].sort(),
+      outbound: one("out"),
+      inbound: one("in"),
+    });
+  }
+  return rows;
+}
+
+// ---- the ladder ----
+
+function actionWord(f: Filter): string {
+  if (f.action.type === A.FWP_ACTION_PERMIT) return "permit";
+  if (f.action.type === A.FWP_ACTION_BLOCK) return "block";
+  const c = f.action.calloutKey ? NAME.get(f.action.calloutKey) ?? f.action.calloutKey : "?";
+  return `callout ${c.replace(/^FWPM_CALLOUT_/, "")}`;
+}
+
+/** Each IPsec-relevant layer with filters: its sublayers by weight, our filters among the others. */
+export function arbitrationLadder(source: ExplainSource, ourProvider: Guid): LadderLayer[] {
+  const providers = new Map(source.enumProviders().map((p) => [p.providerKey, p.displayData?.name || null]));
+  const providerText = (k: string | undefined) => (k ? providers.get(k) ?? k : null);
+  const subs = new Map(source.enumSublayers().map((s) => [s.subLayerKey, s]));
+  const out: LadderLayer[] = [];
+  for (const layerKey of LADDER_LAYERS) {
+    const fs = source.enumFilters({ layerKey });
+    if (!fs.length) continue;
+    const bySub = new Map<string, { f: Filter; w: bigint; computed: boolean }[]>();
+    for (const f of fs) {
+      const w = effectiveWeightOf(f);
+      const list = bySub.get(f.subLayerKey) ?? [];
+      list.push({ f, w: w.value, computed: w.computed });
+      bySub.set(f.subLayerKey, list);
+    }
+    const sublayers: LadderSublayer[] = [...bySub].map(([key, list]) => {
+      list.sort((a, b) => (b.w > a.w ? 1 : b.w < a.w ? -1 : a.f.filterKey < b.f.filterKey ? -1 : 1));
+      const s = subs.get(key);
+      const counts = new Map<string, { provider: string; count: number; ours: boolean }>();
+      for (const { f } of list) {
+        const p = providerText(f.providerKey) ?? "(no provider)";
+        const e = counts.get(p) ?? { provider: p, count: 0, ours: f.providerKey === ourProvider };
+        e.count++;
+        counts.set(p, e);
+      }
+      let foreign = 0;
+      const shown = list.filter(({ f }) => f.providerKey === ourProvider || foreign++ < LADDER_FOREIGN);
+      return {
+        key,
+        name: s?.displayData?.name || key,
+        weight: s?.weight ?? 0,
+        provider: providerText(s?.providerKey),
+        ours: s?.providerKey === ourProvider,
+        filterCount: list.length,
+        byProvider: [...counts.values()].sort((a, b) =>
+          b.count - a.count || a.provider.localeCompare(b.provider)
+        ),
+        filters: shown.map(({ f, w, computed }) => ({
+          name: f.displayData?.name ?? "",
+          item: f.providerKey === ourProvider ? itemOf(f) : null,
+          weight: `${computed ? "~" : ""}0x${w.toString(16).padStart(16, "0")}`,
+          action: actionWord(f),
+          conditions: conditionsText(f.filterCondition),
+        })),
+      };
+    }).sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+    out.push({ layer: NAME.get(layerKey) ?? layerKey, sublayers });
+  }
+  return out;
+}
+
+// ---- plan, SAs, failures: shaped from what plan/monitor already produce ----
+
+/** A plan's printable changes (plan/publicChanges) grouped by policy item, each replace split per field. */
+export function reportPlan(
+  changes: { action: string; kind: string; name: string; layer?: string; reason: string; group?: unknown }[],
+  summary: ReportPlan["summary"],
+  titleOf: (group: never) => string,
+): ReportPlan {
+  const groups: ReportPlan["groups"] = [];
+  for (const c of changes) {
+    const title = c.group ? titleOf(c.group as never) : "objects without wfpsec metadata";
+    let g = groups[groups.length - 1];
+    if (!g || g.title !== title) groups.push(g = { title, changes: [] });
+    const fields = c.action !== "replace" ? [] : c.reason.split("; ").flatMap((part) => {
+      const m = /^(.*?): (.*) -> (.*)$/.exec(part);
+      return m ? [{ field: m[1], before: m[2], after: m[3] }] : [];
+    });
+    g.changes.push({
+      action: c.action,
+      kind: c.kind,
+      name: c.name,
+      layer: c.layer ? NAME.get(c.layer) ?? c.layer : null,
+      reason: c.reason,
+      fields,
+    });
+  }
+  return { inSync: changes.length === 0, summary, groups };
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+const str = (v: Json | undefined) => (v === null || v === undefined ? "-" : String(v));
+
+/** SAs from `sa --json`'s decoded forms (monitor.ts); never a key. */
+export function reportSas(ike: Json[], ipsec: Json[], contexts: number): ReportSas {
+  const obj = (j: Json) => (j && typeof j === "object" && !Array.isArray(j) ? j : {});
+  return {
+    ike: ike.map(obj).map((j) => ({
+      local: str(j.local),
+      remote: str(j.remote),
+      keyModule: str(j.keyModuleTypeName ?? j.keyModuleType),
+      crypto: [j.cipher, j.integrity, j.dhGroup].map(str).join(" "),
+    })),
+    ipsec: ipsec.map(obj).map((j) => {
+      const list = Array.isArray(j.saList) ? j.saList.map(obj) : [];
+      return {
+        direction: str(j.saDirectionName ?? j.saDirection).replace(/^FWP_DIRECTION_/, "").toLowerCase(),
+        local: str(j.local),
+        remote: str(j.remote),
+        spis: list.map((s) => str(s.spiHex)).join(", "),
+        transforms: list.map((s) =>
+          [s.saTransformTypeName, s.authType, s.cipherType].filter((x) => x !== undefined && x !== null)
+            .map(String).join(" ")
+        ).join("; "),
+      };
+    }),
+    contexts,
+  };
+}
+
+/** The SAs and failures of an engine that has them (live engines; snapshots have neither). */
+export function gatherSas(engine: Engine, toJson: {
+  ikeSaJson: (d: never) => Json;
+  saDetailsJson: (d: never) => Json;
+}): ReportSas | null {
+  const sa = engine.sa;
+  if (!sa) return null;
+  return reportSas(
+    sa.enumIkeSas().map((d) => toJson.ikeSaJson(d as never)),
+    sa.enumIpsecSas().map((d) => toJson.saDetailsJson(d as never)),
+    sa.enumSaContexts().length,
+  );
+}
+
+/** A failure row from an event's JSON (netEventJson plus failureContext). */
+export function reportFailure(j: Record<string, unknown>, rule: string): ReportFailure {
+  const f = (j.failure ?? {}) as Record<string, unknown>;
+  return {
+    time: String(j.time ?? "-"),
+    kind: String(j.kind ?? j.typeName ?? j.type ?? "-"),
+    local: String(j.local ?? "-"),
+    remote: String(j.remote ?? "-"),
+    failure: f.name ? `${f.name} (${f.codeHex})` : String(f.codeHex ?? "-"),
+    rule,
+    cause: j.cause ? `${j.cause}; likely fix: ${j.fix}` : null,
+  };
+}
