@@ -75,6 +75,8 @@ export interface Governor {
   mainMode: string | null;
   /** explain's one-line outcome for this traffic. */
   outcome: string;
+  /** True when the outcome depends on conditions the scope alone does not give (protocol, ports, ...). */
+  conditional: boolean;
   /** Other providers whose IPsec policy at the IPSEC layer matches the same traffic (another sublayer). */
   contested: string[];
 }
@@ -227,7 +229,6 @@ const LADDER_LAYERS = [
   "IKEEXT",
   "IPSEC",
 ].flatMap((n) => ["V4", "V6"].map((v) => (LAYERS as Record<string, string>)[`FWPM_LAYER_${n}_${v}`]));
-const IPSEC_LAYERS = new Set<string>([LAYERS.FWPM_LAYER_IPSEC_V4, LAYERS.FWPM_LAYER_IPSEC_V6]);
 const A = ENUMS.FWP_ACTION_TYPE;
 
 // ---- the matrix ----
@@ -382,7 +383,7 @@ const ANY_SAMPLE = { 4: "198.51.100.7", 6: "2001:db8::7" } as const;
 
 /** The remote-address scopes a filter's conditions name (intervals), or `any` of the layer's family. */
 function filterScopes(f: Filter): { scope: string; sample: string }[] {
-  const v6 = f.layerKey === LAYERS.FWPM_LAYER_IPSEC_V6;
+  const v6 = NAME.get(f.layerKey)?.endsWith("_V6") ?? false;
   const out: { scope: string; sample: string }[] = [];
   for (const c of f.filterCondition as FilterCondition[]) {
     if (c.fieldKey !== CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS) continue;
@@ -450,6 +451,7 @@ function governorOf(
     quickMode: ctx("FWPM_LAYER_IPSEC"),
     mainMode: ctx("FWPM_LAYER_IKEEXT"),
     outcome,
+    conditional: outcome.includes("depends on filters not evaluated statically"),
     contested: [...contested].sort(),
   };
   const describe = (key: Guid, kind: "ours" | "foreign" | "exempt"): Governor => {
@@ -466,12 +468,18 @@ function governorOf(
     };
   };
   if (ipsec) return describe(ipsec.filterKey, "ours");
-  // No quick-mode policy applies: a permit at the transport layer (an exemption) or a callout decides.
+  // No quick-mode policy applies: a permit at the transport layer (an exemption) or a callout decides; else
+  // the main-mode policy at IKEEXT; else the first transport filter the decision depends on.
   const transport = layers.find((l) => l.layer.includes("_TRANSPORT_"));
   for (const s of transport?.sublayers ?? []) {
     const d = s.filters.find((f) => f.filterKey === s.decidingFilter);
-    if (!d) continue;
-    return describe(d.filterKey, d.action === "permit" ? "exempt" : "ours");
+    if (d) return describe(d.filterKey, d.action === "permit" ? "exempt" : "ours");
+  }
+  const ike = layers.find((l) => l.layer.startsWith("FWPM_LAYER_IKEEXT"))?.policyContext;
+  if (ike) return describe(ike.filterKey, "ours");
+  for (const s of transport?.sublayers ?? []) {
+    const d = s.filters.find((f) => f.filterKey === s.dependsOn);
+    if (d) return describe(d.filterKey, d.action === "permit" ? "exempt" : "ours");
   }
   return { kind: "none", provider: null, item: null, ...base };
 }
@@ -502,7 +510,7 @@ export function protectionMap(
   const all = source.enumFilters();
   const filters = new Map(all.map((f) => [f.filterKey, f]));
   for (const f of all) {
-    if (!IPSEC_LAYERS.has(f.layerKey) || !ipsecPolicyKind(f, legacy)) continue;
+    if (!ipsecPolicyKind(f, legacy)) continue;
     const who = f.providerKey === ourProvider
       ? itemOf(f) ?? "wfpsec"
       : (f.providerKey ? providers.get(f.providerKey) ?? f.providerKey : "(no provider)");
@@ -599,10 +607,7 @@ export function reportPlan(
     const title = c.group ? titleOf(c.group as never) : "objects without wfpsec metadata";
     let g = groups[groups.length - 1];
     if (!g || g.title !== title) groups.push(g = { title, changes: [] });
-    const fields = c.action !== "replace" ? [] : c.reason.split("; ").flatMap((part) => {
-      const m = /^(.*?): (.*) -> (.*)$/.exec(part);
-      return m ? [{ field: m[1], before: m[2], after: m[3] }] : [];
-    });
+    const fields = c.action !== "replace" ? [] : c.reason.split("; ").map(splitReason);
     g.changes.push({
       action: c.action,
       kind: c.kind,
@@ -613,6 +618,21 @@ export function reportPlan(
     });
   }
   return { inSync: changes.length === 0, summary, groups };
+}
+
+/**
+ * One part of a replace's reason as field, before and after: `path: a -> b` (WFP's words) or `label a -> b`
+ * (the policy's words, plan/policyTerms.ts), where the value before has as many words as the value after;
+ * a part without an arrow (`proposal 2 added: ...`) is the field, with no values.
+ */
+export function splitReason(part: string): { field: string; before: string; after: string } {
+  const wfp = /^([^\s:]+): (.*) -> (.*)$/.exec(part);
+  if (wfp) return { field: wfp[1], before: wfp[2], after: wfp[3] };
+  const arrow = part.lastIndexOf(" -> ");
+  if (arrow < 0) return { field: part, before: "", after: "" };
+  const left = part.slice(0, arrow).split(" "), after = part.slice(arrow + 4);
+  const n = Math.max(1, Math.min(after.split(" ").length, left.length - 1));
+  return { field: left.slice(0, left.length - n).join(" "), before: left.slice(-n).join(" "), after };
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -123,7 +123,8 @@ function governorCell(g: Governor): string {
   const contested = g.contested.length
     ? `<br>${badge("contested", "foreign")} also: ${esc(g.contested.join(", "))}`
     : "";
-  return `<span title="${esc(g.outcome)}">${badge(g.kind)} ${who}</span>${
+  const maybe = g.conditional ? ` ${badge("depends", "request")}` : "";
+  return `<span title="${esc(g.outcome)}">${badge(g.kind)} ${who}</span>${maybe}${
     modes.length ? `<br><small>${lines(modes)}</small>` : ""
   }${contested}`;
 }
@@ -156,7 +157,9 @@ function protectionSection(d: ReportData): string {
     : "";
   return `<section id="protection"><h2>Protection map</h2>
 <p>Each remote scope named by the policy or by other providers' IPsec policy, and what governs traffic to and
-from it by WFP's filter arbitration (explained for the scope's first host; hover for the full outcome).</p>
+from it by WFP's filter arbitration (explained for the scope's first host; hover for the full outcome).
+<span class="badge request">depends</span>: the outcome also depends on conditions a scope does not give
+(protocol, ports, program); <span class="badge foreign">contested</span>: other IPsec policy matches too.</p>
 ${
     d.protection.length
       ? table(["Remote scope", "Named by", "Outbound", "Inbound"], rows)
@@ -238,14 +241,14 @@ function planSection(plan: ReportPlan | null): string {
       const before = c.action === "add"
         ? "(not in the engine)"
         : c.fields.length
-        ? lines(c.fields.map((f) => `${f.field}: ${f.before}`))
+        ? lines(c.fields.map((f) => f.before ? `${f.field}: ${f.before}` : f.field))
         : c.action === "delete"
         ? "in the engine"
         : esc(c.reason);
       const after = c.action === "delete"
         ? "(removed)"
         : c.fields.length
-        ? lines(c.fields.map((f) => `${f.field}: ${f.after}`))
+        ? lines(c.fields.map((f) => f.after ? `${f.field}: ${f.after}` : f.field))
         : c.action === "add"
         ? "as the policy says"
         : esc(c.reason);
