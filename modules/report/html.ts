@@ -21,7 +21,7 @@ header p{margin:2px 0;opacity:.9}.banner{background:#b42318;color:#fff;padding:6
 nav{position:sticky;top:0;background:#fff;border-bottom:1px solid var(--line);padding:8px 24px;z-index:2}
 nav a{margin-right:16px;color:#0b5cad;text-decoration:none}nav input{float:right;padding:3px 6px;width:260px}
 main{padding:0 24px 32px}section{margin-top:24px}h2{font-size:18px;border-bottom:2px solid #102a43;padding-bottom:4px}
-h3{font-size:15px;margin:16px 0 6px}table{border-collapse:collapse;width:100%;margin:6px 0 12px}
+h3{font-size:15px;margin:16px 0 6px}h4{font-size:14px;margin:12px 0 4px}.layer{border-top:1px solid var(--line)}table{border-collapse:collapse;width:100%;margin:6px 0 12px}
 th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left}th{background:var(--head)}
 td.mono,span.mono{font-family:Consolas,"DejaVu Sans Mono",monospace;font-size:12px}
 .badge{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;font-weight:600}
@@ -206,17 +206,20 @@ function ladderSection(d: ReportData): string {
         ])
       );
       const more = s.filterCount - s.filters.length;
-      return `<h3>${i + 1}. ${s.ours ? badge("ours") : badge("other", "foreign")} ${
+      return `<h4>${i + 1}. ${s.ours ? badge("ours") : badge("other", "foreign")} ${
         esc(s.name)
       } <small>weight ${s.weight}${
         s.provider ? `, provider ${esc(s.provider)}` : ""
-      }, ${s.filterCount} filter(s): ${esc(counts.join(", "))}</small></h3>${
+      }, ${s.filterCount} filter(s): ${esc(counts.join(", "))}</small></h4>${
         table(["Effective weight", "Filter", "Action", "Conditions"], filters)
       }${more > 0 ? empty(`... ${more} more filter(s) of other providers in this sublayer`) : ""}`;
     });
-    return `<details open><summary>${esc(l.layer)} (${l.sublayers.length} sublayer(s))</summary>${
+    const ours = l.sublayers.filter((s) => s.ours).reduce((n, s) => n + s.filterCount, 0);
+    const all = l.sublayers.reduce((n, s) => n + s.filterCount, 0);
+    return `<div class="layer"><h3>${esc(l.layer)}</h3>${
       ladderSvg(l)
-    }${subs.join("\n")}</details>`;
+    }<details><summary>${l.sublayers.length} ` +
+      `sublayer(s), ${all} filter(s), ${ours} of them wfpsec's</summary>${subs.join("\n")}</details></div>`;
   });
   return `<section id="ladder"><h2>Arbitration ladder</h2>
 <p>Per IPsec layer: sublayers from the highest weight (evaluated first) down; inside each, filters by effective

@@ -76,10 +76,13 @@ async function devtoolsUrl(stderr: ReadableStream<Uint8Array>, timeoutMs: number
 
 /**
  * Loads `file` in a fresh headless Chromium (own profile folder), waits for the load event and `ready` (a
- * page expression that must become true), evaluates `probe`, writes a PNG screenshot to `screenshot`.
+ * page expression that must become true), evaluates `probe`, writes a PNG screenshot of the window to
+ * `screenshot` (and of the whole page to `fullPage`).
  */
 export async function loadPage(file: string, opts: {
   screenshot: string;
+  /** A second screenshot of the whole page (up to 20,000 CSS pixels tall). */
+  fullPage?: string;
   probe: string;
   ready?: string;
   width?: number;
@@ -146,7 +149,9 @@ export async function loadPage(file: string, opts: {
           run.requests.push(params.request.url);
           break;
         case "Page.javascriptDialogOpening":
+          // recorded, then dismissed: an open dialog would hold the page's load for ever
           run.dialogs.push(params.message);
+          send("Page.handleJavaScriptDialog", { accept: false }).catch(() => {});
           break;
       }
       for (const w of waiters.filter((w) => w.method === msg.method)) w.ok();
@@ -158,7 +163,11 @@ export async function loadPage(file: string, opts: {
         pending.set(id, { ok, fail });
         ws!.send(JSON.stringify({ id, method, params, ...(session ? { sessionId: session } : {}) }));
       });
-    const event = (method: string) => new Promise<void>((ok) => waiters.push({ method, ok }));
+    const event = (method: string) =>
+      new Promise<void>((ok, fail) => {
+        const t = setTimeout(() => fail(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ method, ok: () => (clearTimeout(t), ok()) });
+      });
     const { targetId } = await send("Target.createTarget", { url: "about:blank" });
     session = (await send("Target.attachToTarget", { targetId, flatten: true })).sessionId as string;
     for (const d of ["Runtime", "Log", "Page", "Network"]) await send(`${d}.enable`);
@@ -177,11 +186,19 @@ export async function loadPage(file: string, opts: {
       }
     }
     run.probe = await value(opts.probe);
-    const shot = await send("Page.captureScreenshot", { format: "png" });
-    const bin64 = atob(shot.data as string);
-    const png = new Uint8Array(bin64.length);
-    for (let i = 0; i < png.length; i++) png[i] = bin64.charCodeAt(i);
-    Deno.writeFileSync(opts.screenshot, png);
+    const capture = async (file: string, params: Record<string, unknown>) => {
+      const shot = await send("Page.captureScreenshot", { format: "png", ...params });
+      const bin64 = atob(shot.data as string);
+      const png = new Uint8Array(bin64.length);
+      for (let i = 0; i < png.length; i++) png[i] = bin64.charCodeAt(i);
+      Deno.writeFileSync(file, png);
+    };
+    await capture(opts.screenshot, {});
+    if (opts.fullPage) {
+      const size = (await send("Page.getLayoutMetrics")).cssContentSize as { width: number; height: number };
+      const clip = { x: 0, y: 0, width: size.width, height: Math.min(size.height, 20_000), scale: 1 };
+      await capture(opts.fullPage, { captureBeyondViewport: true, clip });
+    }
     session = undefined;
     await send("Browser.close").catch(() => {});
     return run;
