@@ -26,7 +26,8 @@ export const REPORT_COMMAND: Command = {
     "  --html                 the HTML page (the default format)\n" +
     "  --format FORMAT        html, dot (Graphviz) or mermaid: the scope -> rule/provider graph for wikis\n" +
     "  -o, --output FILE      write to FILE (otherwise stdout)\n" +
-    "  --json                 the report's data as one JSON document instead (docs/cli-json.md)\n" +
+    "  --json                 the report's data as one JSON document on stdout (docs/cli-json.md); with -o\n" +
+    "                         the page or graph is written to FILE as well\n" +
     "Every engine string is escaped; pre-shared keys and SA keys are never included. Exit 0, 1 on error.",
   options: {
     ...ENGINE_OPTS,
@@ -43,9 +44,6 @@ export const REPORT_COMMAND: Command = {
       throw new UsageError(`--format ${format}: expected ${FORMATS.join(", ")}`);
     }
     if (v.html && format !== "html") throw new UsageError(`--html and --format ${format} exclude each other`);
-    if (out.json && (v.html || v.format !== undefined)) {
-      throw new UsageError("--json prints the report's data; it excludes --html and --format");
-    }
     const loaded = file ? await loadGraph(file) : undefined;
     if (loaded) printWarnings(loaded, out);
     const engine = await openEngine(v, out, true);
@@ -57,22 +55,16 @@ export const REPORT_COMMAND: Command = {
         ...(loaded ? { policy: { policy: loaded.policy, graph: loaded.graph, file: loaded.file } } : {}),
       });
       const target = v.output as string | undefined;
-      let text: string;
+      const rendered = () =>
+        format === "html" ? r.reportHtml(data, VERSION) : format === "dot" ? r.reportDot(data) : r.reportMermaid(data);
+      // --json: the data on stdout; with -o the page (or graph) is written too, as export -o --json does.
+      if (target) await writeOutputFile(target, rendered());
       if (out.json) {
         const { engine: _info, ...rest } = data; // the head names the engine
-        text = JSON.stringify({ ...(await head("report", engine)), ...rest }, null, 2) + "\n";
-      } else {
-        text = format === "html"
-          ? r.reportHtml(data, VERSION)
-          : format === "dot"
-          ? r.reportDot(data)
-          : r.reportMermaid(data);
-      }
-      if (target) {
-        await writeOutputFile(target, text);
-        out.err(`wrote ${target}`);
-      } else {
-        const bytes = new TextEncoder().encode(text);
+        out.doc({ ...(await head("report", engine)), format, file: target ?? null, ...rest });
+      } else if (target) out.err(`wrote ${target}`);
+      else {
+        const bytes = new TextEncoder().encode(rendered());
         for (let off = 0; off < bytes.length;) off += Deno.stdout.writeSync(bytes.subarray(off));
       }
       return 0;
