@@ -56,7 +56,11 @@ export const REPORT_COMMAND: Command = {
       });
       const target = v.output as string | undefined;
       const rendered = () =>
-        format === "html" ? r.reportHtml(data, VERSION) : format === "dot" ? r.reportDot(data) : r.reportMermaid(data);
+        format === "html"
+          ? r.reportHtml(data, VERSION)
+          : format === "dot"
+          ? r.reportDot(data)
+          : r.reportMermaid(data);
       // --json: the data on stdout; with -o the page (or graph) is written too, as export -o --json does.
       if (target) await writeOutputFile(target, rendered());
       if (out.json) {
