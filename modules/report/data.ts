@@ -34,7 +34,7 @@ import { conditionsText } from "../render/mod.ts";
 /** One row of the policy matrix: a rule, an exemption or a tunnel, in the policy's own words. */
 export interface MatrixRow {
   /** Which section of the policy the row comes from. */
-  kind: "rule" | "exemption" | "tunnel";
+  kind: "rule" | "exemption" | "tunnel" | "manualSa";
   /** The item's name in the policy. */
   name: string;
   /** Its description, if any. */
@@ -47,7 +47,7 @@ export interface MatrixRow {
   traffic: string;
   /** `both`, `inbound` or `outbound` (exemptions and tunnels: `both`). */
   direction: string;
-  /** Inbound security: `require`, `request`, `clear`, `exempt` or `tunnel`. */
+  /** Inbound security: `require`, `request`, `clear`, `exempt`, `tunnel` or `manual` (a manually keyed SA). */
   inbound: string;
   /** Outbound security, as `inbound`. */
   outbound: string;
@@ -289,7 +289,12 @@ function qmText(q: QuickModePolicy): string {
   }`;
 }
 
-/** The policy as rows: rules, then exemptions, then tunnels (the policy file's order within each). */
+/** A manual SA's key by where it is read from, never its value. */
+function keyText(ref: { env?: string; file?: string }): string {
+  return ref.env ? `env ${ref.env}` : ref.file ? `file ${ref.file}` : "reference";
+}
+
+/** The policy as rows: rules, exemptions, tunnels, manual SAs (the policy file's order within each). */
 export function policyMatrix(p: Policy, protoNames: Record<number, string>): MatrixRow[] {
   const mm = new Map(p.mainMode.map((m) => [m.name, m]));
   const qm = new Map(p.quickMode.map((q) => [q.name, q]));
@@ -345,6 +350,26 @@ export function policyMatrix(p: Policy, protoNames: Record<number, string>): Mat
       auth: m ? [`${m.name}: ${m.auth.map(authText).join(", ")}`] : [],
       mainModeCrypto: m ? [mmText(m)] : [],
       quickModeCrypto: q ? qmText(q) : null,
+      requireEncryption: false,
+    });
+  }
+  for (const m of p.manualSas) {
+    const spi = (n: number) => `0x${(n >>> 0).toString(16).padStart(8, "0")}`;
+    rows.push({
+      kind: "manualSa",
+      name: m.name,
+      description: null,
+      remote: [formatAddr(m.remote)],
+      local: [formatAddr(m.local)],
+      traffic: `SPI in ${spi(m.inbound.spi)}, out ${spi(m.outbound.spi)}`,
+      direction: "both",
+      inbound: "manual",
+      outbound: "manual",
+      auth: [`inbound key: ${keyText(m.inbound.key)}`, `outbound key: ${keyText(m.outbound.key)}`],
+      mainModeCrypto: [],
+      quickModeCrypto: `in ${qmProposalText(m.inbound.transform)}, out ${
+        qmProposalText(m.outbound.transform)
+      }`,
       requireEncryption: false,
     });
   }

@@ -65,7 +65,7 @@ export function reportGraph(d: ReportData): ReportGraph {
   }
   for (const r of d.matrix) {
     if (r.kind === "exemption") continue;
-    const item = node("ours", `${r.kind} ${r.name}`);
+    const item = node("ours", `${r.kind === "manualSa" ? "manual SA" : r.kind} ${r.name}`);
     for (const m of r.mainModeCrypto) edge(item, node("crypto", m), "main mode");
     if (r.quickModeCrypto) edge(item, node("crypto", r.quickModeCrypto), "quick mode");
   }

@@ -27,7 +27,7 @@ td.mono,span.mono{font-family:Consolas,"DejaVu Sans Mono",monospace;font-size:12
 .badge{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;font-weight:600}
 .require{background:var(--ours-bg);color:var(--ours)}.request{background:#fff4ce;color:#7a5b00}
 .clear{background:var(--none-bg);color:var(--none)}.exempt{background:var(--exempt-bg);color:var(--exempt)}
-.tunnel{background:#efe3fb;color:#5b2a86}.ours{background:var(--ours-bg);color:var(--ours)}
+.tunnel,.manual,.manualSa{background:#efe3fb;color:#5b2a86}.ours{background:var(--ours-bg);color:var(--ours)}
 .foreign{background:var(--foreign-bg);color:var(--foreign)}.none{background:var(--none-bg);color:var(--none)}
 .add{color:#1f6f43;font-weight:600}.delete{color:#b42318;font-weight:600}.replace{color:#7a5b00;font-weight:600}
 .empty{color:#666;font-style:italic}.warn{border-left:4px solid #b42318;background:#fff5f5;padding:6px 10px}

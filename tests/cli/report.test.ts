@@ -6,7 +6,7 @@
  * The page in a real browser: tests/browser/report_browser.test.ts.
  */
 import assert from "node:assert/strict";
-import { haveSim, json, PSK_VALUE, transcript, wfpsec } from "./helpers.ts";
+import { cliEnv, FLAGS, haveSim, json, PSK_VALUE, ROOT, tempDir, transcript, wfpsec } from "./helpers.ts";
 import type { ReportData } from "../../modules/report/mod.ts";
 import { HOSTILE, HOSTILE_NETSH, type ReportHosts, reportHosts, sourceArgs } from "./report_hosts.ts";
 
@@ -168,6 +168,48 @@ Deno.test({ name: "report refuses bad input before writing anything", ignore }, 
   r = await wfpsec(["report", "-o", `${h.dir}/no/such/folder/r.html`, ...h.sim]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /its folder does not exist/);
+});
+
+Deno.test({ name: "report lists the manual SAs in force, never their keys", ignore }, async () => {
+  // fwpsim keeps SA contexts in process memory: apply and report run in one process (manual_sa_driver.ts)
+  const dir = tempDir();
+  const keyIn = "6b1f0c2ad4e85b7391a0c6d2e4f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2";
+  const keyOut = "9e8d7c6b5a49382716f5e4d3c2b1a0f9".repeat(2);
+  Deno.writeTextFileSync(`${dir}/peer-in.key`, keyIn + "\n");
+  const policy = `${dir}/manual-sa.yaml`;
+  Deno.writeTextFileSync(
+    policy,
+    Deno.readTextFileSync(`${ROOT}/examples/manual-sa.yaml`).replace(
+      "/etc/wfpsec/peer-in.key",
+      `${dir}/peer-in.key`,
+    ),
+  );
+  const sim = ["--engine", "sim", "--sim-state", `${dir}/state.bin`];
+  const page = `${dir}/sa.html`;
+  const runs = [["apply", policy, ...sim], ["report", "-o", page, ...sim], ["report", "--json", ...sim]];
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", ...FLAGS, `${ROOT}/tests/cli/manual_sa_driver.ts`, JSON.stringify(runs)],
+    env: cliEnv({ PEER_OUT_KEY: keyOut }),
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const stdout = new TextDecoder().decode(out.stdout), stderr = new TextDecoder().decode(out.stderr);
+  assert.deepEqual([...stdout.matchAll(/@@wfpsec-exit (\d+)@@/g)].map((m) => m[1]), ["0", "0", "0"], stderr);
+  const doc = JSON.parse(stdout.split(/^@@wfpsec-exit \d+@@\n/m)[2]) as unknown as ReportData;
+  assert.ok(doc.sas && doc.sas.ipsec.length >= 2 && doc.sas.contexts >= 1, JSON.stringify(doc.sas));
+  assert.ok(doc.sas.ipsec.every((s) => /^0x[0-9a-f]{8}/.test(s.spis)), JSON.stringify(doc.sas.ipsec));
+  assert.deepEqual(doc.matrix.map((m) => [m.kind, m.inbound, m.auth[1]]), [
+    ["exemption", "exempt", undefined],
+    ["manualSa", "manual", "outbound key: env PEER_OUT_KEY"],
+  ]);
+  const html = Deno.readTextFileSync(page);
+  assert.match(html, /<th>IPsec SA<\/th>/);
+  assert.match(html, /Key material is never shown/);
+  for (const text of [stdout, stderr, html]) {
+    for (const k of [keyIn, keyOut]) {
+      assert.ok(!text.toLowerCase().includes(k.slice(0, 16)), "key material in the report");
+    }
+  }
 });
 
 Deno.test({ name: "report: no CLI output of this file ever held the pre-shared key", ignore }, () => {
