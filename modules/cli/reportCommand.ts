@@ -15,12 +15,13 @@ export const REPORT_COMMAND: Command = {
     "       [engine options]",
   details: "Writes one page an admin can open offline (inline CSS, SVG and script, nothing fetched) with:\n" +
     "  - the policy as a matrix: each rule's remote and local scopes, traffic, inbound/outbound security,\n" +
-    "    authentication, main- and quick-mode crypto; exemptions and tunnels;\n" +
+    "    authentication, main- and quick-mode crypto; exemptions, tunnels and manual SAs;\n" +
     "  - the protection map: each remote scope our rules or other providers' IPsec policy name, and which\n" +
     "    rule or foreign provider governs its traffic out and in (by the filter arbitration `explain` uses);\n" +
     "  - the arbitration ladder per IPsec layer: sublayers by weight, our filters among the others;\n" +
     "  - with POLICY: the plan as before/after by policy item (a what-if: its compiled objects replace\n" +
-    "    wfpsec's in the engine's view); without it, the policy in force, decoded;\n" +
+    "    wfpsec's in the engine's view; its pre-shared keys must be readable, as for plan); without it,\n" +
+    "    the policy in force, decoded;\n" +
     "  - SAs and recorded IKE failures / IPsec drops, when the engine has them (not snapshots).\n" +
     "--state SNAPSHOT reads a netsh wfp show state/filters dump or a `wfpsec show --all --json` file.\n" +
     "  --html                 the HTML page (the default format)\n" +

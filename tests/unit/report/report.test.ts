@@ -203,3 +203,30 @@ Deno.test("mermaid: ids are [A-Za-z0-9_], labels carry no raw quote, bracket or 
   }
   assert.ok(!/<x-evil/.test(mmd));
 });
+
+Deno.test("a tunnel is a matrix row with its endpoints and crypto, and its remote scope is mapped", () => {
+  const policy = loadPolicy(
+    Deno.readTextFileSync(new URL("../../../examples/tunnel-site-to-site.yaml", import.meta.url)),
+    "tunnel.yaml",
+  ).policy;
+  Deno.env.set("SITE_B_PSK", PSK);
+  let d: ReportData;
+  try {
+    d = buildReport({
+      engine: new FakeEngine(),
+      ourProvider: WFPSEC_PROVIDER_KEY,
+      policy: { policy, graph: compilePolicy(policy), file: "tunnel.yaml" },
+    });
+  } finally {
+    Deno.env.delete("SITE_B_PSK");
+  }
+  const [t] = d.matrix;
+  assert.deepEqual([t.kind, t.name, t.remote, t.local, t.inbound], ["tunnel", "site-b", ["10.2.0.0/16"], [
+    "10.1.0.0/16",
+  ], "tunnel"]);
+  assert.equal(t.traffic, "tunnel 203.0.113.1 <-> 198.51.100.7");
+  assert.deepEqual(t.auth, ["mm-psk: pre-shared key (env SITE_B_PSK)"]);
+  assert.match(t.quickModeCrypto!, /^qm-tunnel: esp-aesgcm256.*, pfs ecp256$/);
+  assert.deepEqual(d.protection.map((p) => [p.scope, p.from]), [["10.2.0.0/16", ["tunnel site-b"]]]);
+  assert.ok(!JSON.stringify(d).includes(PSK));
+});
