@@ -118,6 +118,14 @@ Deno.test({ name: "report without POLICY: the policy in force, decoded; no plan"
   assert.equal(d.matrix[0].remote[0], "10.0.0.0/8");
   assert.equal(d.plan, null);
   assert.equal(d.sas, null);
+  // a host where wfpsec has nothing: no policy, the other providers' ladder only
+  const n = await wfpsec(["report", "--json", "--state", h.netsh]);
+  assert.equal(n.code, 0, n.stderr);
+  const e = json(n, "report") as unknown as ReportData;
+  assert.deepEqual([e.policy, e.matrix, e.plan], [null, [], null]);
+  assert.ok(e.ladder.length > 0 && e.ladder.every((l) => l.sublayers.every((s) => !s.ours)));
+  const page = await wfpsec(["report", "--state", h.netsh]);
+  assert.match(page.stdout, /wfpsec has nothing in force here and no POLICY file was given/);
 });
 
 Deno.test(
