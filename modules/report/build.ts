@@ -22,15 +22,9 @@ import {
   saDetailsJson,
 } from "../monitor/mod.ts";
 import type { RuleRef } from "../monitor/mod.ts";
-import {
-  arbitrationLadder,
-  gatherSas,
-  policyMatrix,
-  protectionMap,
-  type ReportData,
-  reportFailure,
-  reportPlan,
-} from "./data.ts";
+import { gatherSas, policyMatrix, type ReportData, reportFailure, reportPlan } from "./data.ts";
+import { protectionMap } from "./protection.ts";
+import { arbitrationLadder } from "./ladder.ts";
 
 /** A policy file, loaded and compiled (what the CLI's loadGraph returns). */
 export interface ReportPolicy {

@@ -2,7 +2,9 @@
  * What `wfpsec report` shows, gathered once from an engine (live, fwpsim or an offline snapshot), optionally
  * with a POLICY merged in as a what-if: the policy as a matrix, the host's protection map, the arbitration
  * ladder per IPsec layer, the plan by policy item, SAs and recorded failures. Every output form (html.ts,
- * dot.ts, mermaid.ts, the JSON form) renders this one structure, so they cannot disagree.
+ * dot.ts, mermaid.ts, the JSON form) renders this one structure, so they cannot disagree. Here: its types,
+ * the matrix, and the plan, SAs and failures shaped from plan/ and monitor/; the protection map is built in
+ * protection.ts, the ladder in ladder.ts, all of it by build.ts.
  *
  * Nothing here acts on the engine: it only enumerates. Secrets are never read: a pre-shared key appears as
  * the place it is referenced from (an environment variable's or file's name), never as a value.
@@ -17,19 +19,10 @@ import type {
   QmProposal,
   QuickModePolicy,
 } from "../model/mod.ts";
-import { formatAddr, formatV4, formatV6, v6FromBytes } from "../model/mod.ts";
-import type { Filter, FilterCondition, Guid } from "../graph/mod.ts";
-import { effectiveWeightOf, readMeta } from "../graph/mod.ts";
-import { CALLOUTS, CONDITIONS, ENUMS, LAYERS } from "../../ffi/constants.ts";
-import {
-  type CoexistenceEntry,
-  type ExplainedLayer,
-  type ExplainSource,
-  explainTraffic,
-  ipsecPolicyKind,
-  legacySublayers,
-} from "../explain/mod.ts";
-import { conditionsText } from "../render/mod.ts";
+import { formatAddr } from "../model/mod.ts";
+import type { Guid } from "../graph/mod.ts";
+import { CALLOUTS, LAYERS } from "../../ffi/constants.ts";
+import type { CoexistenceEntry } from "../explain/mod.ts";
 
 /** One row of the policy matrix: a rule, an exemption or a tunnel, in the policy's own words. */
 export interface MatrixRow {
@@ -215,21 +208,9 @@ export interface ReportFailure {
   cause: string | null;
 }
 
-/** How many foreign filters of one sublayer the ladder lists (the count covers them all). */
-export const LADDER_FOREIGN = 6;
-
 const NAME = new Map<string, string>(
   [...Object.entries(LAYERS), ...Object.entries(CALLOUTS)].map(([n, g]) => [g, n]),
 );
-const LADDER_LAYERS = [
-  "ALE_AUTH_CONNECT",
-  "ALE_AUTH_RECV_ACCEPT",
-  "OUTBOUND_TRANSPORT",
-  "INBOUND_TRANSPORT",
-  "IKEEXT",
-  "IPSEC",
-].flatMap((n) => ["V4", "V6"].map((v) => (LAYERS as Record<string, string>)[`FWPM_LAYER_${n}_${v}`]));
-const A = ENUMS.FWP_ACTION_TYPE;
 
 // ---- the matrix ----
 
@@ -374,249 +355,6 @@ export function policyMatrix(p: Policy, protoNames: Record<number, string>): Mat
     });
   }
   return rows;
-}
-
-// ---- the protection map ----
-
-/** The policy item a filter of ours implements (`rule corp`), from its metadata path. */
-export function itemOf(f: Pick<Filter, "providerData">): string | null {
-  const path = readMeta(f.providerData)?.path;
-  if (typeof path !== "string") return null;
-  const [section, name] = path.split("/");
-  const word: Record<string, string> = {
-    rules: "rule",
-    exemptions: "exemption",
-    tunnels: "tunnel",
-    ikeExemptions: "IKE exemption",
-  };
-  return word[section] ? `${word[section]}${name !== undefined ? ` ${name}` : ""}` : path;
-}
-
-interface Scope {
-  scope: string;
-  sample: string;
-  from: Set<string>;
-}
-
-function sampleOf(family: 4 | 6, low: bigint, high: bigint): string {
-  // The first host rather than the network address: an interval of two or more starts at its network address.
-  const v = high - low >= 2n ? low + 1n : low;
-  return family === 4 ? formatV4(v) : formatV6(v);
-}
-
-const ANY_SAMPLE = { 4: "198.51.100.7", 6: "2001:db8::7" } as const;
-
-/** The remote-address scopes a filter's conditions name (intervals), or `any` of the layer's family. */
-function filterScopes(f: Filter): { scope: string; sample: string }[] {
-  const v6 = NAME.get(f.layerKey)?.endsWith("_V6") ?? false;
-  const out: { scope: string; sample: string }[] = [];
-  for (const c of f.filterCondition as FilterCondition[]) {
-    if (c.fieldKey !== CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS) continue;
-    const v = c.conditionValue as unknown as Record<string, unknown> & { type: number | string };
-    if (v.type === 256) {
-      const m = v.v4AddrMask as { addr: number; mask: number };
-      const mask = BigInt(m.mask >>> 0), low = BigInt(m.addr >>> 0) & mask;
-      const high = low | (~mask & 0xffffffffn);
-      const bits = 32 - Math.log2(Number(high - low + 1n));
-      out.push({
-        scope: high === low ? formatV4(low) : `${formatV4(low)}/${bits}`,
-        sample: sampleOf(4, low, high),
-      });
-    } else if (v.type === 3) {
-      const a = BigInt((v.uint32 as number) >>> 0);
-      out.push({ scope: formatV4(a), sample: formatV4(a) });
-    } else if (v.type === 257) {
-      const m = v.v6AddrMask as { addr: Uint8Array; prefixLength: number };
-      const bits = BigInt(m.prefixLength), host = bits >= 128n ? 0n : (1n << (128n - bits)) - 1n;
-      const low = v6FromBytes(m.addr) & ~host;
-      out.push({ scope: `${formatV6(low)}/${m.prefixLength}`, sample: sampleOf(6, low, low | host) });
-    } else if (v.type === 11) {
-      const a = v6FromBytes(v.byteArray16 as Uint8Array);
-      out.push({ scope: formatV6(a), sample: formatV6(a) });
-    } else if (v.type === 258) {
-      const r = v.rangeValue as { valueLow: Record<string, unknown>; valueHigh: Record<string, unknown> };
-      if (typeof r.valueLow.uint32 === "number" && typeof r.valueHigh.uint32 === "number") {
-        const low = BigInt(r.valueLow.uint32 >>> 0), high = BigInt(r.valueHigh.uint32 >>> 0);
-        out.push({ scope: `${formatV4(low)}-${formatV4(high)}`, sample: sampleOf(4, low, high) });
-      }
-    }
-  }
-  if (!out.length) out.push({ scope: `any IPv${v6 ? 6 : 4}`, sample: ANY_SAMPLE[v6 ? 6 : 4] });
-  return out;
-}
-
-function specScopes(list: AddrSpec[], families: (4 | 6)[]): { scope: string; sample: string }[] {
-  if (!list.length) return families.map((f) => ({ scope: `any IPv${f}`, sample: ANY_SAMPLE[f] }));
-  return list.map((a) => ({ scope: formatAddr(a), sample: sampleOf(a.family, a.low, a.high) }));
-}
-
-/** Who governs `layers` (one explained connection): the IPSEC layer's policy, else a transport decider. */
-function governorOf(
-  layers: ExplainedLayer[],
-  outcome: string,
-  filters: Map<string, Filter>,
-  ourProvider: Guid,
-): Governor {
-  const ctx = (prefix: string) => {
-    const c = layers.find((l) => l.layer.startsWith(prefix))?.policyContext;
-    return c ? c.name ?? `{${c.providerContextKey}}` : null;
-  };
-  const ipsecLayer = layers.find((l) => l.layer.startsWith("FWPM_LAYER_IPSEC"));
-  const ipsec = ipsecLayer?.policyContext;
-  const governing = ipsec ? filters.get(ipsec.filterKey)?.providerKey : undefined;
-  // Policy of other providers that decides its own sublayer for this traffic: one IPsec policy wins.
-  const contested = new Set<string>();
-  for (const s of ipsecLayer?.sublayers ?? []) {
-    const d = s.filters.find((f) => f.filterKey === s.decidingFilter);
-    if (d?.providerContextKey && d.providerKey !== governing) {
-      contested.add(d.providerName ?? d.providerKey ?? "(no provider)");
-    }
-  }
-  const base = {
-    quickMode: ctx("FWPM_LAYER_IPSEC"),
-    mainMode: ctx("FWPM_LAYER_IKEEXT"),
-    outcome,
-    conditional: outcome.includes("depends on filters not evaluated statically"),
-    contested: [...contested].sort(),
-  };
-  const describe = (key: Guid, kind: "ours" | "foreign" | "exempt"): Governor => {
-    const f = filters.get(key);
-    const ours = f?.providerKey === ourProvider;
-    const deciding = layers.flatMap((l) => l.sublayers.flatMap((s) => s.filters)).find((x) =>
-      x.filterKey === key
-    );
-    return {
-      kind: kind === "exempt" ? "exempt" : ours ? "ours" : "foreign",
-      provider: deciding?.providerName ?? f?.providerKey ?? null,
-      item: (ours && f ? itemOf(f) : null) ?? deciding?.name ?? f?.displayData?.name ?? key,
-      ...base,
-    };
-  };
-  if (ipsec) return describe(ipsec.filterKey, "ours");
-  // No quick-mode policy applies: a permit at the transport layer (an exemption) or a callout decides; else
-  // the main-mode policy at IKEEXT; else the first transport filter the decision depends on.
-  const transport = layers.find((l) => l.layer.includes("_TRANSPORT_"));
-  for (const s of transport?.sublayers ?? []) {
-    const d = s.filters.find((f) => f.filterKey === s.decidingFilter);
-    if (d) return describe(d.filterKey, d.action === "permit" ? "exempt" : "ours");
-  }
-  const ike = layers.find((l) => l.layer.startsWith("FWPM_LAYER_IKEEXT"))?.policyContext;
-  if (ike) return describe(ike.filterKey, "ours");
-  for (const s of transport?.sublayers ?? []) {
-    const d = s.filters.find((f) => f.filterKey === s.dependsOn);
-    if (d) return describe(d.filterKey, d.action === "permit" ? "exempt" : "ours");
-  }
-  return { kind: "none", provider: null, item: null, ...base };
-}
-
-/**
- * The protection map: every remote scope our policy's rules name and every scope other providers' IPsec
- * policy names, each explained outbound and inbound (its first host as the sample).
- */
-export function protectionMap(
-  source: ExplainSource,
-  policy: Policy | undefined,
-  ourProvider: Guid,
-): ProtectionRow[] {
-  const byScope = new Map<string, Scope>();
-  const add = (s: { scope: string; sample: string }, from: string) => {
-    const e = byScope.get(s.scope) ?? { ...s, from: new Set<string>() };
-    e.from.add(from);
-    byScope.set(s.scope, e);
-  };
-  for (const r of policy?.rules ?? []) {
-    for (const s of specScopes(r.remote, r.families)) add(s, `rule ${r.name}`);
-  }
-  for (const t of policy?.tunnels ?? []) {
-    for (const s of specScopes(t.remote, [t.remoteEndpoint.family])) add(s, `tunnel ${t.name}`);
-  }
-  const providers = new Map(source.enumProviders().map((p) => [p.providerKey, p.displayData?.name || null]));
-  const legacy = legacySublayers(source.enumSublayers());
-  const all = source.enumFilters();
-  const filters = new Map(all.map((f) => [f.filterKey, f]));
-  for (const f of all) {
-    if (!ipsecPolicyKind(f, legacy)) continue;
-    const who = f.providerKey === ourProvider
-      ? itemOf(f) ?? "wfpsec"
-      : (f.providerKey ? providers.get(f.providerKey) ?? f.providerKey : "(no provider)");
-    for (const s of filterScopes(f)) add(s, who);
-  }
-  const rows: ProtectionRow[] = [];
-  for (const s of byScope.values()) {
-    const one = (direction: "in" | "out") => {
-      const x = explainTraffic(source, { direction, remote: s.sample });
-      return governorOf(x.layers, x.summary, filters, ourProvider);
-    };
-    rows.push({
-      scope: s.scope,
-      sample: s.sample,
-      from: [...s.from].sort(),
-      outbound: one("out"),
-      inbound: one("in"),
-    });
-  }
-  return rows;
-}
-
-// ---- the ladder ----
-
-function actionWord(f: Filter): string {
-  if (f.action.type === A.FWP_ACTION_PERMIT) return "permit";
-  if (f.action.type === A.FWP_ACTION_BLOCK) return "block";
-  const c = f.action.calloutKey ? NAME.get(f.action.calloutKey) ?? f.action.calloutKey : "?";
-  return `callout ${c.replace(/^FWPM_CALLOUT_/, "")}`;
-}
-
-/** Each IPsec-relevant layer with filters: its sublayers by weight, our filters among the others. */
-export function arbitrationLadder(source: ExplainSource, ourProvider: Guid): LadderLayer[] {
-  const providers = new Map(source.enumProviders().map((p) => [p.providerKey, p.displayData?.name || null]));
-  const providerText = (k: string | undefined) => (k ? providers.get(k) ?? k : null);
-  const subs = new Map(source.enumSublayers().map((s) => [s.subLayerKey, s]));
-  const out: LadderLayer[] = [];
-  for (const layerKey of LADDER_LAYERS) {
-    const fs = source.enumFilters({ layerKey });
-    if (!fs.length) continue;
-    const bySub = new Map<string, { f: Filter; w: bigint; computed: boolean }[]>();
-    for (const f of fs) {
-      const w = effectiveWeightOf(f);
-      const list = bySub.get(f.subLayerKey) ?? [];
-      list.push({ f, w: w.value, computed: w.computed });
-      bySub.set(f.subLayerKey, list);
-    }
-    const sublayers: LadderSublayer[] = [...bySub].map(([key, list]) => {
-      list.sort((a, b) => (b.w > a.w ? 1 : b.w < a.w ? -1 : a.f.filterKey < b.f.filterKey ? -1 : 1));
-      const s = subs.get(key);
-      const counts = new Map<string, { provider: string; count: number; ours: boolean }>();
-      for (const { f } of list) {
-        const p = providerText(f.providerKey) ?? "(no provider)";
-        const e = counts.get(p) ?? { provider: p, count: 0, ours: f.providerKey === ourProvider };
-        e.count++;
-        counts.set(p, e);
-      }
-      let foreign = 0;
-      const shown = list.filter(({ f }) => f.providerKey === ourProvider || foreign++ < LADDER_FOREIGN);
-      return {
-        key,
-        name: s?.displayData?.name || key,
-        weight: s?.weight ?? 0,
-        provider: providerText(s?.providerKey),
-        ours: s?.providerKey === ourProvider,
-        filterCount: list.length,
-        byProvider: [...counts.values()].sort((a, b) =>
-          b.count - a.count || a.provider.localeCompare(b.provider)
-        ),
-        filters: shown.map(({ f, w, computed }) => ({
-          name: f.displayData?.name ?? "",
-          item: f.providerKey === ourProvider ? itemOf(f) : null,
-          weight: `${computed ? "~" : ""}0x${w.toString(16).padStart(16, "0")}`,
-          action: actionWord(f),
-          conditions: conditionsText(f.filterCondition),
-        })),
-      };
-    }).sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
-    out.push({ layer: NAME.get(layerKey) ?? layerKey, sublayers });
-  }
-  return out;
 }
 
 // ---- plan, SAs, failures: shaped from what plan/monitor already produce ----
