@@ -27,7 +27,8 @@ Describe 'Module manifest' {
                 'Get-IpsecStatistics', 'Get-IpsecStatus', 'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
                 'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Remove-IpsecSa', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
                 'Export-IpsecReport',
-                'Unregister-IpsecPolicyTask') | Sort-Object)
+                'Unregister-IpsecPolicyTask',
+                'Confirm-IpsecPolicy') | Sort-Object)
         Get-Command Invoke-WfpsecExe -ErrorAction Ignore | Should -BeNullOrEmpty
     }
 
