@@ -68,6 +68,8 @@ export interface ApplyOptions extends PlanOptions {
   journal?: SaPhaseJournal;
   /** How long timed-out SA deletions and the compensating transaction are retried (default 10 s and 30 s). */
   retryDeadlineMs?: number;
+  /** Called once the plan's changes ran, before they commit (inside the transaction; before the SA calls). */
+  onExecuted?: (plan: Plan) => void;
 }
 
 const PSK = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_PRESHARED_KEY;
@@ -104,6 +106,7 @@ export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOption
         if (hasSa(p)) refuseUncompensable(p);
         opts.onPlan?.(p);
         executePlan(engine, p);
+        opts.onExecuted?.(p);
         // The ids the engine gave this commit, so compensation can tell it from a later one.
         if (hasSa(p)) commit = recordCommit(engine, p);
         return p;
@@ -122,6 +125,7 @@ export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOption
     } catch { /* the record from begin() stands: it still says an apply is under way */ }
   } else {
     opts.onPlan?.(first);
+    opts.onExecuted?.(first);
   }
   if (hasSa(plan)) {
     let undone: boolean | null = null, clean = false;
