@@ -51,7 +51,7 @@ export interface ApplyGate {
     engine: import("../engine/mod.ts").Engine,
     loaded: { graph: import("../graph/mod.ts").ObjectGraph; name: string; file: string },
     /** Where the SA phase is recorded (cli/incompleteApply.ts). */
-    journal?: import("../apply/journal.ts").SaPhaseJournal,
+    journal?: import("../apply/mod.ts").SaPhaseJournal,
   ): import("../apply/apply.ts").ApplyResult;
   /** The apply document's `confirm` member: the armed revert (no keys), or null. */
   json(): Record<string, unknown> | null;
