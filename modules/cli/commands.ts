@@ -80,6 +80,8 @@ export const COMMANDS: Record<string, Command> = {
         const changes = publicChanges(plan.changes);
         const { coexistenceText, findCoexistence } = await import("../explain/mod.ts");
         const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
+        const prec = await import("./precedenceView.ts"), precR = await import("../render/precedence.ts");
+        const precedence = prec.policyPrecedence(loaded.rules);
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
@@ -90,6 +92,7 @@ export const COMMANDS: Record<string, Command> = {
             changes,
             summary: plan.summary,
             coexistence,
+            precedence: precR.precedenceJson(precedence),
           });
         } else {
           const { planText } = await import("../render/render.ts");
@@ -97,6 +100,7 @@ export const COMMANDS: Record<string, Command> = {
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
+          if (precedence.length) out.text(precR.precedenceText(precedence));
         }
         return plan.inSync ? 0 : 2;
       } finally {
@@ -277,6 +281,10 @@ export const COMMANDS: Record<string, Command> = {
         const empty = !providers.length && !sublayers.length && !providerContexts.length && !filters.length;
         const nameOf = (k: string | undefined) => sel.providerName(k, registered);
         const r = await import("../render/render.ts");
+        // The precedence order of the rules in force (ours, unselected): precedenceView.ts.
+        const precedence = !wide && !layer && !empty
+          ? (await import("./precedenceView.ts")).showPrecedence(engine, await providerKey())
+          : undefined;
         if (out.json) {
           const selection: Record<string, import("../render/render.ts").Json> = {};
           if (layer) selection.layer = { layerKey: layer.key, layer: layer.name ?? null };
@@ -294,6 +302,9 @@ export const COMMANDS: Record<string, Command> = {
             sublayers: sublayers.map((s) => named(r.sublayerJson(s), s.providerKey)),
             providerContexts: providerContexts.map((c) => named(r.providerContextJson(c), c.providerKey)),
             filters: filters.map((f) => named(r.filterJson(f), f.providerKey)),
+            ...(precedence
+              ? { precedence: (await import("../render/precedence.ts")).precedenceJson(precedence) }
+              : {}),
           });
         } else if (empty) {
           const what = layer || provider
@@ -307,6 +318,9 @@ export const COMMANDS: Record<string, Command> = {
         } else {
           out.text(`${wide ? "All objects" : "wfpsec's objects"} in ${engine.info.description}:\n`);
           out.text(r.showText(shown, wide ? (k) => nameOf(k) ?? k ?? "-" : undefined));
+          if (precedence?.length) {
+            out.text("\n" + (await import("../render/precedence.ts")).precedenceText(precedence));
+          }
         }
         return 0;
       } finally {

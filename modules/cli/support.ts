@@ -99,6 +99,8 @@ export interface Loaded {
   warnings: Record<string, unknown>[];
   /** Rules and tunnels that require IPsec, so IKEEXT (modules/host/services.ts). */
   ikeextDependents: string[];
+  /** The validated rules (plan's precedence order: policy/precedence.ts). */
+  rules: import("../model/mod.ts").Rule[];
 }
 
 /** The policy of this run once loaded (for failure documents of apply --if-drifted). */
@@ -140,6 +142,7 @@ export async function loadGraph(file: string): Promise<Loaded> {
     file,
     warnings: warnings as unknown as Record<string, unknown>[],
     ikeextDependents: ikeextDependents(policy),
+    rules: policy.rules,
   };
 }
 

@@ -64,6 +64,7 @@ import {
 import { authMethod } from "./authMethod.ts";
 import { saTransforms } from "./saTransform.ts";
 import { ikeExemptionConditions } from "./ikeExemptions.ts";
+import { aleClaims } from "./precedenceClaims.ts";
 
 const T = ENUMS.FWP_DATA_TYPE;
 const M = ENUMS.FWP_MATCH_TYPE;
@@ -193,6 +194,8 @@ class Compiler {
   private readonly ruleFams = new Set<4 | 6>();
   /** Description of the rule being compiled (shown on its filters). */
   private desc: string | undefined;
+  /** Precedence PERMITs at ALE layers, by rule and family (precedenceClaims.ts). */
+  private claims = new Map<string, Map<4 | 6, Set<"accept" | "connect">>>();
 
   constructor(private readonly p: Policy) {
     this.name = p.name;
@@ -235,6 +238,7 @@ class Compiler {
       providerData: this.meta("sublayer"),
       weight: 0x8000,
     };
+    this.claims = aleClaims(p.rules);
     for (const r of p.rules) this.rule(r);
     for (const e of p.exemptions) this.exemption(e);
     this.ikeExemptions();
@@ -547,6 +551,14 @@ class Compiler {
             wAle,
           );
         }
+      }
+      for (const layer of this.claims.get(r.name)?.get(fam) ?? []) {
+        this.filter(layer, fam, `${fp}/${layer}/precedence`, {
+          flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
+          weight: wAle,
+          filterCondition: ale,
+          action: PERMIT,
+        });
       }
     }
   }

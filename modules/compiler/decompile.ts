@@ -432,7 +432,10 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
     const qmMeta = ctxByKey.get(qmF?.providerContextKey ?? "")?.meta.path.split("/");
     const variant = qmMeta?.[3] ?? "plain";
     const out = mine.find((f) => pathOf(f)[3] === "out"), inn = mine.find((f) => pathOf(f)[3] === "in");
-    const ale = mine.filter((f) => pathOf(f)[3] === "accept" || pathOf(f)[3] === "connect");
+    // A precedence PERMIT (precedenceClaims.ts) says nothing about the rule's own security.
+    const ale = mine.filter((f) =>
+      (pathOf(f)[3] === "accept" || pathOf(f)[3] === "connect") && pathOf(f)[4] !== "precedence"
+    );
     const inbound: Rule["inbound"] = variant === "nd-boundary" ? "request" : "require";
     let outbound: Rule["outbound"];
     if (out) {

@@ -147,6 +147,17 @@ export function outranks(
   return undefined;
 }
 
+/** The protocol words of the policy language (policy/check.ts PROTOCOLS), for messages. */
+const PROTOCOL_WORDS: Record<number, string> = {
+  1: "icmp",
+  6: "tcp",
+  17: "udp",
+  47: "gre",
+  50: "esp",
+  51: "ah",
+  58: "icmpv6",
+};
+
 /** The rule's value of one field in the policy's words. */
 export function fieldText(s: PrecedenceSelector, f: PrecedenceField, fam: 4 | 6): string {
   const addrs = (l: AddrSpec[]) => {
@@ -163,7 +174,7 @@ export function fieldText(s: PrecedenceSelector, f: PrecedenceField, fam: 4 | 6)
     case "local":
       return `local ${addrs(s.local)}`;
     case "protocol":
-      return `protocol ${s.protocol}`;
+      return `protocol ${PROTOCOL_WORDS[s.protocol ?? -1] ?? s.protocol}`;
     case "localPorts":
       return `local port ${ports(s.localPorts)}`;
     case "remotePorts":

@@ -142,7 +142,7 @@ export function selectorsOverlap(a: Rule, b: Rule, f: 4 | 6): boolean {
 
 /** One rule in the precedence order of a policy's overlapping rules. */
 export interface PrecedenceEntry {
-  /** 1-based rank: 1 decides first. */
+  /** 1-based rank: 1 decides first; equal weights share a rank (they never overlap with different security). */
   rank: number;
   /** The rule's name. */
   rule: string;
@@ -191,7 +191,7 @@ export function precedenceOrder(rules: Rule[], ov: Overlaps = findOverlaps(rules
     );
     rows.forEach((x, k) =>
       out.push({
-        rank: k + 1,
+        rank: rankAt(rows.map((y) => y.weight), k),
         rule: x.r.name,
         family,
         weight: x.weight,
@@ -202,4 +202,11 @@ export function precedenceOrder(rules: Rule[], ov: Overlaps = findOverlaps(rules
     );
   }
   return out;
+}
+
+/** The 1-based rank of position `k` in descending `weights`: equal weights share the first one's rank. */
+export function rankAt(weights: bigint[], k: number): number {
+  let i = k;
+  while (i > 0 && weights[i - 1] === weights[k]) i--;
+  return i + 1;
 }
