@@ -114,7 +114,8 @@ function explain(field: AmbiguityIssue["field"]): string {
 
 function advice(field: AmbiguityIssue["field"]): string {
   return field === "mainMode" || field === "quickMode"
-    ? `give both rules the same ${field} policy, or make their addresses (and for quick mode, protocol or ports) differ`
+    ? `give both rules the same ${field} policy, give the one that should decide a higher priority:, or make ` +
+      "their addresses (and for quick mode, protocol or ports) differ"
     : "program rules to the same peers share their transport filters: give them the same inbound/outbound " +
       "security, or make their selectors differ";
 }
