@@ -132,7 +132,7 @@ export function priorityOfWeight(w: bigint): number {
  * undefined when neither outranks the other there.
  */
 export function outranks(
-  a: PrecedenceSelector & { name?: string },
+  a: PrecedenceSelector,
   b: PrecedenceSelector,
   fam: 4 | 6,
   layer: WeightLayer = "transport",

@@ -133,3 +133,17 @@ Deno.test("the domain isolation zones example: the order and its reasons, the sa
   deepEqual(order[2].overrides, [{ rule: "isolated-domain", reason: "remote 10.9.0.0/16" }]);
   deepEqual(precedenceOrder([...rules].reverse()), order, "rule order in the file does not matter");
 });
+
+Deno.test("identical main-mode filters with other main-mode policies: ambiguous-rules, unless a priority decides", () => {
+  const two = HEAD.replace(
+    "quickMode:",
+    "  - name: mm2\n    keyModule: authip\n    auth: [kerberos]\n    proposals: [aes256-sha384-ecp384]\nquickMode:",
+  );
+  const a =
+    "  - { name: a, remote: 10.0.0.0/8, inbound: require, outbound: request, mainMode: mm, quickMode: qm }\n";
+  const b = (extra: string) =>
+    `  - { name: b, remote: 10.0.0.0/8, protocol: tcp, inbound: require, outbound: request, mainMode: @@mm2, quickMode: qm${extra} }\n`;
+  refusedAt(two + a + b(""), "ambiguous-rules", "rules[1].mainMode");
+  const p = load((two + a + b(", priority: 1")).replace("@@", ""));
+  equal(p.rules[1].priority, 1);
+});
