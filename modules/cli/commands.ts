@@ -65,6 +65,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
+      "Where rules with different security overlap, lists which decides (higher priority, else more specific).\n" +
       "Exit 0 in sync, 2 changes pending, 1 error.",
     options: { ...ENGINE_OPTS, state: { type: "string" } },
     positionals: [1, 1],
@@ -232,6 +233,7 @@ export const COMMANDS: Record<string, Command> = {
     details: "Lists providers, sublayers, provider contexts and filters with symbolic names for layers,\n" +
       "callouts and providers, and each filter's conditions decoded (remote 10.0.0.0/8 udp/53).\n" +
       "`wfpsec show --all --json > snap.json` makes an offline snapshot.\n" +
+      "Without --all/--provider/--layer, also the precedence of wfpsec's overlapping rules in force.\n" +
       "Pre-shared keys are never shown.\n\n" +
       "Options:\n" +
       "  --all                  every provider's objects, with a PROVIDER column (name, or key when unnamed)\n" +
