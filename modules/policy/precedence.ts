@@ -12,7 +12,7 @@
  * keeps pathological documents bounded, and running out of it is reported, never silently skipped.
  */
 import type { PortRange, Rule } from "../model/mod.ts";
-import { outranks, precedenceWeight } from "../model/mod.ts";
+import { outranks, precedenceWeight, transportSecurity } from "../model/mod.ts";
 
 /** Two overlapping rules with different security, in one family. */
 export interface OverlapPair {
@@ -26,8 +26,15 @@ export interface OverlapPair {
   reason: string;
 }
 
-/** Two overlapping rules with different security and the same weight: refused. */
+/**
+ * Two overlapping rules with different security that no weight can order: the same weight
+ * (`specificity`), or a program rule and another rule whose transport-layer security differs
+ * (`program-transport`: a program rule's transport filters carry no application id, model/security.ts, so
+ * whichever decides there would decide for every program). Refused.
+ */
 export interface OverlapTie {
+  /** Why no order resolves it. */
+  kind: "specificity" | "program-transport";
   /** Index of the earlier rule. */
   first: number;
   /** Index of the later rule. */
@@ -101,7 +108,12 @@ export function findOverlaps(rules: Rule[], budget = 5_000_000): Overlaps {
         seen.add(key);
         const wi = precedenceWeight(rules[i], e.f, "transport"),
           wj = precedenceWeight(rules[j], e.f, "transport");
-        if (wi === wj) out.ties.push({ first: i, second: j, family: e.f });
+        const ti = transportSecurity(rules[i]), tj = transportSecurity(rules[j]);
+        if (
+          (rules[i].program === undefined) !== (rules[j].program === undefined) &&
+          (ti.inbound !== tj.inbound || ti.outbound !== tj.outbound)
+        ) out.ties.push({ kind: "program-transport", first: i, second: j, family: e.f });
+        else if (wi === wj) out.ties.push({ kind: "specificity", first: i, second: j, family: e.f });
         else {
           const [w, l] = wi > wj ? [i, j] : [j, i];
           out.pairs.push({

@@ -7,7 +7,7 @@ import { displayTextIssues } from "./fidelity.ts";
 import { ambiguityIssues } from "./ambiguity.ts";
 import { type AddrSpec, nonUnicast, parseAddr } from "../model/mod.ts";
 import { fieldText, formatQm, precedenceValues, weakInQm } from "../model/mod.ts";
-import { findOverlaps, securityText } from "./precedence.ts";
+import { findOverlaps, type OverlapTie, securityText } from "./precedence.ts";
 import { pathString } from "./diagnostics.ts";
 import type {
   Exemption,
@@ -665,16 +665,8 @@ export class Semantic extends Checker {
         related: ["rules", at],
         code: "rule-overlap",
         severity: "error",
-        message:
-          `rule '${second.name}' overlaps rule '${first.name}' (rules[${at}], {related}) with different ` +
-          `security (${securityText(second)} vs ${
-            securityText(first)
-          }) and the same precedence: neither has a ` +
-          `higher priority nor is more specific (IPv${t.family}: ${
-            specificityText(second, t.family)
-          }), so which ` +
-          "one decides is undefined; give the one that should decide a higher `priority:`, make it more " +
-          "specific, make the selectors disjoint, or give both the same security",
+        message: `rule '${second.name}' overlaps rule '${first.name}' (rules[${at}], {related}) with ` +
+          `different security (${securityText(second)} vs ${securityText(first)}) ` + tieAdvice(t, second),
       });
     }
     if (ov.incomplete) {
@@ -686,6 +678,19 @@ export class Semantic extends Checker {
       );
     }
   }
+}
+
+/** What makes a tie unresolvable, and what to do about it. */
+function tieAdvice(t: OverlapTie, r: Rule): string {
+  return t.kind === "specificity"
+    ? `and the same precedence: neither has a higher priority nor is more specific (IPv${t.family}: ` +
+      `${
+        specificityText(r, t.family)
+      }), so which one decides is undefined; give the one that should decide a ` +
+      "higher `priority:`, make it more specific, make the selectors disjoint, or give both the same security"
+    : "where only one is a program rule: its transport filters carry no application id (only its ALE filters " +
+      "do), so either rule's transport-layer security would apply to every program there; make the selectors " +
+      "disjoint or give both the same inbound/outbound security";
 }
 
 /** A rule's selector as precedence reads it, for messages ("remote 10.0.0.0/8, protocol 6"). */

@@ -147,3 +147,23 @@ Deno.test("identical main-mode filters with other main-mode policies: ambiguous-
   const p = load((two + a + b(", priority: 1")).replace("@@", ""));
   equal(p.rules[1].priority, 1);
 });
+
+Deno.test("a program rule inside a broader rule: refused when their transport security differs, else ordered", () => {
+  // The program rule's transport filters carry no application id (model/security.ts): had it been ordered
+  // above the domain rule, its request/request transport filters would have weakened require inbound for
+  // every program in 10.1.0.0/16 (before precedence, every such overlap was refused).
+  const domain = rule("domain", "remote: 10.0.0.0/8, inbound: require, outbound: request");
+  const text = HEAD + domain + "  - @@" +
+    rule("app", "remote: 10.1.0.0/16, program: 'C:\\\\App\\\\app.exe', inbound: require, outbound: require")
+      .slice(4);
+  const d = refusedAt(text, "rule-overlap", "rules[1]");
+  ok(d.message.includes("where only one is a program rule"), d.message);
+  const p = load(
+    HEAD + rule("boundary", "remote: 10.0.0.0/8, inbound: request, outbound: request") +
+      rule(
+        "app",
+        "remote: 10.1.0.0/16, program: 'C:\\\\App\\\\app.exe', inbound: require, outbound: request",
+      ),
+  );
+  deepEqual(precedenceOrder(p.rules).map((e) => e.rule), ["app", "boundary"]);
+});
