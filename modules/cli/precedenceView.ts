@@ -47,5 +47,10 @@ export function enginePrecedence(graph: ObjectGraph): PrecedenceEntry[] {
 /** `show`'s precedence: the order of our provider's rules in `engine` (undefined when none is in force). */
 export function showPrecedence(engine: Engine, providerKey: string): PrecedenceEntry[] | undefined {
   const graph = ownedGraph(engine, providerKey);
-  return graph ? enginePrecedence(graph) : undefined;
+  if (!graph) return undefined;
+  try {
+    return enginePrecedence(graph);
+  } catch {
+    return undefined; // objects that do not decode as a policy (hand-edited, foreign) have no order to show
+  }
 }
