@@ -67,6 +67,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
+      "Where rules with different security overlap, lists which decides (higher priority, else more specific).\n" +
       "Exit 0 in sync, 2 changes pending, 1 error.",
     options: { ...ENGINE_OPTS, state: { type: "string" } },
     positionals: [1, 1],
@@ -82,6 +83,8 @@ export const COMMANDS: Record<string, Command> = {
         const changes = publicChanges(plan.changes);
         const { coexistenceText, findCoexistence } = await import("../explain/mod.ts");
         const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
+        const prec = await import("./precedenceView.ts"), precR = await import("../render/precedence.ts");
+        const precedence = prec.policyPrecedence(loaded.rules);
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
@@ -92,6 +95,7 @@ export const COMMANDS: Record<string, Command> = {
             changes,
             summary: plan.summary,
             coexistence,
+            precedence: precR.precedenceJson(precedence),
           });
         } else {
           const { planText } = await import("../render/render.ts");
@@ -99,6 +103,7 @@ export const COMMANDS: Record<string, Command> = {
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
+          if (precedence.length) out.text(precR.precedenceText(precedence));
         }
         return plan.inSync ? 0 : 2;
       } finally {
@@ -240,6 +245,7 @@ export const COMMANDS: Record<string, Command> = {
     details: "Lists providers, sublayers, provider contexts and filters with symbolic names for layers,\n" +
       "callouts and providers, and each filter's conditions decoded (remote 10.0.0.0/8 udp/53).\n" +
       "`wfpsec show --all --json > snap.json` makes an offline snapshot.\n" +
+      "Without --all/--provider/--layer, also the precedence of wfpsec's overlapping rules in force.\n" +
       "Pre-shared keys are never shown.\n\n" +
       "Options:\n" +
       "  --all                  every provider's objects, with a PROVIDER column (name, or key when unnamed)\n" +
@@ -289,6 +295,10 @@ export const COMMANDS: Record<string, Command> = {
         const empty = !providers.length && !sublayers.length && !providerContexts.length && !filters.length;
         const nameOf = (k: string | undefined) => sel.providerName(k, registered);
         const r = await import("../render/render.ts");
+        // The precedence order of the rules in force (ours, unselected): precedenceView.ts.
+        const precedence = !wide && !layer && !empty
+          ? (await import("./precedenceView.ts")).showPrecedence(engine, await providerKey())
+          : undefined;
         if (out.json) {
           const selection: Record<string, import("../render/render.ts").Json> = {};
           if (layer) selection.layer = { layerKey: layer.key, layer: layer.name ?? null };
@@ -306,6 +316,9 @@ export const COMMANDS: Record<string, Command> = {
             sublayers: sublayers.map((s) => named(r.sublayerJson(s), s.providerKey)),
             providerContexts: providerContexts.map((c) => named(r.providerContextJson(c), c.providerKey)),
             filters: filters.map((f) => named(r.filterJson(f), f.providerKey)),
+            ...(precedence
+              ? { precedence: (await import("../render/precedence.ts")).precedenceJson(precedence) }
+              : {}),
           });
         } else if (empty) {
           const what = layer || provider
@@ -319,6 +332,9 @@ export const COMMANDS: Record<string, Command> = {
         } else {
           out.text(`${wide ? "All objects" : "wfpsec's objects"} in ${engine.info.description}:\n`);
           out.text(r.showText(shown, wide ? (k) => nameOf(k) ?? k ?? "-" : undefined));
+          if (precedence?.length) {
+            out.text("\n" + (await import("../render/precedence.ts")).precedenceText(precedence));
+          }
         }
         return 0;
       } finally {

@@ -52,7 +52,7 @@ import type {
 import type { WfpsecMeta } from "./compile.ts";
 import { MM_FLAG_BITS } from "./keyModule.ts";
 import { WFPSEC_PROVIDER_KEY } from "./keys.ts";
-import { appIdPath } from "../model/mod.ts";
+import { appIdPath, priorityOfWeight } from "../model/mod.ts";
 import { retransmitFor, unfitAuthMethod } from "./authFit.ts";
 
 const T = ENUMS.FWP_DATA_TYPE,
@@ -68,6 +68,11 @@ const mmCipher = rev(MM_CIPHERS), mmInteg = rev(MM_INTEGRITY), mmDh = rev(MM_DH)
 const sameId = (a: Record<string, number>, b: Record<string, number>) =>
   Object.keys(a).every((k) => a[k] === b[k]);
 const qmInteg = rev(QM_INTEGRITY, sameId), qmCipher = rev(QM_CIPHERS, sameId);
+
+/** The `priority` an explicit (FWP_UINT64) rule filter weight encodes (model/precedence.ts); 0 otherwise. */
+function priorityOf(f: Filter | undefined): number {
+  return f?.weight.type === T.FWP_UINT64 ? priorityOfWeight(f.weight.uint64) : 0;
+}
 
 function readMeta(data: Uint8Array | undefined): WfpsecMeta | undefined {
   if (!data?.length) return undefined;
@@ -427,7 +432,10 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
     const qmMeta = ctxByKey.get(qmF?.providerContextKey ?? "")?.meta.path.split("/");
     const variant = qmMeta?.[3] ?? "plain";
     const out = mine.find((f) => pathOf(f)[3] === "out"), inn = mine.find((f) => pathOf(f)[3] === "in");
-    const ale = mine.filter((f) => pathOf(f)[3] === "accept" || pathOf(f)[3] === "connect");
+    // A precedence PERMIT (precedenceClaims.ts) says nothing about the rule's own security.
+    const ale = mine.filter((f) =>
+      (pathOf(f)[3] === "accept" || pathOf(f)[3] === "connect") && pathOf(f)[4] !== "precedence"
+    );
     const inbound: Rule["inbound"] = variant === "nd-boundary" ? "request" : "require";
     let outbound: Rule["outbound"];
     if (out) {
@@ -485,6 +493,7 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
       ),
       ...(authorization ? { authorization } : {}),
       ...(program !== undefined ? { program } : {}),
+      ...(priorityOf(qmF) ? { priority: priorityOf(qmF) } : {}),
     });
   }
   for (const [name, fs] of exFilters) {

@@ -177,6 +177,8 @@ export interface Rule {
   authorization?: { machines?: string; users?: string };
   /** Full path of the only program the rule's ALE enforcement applies to. */
   program?: string;
+  /** Explicit precedence (1-255; absent = 0): outranks specificity where rules overlap (precedence.ts). */
+  priority?: number;
 }
 
 /** An exemption (permit above IPsec). */

@@ -26,6 +26,8 @@ export const PROTOCOLS: Record<string, number> = {
 
 export interface Issue {
   path: Path;
+  /** Another place the message names: load.ts writes its file:line:col where the message says `{related}`. */
+  related?: Path;
   atKey?: boolean;
   code: string;
   message: string;

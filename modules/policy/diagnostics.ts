@@ -72,7 +72,8 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   "encryption-needs-esp": "guaranteed encryption with a quick-mode policy that can leave traffic unencrypted",
   "authz-needs-em": "remote user authorization without AuthIP extended mode",
   "program-needs-ale": "a program rule that enforces nothing at the ALE layers",
-  "rule-overlap": "rules with overlapping traffic and different security",
+  "rule-overlap":
+    "rules with overlapping traffic, different security and the same precedence (priority and specificity)",
   "ambiguous-rules": "rules that compile to identical filters with different policies or transport behaviour",
   "one-sided-rule": "direction inbound/outbound: WFP's transport recipes pair outbound and inbound filters",
   "rule-overlap-incomplete": "the overlap check ran out of its comparison budget",

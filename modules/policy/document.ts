@@ -126,6 +126,7 @@ export function policyToDocument(p: Policy): PolicyDocument {
         requireEncryption: r.requireEncryption || undefined,
         authorization: r.authorization ? clean({ ...r.authorization }) : undefined,
         program: r.program,
+        priority: r.priority || undefined,
       })
     );
   }

@@ -352,6 +352,11 @@ const DEFS: Readonly<Record<string, Spec>> = {
           maxLength: MAX_PATH_LENGTH,
         },
       ),
+      priority: int(
+        "Precedence where rules overlap: higher wins, before specificity (0-255; default 0: the more specific rule wins).",
+        0,
+        255,
+      ),
     },
     required: ["name", "inbound", "outbound"],
   },

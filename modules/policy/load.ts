@@ -127,12 +127,13 @@ export function loadPolicyWith(text: string, file: string, readYaml: YamlReader 
       for (let n = i.path.length - 1; !(line >= 1 && column >= 1) && n >= 0; n--) {
         [line, column] = at(i.path.slice(0, n), false);
       }
+      const rel = i.related ? at(i.related, false) : undefined;
       diags.push({
         file,
         line,
         column,
         path: pathString(i.path),
-        message: i.message,
+        message: rel ? i.message.replace("{related}", `${file}:${rel[0]}:${rel[1]}`) : i.message,
         code: i.code,
         severity: i.severity,
       });
