@@ -16,6 +16,8 @@ export interface RegValue {
   data: string[];
   /** 1-based line in the file. */
   line: number;
+  /** A REG_DWORD's number (`dword:0000000a`), for the few settings stored as one. */
+  dword?: number;
 }
 
 /** One key section `[HKEY_...\path]`. */
@@ -135,6 +137,14 @@ export function parseRegFile(text: string, file: string): RegKey[] {
         kind: "multi",
         data: hexStrings(data.slice(7), file, lineNo, name),
         line: lineNo,
+      });
+    } else if (/^dword:[0-9a-f]{8}$/i.test(data)) {
+      current.values.push({
+        name,
+        kind: "other",
+        data: [],
+        line: lineNo,
+        dword: parseInt(data.slice(6), 16),
       });
     } else if (/^(dword:|hex(\([0-9a-f]+\))?:|-$)/i.test(data)) {
       current.values.push({ name, kind: "other", data: [], line: lineNo });
