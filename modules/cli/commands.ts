@@ -6,6 +6,7 @@ import { type Command, ENGINE_OPTS, VERSION } from "./command.ts";
 import { MONITOR_COMMANDS } from "./monitorCommands.ts";
 import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import { DSC_COMMAND } from "./dscCommand.ts";
+import { IMPORT_COMMAND } from "./importCommand.ts";
 import {
   diagnosticJson,
   diagnosticLine,
@@ -519,4 +520,6 @@ export const COMMANDS: Record<string, Command> = {
   explain: EXPLAIN_COMMAND,
 
   dsc: DSC_COMMAND,
+
+  import: IMPORT_COMMAND,
 };

@@ -277,5 +277,6 @@ export function decodeRuleString(id: string, text: string, at: ImportLocation): 
     throw new ImportError("rule has no Action (SecureServer, Boundary, Secure or DoNotSecure)", at);
   }
   if (rule.profiles && rule.profiles.length === 3) rule.profiles = undefined;
+  for (const n of rule.notExpressed) n.what = `rule "${rule.name ?? id}"`;
   return rule;
 }

@@ -6,6 +6,7 @@
  */
 import { decodeRegBytes, parseRegFile } from "./regfile.ts";
 import { decodeGpfasStore } from "./gpfasStore.ts";
+import { decodeNetSecurity } from "./netsecurity.ts";
 import { type ImportResult, toPolicyDocument } from "./toPolicy.ts";
 import type { FwPolicy, NotExpressed } from "./fwModel.ts";
 import { documentToYaml } from "../policy/mod.ts";
@@ -45,6 +46,11 @@ export function importGpfas(bytes: Uint8Array, file: string, opts: ImportOptions
     "a reg export of the Windows Firewall policy store ([MS-GPFAS])",
     opts,
   );
+}
+
+/** Imports NetSecurity objects serialised as JSON (ConvertFrom-NetIPsecRule). Throws ImportError (located). */
+export function importNetSecurity(text: string, file: string, opts: ImportOptions = {}): Imported {
+  return finish(decodeNetSecurity(text, file), file, "NetSecurity (Get-NetIPsecRule and its sets)", opts);
 }
 
 function finish(fw: FwPolicy, file: string, source: string, opts: ImportOptions): Imported {

@@ -251,7 +251,7 @@ class Mapper {
     const want = (id ?? dflt ?? "").toUpperCase();
     const hit = sets.get(want) ?? (id && dflt && isPrimary(id) ? sets.get(dflt.toUpperCase()) : undefined);
     if (hit) return hit;
-    if (!id || isPrimary(id)) return "windowsDefault";
+    if (!id || isPrimary(id) || id.toLowerCase() === "default") return "windowsDefault";
     this.skip(r, field, `it names set ${id}, which the source does not define`, id);
     return null;
   }
