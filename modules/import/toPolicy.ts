@@ -7,7 +7,10 @@
  */
 import type { FwAuthSet, FwAuthSuite, FwCryptoSet, FwCsRule, FwPolicy, NotExpressed } from "./fwModel.ts";
 import { formatQm, parseDn, WEAK } from "../model/mod.ts";
+import { hasDacl, SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
 import { PROTO_NAMES, WINDOWS_DEFAULT_MM_PROPOSALS, WINDOWS_DEFAULT_QM_PROPOSALS } from "../policy/mod.ts";
+
+const MAX_DESCRIPTION = 4096;
 
 /** The imported document and what it could not say. */
 export interface ImportResult {
@@ -77,11 +80,11 @@ class Mapper {
   readonly rules: Obj[] = [];
   readonly exemptions: unknown[] = [];
   readonly secretVariables: string[] = [];
+  readonly pskEnv = new Map<string, string>();
   readonly names = {
     mm: new Set<string>(),
     qm: new Set<string>(),
     rule: new Set<string>(),
-    ex: new Set<string>(),
   };
   /** Built main-mode / quick-mode policies by what they were built from. */
   readonly mmCache = new Map<string, string | undefined>();
@@ -201,7 +204,7 @@ class Mapper {
     }
 
     if (r.action === "doNotSecure") {
-      const name = uniqueName(r.name, "exemption", this.names.ex);
+      const name = uniqueName(r.name, "exemption", this.names.rule);
       if (!r.local.length && !r.remote.length && r.protocol === undefined) {
         return this.skip(
           r,
@@ -219,24 +222,39 @@ class Mapper {
     const desc = [r.name && r.name !== out.name ? r.name : undefined, r.description].filter(Boolean).join(
       ": ",
     );
-    if (desc) out.description = desc;
+    if (desc) out.description = cleanText(desc);
     Object.assign(out, selectors, { inbound, outbound });
 
+    let authorization: Obj | undefined;
+    if (r.authz) {
+      authorization = {};
+      for (const [k, sddl] of [["machines", r.machineSddl], ["users", r.userSddl]] as const) {
+        if (!sddl) continue;
+        const bad = sddlProblem(sddl);
+        if (bad) {
+          return this.skip(
+            r,
+            k === "machines" ? "TransportMachineAuthzSDDL" : "TransportUserAuthzSDDL",
+            bad,
+            sddl,
+          );
+        }
+        authorization[k] = sddl;
+      }
+      if (!Object.keys(authorization).length) {
+        return this.skip(
+          r,
+          "Authz",
+          "its authorization lists are the store-wide ones (TransportRemoteMachineAuthorizationList), which are not " +
+            "imported; without them every authenticated peer would be let in",
+        );
+      }
+    }
     const modes = this.modes(r);
     if (modes === null) return;
     if (modes.mm) out.mainMode = modes.mm.length === 1 ? modes.mm[0] : modes.mm;
     if (modes.qm) out.quickMode = modes.qm;
-    if (r.authz) {
-      const authz: Obj = {};
-      if (r.machineSddl) authz.machines = r.machineSddl;
-      if (r.userSddl) authz.users = r.userSddl;
-      if (Object.keys(authz).length) out.authorization = authz;
-      else {this.note(
-          r,
-          "Authz",
-          "authorization from the store-wide lists (TransportRemoteMachineAuthorizationList) is not imported",
-        );}
-    }
+    if (authorization) out.authorization = authorization;
     this.rules.push(out);
   }
 
@@ -349,14 +367,16 @@ class Mapper {
         if (p.sessions) mm.quickModeLimit = p.sessions;
         if (p.doNotSkipDh) {
           this.notExpressed.push({
-            what: `crypto set ${c1.id}`,
+            what: setWhat("crypto", c1),
             field: "DoNotSkipDH",
             reason: "forcing Diffie-Hellman has no verified policy field",
             at: c1.at,
           });
         }
       }
-      if (a1 !== "windowsDefault" && (a1.name || a1.description)) mm.description = a1.description ?? a1.name;
+      if (a1 !== "windowsDefault" && (a1.name || a1.description)) {
+        mm.description = cleanText(a1.description ?? a1.name!);
+      }
       this.mainMode.push(mm);
       name = mm.name as string;
     } else {
@@ -375,7 +395,7 @@ class Mapper {
   authMethod(s: FwAuthSuite, set: FwAuthSet, km: string): unknown {
     const drop = (reason: string) => {
       this.notExpressed.push({
-        what: `auth set ${set.id}`,
+        what: setWhat("auth", set),
         field: "Method",
         value: s.method,
         reason,
@@ -393,11 +413,16 @@ class Mapper {
         return km === "authip" ? "anonymous" : undefined;
       case "machineShkey": {
         if (km === "authip") return undefined;
-        const env = `WFPSEC_PSK_${setLabel(set).toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`.slice(0, 64);
-        if (!this.secretVariables.includes(env)) {
+        let env = this.pskEnv.get(set.id.toUpperCase());
+        if (!env) {
+          // One variable per auth set: two sets never share a key by accident of their names.
+          const base = `WFPSEC_PSK_${setLabel(set).toUpperCase().replace(/[^A-Z0-9]+/g, "_")}`.slice(0, 60);
+          env = base;
+          for (let n = 2; this.secretVariables.includes(env); n++) env = `${base}_${n}`;
+          this.pskEnv.set(set.id.toUpperCase(), env);
           this.secretVariables.push(env);
           this.notExpressed.push({
-            what: `auth set ${set.id}`,
+            what: setWhat("auth", set),
             field: "SHKey",
             reason:
               `the pre-shared key is not copied into the policy: set environment variable ${env} (or change it to psk: { file: ... }) before plan or apply`,
@@ -416,7 +441,7 @@ class Mapper {
   }
 
   certificate(s: FwAuthSuite, set: FwAuthSet): Obj | undefined {
-    const what = `auth set ${set.id}`;
+    const what = setWhat("auth", set);
     if (s.unsupportedFlags.includes("IntermediateCA")) {
       this.notExpressed.push({
         what,
@@ -501,7 +526,7 @@ class Mapper {
         if (cert) out.push({ certificate: cert });
       } else {
         this.notExpressed.push({
-          what: `auth set ${set.id}`,
+          what: setWhat("auth", set),
           field: "Method",
           value: s.method,
           reason: "a computer health certificate in phase 2 has no policy field; left out",
@@ -531,7 +556,7 @@ class Mapper {
       for (const s of p.suites) {
         if (s.protocol === "authNoEncap") {
           this.notExpressed.push({
-            what: `crypto set ${c2.id}`,
+            what: setWhat("crypto", c2),
             field: "Protocol",
             value: "AUTH_NO_ENCAP",
             reason: "authenticated-no-encapsulation has no proposal form; left out",
@@ -564,13 +589,13 @@ class Mapper {
       if (Object.keys(lifetime).length) qm.lifetime = lifetime;
       if (p.suites.some((s) => s.minutes !== first.minutes || s.kilobytes !== first.kilobytes)) {
         this.notExpressed.push({
-          what: `crypto set ${c2.id}`,
+          what: setWhat("crypto", c2),
           field: "TimeOutMinutes",
           reason: "wfpsec has one lifetime per quick-mode policy: the first proposal's is used",
           at: c2.at,
         });
       }
-      if (c2.description ?? c2.name) qm.description = c2.description ?? c2.name;
+      if (c2.description ?? c2.name) qm.description = cleanText(c2.description ?? c2.name!);
     }
     if (userAuth.length) qm.userAuth = userAuth;
     qm.name = uniqueName(`qm-${setLabel(c2)}${a2 ? `-${setLabel(a2)}` : ""}`, "qm", this.names.qm);
@@ -578,6 +603,25 @@ class Mapper {
     this.qmCache.set(key, qm.name as string);
     return qm.name as string;
   }
+}
+
+/** Display text as the policy takes it: no control characters (FWPM_DISPLAY_DATA0, A3), at most 4096. */
+function cleanText(s: string): string {
+  // deno-lint-ignore no-control-regex
+  return s.replace(/[\x00-\x1f\x7f-\x9f]+/g, " ").trim().slice(0, MAX_DESCRIPTION);
+}
+
+/** Why an authorization SDDL cannot be carried, or undefined. */
+function sddlProblem(sddl: string): string | undefined {
+  try {
+    if (!hasDacl(sddlToSecurityDescriptor(sddl))) {
+      return "its authorization SDDL has no DACL (Windows reads that as everyone)";
+    }
+  } catch (e) {
+    if (e instanceof SddlError) return `its authorization SDDL is not valid: ${e.message}`;
+    throw e;
+  }
+  return undefined;
 }
 
 function espOf(cipher: string | undefined, hash: string | undefined): { cipher: string; integrity: string } {
@@ -591,6 +635,11 @@ function portValue(p: string): number | string {
 
 function isPrimary(id: string): boolean {
   return /^\{E5A5D32A-4BCE-4E4D-B07F-4AB1BA7E5FE[1-4]\}$/i.test(id);
+}
+
+/** How a set is named in the not-expressed list: `auth set "Branch PSK" {id}`. */
+function setWhat(kind: "auth" | "crypto", s: FwAuthSet | FwCryptoSet): string {
+  return `${kind} set ${s.name ? `"${cleanText(s.name)}" ` : ""}${s.id}`;
 }
 
 /** A short label for a set: its name, else its id without braces. */

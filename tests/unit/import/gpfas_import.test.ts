@@ -272,3 +272,59 @@ Deno.test("a file with two stores, or none, is refused", () => {
     /no Windows Firewall IPsec policy in this file/,
   );
 });
+
+Deno.test("authorization: the rule's SDDL is carried; store-wide lists or a bad SDDL leave the rule out", () => {
+  const sddl = "D:(A;;CC;;;S-1-5-21-1-2-3-515)";
+  const withSddl = gpo((t) =>
+    t.replace(
+      "|Name=Domain Isolation Rule|",
+      `|Name=Domain Isolation Rule|Authz=TRUE|TransportMachineAuthzSDDL=${sddl}|`,
+    )
+  );
+  const rule = (withSddl.document as Obj).rules.find((x: Obj) => x.name === "Domain-Isolation-Rule");
+  assert.deepEqual(rule.authorization, { machines: sddl });
+  loadPolicy(withSddl.text, "x.yaml");
+
+  // Without the rule's own SDDL, importing it would let every authenticated peer in.
+  const storeWide = gpo((t) =>
+    t.replace("|Name=Domain Isolation Rule|", "|Name=Domain Isolation Rule|Authz=TRUE|")
+  );
+  assert.equal(storeWide.counts.rules, 1);
+  assert.ok(storeWide.notExpressed.some((n) => n.field === "Authz" && /rule not imported/.test(n.reason)));
+  assert.ok(!(storeWide.document as Obj).rules.some((x: Obj) => x.name === "Domain-Isolation-Rule"));
+
+  const noDacl = gpo((t) =>
+    t.replace(
+      "|Name=Domain Isolation Rule|",
+      "|Name=Domain Isolation Rule|Authz=TRUE|TransportMachineAuthzSDDL=O:BA|",
+    )
+  );
+  assert.ok(
+    noDacl.notExpressed.some((n) => n.field === "TransportMachineAuthzSDDL" && /no DACL/.test(n.reason)),
+  );
+});
+
+Deno.test("two pre-shared-key sets of the same name get two variables", () => {
+  const t = importFixtureText(GPO);
+  const second = t
+    .replace(/(\[[^\]]*\{7D0F3C52-8E1A-4C6B-B5B2-54F7E3A1D0C9\}\]\n(?:.*\n)*?\n)/, "$1")
+    .replace(
+      '"{9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A}"="v2.10|Action=Boundary|Active=FALSE|Name=Old boundary rule|EP2_4=172.16.0.0/12|"',
+      '"{9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A}"="v2.10|Action=Secure|Active=TRUE|KeyMod=IkeV1|Name=Second PSK rule|EP2_4=172.16.0.0/12|Auth1Set={AAAAAAAA-0000-4000-8000-000000000001}|"',
+    ) +
+    "\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\Phase1AuthenticationSets\\{AAAAAAAA-0000-4000-8000-000000000001}]\n" +
+    '"Name"="Branch PSK"\n\n' +
+    "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\Phase1AuthenticationSets\\{AAAAAAAA-0000-4000-8000-000000000001}\\0000]\n" +
+    '"Method"="MachineSHKey"\n"SHKey"="another-secret"\n';
+  const r = importGpfas(regBytes(second), GPO);
+  assert.deepEqual(r.secretVariables, ["WFPSEC_PSK_BRANCH_PSK", "WFPSEC_PSK_BRANCH_PSK_2"]);
+  assert.ok(!r.text.includes("another-secret"));
+  loadPolicy(r.text, "x.yaml");
+});
+
+Deno.test("control characters in names and descriptions do not reach the policy", () => {
+  const r = gpo((t) => t.replace("|Desc=AuthIP policy|", "|Desc=AuthIP\tpolicy\u0007|"));
+  const rule = (r.document as Obj).rules.find((x: Obj) => x.name === "Domain-Isolation-Rule");
+  assert.equal(rule.description, "Domain Isolation Rule: AuthIP policy");
+  loadPolicy(r.text, "x.yaml");
+});
