@@ -469,11 +469,12 @@ function rule(r: Reader, o: Obj, path: string): FwCsRule {
     "request/request": ["boundary", false],
     "none/none": ["doNotSecure", false],
     "require/none": ["secureServer", true],
+    "request/none": ["boundary", true],
   };
   if (!(combo in actions)) {
     throw new ImportError(
       `InboundSecurity ${inbound} with OutboundSecurity ${outbound} is not a connection security action ` +
-        "(Require/Request, Require/Require, Request/Request, Require/None or None/None)",
+        "(Require/Request, Require/Require, Request/Request, Require/None, Request/None or None/None)",
       r.at(o, "InboundSecurity", `${path}.InboundSecurity`),
     );
   }

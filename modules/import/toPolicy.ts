@@ -65,8 +65,12 @@ const PROTOCOL_WORDS: Record<number, string> = {
   47: "gre",
   58: "icmpv6",
 };
-/** Keywords the policy accepts today (modules/model/addrKeyword.ts). */
-const POLICY_KEYWORDS = new Set(["localsubnet", "dns", "dhcp", "wins", "defaultgateway"]);
+/**
+ * Address keywords the policy's `local`/`remote` accept. None yet: modules/model/addrKeyword.ts resolves
+ * LocalSubnet, DNS, DHCP, WINS and DefaultGateway, but validation does not take them; until it does, a rule
+ * scoped by a keyword is left out (listed) rather than imported for every address.
+ */
+const POLICY_KEYWORDS = new Set<string>();
 
 /** Converts a decoded Windows policy into a wfpsec document. */
 export function toPolicyDocument(fw: FwPolicy, opts: { name: string; description?: string }): ImportResult {
@@ -217,6 +221,15 @@ class Mapper {
       return;
     }
     const inbound = r.action === "boundary" ? "request" : "require";
+    if (r.outboundClear && inbound === "require") {
+      // [MS-FASP] 2.2.51: FW_CS_RULE_FLAGS_OUTBOUND_CLEAR belongs to tunnel rules; in transport mode replies
+      // to secured connections would leave in the clear, which the policy refuses (security-pair).
+      return this.skip(
+        r,
+        "SecureInClearOut",
+        "require inbound with clear outbound is not a transport policy pair",
+      );
+    }
     const outbound = r.outboundClear ? "clear" : r.action === "secure" ? "require" : "request";
     const out: Obj = { name: uniqueName(r.name, "rule", this.names.rule) };
     const desc = [r.name && r.name !== out.name ? r.name : undefined, r.description].filter(Boolean).join(
@@ -286,11 +299,15 @@ class Mapper {
     if (c2 === null) return null;
     const userAuth = a2 === "windowsDefault" ? [] : this.userAuth(a2);
     let kms = r.keyModules.length ? [...new Set(r.keyModules)] : ["authip", "ikev1"];
+    if (userAuth.length && !kms.includes("authip")) {
+      return this.skip(
+        r,
+        "Phase2AuthSet",
+        `user authentication needs AuthIP, and the rule's key modules are ${kms.join(", ")}`,
+      ),
+        null;
+    }
     if (userAuth.length && kms.includes("ikev1")) {
-      if (!kms.includes("authip")) {
-        return this.skip(r, "Phase2AuthSet", "user authentication needs AuthIP, and the rule is IKEv1 only"),
-          null;
-      }
       this.note(
         r,
         "KeyModule",

@@ -328,3 +328,10 @@ Deno.test("control characters in names and descriptions do not reach the policy"
   assert.equal(rule.description, "Domain Isolation Rule: AuthIP policy");
   loadPolicy(r.text, "x.yaml");
 });
+
+Deno.test("an address keyword (LocalSubnet) leaves the rule out until the policy accepts keywords", () => {
+  const r = gpo((t) => t.replace("EP2_4=192.168.50.0/24", "EP2_4=LocalSubnet"));
+  assert.ok(r.notExpressed.some((n) => n.field === "remote" && n.value === "localsubnet"));
+  assert.equal(r.counts.rules, 1);
+  loadPolicy(r.text, "x.yaml");
+});
