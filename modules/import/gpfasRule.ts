@@ -7,6 +7,7 @@
 import { ImportError, type ImportLocation } from "./errors.ts";
 import { parseGpfasString } from "./gpfas.ts";
 import type { FwCsAction, FwCsRule } from "./fwModel.ts";
+import { parseAddr } from "../model/mod.ts";
 
 /** CS-ACTION-VAL (2.2.6.1). */
 const ACTIONS: Record<string, FwCsAction> = {
@@ -116,27 +117,30 @@ function address(v: string, family: 4 | 6, at: ImportLocation): string {
   const kw = ADDRESS_KEYWORDS.find((k) => k === v);
   if (kw) return kw.toLowerCase();
   const ok = family === 4 ? v4ok : (a: string) => V6.test(a);
-  const bad = () =>
+  const bad = (why = "") =>
     new ImportError(
       `"${v}" is not an IPv${family} address, range, subnet or address keyword (${
         ADDRESS_KEYWORDS.join(", ")
-      })`,
+      })${why}`,
       at,
     );
+  let out = v;
   if (v.includes("/")) {
     const [a, p] = v.split("/");
     if (!ok(a)) throw bad();
     if (family === 4 && v4ok(p)) {
       const bits = maskBits(p);
       if (bits === undefined) throw new ImportError(`subnet mask ${p} in "${v}" is not contiguous`, at);
-      return `${a}/${bits}`;
-    }
-    if (!/^\d{1,3}$/.test(p) || Number(p) > (family === 4 ? 32 : 128)) throw bad();
-    return v;
+      out = `${a}/${bits}`;
+    } else if (!/^\d{1,3}$/.test(p) || Number(p) > (family === 4 ? 32 : 128)) throw bad();
+  } else {
+    const range = v.split("-");
+    if (range.length > 2 || !range.every(ok)) throw bad();
   }
-  const range = v.split("-");
-  if (range.length > 2 || !range.every(ok)) throw bad();
-  return v;
+  // The policy's own reader decides the rest (a well-formed IPv6 text, a range that does not run backwards).
+  const checked = parseAddr(out);
+  if (typeof checked === "string") throw bad(`: ${checked}`);
+  return out;
 }
 
 function port(v: string, range: boolean, at: ImportLocation): string {

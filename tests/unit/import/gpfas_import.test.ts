@@ -335,3 +335,14 @@ Deno.test("an address keyword (LocalSubnet) leaves the rule out until the policy
   assert.equal(r.counts.rules, 1);
   loadPolicy(r.text, "x.yaml");
 });
+
+Deno.test("addresses the policy would refuse are refused at their line: bad IPv6, a backwards range", () => {
+  importError(
+    () => gpo((t) => t.replace("EP2_6=2001:db8::/32", "EP2_6=2001:db8::1::2")),
+    /"2001:db8::1::2" is not an IPv6 address/,
+  );
+  importError(
+    () => gpo((t) => t.replace("EP2_4=157.56.56.23", "EP2_4=10.0.0.9-10.0.0.1")),
+    /"10\.0\.0\.9-10\.0\.0\.1" is not an IPv4 address/,
+  );
+});
