@@ -140,6 +140,11 @@ export interface FwPolicy {
   defaults: { p1Auth?: string; p2Auth?: string; p1Crypto?: string; p2Crypto?: string };
   /** Global IPsec exemptions (FW_GLOBAL_CONFIG_IPSEC_EXEMPT flags) by name, when the source gives them. */
   exemptions?: { icmp: boolean; dhcp: boolean; neighborDiscovery: boolean; routerDiscovery: boolean };
+  /**
+   * The store-wide transport authorization lists (SDDL) a rule with Authz and no SDDL of its own uses
+   * ([MS-GPFAS] 2.2.1.12/13; NetSecurity RemoteMachine/UserTransportAuthorizationList).
+   */
+  authzLists?: { machines?: string; users?: string };
   notExpressed: NotExpressed[];
 }
 

@@ -206,23 +206,50 @@ export function decodeGpfasStore(keys: RegKey[], file: string): FwPolicy {
   return policy;
 }
 
+/** Store-wide settings ([MS-GPFAS] 2.2.1) with no policy field: listed when set. */
+const GLOBAL_NOT_EXPRESSED: Record<string, string> = {
+  saidltime: "the SA idle time is per quick-mode policy in wfpsec (quickMode.idleTimeout); not set",
+  saidletime: "the SA idle time is per quick-mode policy in wfpsec (quickMode.idleTimeout); not set",
+  presharedkeyencoding: "IKEEXT's pre-shared key encoding is a host setting wfpsec does not manage",
+  strongcrlcheck: "certificate revocation checking is a host setting wfpsec does not manage",
+  ipsecthroughnat: "NAT traversal is per quick-mode policy in wfpsec (quickMode.natTraversal); not set",
+  ipsectunnelremotemachineauthorizationlist: "tunnels have no authorization field",
+  ipsectunnelremoteuserauthorizationlist: "tunnels have no authorization field",
+  ipsecopportunisticallymatchauthsetperkm: "each wfpsec rule names one main-mode policy per key module",
+  enablepacketqueue: "packet queuing is a host setting wfpsec does not manage",
+};
+
 function globals(key: RegKey, policy: FwPolicy, file: string): void {
   for (const v of key.values) {
-    if (v.name.toLowerCase() !== "ipsecexempt") continue;
-    if (v.dword === undefined) {
-      throw new ImportError("IPsecExempt must be a REG_DWORD (dword:0000000N)", {
-        file,
-        line: v.line,
+    const name = v.name.toLowerCase();
+    const at = { file, line: v.line, field: v.name };
+    if (name === "ipsecexempt") {
+      if (v.dword === undefined) {
+        throw new ImportError("IPsecExempt must be a REG_DWORD (dword:0000000N)", at);
+      }
+      // [MS-GPFAS] 2.2.1.5: 1 neighbor discovery, 2 ICMP, 4 router discovery, 8 DHCP.
+      policy.exemptions = {
+        neighborDiscovery: (v.dword & 1) !== 0,
+        icmp: (v.dword & 2) !== 0,
+        routerDiscovery: (v.dword & 4) !== 0,
+        dhcp: (v.dword & 8) !== 0,
+      };
+    } else if (
+      name === "ipsectransportremotemachineauthorizationlist" ||
+      name === "ipsectransportremoteuserauthorizationlist"
+    ) {
+      const text = sz(v, at);
+      if (text) (policy.authzLists ??= {})[name.includes("machine") ? "machines" : "users"] = text;
+    } else if (name in GLOBAL_NOT_EXPRESSED) {
+      const value = v.dword !== undefined ? String(v.dword) : v.kind === "sz" ? v.data[0] : undefined;
+      policy.notExpressed.push({
+        what: "store",
         field: v.name,
+        value,
+        reason: GLOBAL_NOT_EXPRESSED[name],
+        at,
       });
     }
-    // [MS-GPFAS] 2.2.1.5: 1 neighbor discovery, 2 ICMP, 4 router discovery, 8 DHCP.
-    policy.exemptions = {
-      neighborDiscovery: (v.dword & 1) !== 0,
-      icmp: (v.dword & 2) !== 0,
-      routerDiscovery: (v.dword & 4) !== 0,
-      dhcp: (v.dword & 8) !== 0,
-    };
   }
 }
 

@@ -241,6 +241,9 @@ export function decodeNetSecurity(text: string, file: string): FwPolicy {
     });
   }
   r.objects(top, "rules").forEach((o, i) => policy.rules.push(rule(r, o, `rules[${i}]`)));
+  const machines = r.str(top, "authorization", "remoteMachineTransportAuthorizationList");
+  const users = r.str(top, "authorization", "remoteUserTransportAuthorizationList");
+  if (machines || users) policy.authzLists = { machines: machines || undefined, users: users || undefined };
   const ex = r.str(top, "exemptions", "exemptions");
   if (ex !== undefined) {
     const words = ex.split(/[,\s]+/).map((w) => w.toLowerCase()).filter(Boolean);

@@ -241,7 +241,14 @@ class Mapper {
     let authorization: Obj | undefined;
     if (r.authz) {
       authorization = {};
-      for (const [k, sddl] of [["machines", r.machineSddl], ["users", r.userSddl]] as const) {
+      const lists = this.fw.authzLists ?? {};
+      // A rule's own SDDL, else the store-wide list (what Windows authorizes against without one).
+      for (
+        const [k, sddl] of [["machines", r.machineSddl ?? lists.machines], [
+          "users",
+          r.userSddl ?? lists.users,
+        ]] as const
+      ) {
         if (!sddl) continue;
         const bad = sddlProblem(sddl);
         if (bad) {
@@ -258,8 +265,8 @@ class Mapper {
         return this.skip(
           r,
           "Authz",
-          "its authorization lists are the store-wide ones (TransportRemoteMachineAuthorizationList), which are not " +
-            "imported; without them every authenticated peer would be let in",
+          "it requires authorization, and neither it nor the source gives an authorization list " +
+            "(TransportRemoteMachineAuthorizationList); without one every authenticated peer would be let in",
         );
       }
     }

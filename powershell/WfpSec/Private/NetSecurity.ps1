@@ -138,6 +138,11 @@ function ConvertTo-WfpsecNetSecurityJson {
         $setting = Get-NetFirewallSetting @store
         $ex = Get-WfpsecNsValue $setting @('Exemptions')
         if ($null -ne $ex) { $doc['exemptions'] = [string]$ex }
+        # the SDDLs a rule with RequireAuthorization and no Machine/User of its own is checked against
+        foreach ($n in 'RemoteMachineTransportAuthorizationList', 'RemoteUserTransportAuthorizationList') {
+            $v = Get-WfpsecNsValue $setting @($n)
+            if ($v) { $doc[$n.Substring(0, 1).ToLowerInvariant() + $n.Substring(1)] = [string]$v }
+        }
     }
     return ($doc | ConvertTo-Json -Depth 8)
 }

@@ -346,3 +346,19 @@ Deno.test("addresses the policy would refuse are refused at their line: bad IPv6
     /"10\.0\.0\.9-10\.0\.0\.1" is not an IPv4 address/,
   );
 });
+
+Deno.test("store-wide settings: the transport authorization list serves Authz rules; the others are listed", () => {
+  const sddl = "D:(A;;CC;;;S-1-5-21-1-2-3-515)";
+  const r = gpo((t) =>
+    t.replace(
+      '"IPsecExempt"=dword:0000000a',
+      `"IPsecExempt"=dword:0000000a\n"IPsecTransportRemoteMachineAuthorizationList"="${sddl}"\n"SAIdlTime"=dword:0000012c`,
+    ).replace("|Name=Domain Isolation Rule|", "|Name=Domain Isolation Rule|Authz=TRUE|")
+  );
+  const rule = (r.document as Obj).rules.find((x: Obj) => x.name === "Domain-Isolation-Rule");
+  assert.deepEqual(rule.authorization, { machines: sddl });
+  const idle = r.notExpressed.find((n) => n.field === "SAIdlTime")!;
+  assert.equal(idle.value, "300");
+  assert.equal(idle.at?.line, 7);
+  loadPolicy(r.text, "x.yaml");
+});

@@ -194,3 +194,16 @@ Deno.test("JSON syntax errors name the line", () => {
   );
   assert.equal(e.location.line, 4);
 });
+
+Deno.test("RequireAuthorization without Machine/User uses the setting's RemoteMachineTransportAuthorizationList", () => {
+  const sddl = "D:(A;;CC;;;S-1-5-21-1-2-3-515)";
+  const r = imp((d) => {
+    d.rules[0].RequireAuthorization = true;
+    d.remoteMachineTransportAuthorizationList = sddl;
+  });
+  const rule = (r.document as Obj).rules.find((x: Obj) => x.name === "servers");
+  assert.deepEqual(rule.authorization, { machines: sddl });
+  const without = imp((d) => (d.rules[0].RequireAuthorization = true));
+  assert.ok(!(without.document as Obj).rules.some((x: Obj) => x.name === "servers"));
+  assert.ok(without.notExpressed.some((n) => n.field === "Authz" && /rule not imported/.test(n.reason)));
+});
