@@ -168,6 +168,17 @@ Describe 'ConvertFrom-NetIPsecRule' {
         $r.Policy.rules[0].name | Should -Be 'servers'
     }
 
+    It 'a rule that requires authorization gets the firewall setting''s transport authorization list' {
+        $sddl = 'D:(A;;CC;;;S-1-5-21-1-2-3-515)'
+        $authz = $Servers.PSObject.Copy()
+        $authz.RequireAuthorization = $true
+        Set-NetSecurityMocks -Rules @($authz)
+        $setting = New-Cim MSFT_NetSecuritySettingData @{ Exemptions = 'None'; RemoteMachineTransportAuthorizationList = $sddl }
+        Mock -ModuleName WfpSec Get-NetFirewallSetting { $setting }.GetNewClosure()
+        $r = ConvertFrom-NetIPsecRule -AsObject -WarningAction SilentlyContinue
+        $r.Policy.rules[0].authorization.machines | Should -Be $sddl
+    }
+
     It 'a value NetSecurity does not have is an error naming the property, and nothing is written' {
         $bad = New-Cim MSFT_NetConSecRule @{ Name = '{1}'; DisplayName = 'servers'; Enabled = 'True'; InboundSecurity = 'Sometimes'; OutboundSecurity = 'Request' }
         Set-NetSecurityMocks -Rules @($bad)
