@@ -362,3 +362,11 @@ Deno.test("store-wide settings: the transport authorization list serves Authz ru
   assert.equal(idle.at?.line, 7);
   loadPolicy(r.text, "x.yaml");
 });
+
+Deno.test("a malformed pre-shared key value is located without quoting the key", () => {
+  for (const bad of ['"SHKey"=Sup3r-Secret-Branch-Key', '"SHKey"="Sup3r\\Secret-Branch-Key"']) {
+    const e = importError(() => gpo((t) => t.replace('"SHKey"="Sup3r-Secret-Branch-Key"', bad)), /SHKey/);
+    assert.equal(e.location.line, 46);
+    assert.ok(!/Sup3r|Secret|\\S/.test(e.message.replace("(SHKey)", "")), e.message);
+  }
+});
