@@ -21,6 +21,7 @@ export const IMPORT_COMMAND: Command = {
     "                            HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall key, or of the local\n" +
     "                            HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy\n" +
     "                            key ([MS-GPFAS] ConSecRules, Phase1/2AuthenticationSets, Phase1/2CryptoSets)\n" +
+    "                            (e.g. reg export HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall gpo.reg)\n" +
     "  --netsecurity-json FILE   NetSecurity objects as ConvertFrom-NetIPsecRule serialises them ('-': stdin)\n" +
     "  -o OUT [--force]          write OUT (an existing file only with --force)\n" +
     "  --name NAME               the policy's name (default: from the input file name)\n" +
