@@ -12,14 +12,15 @@
 import { ImportError, type ImportLocation } from "./errors.ts";
 import { type LocatedJson, parseJsonLines } from "./jsonLines.ts";
 import { parseAddr } from "../model/mod.ts";
-import type {
-  FwAuthMethod,
-  FwAuthSet,
-  FwAuthSuite,
-  FwCryptoSet,
-  FwCsRule,
-  FwP2Suite,
-  FwPolicy,
+import {
+  DEFAULT_SET_IDS,
+  type FwAuthMethod,
+  type FwAuthSet,
+  type FwAuthSuite,
+  type FwCryptoSet,
+  type FwCsRule,
+  type FwP2Suite,
+  type FwPolicy,
 } from "./fwModel.ts";
 
 type Obj = Record<string, unknown>;
@@ -225,7 +226,8 @@ export function decodeNetSecurity(text: string, file: string): FwPolicy {
     rules: [],
     authSets: new Map(),
     cryptoSets: new Map(),
-    defaults: {},
+    // A rule naming no set uses the store's primary set ([MS-FASP] 2.2.65/2.2.74 ids), when the store has one.
+    defaults: { ...DEFAULT_SET_IDS },
     notExpressed: [],
   };
   for (const [key, phase] of [["phase1AuthSets", 1], ["phase2AuthSets", 2]] as const) {

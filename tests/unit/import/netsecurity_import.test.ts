@@ -207,3 +207,18 @@ Deno.test("RequireAuthorization without Machine/User uses the setting's RemoteMa
   assert.ok(!(without.document as Obj).rules.some((x: Obj) => x.name === "servers"));
   assert.ok(without.notExpressed.some((n) => n.field === "Authz" && /rule not imported/.test(n.reason)));
 });
+
+Deno.test("a rule naming no main-mode crypto set uses the store's default set when the store has it", () => {
+  const r = imp((d) => {
+    delete d.rules[0].MainModeCryptoSet;
+    d.mainModeCryptoSets.push({
+      Name: "{E5A5D32A-4BCE-4E4D-B07F-4AB1BA7E5FE1}",
+      DisplayName: "Default",
+      Proposal: [{ Encryption: "AES128", Hash: "SHA256", KeyExchange: "DH19" }],
+    });
+  });
+  const doc = r.document as Obj;
+  const rule = doc.rules.find((x: Obj) => x.name === "servers");
+  const mm = doc.mainMode.find((m: Obj) => m.name === rule.mainMode);
+  assert.deepEqual(mm.proposals, ["aes128-sha256-ecp256"]);
+});
