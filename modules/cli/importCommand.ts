@@ -22,6 +22,8 @@ export const IMPORT_COMMAND: Command = {
     "                            HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy\n" +
     "                            key ([MS-GPFAS] ConSecRules, Phase1/2AuthenticationSets, Phase1/2CryptoSets)\n" +
     "                            (e.g. reg export HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall gpo.reg)\n" +
+    "                            or the GPO's own SYSVOL ...\\Machine\\Registry.pol ([MS-GPREG]; a location's line\n" +
+    "                            is then the instruction's number)\n" +
     "  --netsecurity-json FILE   NetSecurity objects as ConvertFrom-NetIPsecRule serialises them ('-': stdin)\n" +
     "  -o OUT [--force]          write OUT (an existing file only with --force)\n" +
     "  --name NAME               the policy's name (default: from the input file name)\n" +

@@ -5,6 +5,7 @@
  * - NetSecurity's objects as the WfpSec module's ConvertFrom-NetIPsecRule serialises them, netsecurity.ts.
  */
 import { decodeRegBytes, parseRegFile } from "./regfile.ts";
+import { isRegistryPol, parseRegistryPol } from "./regpol.ts";
 import { decodeGpfasStore } from "./gpfasStore.ts";
 import { decodeNetSecurity } from "./netsecurity.ts";
 import { type ImportResult, toPolicyDocument } from "./toPolicy.ts";
@@ -37,9 +38,15 @@ export function nameFromFile(file: string): string {
   return n || "imported";
 }
 
-/** Imports a `reg export` file's bytes ([MS-GPFAS]). Throws ImportError (located) on malformed input. */
+/**
+ * Imports a `reg export` file's bytes, or a GPO's Registry.pol ([MS-GPFAS] keys either way). Throws
+ * ImportError (located) on malformed input.
+ */
 export function importGpfas(bytes: Uint8Array, file: string, opts: ImportOptions = {}): Imported {
-  const keys = parseRegFile(decodeRegBytes(bytes, file), file);
+  // A GPO's Registry.pol ([MS-GPREG]) holds the same keys as a reg export of the applied policy.
+  const keys = isRegistryPol(bytes)
+    ? parseRegistryPol(bytes, file)
+    : parseRegFile(decodeRegBytes(bytes, file), file);
   return finish(
     decodeGpfasStore(keys, file),
     file,

@@ -140,3 +140,16 @@ Deno.test("import --netsecurity-json (from stdin too) writes a policy that plans
     file: "-",
   }]);
 });
+
+Deno.test("import --gpfas reads a GPO's Registry.pol as well, and the result validates", async () => {
+  const { polValuesFromReg, registryPol } = await import("../support/regPol.ts");
+  const dir = tempDir();
+  const pol = `${dir}/Registry.pol`, out = `${dir}/from-pol.yaml`;
+  Deno.writeFileSync(pol, registryPol(polValuesFromReg(importFixtureText("gpo-domain-isolation.reg"))));
+  const r = await wfpsec(["import", "--gpfas", pol, "-o", out, "--name", "from-pol"]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /wrote .*from-pol\.yaml \(2 rules, 3 exemptions, 2 rules left out/);
+  const val = await wfpsec(["validate", out], PSK_ENV);
+  assert.equal(val.code, 0, val.stderr);
+  assert.ok(!Deno.readTextFileSync(out).includes(FIXTURE_PSK));
+});

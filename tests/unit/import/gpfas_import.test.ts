@@ -370,3 +370,26 @@ Deno.test("a malformed pre-shared key value is located without quoting the key",
     assert.ok(!/Sup3r|Secret|\\S/.test(e.message.replace("(SHKey)", "")), e.message);
   }
 });
+
+Deno.test("a GPO's Registry.pol ([MS-GPREG]) imports to the same policy as the reg export", async () => {
+  const { polValuesFromReg, registryPol } = await import("../../support/regPol.ts");
+  const fromReg = gpo();
+  const pol = registryPol(polValuesFromReg(importFixtureText(GPO)));
+  const fromPol = importGpfas(pol, "Registry.pol", { name: "gpo-domain-isolation" });
+  assert.deepEqual(fromPol.document, {
+    ...(fromReg.document as Obj),
+    description: (fromPol.document as Obj).description,
+  });
+  assert.deepEqual(fromPol.counts, fromReg.counts);
+  assert.ok(!fromPol.text.includes("Sup3r-Secret-Branch-Key"));
+  // A cut file names the instruction it ends in.
+  const e = importError(
+    () => importGpfas(pol.subarray(0, pol.length - 7), "Registry.pol"),
+    /instruction \d+ \(byte \d+\)/,
+  );
+  assert.equal(e.location.file, "Registry.pol");
+  importError(
+    () => importGpfas(new Uint8Array([0x50, 0x52, 0x65, 0x67, 2, 0, 0, 0]), "Registry.pol"),
+    /version 1/,
+  );
+});
