@@ -179,6 +179,13 @@ Describe 'ConvertFrom-NetIPsecRule' {
         $r.Policy.rules[0].authorization.machines | Should -Be $sddl
     }
 
+    It '-DisplayName converts only the matching rules' {
+        $r = ConvertFrom-NetIPsecRule -DisplayName 'we*' -AsObject -WarningAction SilentlyContinue
+        @($r.Policy.rules).Count | Should -Be 1
+        $r.Policy.rules[0].name | Should -Be 'web'
+        Should -Invoke -ModuleName WfpSec Get-NetFirewallAddressFilter -Scope It -Times 1 -Because 'only the kept rule is read further'
+    }
+
     It 'a value NetSecurity does not have is an error naming the property, and nothing is written' {
         $bad = New-Cim MSFT_NetConSecRule @{ Name = '{1}'; DisplayName = 'servers'; Enabled = 'True'; InboundSecurity = 'Sometimes'; OutboundSecurity = 'Request' }
         Set-NetSecurityMocks -Rules @($bad)

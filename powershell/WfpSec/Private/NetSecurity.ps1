@@ -74,10 +74,11 @@ function ConvertTo-WfpsecNetSecurityJson {
     # Reads one policy store through the NetSecurity cmdlets and returns the import JSON text.
     [CmdletBinding()]
     [OutputType([string])]
-    param([Parameter(Mandatory)][string]$PolicyStore)
+    param([Parameter(Mandatory)][string]$PolicyStore, [string[]]$DisplayName)
     $store = @{ PolicyStore = $PolicyStore; ErrorAction = 'Stop' }
     $rules = foreach ($r in @(Get-NetIPsecRule @store)) {
         if ($null -eq $r) { continue }
+        if ($DisplayName -and -not @($DisplayName | Where-Object { [string]$r.DisplayName -like $_ }).Count) { continue }
         $o = ConvertTo-WfpsecNsObject $r ([ordered]@{
                 Name = @('Name', 'InstanceID'); DisplayName = @('DisplayName'); Description = @('Description')
                 Enabled = @('Enabled'); Mode = @('Mode'); InboundSecurity = @('InboundSecurity'); OutboundSecurity = @('OutboundSecurity')

@@ -23,6 +23,10 @@ function ConvertFrom-NetIPsecRule {
     The NetSecurity policy store to read: PersistentStore (default), ActiveStore, RSOP, localhost or a GPO
     (domain\GPO name), as Get-NetIPsecRule -PolicyStore takes it.
 
+    .PARAMETER DisplayName
+    Convert only the rules whose DisplayName matches one of these (wildcards allowed); the sets they use
+    come along. Default: every rule of the store.
+
     .PARAMETER Path
     The policy file to write. Without it the policy text is written to the pipeline.
 
@@ -53,6 +57,11 @@ function ConvertFrom-NetIPsecRule {
     Converts a domain GPO's rules, then shows the plan of the converted policy against this host.
 
     .EXAMPLE
+    ConvertFrom-NetIPsecRule -DisplayName 'Domain Isolation*' -Path .\isolation.yaml
+
+    Converts only the rules whose display name starts with "Domain Isolation".
+
+    .EXAMPLE
     (ConvertFrom-NetIPsecRule -AsObject).NotExpressed | Format-Table What, Field, Reason
 
     Shows only what the conversion could not express.
@@ -67,6 +76,9 @@ function ConvertFrom-NetIPsecRule {
     [OutputType('System.String', 'WfpSec.ImportResult', 'System.IO.FileInfo')]
     param(
         [string]$PolicyStore = 'PersistentStore',
+
+        [SupportsWildcards()]
+        [string[]]$DisplayName,
 
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'File')]
         [string]$Path,
@@ -90,7 +102,7 @@ function ConvertFrom-NetIPsecRule {
                     'module (Windows 8 / Server 2012 and later); on other systems export the GPO and run wfpsec import --gpfas.') `
                     -ErrorId 'WfpSec.NetSecurityUnavailable' -Category NotInstalled -Target 'NetSecurity'))
     }
-    $json = ConvertTo-WfpsecNetSecurityJson -PolicyStore $PolicyStore
+    $json = ConvertTo-WfpsecNetSecurityJson -PolicyStore $PolicyStore -DisplayName $DisplayName
     $tmp = Join-Path ([System.IO.Path]::GetTempPath()) ("wfpsec-netsecurity-" + [guid]::NewGuid().ToString('n') + '.json')
     [System.IO.File]::WriteAllText($tmp, $json, [System.Text.UTF8Encoding]::new($false))
     try {
