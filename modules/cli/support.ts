@@ -116,7 +116,11 @@ export async function openEngine(v: Values, out: Output, allowState: boolean) {
   return engine;
 }
 
-/** Runs `fn` holding this host's apply lock (modules/apply/lock.ts): one apply or remove at a time. */
+/**
+ * Runs `fn` holding this host's apply lock (modules/apply/lock.ts): one apply or remove at a time. While an
+ * `apply --confirm-within` awaits confirmation every command that changes the engine is refused here
+ * (modules/apply/armed.ts), except `confirm` and `revert`, which end the wait.
+ */
 export async function underApplyLock<T>(
   engine: import("../engine/mod.ts").Engine,
   v: Values,
@@ -125,6 +129,7 @@ export async function underApplyLock<T>(
   fn: () => T,
 ): Promise<T> {
   const { applyLockPath, withApplyLock } = await import("../apply/lock.ts");
+  const { armedRecordPath, refuseWhileArmed } = await import("../apply/armed.ts");
   const simState = (v["sim-state"] as string | undefined) ?? Deno.env.get("FWPSIM_STATE");
   const path = applyLockPath(engine.info.kind, simState);
   // How long to wait for another apply: WFPSEC_LOCK_TIMEOUT_MS (milliseconds), default 60 s.
@@ -134,11 +139,18 @@ export async function underApplyLock<T>(
     command,
     timeoutMs,
     onStale: (m) => out.err(`wfpsec ${command}: warning: ${m}`),
-  }, fn);
+  }, () => {
+    if (path && command !== "confirm" && command !== "revert") {
+      refuseWhileArmed(armedRecordPath(path), command);
+    }
+    return fn();
+  });
 }
 
 export interface Loaded {
   graph: import("../graph/mod.ts").ObjectGraph;
+  /** The validated model the graph was compiled from (report's policy matrix). */
+  policy: import("../model/mod.ts").Policy;
   name: string;
   file: string;
   warnings: Record<string, unknown>[];
@@ -195,6 +207,7 @@ export async function loadGraph(file: string): Promise<Loaded> {
   const { ikeextDependents } = await import("../host/services.ts");
   return {
     graph,
+    policy,
     name: policy.name,
     file,
     warnings: warnings as unknown as Record<string, unknown>[],

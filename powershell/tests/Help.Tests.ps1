@@ -26,7 +26,9 @@ Describe 'Module manifest' {
                 'ConvertFrom-NetIPsecRule', 'Export-IpsecPolicy', 'Get-IpsecExplanation', 'Get-IpsecNetEvent', 'Get-IpsecPolicy', 'Get-IpsecSecurityAssociation',
                 'Get-IpsecStatistics', 'Get-IpsecStatus', 'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
                 'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Remove-IpsecSa', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
-                'Unregister-IpsecPolicyTask') | Sort-Object)
+                'Export-IpsecReport',
+                'Unregister-IpsecPolicyTask',
+                'Confirm-IpsecPolicy') | Sort-Object)
         Get-Command Invoke-WfpsecExe -ErrorAction Ignore | Should -BeNullOrEmpty
     }
 

@@ -107,8 +107,21 @@ function ConvertTo-WfpsecApplyResult {
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
+    # apply --confirm-within: until when it awaits Confirm-IpsecPolicy, and what comes back otherwise
+    $armed = Get-WfpsecProp $Data 'confirm'
+    $deadline = ConvertTo-WfpsecTime (Get-WfpsecProp $armed 'deadline')
+    $result | Add-Member -NotePropertyName ConfirmDeadline -NotePropertyValue $deadline
+    $result | Add-Member -NotePropertyName RevertsTo -NotePropertyValue $(if ($armed) { Get-WfpsecProp $armed 'previousPolicy' } else { $null })
     Add-WfpsecLazyList $result Changes $Data changes $Deferred 'WfpSec.PlanChange'
     $result
+}
+
+function ConvertTo-WfpsecTime {
+    # an ISO time of the JSON (pwsh 7's ConvertFrom-Json may have made it a DateTime already); $null stays $null
+    param($Value)
+    if ($null -eq $Value -or $Value -eq '') { return $null }
+    if ($Value -is [datetime]) { return $Value }
+    [datetime]::Parse([string]$Value, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind)
 }
 
 function Add-WfpsecTypeName {
@@ -200,24 +213,38 @@ function Invoke-WfpsecApplyCore {
         [switch]$IfDrifted,
         [switch]$AllowCoexist,
         [string]$WfpsecPath,
-        [System.Management.Automation.ConfirmImpact]$Impact = 'Medium'
+        [System.Management.Automation.ConfirmImpact]$Impact = 'Medium',
+        # apply --confirm-within: whole seconds (the executable checks the bounds)
+        [Nullable[timespan]]$ConfirmWithin
     )
+    $within = $null
+    if ($null -ne $ConfirmWithin) {
+        $s = ([timespan]$ConfirmWithin).TotalSeconds
+        if ($s -ne [math]::Floor($s) -or $s -le 0) {
+            $Caller.ThrowTerminatingError((New-WfpsecErrorRecord -ErrorId 'WfpSec.InvalidConfirmWithin' -Category InvalidArgument `
+                        -ExceptionType ([System.ArgumentException]) -Target $ConfirmWithin -Message (
+                        "-ConfirmWithin must be a positive whole number of seconds (e.g. 00:05:00), not $ConfirmWithin. Nothing was applied.")))
+        }
+        $within = '{0}s' -f [int64]$s
+    }
     if (Test-WfpsecWouldPrompt -Impact $Impact) {
         $r = Invoke-WfpsecExe -Caller $Caller -Command plan -ArgumentList @($File) -SuccessExitCode 0, 2 `
             -WfpsecPath $WfpsecPath -Target $File -DeferProperty changes
         if (-not $r) { return }
         $plan = ConvertTo-WfpsecPlan $r.Data $File $r.Deferred
         $text = Format-WfpsecPlanText $plan
-        if (-not (Confirm-WfpsecAction -Caller $Caller -Description "Apply IPsec $text" -Query "Apply IPsec $text`nApply these changes?" -Caption 'Apply IPsec policy')) {
+        $armNote = if ($within) { "`nA revert is armed: unless Confirm-IpsecPolicy runs within $ConfirmWithin, the policy in force now comes back." } else { '' }
+        if (-not (Confirm-WfpsecAction -Caller $Caller -Description "Apply IPsec $text$armNote" -Query "Apply IPsec $text$armNote`nApply these changes?" -Caption 'Apply IPsec policy')) {
             return
         }
-    } elseif (-not (Confirm-WfpsecAction -Caller $Caller -Target $File -Action 'Apply IPsec policy')) {
+    } elseif (-not (Confirm-WfpsecAction -Caller $Caller -Target $File -Action $(if ($within) { "Apply IPsec policy (confirm within $ConfirmWithin)" } else { 'Apply IPsec policy' }))) {
         return
     }
     $argv = @($File)
     $ok = @(0)
     if ($IfDrifted) { $argv = @('--if-drifted') + $argv; $ok = @(0, 1) }
     if ($AllowCoexist) { $argv = @('--allow-coexist') + $argv }
+    if ($within) { $argv = @('--confirm-within', $within) + $argv }
     $r = Invoke-WfpsecExe -Caller $Caller -Command apply -ArgumentList $argv -SuccessExitCode $ok `
         -WfpsecPath $WfpsecPath -Target $File -DeferProperty changes
     if (-not $r) { return }
