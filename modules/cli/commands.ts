@@ -8,6 +8,7 @@ import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import { DSC_COMMAND } from "./dscCommand.ts";
 import { CONFIRM_COMMAND, REVERT_COMMAND } from "./confirmCommand.ts";
 import { REPORT_COMMAND } from "./reportCommand.ts";
+import { IMPORT_COMMAND } from "./importCommand.ts";
 import {
   diagnosticJson,
   diagnosticLine,
@@ -553,4 +554,6 @@ export const COMMANDS: Record<string, Command> = {
   confirm: CONFIRM_COMMAND,
 
   revert: REVERT_COMMAND,
+
+  import: IMPORT_COMMAND,
 };

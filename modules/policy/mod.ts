@@ -29,3 +29,7 @@ export {
   newPolicyDocument,
   parseTemplateArgs,
 } from "./templates.ts";
+export {
+  MM_PROPOSALS as WINDOWS_DEFAULT_MM_PROPOSALS,
+  QM_PROPOSALS as WINDOWS_DEFAULT_QM_PROPOSALS,
+} from "./windowsDefaults.ts";
