@@ -87,6 +87,7 @@ export const COMMANDS: Record<string, Command> = {
             replacesPolicy: replaces ?? null,
             warnings,
             inSync: plan.inSync,
+            accounts: plan.accounts ?? [],
             changes,
             summary: plan.summary,
             coexistence,
@@ -95,6 +96,7 @@ export const COMMANDS: Record<string, Command> = {
           const { planText } = await import("../render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
+          if (plan.accounts) out.text((await import("../render/accounts.ts")).accountsText(plan.accounts));
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
         }
@@ -163,6 +165,7 @@ export const COMMANDS: Record<string, Command> = {
             replacesPolicy: replaces ?? null,
             warnings,
             outcome: r.outcome,
+            accounts: r.plan.accounts ?? [],
             changes,
             summary: r.plan.summary,
             durationMs: Math.round(r.durationMs * 10) / 10,
@@ -173,6 +176,9 @@ export const COMMANDS: Record<string, Command> = {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
             if (replaces) out.text(`This apply ${replacesHeadline(replaces, loaded.name)}.`);
+            if (r.plan.accounts) {
+              out.text((await import("../render/accounts.ts")).accountsText(r.plan.accounts));
+            }
             out.text(planText(changes, r.plan.summary));
             const sas = r.plan.changes.filter((c) => c.kind === "manualSa").length;
             out.text(

@@ -52,7 +52,7 @@ import type {
 import type { WfpsecMeta } from "./compile.ts";
 import { MM_FLAG_BITS } from "./keyModule.ts";
 import { WFPSEC_PROVIDER_KEY } from "./keys.ts";
-import { appIdPath } from "../model/mod.ts";
+import { type AccountName, appIdPath, authorizationSddl } from "../model/mod.ts";
 import { retransmitFor, unfitAuthMethod } from "./authFit.ts";
 
 const T = ENUMS.FWP_DATA_TYPE,
@@ -77,6 +77,23 @@ function readMeta(data: Uint8Array | undefined): WfpsecMeta | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An authorization list given back by the names it was written with, when the recorded names' SIDs are
+ * exactly the descriptor's (else the descriptor is said as SDDL).
+ */
+function namesOf(
+  recorded: { name: string; sid: string }[] | undefined,
+  sddl: string,
+): AccountName[] | undefined {
+  if (!Array.isArray(recorded) || !recorded.length) return undefined;
+  try {
+    if (authorizationSddl(recorded.map((a) => a.sid)) !== sddl) return undefined;
+  } catch {
+    return undefined;
+  }
+  return recorded.map((a) => ({ name: a.name }));
 }
 
 const KM_OF_MM: Record<number, KeyModule> = {
@@ -444,8 +461,14 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
       for (const c of authz.filterCondition) {
         if (c.conditionValue.type !== T.FWP_SECURITY_DESCRIPTOR_TYPE) continue;
         const sddl = securityDescriptorToSddl(c.conditionValue.sd);
-        if (c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID) authorization.machines = sddl;
-        if (c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID) authorization.users = sddl;
+        const field = c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID
+          ? "machines"
+          : c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID
+          ? "users"
+          : undefined;
+        if (field) {
+          authorization[field] = namesOf(readMeta(authz.providerData)?.accounts?.[field], sddl) ?? sddl;
+        }
       }
     }
     let program: string | undefined;

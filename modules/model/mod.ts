@@ -14,3 +14,4 @@ export * from "./x509.ts";
 export * from "./rootca.ts";
 export * from "./appId.ts";
 export * from "./security.ts";
+export * from "./identity.ts";

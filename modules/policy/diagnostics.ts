@@ -71,6 +71,10 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   "mode-mismatch": "a transport policy used for a tunnel or the reverse",
   "encryption-needs-esp": "guaranteed encryption with a quick-mode policy that can leave traffic unencrypted",
   "authz-needs-em": "remote user authorization without AuthIP extended mode",
+  "bad-account": "an authorization list entry that is not DOMAIN\\name, name@domain, a name or a SID",
+  "account-unresolved": "an authorization account name this host cannot resolve to a SID (plan/apply)",
+  "account-kind":
+    "an authorization account of the wrong kind (a user under machines, a computer under users)",
   "program-needs-ale": "a program rule that enforces nothing at the ALE layers",
   "rule-overlap": "rules with overlapping traffic and different security",
   "ambiguous-rules": "rules that compile to identical filters with different policies or transport behaviour",

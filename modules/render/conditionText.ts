@@ -65,6 +65,7 @@ function valueText(c: FilterCondition): string {
   const v = c.conditionValue as unknown as Record<string, unknown>;
   const address = ADDRESS_FIELDS.has(c.fieldKey);
   if (v.type === "appPath") return String(v.path);
+  if (v.type === "accounts") return (v.accounts as { name: string }[]).map((a) => a.name).join(", ");
   const m4 = v.v4AddrMask as { addr: number; mask: number } | undefined;
   if (m4) {
     const p = prefixOf(m4.mask);
