@@ -65,6 +65,8 @@ export const COMMANDS: Record<string, Command> = {
     usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
+      "Account names in authorization lists are resolved on the host and shown with their SIDs\n" +
+      "(LookupAccountNameW on Windows; fwpsim and snapshots: the WFPSEC_ACCOUNTS fixture).\n" +
       "Exit 0 in sync, 2 changes pending, 1 error.",
     options: { ...ENGINE_OPTS, state: { type: "string" } },
     positionals: [1, 1],

@@ -98,9 +98,22 @@ export const ACCOUNTS_FIXTURE_ENV = "WFPSEC_ACCOUNTS";
  * "type": "group" }, ...] }`. A malformed fixture is a SnapshotError naming the file and entry.
  */
 export function readAccountsFixture(file: string): AccountResolver {
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(file);
+  } catch (e) {
+    throw new SnapshotError(`accounts fixture ${file} (${ACCOUNTS_FIXTURE_ENV}): ${(e as Error).message}`, {
+      file,
+    });
+  }
+  return parseAccountsFixture(text, file);
+}
+
+/** `readAccountsFixture` on the file's text. */
+export function parseAccountsFixture(text: string, file: string): AccountResolver {
   let doc: unknown;
   try {
-    doc = JSON.parse(Deno.readTextFileSync(file));
+    doc = JSON.parse(text);
   } catch (e) {
     throw new SnapshotError(`accounts fixture ${file} (${ACCOUNTS_FIXTURE_ENV}): ${(e as Error).message}`, {
       file,
@@ -174,7 +187,10 @@ function resolveOne(
   if (a.sid) return { sid: a.sid, via: "sid" };
   const found = r.lookup?.(a.name);
   if (found) {
-    if (!ALLOWED[field].has(found.use)) {
+    // A computer account (NAME$) is an AD user-class object: the lookup may report it as SidTypeUser
+    // (docs/windows-verification.md AC1); under machines it is the computer's own SID, which its token has.
+    const computer = found.use === ACCOUNT_TYPES.user && field === "machines" && a.name.endsWith("$");
+    if (!computer && !ALLOWED[field].has(found.use)) {
       const hint = field === "machines"
         ? "machine authorization matches the connecting computer's account and its groups; list users under users"
         : "user authorization matches the connecting user and the user's groups; list computers under machines";

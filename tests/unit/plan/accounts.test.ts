@@ -13,6 +13,7 @@ import {
   AccountResolutionError,
   type AccountResolver,
   defaultAccountResolver,
+  parseAccountsFixture,
   planGraph,
   readAccountsFixture,
 } from "../../../modules/plan/plan.ts";
@@ -155,6 +156,15 @@ Deno.test("a user under machines, or a computer under users, is refused by kind"
   );
 });
 
+Deno.test("a computer account (NAME$) under machines may be reported as a user account (AC1)", () => {
+  const r = table({ "CONTOSO\\WEB01$": ["S-1-5-21-1-2-3-1601", 1] });
+  const plan = planGraph(graph(`["CONTOSO\\\\WEB01$"]`, "[S-1-5-21-1-2-3-1105]"), new FakeEngine(), {
+    hostKey: null,
+    accounts: r,
+  });
+  assert.equal(plan.accounts?.[0].sid, "S-1-5-21-1-2-3-1601");
+});
+
 Deno.test("a changed SID is a replace, said as names and SIDs", () => {
   const e = new FakeEngine();
   const g = graph(`["CONTOSO\\\\Domain Computers"]`);
@@ -173,18 +183,7 @@ Deno.test("a changed SID is a replace, said as names and SIDs", () => {
 });
 
 Deno.test("the accounts fixture: exact names case-insensitively, an unqualified name when unique, typed errors", () => {
-  const dir = Deno.makeTempDirSync();
-  const file = `${dir}/accounts.json`;
-  Deno.writeTextFileSync(
-    file,
-    JSON.stringify({
-      accounts: [
-        { name: "CONTOSO\\Domain Computers", sid: DC, type: "group" },
-        { name: "CONTOSO\\Servers", sid: "S-1-5-21-1-2-3-1200", type: "group" },
-        { name: "FABRIKAM\\Servers", sid: "S-1-5-21-4-5-6-1200", type: "group" },
-      ],
-    }),
-  );
+  const file = new URL("../../support/fwpsim/accounts.example.json", import.meta.url).pathname;
   const r = readAccountsFixture(file);
   assert.equal(r.via, `fixture ${file}`);
   assert.deepEqual(r.lookup!("contoso\\domain computers"), {
@@ -195,24 +194,24 @@ Deno.test("the accounts fixture: exact names case-insensitively, an unqualified 
   assert.equal(r.lookup!("Domain Computers")?.sid, DC, "unique unqualified name");
   assert.equal(r.lookup!("Servers"), undefined, "two domains have it: not picked");
   assert.equal(r.lookup!("FABRIKAM\\Domain Computers"), undefined);
+  assert.equal(r.lookup!("alice@contoso.com")?.use, 1);
   for (
     const [bad, element] of [
       [{ accounts: {} }, "accounts"],
       [{ accounts: [{ name: "A\\b", sid: "nope", type: "group" }] }, "accounts[0].sid"],
       [{ accounts: [{ name: "A\\b", sid: DC, type: "team" }] }, "accounts[0].type"],
+      [{ accounts: [{ name: " ", sid: DC, type: "group" }] }, "accounts[0].name"],
       [
         { accounts: [{ name: "A\\b", sid: DC, type: "group" }, { name: "a\\B", sid: DC, type: "group" }] },
         "accounts[1].name",
       ],
     ] as const
   ) {
-    Deno.writeTextFileSync(file, JSON.stringify(bad));
     assert.throws(
-      () => readAccountsFixture(file),
-      (e) => e instanceof SnapshotError && e.location?.element === element,
+      () => parseAccountsFixture(JSON.stringify(bad), "a.json"),
+      (e) => e instanceof SnapshotError && e.location?.element === element && e.location.file === "a.json",
     );
   }
-  Deno.writeTextFileSync(file, "{");
-  assert.throws(() => readAccountsFixture(file), SnapshotError);
-  Deno.removeSync(dir, { recursive: true });
+  assert.throws(() => parseAccountsFixture("{", "a.json"), SnapshotError);
+  assert.throws(() => readAccountsFixture("/nonexistent/accounts.json"), SnapshotError);
 });
