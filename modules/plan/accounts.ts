@@ -206,7 +206,9 @@ function resolveOne(
   return {
     code: "account-unresolved",
     why: r.lookup
-      ? `'${a.name}' is not known to ${r.via}; check the spelling (DOMAIN\\name) or write the SID`
+      ? `'${a.name}' is not known to ${r.via}${
+        r.via === "LookupAccountNameW" ? " (or its domain cannot be reached now)" : ""
+      }; check the spelling (DOMAIN\\name) or write the SID`
       : `'${a.name}' cannot be resolved: ${r.offline}`,
   };
 }
