@@ -226,6 +226,7 @@ export function resolveAccountFilters(
   const accounts: ResolvedAccount[] = [];
   const seen = new Set<AccountName>();
   const problems = new Map<AccountName, Diagnostic>();
+  const answers = new Map<AccountName, ReturnType<typeof resolveOne>>();
   for (const f of filters) {
     if (!f.filterCondition.some((c) => c.conditionValue.type === "accounts")) continue;
     const rule = String(readMeta(f.providerData)?.path ?? f.displayData.name).split("/")[1] ??
@@ -238,7 +239,9 @@ export function resolveAccountFilters(
       const sids: string[] = [];
       const list: { name: string; sid: string }[] = [];
       for (const a of v.accounts) {
-        const r = resolveOne(a, field, resolver);
+        // One lookup per entry: the IPv4 and IPv6 filters of a rule get the same answer.
+        let r = answers.get(a);
+        if (!r) answers.set(a, r = resolveOne(a, field, resolver));
         if ("why" in r) {
           const at = a.source;
           problems.set(a, {

@@ -84,6 +84,8 @@ function ConvertTo-WfpsecPlan {
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
     Add-WfpsecLazyList $plan Changes $Data changes $Deferred 'WfpSec.PlanChange'
+    # authorization account names and the SIDs they resolved to on the host (issue 15 item 4)
+    Add-WfpsecLazyList $plan Accounts $Data accounts $Deferred 'WfpSec.Account'
     $plan
 }
 
@@ -108,6 +110,7 @@ function ConvertTo-WfpsecApplyResult {
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
     Add-WfpsecLazyList $result Changes $Data changes $Deferred 'WfpSec.PlanChange'
+    Add-WfpsecLazyList $result Accounts $Data accounts $Deferred 'WfpSec.Account'
     $result
 }
 

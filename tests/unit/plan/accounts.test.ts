@@ -99,6 +99,16 @@ Deno.test("names resolve to the SIDs the descriptor grants; plan lists names, SI
     { name: "alice@contoso.com", sid: ALICE },
   ]);
   assert.ok(planGraph(g, e, { hostKey: null, accounts: DOMAIN }).inSync, "re-plan: in sync");
+  const asked: string[] = [];
+  planGraph(g, e, {
+    hostKey: null,
+    accounts: { via: "x", lookup: (n) => (asked.push(n), DOMAIN.lookup!(n)) },
+  });
+  assert.deepEqual(
+    asked,
+    ["CONTOSO\\Domain Computers", "Authenticated Users", "alice@contoso.com"],
+    "once each",
+  );
 });
 
 Deno.test("unresolvable names: one PolicyError listing every entry at file:line, and apply changes nothing", () => {
