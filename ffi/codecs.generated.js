@@ -2290,6 +2290,24 @@ function D_IKEEXT_STATISTICS1(fr, at) {
   return o;
 }
 
+function E_SECURITY_ATTRIBUTES(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("SECURITY_ATTRIBUTES", "an object", o);
+  const dv = a.dv;
+  const v1685 = o["nLength"]; if (typeof v1685 !== "number" || v1685 >>> 0 !== v1685) bad("SECURITY_ATTRIBUTES.nLength", "u32", v1685); dv.setUint32(off + 0, v1685, true);
+  const v1686 = o["lpSecurityDescriptor"]; if (v1686 !== undefined) { const p1687 = a.alloc(1); const w1688 = v1686; if (typeof w1688 !== "number" || (w1688 & 0xff) !== w1688) bad("SECURITY_ATTRIBUTES.lpSecurityDescriptor", "u8", w1688); dv.setUint8(p1687, w1688); wptr(dv, off + 8, a.base + p1687); }
+  const v1692 = o["bInheritHandle"]; if (typeof v1692 !== "number" || (v1692 | 0) !== v1692) bad("SECURITY_ATTRIBUTES.bInheritHandle", "i32", v1692); dv.setInt32(off + 16, v1692, true);
+}
+function O_SECURITY_ATTRIBUTES() {}
+O_SECURITY_ATTRIBUTES.prototype = Object.prototype;
+function D_SECURITY_ATTRIBUTES(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_SECURITY_ATTRIBUTES();
+  o["nLength"] = dv.getUint32(at + 0, true);
+  { const x1689 = rptr(dv, at + 8); if (x1689 !== 0) { const k1690 = load(x1689, 1); const fr1691 = frame(); const dv1691 = fr1691.dv; const u81691 = fr1691.u8; void dv1691; void u81691; o["lpSecurityDescriptor"] = dv1691.getUint8(k1690); } }
+  o["bInheritHandle"] = dv.getInt32(at + 16, true);
+  return o;
+}
+
 return {
   "FWP_BYTE_BLOB": { enc: E_FWP_BYTE_BLOB, dec: D_FWP_BYTE_BLOB },
   "FWP_BYTE_ARRAY16": { enc: E_FWP_BYTE_ARRAY16, dec: D_FWP_BYTE_ARRAY16 },
@@ -2397,6 +2415,7 @@ return {
   "IKEEXT_KEYMODULE_STATISTICS1": { enc: E_IKEEXT_KEYMODULE_STATISTICS1, dec: D_IKEEXT_KEYMODULE_STATISTICS1 },
   "IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1": { enc: E_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1, dec: D_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 },
   "IKEEXT_COMMON_STATISTICS1": { enc: E_IKEEXT_COMMON_STATISTICS1, dec: D_IKEEXT_COMMON_STATISTICS1 },
-  "IKEEXT_STATISTICS1": { enc: E_IKEEXT_STATISTICS1, dec: D_IKEEXT_STATISTICS1 }
+  "IKEEXT_STATISTICS1": { enc: E_IKEEXT_STATISTICS1, dec: D_IKEEXT_STATISTICS1 },
+  "SECURITY_ATTRIBUTES": { enc: E_SECURITY_ATTRIBUTES, dec: D_SECURITY_ATTRIBUTES }
 };
 }

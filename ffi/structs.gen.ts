@@ -5395,6 +5395,16 @@ export interface IKEEXT_STATISTICS1 {
   commonStatistics: IKEEXT_COMMON_STATISTICS1;
 }
 
+/** SECURITY_ATTRIBUTES (ffi/structs.ts). */
+export interface SECURITY_ATTRIBUTES {
+  /** SECURITY_ATTRIBUTES.nLength: UINT32. */
+  nLength: number;
+  /** SECURITY_ATTRIBUTES.lpSecurityDescriptor: pointer to UINT8. */
+  lpSecurityDescriptor: number;
+  /** SECURITY_ATTRIBUTES.bInheritHandle: INT32. */
+  bInheritHandle: number;
+}
+
 /** Struct name -> the type its codec encodes and decodes. */
 export interface StructMap {
   /** FWP_BYTE_BLOB. */
@@ -5611,6 +5621,8 @@ export interface StructMap {
   IKEEXT_COMMON_STATISTICS1: IKEEXT_COMMON_STATISTICS1;
   /** IKEEXT_STATISTICS1. */
   IKEEXT_STATISTICS1: IKEEXT_STATISTICS1;
+  /** SECURITY_ATTRIBUTES. */
+  SECURITY_ATTRIBUTES: SECURITY_ATTRIBUTES;
 }
 
 /** The name of a struct the codec knows. */

@@ -87,6 +87,10 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
   assert.deepEqual([...r.functions.mingw, ...r.functions.sdk].sort(), exported.sort());
   assert.deepEqual([...r.functions.sim].sort(), Object.keys(SYMBOLS).sort());
   assert.ok(r.functions.sdk.includes("FwpmIPsecTunnelAdd3"));
+  // and every system DLL function (kernel32, advapi32, ...) that an ffi/*.ts `*_SYMBOLS` table binds
+  for (const f of ["GetSystemDirectoryW", "LookupAccountNameW", "CreateFileW", "GetSecurityInfo"]) {
+    assert.ok(r.functions.system.some((x) => x.endsWith(`: ${f}`)), `${f} checked`);
+  }
   assert.ok(r.constants.guidsMingw.includes("FWPM_PROVIDER_IKEEXT"));
   assert.ok(r.constants.guidsSdkFile.includes("FWPM_LAYER_INBOUND_IPPACKET_V4"));
 });
@@ -195,6 +199,18 @@ Deno.test("a dlopen signature that disagrees with the prototype fails (u32 for a
       'FwpmFilterDeleteById0 parameter 2 (id): ffi/symbols.ts "u32" needs a 4-byte integer [fwpsim]',
     ),
   );
+});
+
+Deno.test("a system DLL table (ffi/*.ts *_SYMBOLS) that disagrees with its prototype fails the same way", async () => {
+  // GetSecurityInfo's SE_OBJECT_TYPE is an enum (4 bytes); CreateFileW returns a HANDLE (a pointer)
+  const r = await gen("neg-system-symbol", {
+    symbolMutations: new Map([["GetSecurityInfo.2", "u64"], ["CreateFileW.result", "u32"]]),
+  });
+  assert.deepEqual((await failuresOf(r, "oracle_functions.c", "mingw")).sort(), [
+    'CreateFileW result: ffi/fileSecurity.ts FILE_KERNEL32_SYMBOLS "u32" needs a 4-byte integer [mingw-w64 headers]',
+    'GetSecurityInfo parameter 2 (ObjectType): ffi/fileSecurity.ts FILE_ADVAPI32_SYMBOLS "u64" needs a ' +
+    "8-byte integer [mingw-w64 headers]",
+  ]);
 });
 
 Deno.test("a GUID mingw lacks is compared with the SDK transcription", async () => {
