@@ -83,7 +83,9 @@ Deno.test({
 const { runs, suffix } = realHostMode();
 
 Deno.test({
-  name: `real BFE: a policy naming BUILTIN\\Administrators applies with the descriptor of its SID${suffix}`,
+  name: `real BFE: a policy naming BUILTIN\\Administrators applies with the descriptor of its SID${
+    windows ? suffix : skip
+  }`,
   ignore: !runs || !windows,
   fn() {
     const g = compilePolicy(
