@@ -9,11 +9,21 @@ import { hasDacl, SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts"
 import { type Checker, isObj, type Path, str } from "./check.ts";
 
 const SDDL_EXAMPLE = "D:(A;;0x1;;;S-1-5-21-...-515)";
+/** One ACE of the largest SID (15 sub-authorities) is 76 bytes: 800 of them fit an ACL's 65535 bytes. */
+export const MAX_ACCOUNTS = 800;
 
 /** One `machines` / `users` value: SDDL, or a list of names; undefined (after reporting) when invalid. */
 function field(c: Checker, v: unknown, at: Path): string | AccountName[] | undefined {
   if (Array.isArray(v)) {
     if (!v.length) return undefined; // min-items, reported by the shape check (fields.ts)
+    if (v.length > MAX_ACCOUNTS) {
+      c.err(
+        at,
+        "too-many-accounts",
+        `${v.length} accounts: a descriptor's DACL holds at most 65535 bytes, so at most ${MAX_ACCOUNTS} accounts; grant a group instead`,
+      );
+      return undefined;
+    }
     const out: AccountName[] = [];
     let ok = true;
     v.forEach((item, i) => {

@@ -79,4 +79,15 @@ Deno.test("malformed entries are located errors", () => {
   refusedAt(doc(`      machines: @@[]`), "min-items");
   refusedAt(doc(`      machines: [@@5]`), "type");
   refusedAt(doc(`      machines: @@"O:LS"`), "sddl-no-dacl");
+  const many = (n: number) =>
+    `[${Array.from({ length: n }, (_, i) => `S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-${i}`)}]`;
+  refusedAt(doc(`      machines: @@${many(801)}`), "too-many-accounts");
+  assert.ok(loadPolicy(doc(`      machines: ${many(800)}`), "p.yaml"), "800 of the largest SIDs still fit");
+});
+
+Deno.test("the largest list the validator accepts compiles into a descriptor that fits an ACL", async () => {
+  const { authorizationSddl } = await import("../../../modules/model/mod.ts");
+  const { sddlToSecurityDescriptor } = await import("../../../ffi/sddl.ts");
+  const sids = Array.from({ length: 800 }, (_, i) => `S-1-5-1-2-3-4-5-6-7-8-9-10-11-12-13-14-${i}`);
+  assert.ok(sddlToSecurityDescriptor(authorizationSddl(sids)).length < 65536);
 });
