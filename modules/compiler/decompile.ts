@@ -459,13 +459,17 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
     if (authz) {
       authorization = {};
       for (const c of authz.filterCondition) {
-        if (c.conditionValue.type !== T.FWP_SECURITY_DESCRIPTOR_TYPE) continue;
-        const sddl = securityDescriptorToSddl(c.conditionValue.sd);
         const field = c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID
           ? "machines"
           : c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID
           ? "users"
           : undefined;
+        // A compiled graph not yet planned still holds the names as written.
+        if (field && c.conditionValue.type === "accounts") {
+          authorization[field] = c.conditionValue.accounts.map((a) => ({ name: a.name }));
+        }
+        if (c.conditionValue.type !== T.FWP_SECURITY_DESCRIPTOR_TYPE) continue;
+        const sddl = securityDescriptorToSddl(c.conditionValue.sd);
         if (field) {
           authorization[field] = namesOf(readMeta(authz.providerData)?.accounts?.[field], sddl) ?? sddl;
         }

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { loadPolicy } from "../../../modules/policy/mod.ts";
-import { compilePolicy } from "../../../modules/compiler/mod.ts";
+import { compilePolicy, decompile } from "../../../modules/compiler/mod.ts";
 import { CONDITIONS } from "../../../ffi/constants.ts";
 import { refusedAt } from "../../support/policyDiagnostics.ts";
 
@@ -65,6 +65,12 @@ Deno.test("a list compiles to an unresolved accounts value; SDDL to its descript
     const u = f.filterCondition.find((c) => c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID)!;
     assert.equal(typeof u.conditionValue.type, "number", "SDDL needs no host");
   }
+});
+
+Deno.test("a compiled list decompiles to the names as written (export of a graph not yet planned)", () => {
+  const g = compilePolicy(loadPolicy(doc(`      machines: [CONTOSO\\Servers, S-1-5-11]`), "p.yaml").policy);
+  const rules = decompile(g).rules as { authorization?: unknown }[];
+  assert.deepEqual(rules[0].authorization, { machines: ["CONTOSO\\Servers", "S-1-5-11"] });
 });
 
 Deno.test("malformed entries are located errors", () => {
