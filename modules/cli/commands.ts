@@ -7,6 +7,7 @@ import { MONITOR_COMMANDS } from "./monitorCommands.ts";
 import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import { DSC_COMMAND } from "./dscCommand.ts";
 import { CONFIRM_COMMAND, REVERT_COMMAND } from "./confirmCommand.ts";
+import { REPORT_COMMAND } from "./reportCommand.ts";
 import {
   diagnosticJson,
   diagnosticLine,
@@ -536,6 +537,8 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   explain: EXPLAIN_COMMAND,
+
+  report: REPORT_COMMAND,
 
   dsc: DSC_COMMAND,
 

@@ -149,6 +149,8 @@ export async function underApplyLock<T>(
 
 export interface Loaded {
   graph: import("../graph/mod.ts").ObjectGraph;
+  /** The validated model the graph was compiled from (report's policy matrix). */
+  policy: import("../model/mod.ts").Policy;
   name: string;
   file: string;
   warnings: Record<string, unknown>[];
@@ -205,6 +207,7 @@ export async function loadGraph(file: string): Promise<Loaded> {
   const { ikeextDependents } = await import("../host/services.ts");
   return {
     graph,
+    policy,
     name: policy.name,
     file,
     warnings: warnings as unknown as Record<string, unknown>[],

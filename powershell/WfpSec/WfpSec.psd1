@@ -15,6 +15,7 @@
         'Remove-IpsecPolicy', 'Export-IpsecPolicy', 'Get-IpsecSecurityAssociation', 'Get-IpsecNetEvent',
         'Get-IpsecStatistics', 'Get-IpsecStatus', 'Remove-IpsecSa', 'Get-IpsecExplanation',
         'New-IpsecPolicyTaskDefinition', 'Register-IpsecPolicyTask', 'Unregister-IpsecPolicyTask',
+        'Export-IpsecReport',
         'Confirm-IpsecPolicy'
     )
     CmdletsToExport      = @()

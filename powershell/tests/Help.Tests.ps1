@@ -26,6 +26,7 @@ Describe 'Module manifest' {
                 'Export-IpsecPolicy', 'Get-IpsecExplanation', 'Get-IpsecNetEvent', 'Get-IpsecPolicy', 'Get-IpsecSecurityAssociation',
                 'Get-IpsecStatistics', 'Get-IpsecStatus', 'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
                 'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Remove-IpsecSa', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
+                'Export-IpsecReport',
                 'Unregister-IpsecPolicyTask',
                 'Confirm-IpsecPolicy') | Sort-Object)
         Get-Command Invoke-WfpsecExe -ErrorAction Ignore | Should -BeNullOrEmpty

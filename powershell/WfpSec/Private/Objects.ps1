@@ -236,10 +236,11 @@ function Invoke-WfpsecApplyCore {
         if (-not $r) { return }
         $plan = ConvertTo-WfpsecPlan $r.Data $File $r.Deferred
         $text = Format-WfpsecPlanText $plan
-        if (-not (Confirm-WfpsecAction -Caller $Caller -Description "Apply IPsec $text" -Query "Apply IPsec $text`nApply these changes?" -Caption 'Apply IPsec policy')) {
+        $armNote = if ($within) { "`nA revert is armed: unless Confirm-IpsecPolicy runs within $ConfirmWithin, the policy in force now comes back." } else { '' }
+        if (-not (Confirm-WfpsecAction -Caller $Caller -Description "Apply IPsec $text$armNote" -Query "Apply IPsec $text$armNote`nApply these changes?" -Caption 'Apply IPsec policy')) {
             return
         }
-    } elseif (-not (Confirm-WfpsecAction -Caller $Caller -Target $File -Action 'Apply IPsec policy')) {
+    } elseif (-not (Confirm-WfpsecAction -Caller $Caller -Target $File -Action $(if ($within) { "Apply IPsec policy (confirm within $ConfirmWithin)" } else { 'Apply IPsec policy' }))) {
         return
     }
     $argv = @($File)
