@@ -69,6 +69,8 @@ export const COMMANDS: Record<string, Command> = {
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
       "Where rules with different security overlap, lists which decides (higher priority, else more specific).\n" +
+      "Account names in authorization lists are resolved on the host and shown with their SIDs\n" +
+      "(LookupAccountNameW on Windows; fwpsim and snapshots: the WFPSEC_ACCOUNTS fixture).\n" +
       "Exit 0 in sync, 2 changes pending, 1 error.",
     options: { ...ENGINE_OPTS, state: { type: "string" } },
     positionals: [1, 1],
@@ -93,6 +95,7 @@ export const COMMANDS: Record<string, Command> = {
             replacesPolicy: replaces ?? null,
             warnings,
             inSync: plan.inSync,
+            accounts: plan.accounts ?? [],
             changes,
             summary: plan.summary,
             coexistence,
@@ -102,6 +105,7 @@ export const COMMANDS: Record<string, Command> = {
           const { planText } = await import("../render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
+          if (plan.accounts) out.text((await import("../render/accounts.ts")).accountsText(plan.accounts));
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
           if (precedence.length) out.text(precR.precedenceText(precedence));
@@ -179,6 +183,7 @@ export const COMMANDS: Record<string, Command> = {
             replacesPolicy: replaces ?? null,
             warnings,
             outcome: r.outcome,
+            accounts: r.plan.accounts ?? [],
             changes,
             summary: r.plan.summary,
             durationMs: Math.round(r.durationMs * 10) / 10,
@@ -190,6 +195,9 @@ export const COMMANDS: Record<string, Command> = {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
             if (replaces) out.text(`This apply ${replacesHeadline(replaces, loaded.name)}.`);
+            if (r.plan.accounts) {
+              out.text((await import("../render/accounts.ts")).accountsText(r.plan.accounts));
+            }
             out.text(planText(changes, r.plan.summary));
             const sas = r.plan.changes.filter((c) => c.kind === "manualSa").length;
             out.text(

@@ -32,7 +32,14 @@ import type {
 } from "../graph/mod.ts";
 import { type AddrSpec, formatAddr, v6Bytes } from "../model/mod.ts";
 import { formatQm, MM_CIPHERS, MM_DH, MM_INTEGRITY, PFS_GROUPS } from "../model/mod.ts";
-import type { KeyModule, MainModePolicy, Policy, QuickModePolicy, Rule } from "../model/mod.ts";
+import type {
+  AuthorizationSpec,
+  KeyModule,
+  MainModePolicy,
+  Policy,
+  QuickModePolicy,
+  Rule,
+} from "../model/mod.ts";
 import {
   objectKey,
   utf8,
@@ -88,6 +95,8 @@ export interface WfpsecMeta {
   allowWeakCrypto?: boolean;
   /** Secret references by auth-method index (MM/EM) or SA direction. */
   secrets?: Record<string, GraphSecretRef>;
+  /** Authorization lists as resolved at plan/apply (plan/accounts.ts): the names and their SIDs. */
+  accounts?: Partial<Record<"machines" | "users", { name: string; sid: string }[]>>;
   /** A manual SA's parameters (on its filters, since SAs have no providerData); keys by reference. */
   manualSa?: {
     inbound: { spi: number; transform: string; key: GraphSecretRef };
@@ -146,6 +155,15 @@ const C = {
 } as const;
 /** Joins parts into one flat string (template literals build rope trees that stay alive in the graph). */
 const flat = (parts: string[]): string => parts.join("");
+
+/**
+ * An authorization condition's value: SDDL compiles to its security descriptor now; a list of names stays
+ * an `accounts` value until plan/apply resolve it on the host (plan/accounts.ts), as program paths do.
+ */
+const identityValue = (a: AuthorizationSpec): FilterCondition["conditionValue"] =>
+  typeof a === "string"
+    ? { type: T.FWP_SECURITY_DESCRIPTOR_TYPE, sd: sddlToSecurityDescriptor(a) }
+    : { type: "accounts", accounts: a };
 
 /** Shared, frozen callout actions per layer and family. */
 const CALLOUT_ACTIONS = Object.fromEntries(
@@ -503,20 +521,14 @@ class Compiler {
             ids.push({
               fieldKey: CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID,
               matchType: M.FWP_MATCH_EQUAL,
-              conditionValue: {
-                type: T.FWP_SECURITY_DESCRIPTOR_TYPE,
-                sd: sddlToSecurityDescriptor(r.authorization.machines),
-              },
+              conditionValue: identityValue(r.authorization.machines),
             });
           }
           if (r.authorization.users !== undefined) {
             ids.push({
               fieldKey: CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID,
               matchType: M.FWP_MATCH_EQUAL,
-              conditionValue: {
-                type: T.FWP_SECURITY_DESCRIPTOR_TYPE,
-                sd: sddlToSecurityDescriptor(r.authorization.users),
-              },
+              conditionValue: identityValue(r.authorization.users),
             });
           }
           this.callout(

@@ -52,7 +52,7 @@ import type {
 import type { WfpsecMeta } from "./compile.ts";
 import { MM_FLAG_BITS } from "./keyModule.ts";
 import { WFPSEC_PROVIDER_KEY } from "./keys.ts";
-import { appIdPath, priorityOfWeight } from "../model/mod.ts";
+import { type AccountName, appIdPath, authorizationSddl, priorityOfWeight } from "../model/mod.ts";
 import { retransmitFor, unfitAuthMethod } from "./authFit.ts";
 
 const T = ENUMS.FWP_DATA_TYPE,
@@ -82,6 +82,23 @@ function readMeta(data: Uint8Array | undefined): WfpsecMeta | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An authorization list given back by the names it was written with, when the recorded names' SIDs are
+ * exactly the descriptor's (else the descriptor is said as SDDL).
+ */
+function namesOf(
+  recorded: { name: string; sid: string }[] | undefined,
+  sddl: string,
+): AccountName[] | undefined {
+  if (!Array.isArray(recorded) || !recorded.length) return undefined;
+  try {
+    if (authorizationSddl(recorded.map((a) => a.sid)) !== sddl) return undefined;
+  } catch {
+    return undefined;
+  }
+  return recorded.map((a) => ({ name: a.name }));
 }
 
 const KM_OF_MM: Record<number, KeyModule> = {
@@ -450,10 +467,20 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
     if (authz) {
       authorization = {};
       for (const c of authz.filterCondition) {
+        const field = c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID
+          ? "machines"
+          : c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID
+          ? "users"
+          : undefined;
+        // A compiled graph not yet planned still holds the names as written.
+        if (field && c.conditionValue.type === "accounts") {
+          authorization[field] = c.conditionValue.accounts.map((a) => ({ name: a.name }));
+        }
         if (c.conditionValue.type !== T.FWP_SECURITY_DESCRIPTOR_TYPE) continue;
         const sddl = securityDescriptorToSddl(c.conditionValue.sd);
-        if (c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID) authorization.machines = sddl;
-        if (c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID) authorization.users = sddl;
+        if (field) {
+          authorization[field] = namesOf(readMeta(authz.providerData)?.accounts?.[field], sddl) ?? sddl;
+        }
       }
     }
     let program: string | undefined;

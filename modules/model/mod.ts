@@ -15,3 +15,4 @@ export * from "./rootca.ts";
 export * from "./appId.ts";
 export * from "./security.ts";
 export * from "./precedence.ts";
+export * from "./identity.ts";

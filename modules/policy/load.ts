@@ -120,6 +120,13 @@ export function loadPolicyWith(text: string, file: string, readYaml: YamlReader 
       ref.source = { file, path: pathString(path), line, column };
     }
   }
+  if (sem.accountRefs.length && !issues.some((i) => i.severity === "error")) {
+    // Plan and apply report a name the host cannot resolve at its file:line.
+    for (const { ref, path } of sem.accountRefs) {
+      const [line, column] = at(path, false);
+      ref.source = { file, path: pathString(path), line, column };
+    }
+  }
   if (issues.length) {
     for (const i of issues) {
       // A field filled in by windowsDefaults.ts has no text: report at the nearest written ancestor.

@@ -21,7 +21,7 @@ import type {
   SaDirection,
   TunnelSpec,
 } from "../model/mod.ts";
-import { hasDacl, SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
+import { ruleAuthorization } from "./authorization.ts";
 import { arrOf, Checker, isObj, listOf, type Obj, type Path, PROTOCOLS, str } from "./check.ts";
 import { validateMm, validateQm, validateQmProposal } from "./checkCrypto.ts";
 import { isFilledDefault } from "./windowsDefaults.ts";
@@ -384,46 +384,7 @@ export class Semantic extends Checker {
         }
       });
     }
-    let authorization: Rule["authorization"];
-    if (isObj(v.authorization)) {
-      const a = v.authorization;
-      authorization = {};
-      for (const k of ["machines", "users"] as const) {
-        const s = str(a[k]);
-        if (s === undefined) continue;
-        try {
-          if (!hasDacl(sddlToSecurityDescriptor(s))) {
-            this.err(
-              [...p, "authorization", k],
-              "sddl-no-dacl",
-              `this SDDL has no DACL (D:), which Windows reads as "allow everyone"; write e.g. D:(A;;0x1;;;S-1-5-21-...-515)`,
-            );
-            continue;
-          }
-          authorization[k] = s;
-        } catch (e) {
-          if (!(e instanceof SddlError)) throw e;
-          this.err(
-            [...p, "authorization", k],
-            "bad-sddl",
-            `${e.message}; write e.g. D:(A;;0x1;;;S-1-5-21-...-515)`,
-          );
-        }
-      }
-      if (
-        authorization.users !== undefined && qm &&
-        (!qm.userAuth.length || !mmList.some((m) => m.keyModule === "authip"))
-      ) {
-        this.err(
-          [...p, "authorization", "users"],
-          "authz-needs-em",
-          `remote user authorization needs user authentication: give '${qm.name}' userAuth and use an AuthIP main-mode policy`,
-        );
-      }
-      if (authorization.machines === undefined && authorization.users === undefined) {
-        authorization = undefined;
-      }
-    }
+    const authorization = ruleAuthorization(this, v.authorization, p, qm, mmList);
     const program = str(v.program);
     if (program !== undefined) {
       // Windows file names hold no control characters; a NUL would cut the path and bind another program.
