@@ -156,6 +156,8 @@ export interface Loaded {
   warnings: Record<string, unknown>[];
   /** Rules and tunnels that require IPsec, so IKEEXT (modules/host/services.ts). */
   ikeextDependents: string[];
+  /** The validated rules (plan's precedence order: policy/precedence.ts). */
+  rules: import("../model/mod.ts").Rule[];
 }
 
 /** Policy files larger than this are refused before they are read on elevated runs (64 MiB). */
@@ -212,6 +214,7 @@ export async function loadGraph(file: string): Promise<Loaded> {
     file,
     warnings: warnings as unknown as Record<string, unknown>[],
     ikeextDependents: ikeextDependents(policy),
+    rules: policy.rules,
   };
 }
 

@@ -16,7 +16,8 @@
         'Get-IpsecStatistics', 'Get-IpsecStatus', 'Remove-IpsecSa', 'Get-IpsecExplanation',
         'New-IpsecPolicyTaskDefinition', 'Register-IpsecPolicyTask', 'Unregister-IpsecPolicyTask',
         'Export-IpsecReport',
-        'Confirm-IpsecPolicy'
+        'Confirm-IpsecPolicy',
+        'ConvertFrom-NetIPsecRule'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -86,6 +86,8 @@ function ConvertTo-WfpsecPlan {
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
     Add-WfpsecLazyList $plan Changes $Data changes $Deferred 'WfpSec.PlanChange'
+    # authorization account names and the SIDs they resolved to on the host (issue 15 item 4)
+    Add-WfpsecLazyList $plan Accounts $Data accounts $Deferred 'WfpSec.Account'
     $plan
 }
 
@@ -116,6 +118,7 @@ function ConvertTo-WfpsecApplyResult {
     $result | Add-Member -NotePropertyName ConfirmDeadline -NotePropertyValue $deadline
     $result | Add-Member -NotePropertyName RevertsTo -NotePropertyValue $(if ($armed) { Get-WfpsecProp $armed 'previousPolicy' } else { $null })
     Add-WfpsecLazyList $result Changes $Data changes $Deferred 'WfpSec.PlanChange'
+    Add-WfpsecLazyList $result Accounts $Data accounts $Deferred 'WfpSec.Account'
     $result
 }
 
