@@ -51,6 +51,7 @@ export {
   executePlan,
   removeOwned,
   type RemoveResult,
+  type SaPhaseJournal,
 } from "./modules/apply/mod.ts";
 /** Read-only engines over netsh XML dumps and wfpsec JSON snapshots. */
 export {

@@ -71,7 +71,9 @@ export const COMMANDS: Record<string, Command> = {
       "Where rules with different security overlap, lists which decides (higher priority, else more specific).\n" +
       "Account names in authorization lists are resolved on the host and shown with their SIDs\n" +
       "(LookupAccountNameW on Windows; fwpsim and snapshots: the WFPSEC_ACCOUNTS fixture).\n" +
-      "Exit 0 in sync, 2 changes pending, 1 error.",
+      "Exit 0 in sync, 2 changes pending, 1 error.\n" +
+      "An apply of manual SAs that did not finish its SA phase (killed, or failed without undoing\n" +
+      "everything) is reported first (INCOMPLETE APPLY ...; JSON incompleteApply) and makes the exit 2.",
     options: { ...ENGINE_OPTS, state: { type: "string" } },
     positionals: [1, 1],
     async run(v, [file], out) {
@@ -88,6 +90,8 @@ export const COMMANDS: Record<string, Command> = {
         const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
         const prec = await import("./precedenceView.ts"), precR = await import("../render/precedence.ts");
         const precedence = prec.policyPrecedence(loaded.rules);
+        const ia = await import("./incompleteApply.ts");
+        const incomplete = await ia.incompleteApplyForPlan(engine, v);
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
@@ -100,17 +104,19 @@ export const COMMANDS: Record<string, Command> = {
             summary: plan.summary,
             coexistence,
             precedence: precR.precedenceJson(precedence),
+            incompleteApply: incomplete ?? null,
           });
         } else {
           const { planText } = await import("../render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
+          if (incomplete) out.text(ia.incompleteApplyText(incomplete));
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
           if (plan.accounts) out.text((await import("../render/accounts.ts")).accountsText(plan.accounts));
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
           if (precedence.length) out.text(precR.precedenceText(precedence));
         }
-        return plan.inSync ? 0 : 2;
+        return plan.inSync && !incomplete ? 0 : 2;
       } finally {
         engine.close();
       }
@@ -134,7 +140,9 @@ export const COMMANDS: Record<string, Command> = {
       "--confirm-within DURATION (5s..24h, e.g. 90s, 5m, 1h30m): arm a revert to the state this apply\n" +
       "replaces; `wfpsec confirm` keeps the new state, otherwise it is restored at the deadline (`wfpsec\n" +
       "revert --due`; on Windows SYSTEM scheduled tasks run it at the deadline and at start-up). While an\n" +
-      "apply awaits confirmation, apply and remove are refused.",
+      "apply awaits confirmation, apply and remove are refused.\n" +
+      "An earlier apply's unfinished SA phase (see plan) is finished first: the SA contexts it left that\n" +
+      "nothing uses are deleted, this policy is applied (setting the missing SAs) and the record cleared.",
     options: {
       ...ENGINE_OPTS,
       "if-drifted": { type: "boolean" },
@@ -166,15 +174,21 @@ export const COMMANDS: Record<string, Command> = {
         // Read under the lock, just before the apply: the policy this apply actually replaced.
         const { coexistenceRefusal, findCoexistence } = await import("../explain/mod.ts");
         const gate = await cf.applyGate(v, engine, withinMs);
-        const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
-          const coexistence = findCoexistence(engine, loaded.graph.filters, key);
-          // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
-          if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
-            throw coexistenceRefusal(coexistence);
-          }
-          const replaces = replacedPolicy(engine, key, loaded.name);
-          return { replaces, r: gate.apply(engine, loaded) };
-        });
+        const ia = await import("./incompleteApply.ts");
+        const withRecord = await ia.incompleteApplyRunner(engine, v, out);
+        const { result: { r, replaces }, resolved } = await underApplyLock(engine, v, out, "apply", () =>
+          // An earlier apply's SA phase left unfinished is finished (or reverted) by this one.
+          withRecord({ name: loaded.name, file }, (journal) => {
+            const coexistence = findCoexistence(engine, loaded.graph.filters, key);
+            // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
+            if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
+              throw coexistenceRefusal(coexistence);
+            }
+            const replaces = replacedPolicy(engine, key, loaded.name);
+            return { replaces, r: gate.apply(engine, loaded, journal) };
+          }));
+        // Deleting SA contexts an interrupted apply left is a change, even when the policy was in force.
+        const outcome = r.outcome === "in-sync" && resolved?.deletedSaContexts.length ? "applied" : r.outcome;
         const changes = publicChanges(r.plan.changes);
         if (out.json) {
           out.doc({
@@ -182,15 +196,17 @@ export const COMMANDS: Record<string, Command> = {
             policy: { name: loaded.name, file },
             replacesPolicy: replaces ?? null,
             warnings,
-            outcome: r.outcome,
+            outcome,
             accounts: r.plan.accounts ?? [],
             changes,
             summary: r.plan.summary,
             durationMs: Math.round(r.durationMs * 10) / 10,
             confirm: gate.json(),
+            incompleteApply: resolved ?? null,
           });
         } else {
           const { planText } = await import("../render/render.ts");
+          if (resolved) out.text(ia.resolvedText(resolved, loaded.name));
           if (r.outcome === "in-sync") {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
@@ -228,9 +244,15 @@ export const COMMANDS: Record<string, Command> = {
       const engine = await openEngine(v, out, false);
       try {
         const { removeOwned } = await import("../apply/apply.ts");
-        const removed = await underApplyLock(engine, v, out, "remove", () => removeOwned(engine, key));
-        if (out.json) out.doc({ ...(await head("remove", engine)), removed });
-        else {
+        const ia = await import("./incompleteApply.ts");
+        const withRecord = await ia.incompleteApplyRunner(engine, v, out);
+        const { result: removed, resolved } = await underApplyLock(engine, v, out, "remove", () =>
+          // SA contexts an interrupted apply left go too (removeOwned finds only those on our filters).
+          withRecord(undefined, () => removeOwned(engine, key)));
+        if (out.json) {
+          out.doc({ ...(await head("remove", engine)), removed, incompleteApply: resolved ?? null });
+        } else {
+          if (resolved) out.text(ia.resolvedText(resolved, undefined));
           const n = Object.values(removed).reduce((a, b) => a + b, 0);
           out.text(
             n

@@ -189,12 +189,23 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
       const { applyGraph } = await import("../apply/apply.ts");
       const { planGraph, publicChanges } = await import("../plan/plan.ts");
       // Under the lock, just before the apply, as `wfpsec apply` does: the state the transaction replaces.
-      const r = await underApplyLock(engine, v, out, "dsc set", () => {
-        const inSync = planGraph(loaded.graph, engine).inSync;
-        const refusal = coexistenceRefusal(ex, engine, desired, loaded, key, inSync);
-        if (refusal) throw refusal;
-        return applyGraph(engine, loaded.graph);
-      });
+      // An earlier apply's unfinished SA phase is finished (or reverted) here too (cli/incompleteApply.ts).
+      const ia = await import("./incompleteApply.ts");
+      const withRecord = await ia.incompleteApplyRunner(engine, v, out);
+      const { result: r, resolved } = await underApplyLock(
+        engine,
+        v,
+        out,
+        "dsc set",
+        () =>
+          withRecord({ name: loaded.name, file: loaded.file }, (journal) => {
+            const inSync = planGraph(loaded.graph, engine).inSync;
+            const refusal = coexistenceRefusal(ex, engine, desired, loaded, key, inSync);
+            if (refusal) throw refusal;
+            return applyGraph(engine, loaded.graph, { journal });
+          }),
+      );
+      if (resolved) info(ia.resolvedText(resolved, loaded.name));
       const sm = r.plan.summary;
       info(
         r.outcome === "in-sync"

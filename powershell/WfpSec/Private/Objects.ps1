@@ -75,7 +75,9 @@ function ConvertTo-WfpsecPlan {
         PSTypeName = 'WfpSec.Plan'
         PolicyName = $name
         Path       = $file
-        InSync     = [bool](Get-WfpsecProp $Data 'inSync')
+        # an earlier apply left unfinished (issue 13) is pending work too, even when the objects are in sync
+        InSync     = [bool](Get-WfpsecProp $Data 'inSync') -and $null -eq (Get-WfpsecProp $Data 'incompleteApply')
+        IncompleteApply = Get-WfpsecProp $Data 'incompleteApply'
         Add        = [int](Get-WfpsecProp $summary 'add')
         Delete     = [int](Get-WfpsecProp $summary 'delete')
         Replace    = [int](Get-WfpsecProp $summary 'replace')
@@ -106,6 +108,7 @@ function ConvertTo-WfpsecApplyResult {
         Replace    = [int](Get-WfpsecProp $summary 'replace')
         Unchanged  = [int](Get-WfpsecProp $summary 'unchanged')
         DurationMs = Get-WfpsecProp $Data 'durationMs'
+        IncompleteApply = Get-WfpsecProp $Data 'incompleteApply'
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
@@ -182,6 +185,14 @@ function Format-WfpsecPlanText {
     param($Plan, [string]$Verb = 'apply')
     $head = "policy '{0}' ({1}) on engine {2}: {3} to add, {4} to delete, {5} to replace, {6} unchanged" -f `
         $Plan.PolicyName, $Plan.Path, $Plan.Engine, $Plan.Add, $Plan.Delete, $Plan.Replace, $Plan.Unchanged
+    $ia = $Plan.IncompleteApply
+    if ($ia) {
+        # the executable's own headline words: what an earlier apply left, and that this one finishes it
+        # ConvertFromJson turns the ISO time into a DateTime: shown in UTC, as the executable gives it
+        $started = if ($ia.startedAt -is [datetime]) { $ia.startedAt.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ') } else { $ia.startedAt }
+        $head += [Environment]::NewLine + ("  ! incomplete apply of policy '{0}' by pid {1} on {2} (started {3}, {4}): {5} SA context(s) left; applying finishes it" -f `
+                $ia.policy.name, $ia.pid, $ia.host, $started, $ia.state, @($ia.saContextsLeft).Count)
+    }
     if ($Plan.InSync) { return "$head; in sync, nothing to $Verb" }
     $lines = foreach ($c in $Plan.Changes) {
         $sign = switch ($c.Action) { 'add' { '+' } 'delete' { '-' } 'replace' { '~' } default { '?' } }

@@ -12,6 +12,10 @@ function Test-IpsecPolicy {
     The path is bound from the pipeline by property name (Path, FullName), so the output of
     Get-IpsecPolicy -Path and of Get-ChildItem can be piped in.
 
+    When an earlier apply of manual SAs did not finish its SA phase (killed, or failed without undoing
+    everything), the plan's IncompleteApply property describes it (policy, pid, host, state, SA contexts
+    left) and InSync is $false: Set-IpsecPolicy finishes it.
+
     .PARAMETER Path
     The policy file (YAML or JSON).
 
