@@ -466,6 +466,21 @@ export const MISC = {
   IKEEXT_ERROR_CODE_COUNT: 97,
 } as const;
 
+/** GetAdaptersAddresses (iphlpapi.h, iptypes.h, ws2def.h, ifdef.h, winerror.h), for address keywords. */
+export const IPHLPAPI = {
+  AF_UNSPEC: 0,
+  AF_INET: 2,
+  AF_INET6: 23,
+  GAA_FLAG_SKIP_ANYCAST: 0x2,
+  GAA_FLAG_SKIP_MULTICAST: 0x4,
+  GAA_FLAG_INCLUDE_WINS_INFO: 0x40,
+  GAA_FLAG_INCLUDE_GATEWAYS: 0x80,
+  IfOperStatusUp: 1,
+  NO_ERROR: 0,
+  ERROR_BUFFER_OVERFLOW: 111,
+  ERROR_NO_DATA: 232,
+} as const;
+
 /**
  * FWP_E_* error codes (winerror.h, consecutive from 0x80320001) with a short, user-facing meaning.
  * ERROR_* Win32 codes the engine can return are listed after them.

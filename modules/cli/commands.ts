@@ -7,10 +7,15 @@ import { MONITOR_COMMANDS } from "./monitorCommands.ts";
 import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import { DSC_COMMAND } from "./dscCommand.ts";
 import {
+  addressKeywordsJson,
+  addressKeywordsText,
+  compileLoaded,
   diagnosticJson,
   diagnosticLine,
   head,
+  hostAddressing,
   loadGraph,
+  loadPolicyFile,
   openEngine,
   printWarnings,
   providerKey,
@@ -28,13 +33,27 @@ export const COMMANDS: Record<string, Command> = {
     async run(_v, [file], out) {
       const diagOf = (d: Record<string, unknown>) => diagnosticJson(d, file);
       try {
-        const { graph, warnings: w } = await loadGraph(file);
-        const warnings = w.map(diagOf);
-        if (out.json) out.doc({ ...(await head("validate")), valid: true, file, errors: [], warnings });
-        else {
+        // Address keywords resolve at plan/apply: such a policy is not compiled here (its filters depend on the host).
+        const read = await loadPolicyFile(file);
+        const graph = read.keywordUses.length ? undefined : (await compileLoaded(read)).graph;
+        const warnings = read.warnings.map(diagOf);
+        if (out.json) {
+          out.doc({
+            ...(await head("validate")),
+            valid: true,
+            file,
+            errors: [],
+            warnings,
+            addressKeywords: read.keywordUses,
+          });
+        } else {
           for (const d of warnings) out.err(diagnosticLine(d));
           out.text(
-            `${file}: valid (${graph.filters.length} filters, ${graph.providerContexts.length} provider contexts, ${graph.tunnels.length} tunnels)`,
+            graph
+              ? `${file}: valid (${graph.filters.length} filters, ${graph.providerContexts.length} provider contexts, ${graph.tunnels.length} tunnels)`
+              : `${file}: valid (address keywords resolved from the host's adapters at plan/apply: ${
+                read.keywordUses.join(", ")
+              })`,
           );
         }
         return 0;
@@ -62,14 +81,17 @@ export const COMMANDS: Record<string, Command> = {
 
   plan: {
     summary: "show what apply would change (exit 0 in sync, 2 changes pending)",
-    usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
+    usage: "wfpsec plan FILE [--state SNAPSHOT] [--interfaces FILE] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
+      "Address keywords (dns, dhcp, wins, defaultgateway, localsubnet) are resolved from this host's\n" +
+      "adapters and shown; with the simulator or a snapshot, from --interfaces FILE (an interface fixture;\n" +
+      "the simulator also reads FWPSIM_INTERFACES).\n" +
       "Exit 0 in sync, 2 changes pending, 1 error.",
-    options: { ...ENGINE_OPTS, state: { type: "string" } },
+    options: { ...ENGINE_OPTS, state: { type: "string" }, interfaces: { type: "string" } },
     positionals: [1, 1],
     async run(v, [file], out) {
-      const loaded = await loadGraph(file);
+      const loaded = await loadGraph(file, hostAddressing(v, true));
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, true);
       try {
@@ -86,6 +108,7 @@ export const COMMANDS: Record<string, Command> = {
             policy: { name: loaded.name, file },
             replacesPolicy: replaces ?? null,
             warnings,
+            ...addressKeywordsJson(loaded),
             inSync: plan.inSync,
             changes,
             summary: plan.summary,
@@ -95,6 +118,7 @@ export const COMMANDS: Record<string, Command> = {
           const { planText } = await import("../render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
+          await addressKeywordsText(loaded, out);
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
         }
@@ -107,7 +131,8 @@ export const COMMANDS: Record<string, Command> = {
 
   apply: {
     summary: "make the engine match the policy, in one transaction",
-    usage: "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--json] [engine options]",
+    usage:
+      "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--interfaces FILE] [--json] [engine options]",
     details:
       "Plans, then runs every change in ONE engine transaction: on any failure nothing changes and the\n" +
       "error names the object and the FWP_E_* code. Re-applying an applied policy changes nothing.\n" +
@@ -117,16 +142,19 @@ export const COMMANDS: Record<string, Command> = {
       "dropped: no SA can be negotiated); --force applies anyway and says what will break (so does\n" +
       "--if-drifted: the scheduled task keeps its policy in force).\n" +
       "--allow-coexist: apply even when other providers' IPsec policy overlaps this policy's traffic\n" +
-      "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).",
+      "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).\n" +
+      "Address keywords are resolved again on every run (a changed DHCP lease is drift for --if-drifted);\n" +
+      "--interfaces FILE: the interface fixture for the simulator (see plan).",
     options: {
       ...ENGINE_OPTS,
       "if-drifted": { type: "boolean" },
       force: { type: "boolean" },
       "allow-coexist": { type: "boolean" },
+      interfaces: { type: "string" },
     },
     positionals: [1, 1],
     async run(v, [file], out) {
-      const loaded = await loadGraph(file);
+      const loaded = await loadGraph(file, hostAddressing(v, false));
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, false);
       try {
@@ -162,6 +190,7 @@ export const COMMANDS: Record<string, Command> = {
             policy: { name: loaded.name, file },
             replacesPolicy: replaces ?? null,
             warnings,
+            ...addressKeywordsJson(loaded),
             outcome: r.outcome,
             changes,
             summary: r.plan.summary,
@@ -173,6 +202,7 @@ export const COMMANDS: Record<string, Command> = {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
             if (replaces) out.text(`This apply ${replacesHeadline(replaces, loaded.name)}.`);
+            await addressKeywordsText(loaded, out);
             out.text(planText(changes, r.plan.summary));
             const sas = r.plan.changes.filter((c) => c.kind === "manualSa").length;
             out.text(
@@ -483,7 +513,7 @@ export const COMMANDS: Record<string, Command> = {
     positionals: [0, 1],
     async run(v, [file], out) {
       if (v["sim-state"]) Deno.env.set("FWPSIM_STATE", v["sim-state"] as string);
-      const policy = file ? await loadGraph(file) : undefined;
+      const policy = file ? await loadPolicyFile(file) : undefined;
       const { runDoctor } = await import("../host/doctor.ts");
       const rep = await runDoctor(
         {

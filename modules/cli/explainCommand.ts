@@ -4,7 +4,7 @@
  * (FwpmGetAppIdFromFileName0); a snapshot cannot resolve it, and explain says so where it matters.
  */
 import { type Command, ENGINE_OPTS } from "./command.ts";
-import { head, loadGraph, openEngine, printWarnings, providerKey } from "./support.ts";
+import { head, hostAddressing, loadGraph, openEngine, printWarnings, providerKey } from "./support.ts";
 
 /** The `explain` command. */
 export const EXPLAIN_COMMAND: Command = {
@@ -80,7 +80,7 @@ export const EXPLAIN_COMMAND: Command = {
       localPort: int("local-port", 65535),
       ...(program ? { program } : {}),
     };
-    const loaded = file ? await loadGraph(file) : undefined;
+    const loaded = file ? await loadGraph(file, hostAddressing(v, true)) : undefined;
     if (loaded) printWarnings(loaded, out);
     const engine = await openEngine(v, out, true);
     try {

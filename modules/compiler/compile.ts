@@ -29,7 +29,7 @@ import type {
   SecretRef as GraphSecretRef,
   Tunnel,
 } from "../graph/mod.ts";
-import { type AddrSpec, formatAddr, v6Bytes } from "../model/mod.ts";
+import { type AddrSpec, formatAddr, KeywordResolutionError, v6Bytes } from "../model/mod.ts";
 import { formatQm, MM_CIPHERS, MM_DH, MM_INTEGRITY, PFS_GROUPS } from "../model/mod.ts";
 import type { KeyModule, MainModePolicy, Policy, QuickModePolicy, Rule } from "../model/mod.ts";
 import {
@@ -54,6 +54,7 @@ import { addrConds, EMPTY_WEIGHT, PERMIT, selConds, type Selector, u8, unicast }
 import { authMethod } from "./authMethod.ts";
 import { saTransforms } from "./saTransform.ts";
 import { ikeExemptionConditions } from "./ikeExemptions.ts";
+import { keywordUses } from "./hostAddresses.ts";
 
 const T = ENUMS.FWP_DATA_TYPE;
 const M = ENUMS.FWP_MATCH_TYPE;
@@ -165,6 +166,13 @@ const NAT_FLAGS = {
 
 /** Compiles a validated policy into the object graph. Pure and deterministic. */
 export function compilePolicy(policy: Policy): ObjectGraph {
+  // A keyword side compiled as it stands would have no address condition: "any" (hostAddresses.ts resolves).
+  const uses = keywordUses(policy);
+  if (uses.length) {
+    throw new KeywordResolutionError(
+      `${uses.join(", ")}: address keywords must be resolved before compiling`,
+    );
+  }
   return new Compiler(policy).run();
 }
 

@@ -53,7 +53,9 @@ export function ambiguityIssues(rules: Rule[], keyModule: (mainMode: string) => 
     const t = transportBehaviour(r);
     const variant = ndVariant(transportSecurity(r));
     for (const f of r.families) {
-      const a = `v${f}|${addrs(r.local, f)}|${addrs(r.remote, f)}`;
+      // Keywords are part of the selector (what they resolve to is known at plan/apply only).
+      const kw = `${r.localKeywords ?? ""}|${r.remoteKeywords ?? ""}`;
+      const a = `v${f}|${addrs(r.local, f)}|${addrs(r.remote, f)}|${kw}`;
       const full = `${a}|${r.protocol ?? "*"}|${ports(r.localPorts)}|${ports(r.remotePorts)}`;
       const checks: [string, string, AmbiguityIssue["field"], string][] = [];
       for (const m of r.mainMode) {
