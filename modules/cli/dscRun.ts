@@ -107,7 +107,7 @@ async function stateOf(engine: Engine, desired: DscDesired, loaded: Loaded | und
 /** Loads the policy of a desired state that wants it in force; its warnings become DSC warn lines. */
 async function loadDesired(desired: DscDesired, v: Values): Promise<Loaded | undefined> {
   if (!desired.exist) return undefined;
-  const loaded = await loadGraph(desired.path!, hostAddressing(v, false));
+  const loaded = await loadGraph(desired.path!, hostAddressing(v, false, false));
   for (const d of loaded.warnings.filter((w) => w.code !== "secret-unset")) {
     write(Deno.stderr, messageLine("warn", diagnosticLine(diagnosticJson(d, loaded.file))));
   }

@@ -257,7 +257,7 @@ export const MONITOR_COMMANDS: Record<string, Command> = {
       };
       let loaded: Loaded;
       try {
-        loaded = await loadGraph(file, hostAddressing(v, false));
+        loaded = await loadGraph(file, hostAddressing(v, false, false));
       } catch (e) {
         const err = e as Error & { diagnostics?: Record<string, unknown>[] };
         const first = err.diagnostics?.[0];

@@ -57,12 +57,12 @@ async function engineRequest(v: Values, allowState: boolean) {
  * How a command that compares a policy with an engine resolves address keywords: from the interfaces of the
  * engine kind its options select (modules/host/interfaces.ts). Asked for only when the policy has keywords.
  */
-export function hostAddressing(v: Values, allowState: boolean): HostAddressing {
+export function hostAddressing(v: Values, allowState: boolean, takesOption = true): HostAddressing {
   return async (uses) => {
     const { requestedKind } = await import("../engine/select.ts");
     const kind = requestedKind(await engineRequest(v, allowState));
     const { hostInterfaces } = await import("../host/interfaces.ts");
-    return hostInterfaces({ kind, file: v.interfaces as string | undefined, uses });
+    return hostInterfaces({ kind, file: v.interfaces as string | undefined, uses, takesOption });
   };
 }
 

@@ -30,6 +30,8 @@ export interface InterfaceRequest {
   file?: string;
   /** The keywords that need resolving, for the snapshot refusal ("rule 'web' remote dns"). */
   uses: string[];
+  /** The command takes `--interfaces` (plan, apply, explain); status and dsc do not. Default true. */
+  takesOption?: boolean;
 }
 
 const FIELDS = ["name", "unicast", "dns", "gateways", "wins", "dhcp"] as const;
@@ -140,11 +142,16 @@ export async function hostInterfaces(req: InterfaceRequest): Promise<HostInterfa
   // The simulator (and fwpsim standing in for Windows in tests) holds no adapters: its fixture is FWPSIM_INTERFACES.
   const env = req.kind === "snapshot" ? undefined : Deno.env.get("FWPSIM_INTERFACES");
   if (env) return readInterfaceFixture(env);
+  const option = req.takesOption ?? true;
   throw new UsageError(
     `${req.uses.join(", ")}: address keywords are resolved from the host's adapters, and ` +
       (req.kind === "snapshot"
-        ? "an offline snapshot has none: give --interfaces FILE (an interface fixture, docs/cli-json.md)"
-        : "the simulator has none: give --interfaces FILE or set FWPSIM_INTERFACES to an interface fixture " +
-          "(tests/support/fwpsim/README.md)"),
+        ? option
+          ? "an offline snapshot has none: give --interfaces FILE (an interface fixture, docs/cli-json.md)"
+          : "an offline snapshot has none, and this command takes no interface fixture (plan does: --interfaces)"
+        : `the simulator has none: ${
+          option ? "give --interfaces FILE or " : ""
+        }set FWPSIM_INTERFACES to an ` +
+          "interface fixture (tests/support/fwpsim/README.md)"),
   );
 }

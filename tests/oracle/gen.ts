@@ -157,6 +157,8 @@ export interface GenResult {
     sdk: string[];
     /** ... against fwpsim's fwpsim_api.h. */
     sim: string[];
+    /** Other system DLLs' dlopen tables (ffi/iphlpapi.ts) against their mingw-w64 prototypes. */
+    system: string[];
   };
   constants: {
     mingwChecked: string[];
@@ -684,11 +686,12 @@ function signatureAsserts(
   s: FfiSymbol,
   tag: string,
   problems: string[],
+  table = "ffi/symbols.ts",
 ): string[] {
   const out = [`/* ${fn} */`];
   if (proto.params.length !== s.parameters.length) {
     problems.push(
-      `${fn}: ffi/symbols.ts declares ${s.parameters.length} parameters, the ${tag} prototype has ` +
+      `${fn}: ${table} declares ${s.parameters.length} parameters, the ${tag} prototype has ` +
         `${proto.params.length}`,
     );
     return out;
@@ -705,7 +708,7 @@ function signatureAsserts(
     out.push(
       assertLine(
         k.expr,
-        `${fn} parameter ${i + 1} (${p.name || p.type}): ffi/symbols.ts "${
+        `${fn} parameter ${i + 1} (${p.name || p.type}): ${table} "${
           s.parameters[i]
         }" needs ${k.desc} [${tag}]`,
       ),
@@ -713,7 +716,7 @@ function signatureAsserts(
   });
   const r = kindCheck(s.result, proto.ret);
   if (!r) problems.push(`${fn}: unknown FFI result kind "${s.result}"`);
-  else out.push(assertLine(r.expr, `${fn} result: ffi/symbols.ts "${s.result}" needs ${r.desc} [${tag}]`));
+  else out.push(assertLine(r.expr, `${fn} result: ${table} "${s.result}" needs ${r.desc} [${tag}]`));
   return out;
 }
 
@@ -1099,9 +1102,15 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
   const symbols = structuredClone(
     ((await import(new URL(`file://${symbolsPath}`).href)) as { SYMBOLS: Record<string, FfiSymbol> }).SYMBOLS,
   ) as Record<string, FfiSymbol>;
+  const iphlpapi = structuredClone(
+    ((await import(new URL(`file://${ROOT}/ffi/iphlpapi.ts`).href)) as {
+      IPHLPAPI_SYMBOLS: Record<string, FfiSymbol>;
+    }).IPHLPAPI_SYMBOLS,
+  ) as Record<string, FfiSymbol>;
   for (const [key, kind] of opts.symbolMutations ?? []) {
     const m = key.match(/^(\w+)\.(\d+|result)$/);
     const s = m ? symbols[m[1]] : undefined;
+    if (m && !s && m[1] in iphlpapi) continue; // mutated in (e2)
     if (!m || !s) throw new Error(`--mutate-symbol: bad target ${key}`);
     if (m[2] === "result") s.result = kind;
     else s.parameters[Number(m[2]) - 1] = kind;
@@ -1135,6 +1144,33 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
       (viaSdk ? fnSdk : fnMingw).push(fn);
     }
     await write("oracle_functions.c", lines, ["mingw"], "ffi/symbols.ts vs the header prototypes");
+  }
+
+  // (e2) the other system DLL wfpsec binds for a feature: iphlpapi's GetAdaptersAddresses (address keywords)
+  const fnSystem: string[] = [];
+  {
+    for (const [key, kind] of opts.symbolMutations ?? []) {
+      const m = key.match(/^(\w+)\.(\d+|result)$/);
+      const s = m ? iphlpapi[m[1]] : undefined;
+      if (!m || !s) continue;
+      if (m[2] === "result") s.result = kind;
+      else s.parameters[Number(m[2]) - 1] = kind;
+    }
+    const lines = [
+      ...banner("ffi/iphlpapi.ts parameter and result kinds vs the mingw-w64 prototypes"),
+      PRELUDE_INCLUDE,
+      "",
+    ];
+    for (const [fn, s] of Object.entries(iphlpapi)) {
+      const proto = mingwProtos.get(fn);
+      if (!proto) {
+        problems.push(`${fn}: no prototype in mingw-w64 (iphlpapi.h)`);
+        continue;
+      }
+      lines.push(...signatureAsserts(fn, fn, proto, s, "mingw-w64 headers", problems, "ffi/iphlpapi.ts"));
+      fnSystem.push(fn);
+    }
+    await write("oracle_system_functions.c", lines, ["mingw"], "ffi/iphlpapi.ts vs the header prototypes");
   }
 
   // (c) fwpsim's own definitions
@@ -1265,7 +1301,7 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
       simOnlySizeChecked,
       notInTables,
     },
-    functions: { mingw: fnMingw, sdk: fnSdk, sim: fnSim },
+    functions: { mingw: fnMingw, sdk: fnSdk, sim: fnSim, system: fnSystem },
     constants: { mingwChecked, guidsMingw, guidsSdkFile, sdkChecked, sdkOnly },
   };
   await Deno.writeTextFile(`${outDir}/manifest.json`, JSON.stringify(result, null, 2) + "\n");

@@ -68,6 +68,7 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
       "oracle_sim.c",
       "sim_vs_mingw.c",
       "oracle_sim_functions.c",
+      "oracle_system_functions.c",
     ]
   ) {
     assert.ok(files.has(f), `${f} generated`);
@@ -87,6 +88,7 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
   assert.deepEqual([...r.functions.mingw, ...r.functions.sdk].sort(), exported.sort());
   assert.deepEqual([...r.functions.sim].sort(), Object.keys(SYMBOLS).sort());
   assert.ok(r.functions.sdk.includes("FwpmIPsecTunnelAdd3"));
+  assert.deepEqual(r.functions.system, ["GetAdaptersAddresses"], "iphlpapi's table is checked too");
   assert.ok(r.constants.guidsMingw.includes("FWPM_PROVIDER_IKEEXT"));
   assert.ok(r.constants.guidsSdkFile.includes("FWPM_LAYER_INBOUND_IPPACKET_V4"));
 });
@@ -195,6 +197,16 @@ Deno.test("a dlopen signature that disagrees with the prototype fails (u32 for a
       'FwpmFilterDeleteById0 parameter 2 (id): ffi/symbols.ts "u32" needs a 4-byte integer [fwpsim]',
     ),
   );
+});
+
+Deno.test("a wrong GetAdaptersAddresses signature (ffi/iphlpapi.ts) fails against iphlpapi.h", async () => {
+  const r = await gen("neg-iphlpapi", {
+    symbolMutations: new Map([["GetAdaptersAddresses.1", "u64"], ["GetAdaptersAddresses.4", "u32"]]),
+  });
+  assert.deepEqual((await failuresOf(r, "oracle_system_functions.c", "mingw")).sort(), [
+    'GetAdaptersAddresses parameter 1 (Family): ffi/iphlpapi.ts "u64" needs a 8-byte integer [mingw-w64 headers]',
+    'GetAdaptersAddresses parameter 4 (AdapterAddresses): ffi/iphlpapi.ts "u32" needs a 4-byte integer [mingw-w64 headers]',
+  ]);
 });
 
 Deno.test("a GUID mingw lacks is compared with the SDK transcription", async () => {

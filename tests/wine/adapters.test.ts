@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { getAdaptersAddresses } from "../../ffi/iphlpapi.ts";
 import { adapterInterfaces, hostInterfaces } from "../../modules/host/interfaces.ts";
 import { formatV4, formatV6 } from "../../modules/model/mod.ts";
+import { UsageError } from "../../modules/errors.ts";
 
 const underWine = Deno.build.os === "windows" && Deno.env.get("WFPSEC_WINE") === "1";
 
@@ -86,7 +87,63 @@ Deno.test({
     const live = await hostInterfaces({ kind: "windows", uses: ["rule 'r' remote dns"] });
     assert.equal(live.source, "GetAdaptersAddresses");
     assert.deepEqual(live.interfaces, ifaces);
+    // and an interface fixture is refused there: it would change what a real apply protects
+    await assert.rejects(
+      () => hostInterfaces({ kind: "windows", file: "C:\\if.json", uses: [] }),
+      (e: unknown) =>
+        e instanceof UsageError &&
+        /on a live engine the addresses come from this host's adapters/.test(e.message),
+    );
   } finally {
     Deno.env.delete("FWPSIM_INTERFACES");
   }
+});
+
+Deno.test({
+  name: "under Wine: `wfpsec plan` on the Windows engine path resolves `remote: dns` by GetAdaptersAddresses",
+  ignore: !underWine,
+}, async () => {
+  const tmp = Deno.makeTempDirSync({ prefix: "wfpsec-kw-" });
+  const policy = `${tmp}\\keywords.yaml`;
+  Deno.writeTextFileSync(
+    policy,
+    `version: 1
+name: keywords
+mainMode:
+  - { name: mm, keyModule: ikev1, auth: [kerberos], proposals: [aes256-sha256-dh14] }
+quickMode:
+  - { name: qm, proposals: [esp-aes256-sha256] }
+rules:
+  - { name: name-servers, remote: dns, inbound: request, outbound: request, mainMode: mm, quickMode: qm }
+`,
+  );
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      "--no-check",
+      new URL("../../cli.ts", import.meta.url).href,
+      "plan",
+      policy,
+      "--json",
+    ],
+    // No --engine: the Windows default (System32's fwpuclnt.dll, fwpsim under Wine). A planted fixture must
+    // not be read: on the Windows engine path the adapters are the only source.
+    env: {
+      FWPSIM_STATE: `${tmp}\\state.bin`,
+      FWPSIM_INTERFACES: `${tmp}\\planted.json`,
+      WFPSEC_ENGINE: "",
+      WFPSEC_FWPSIM_LIB: "",
+      NO_COLOR: "1",
+    },
+    stdin: "null",
+  }).output();
+  const stdout = new TextDecoder().decode(out.stdout);
+  assert.equal(out.code, 2, stdout + new TextDecoder().decode(out.stderr));
+  const doc = JSON.parse(stdout);
+  assert.equal(doc.addressKeywords.source, "GetAdaptersAddresses");
+  const live = adapterInterfaces(await getAdaptersAddresses());
+  const want = [...new Set(live.flatMap((i) => i.dns))];
+  const got: string[] = doc.addressKeywords.resolved[0].addresses;
+  assert.deepEqual([...got].sort(), [...want].sort());
 });

@@ -176,3 +176,29 @@ Deno.test("exemptions and tunnels resolve like rules", () => {
   assert.deepEqual(policy.exemptions[0].families, [4]);
   compilePolicy(policy);
 });
+
+Deno.test("validation's overlap check counts a keyword side as any address; equal keywords can be ambiguous", () => {
+  const two = (a: string, b: string) =>
+    `${HEAD}rules:
+  - { name: a, remote: ${a}, inbound: request, outbound: request, mainMode: mm, quickMode: qm }
+  - { name: b, remote: ${b}, inbound: require, outbound: require, mainMode: mm, quickMode: qm }
+`;
+  assert.throws(
+    () => load(two("dns", "10.9.9.9")),
+    (e: unknown) => e instanceof PolicyError && e.diagnostics.some((d) => d.code === "rule-overlap"),
+  );
+  // Keywords are part of the selector for the ambiguity check: dns and wins rules with other quick-mode
+  // policies are different selectors; two dns rules with other quick-mode policies are ambiguous.
+  const qms = (a: string, b: string) =>
+    `${HEAD}  - name: qm2
+    proposals: [esp-aesgcm256]
+rules:
+  - { name: a, remote: ${a}, inbound: request, outbound: request, mainMode: mm, quickMode: qm }
+  - { name: b, remote: ${b}, inbound: request, outbound: request, mainMode: mm, quickMode: qm2 }
+`;
+  assert.equal(load(qms("dns", "wins")).rules.length, 2);
+  assert.throws(
+    () => load(qms("dns", "DNS")),
+    (e: unknown) => e instanceof PolicyError && e.diagnostics.some((d) => d.code === "ambiguous-rules"),
+  );
+});
