@@ -2552,6 +2552,24 @@ function D_IP_ADAPTER_ADDRESSES_LH(fr, at) {
   return o;
 }
 
+function E_SECURITY_ATTRIBUTES(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("SECURITY_ATTRIBUTES", "an object", o);
+  const dv = a.dv;
+  const v1833 = o["nLength"]; if (typeof v1833 !== "number" || v1833 >>> 0 !== v1833) bad("SECURITY_ATTRIBUTES.nLength", "u32", v1833); dv.setUint32(off + 0, v1833, true);
+  const v1834 = o["lpSecurityDescriptor"]; if (v1834 !== undefined) { const p1835 = a.alloc(1); const w1836 = v1834; if (typeof w1836 !== "number" || (w1836 & 0xff) !== w1836) bad("SECURITY_ATTRIBUTES.lpSecurityDescriptor", "u8", w1836); dv.setUint8(p1835, w1836); wptr(dv, off + 8, a.base + p1835); }
+  const v1840 = o["bInheritHandle"]; if (typeof v1840 !== "number" || (v1840 | 0) !== v1840) bad("SECURITY_ATTRIBUTES.bInheritHandle", "i32", v1840); dv.setInt32(off + 16, v1840, true);
+}
+function O_SECURITY_ATTRIBUTES() {}
+O_SECURITY_ATTRIBUTES.prototype = Object.prototype;
+function D_SECURITY_ATTRIBUTES(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_SECURITY_ATTRIBUTES();
+  o["nLength"] = dv.getUint32(at + 0, true);
+  { const x1837 = rptr(dv, at + 8); if (x1837 !== 0) { const k1838 = load(x1837, 1); const fr1839 = frame(); const dv1839 = fr1839.dv; const u81839 = fr1839.u8; void dv1839; void u81839; o["lpSecurityDescriptor"] = dv1839.getUint8(k1838); } }
+  o["bInheritHandle"] = dv.getInt32(at + 16, true);
+  return o;
+}
+
 return {
   "FWP_BYTE_BLOB": { enc: E_FWP_BYTE_BLOB, dec: D_FWP_BYTE_BLOB },
   "FWP_BYTE_ARRAY16": { enc: E_FWP_BYTE_ARRAY16, dec: D_FWP_BYTE_ARRAY16 },
@@ -2669,6 +2687,7 @@ return {
   "IP_ADAPTER_DNS_SERVER_ADDRESS_XP": { enc: E_IP_ADAPTER_DNS_SERVER_ADDRESS_XP, dec: D_IP_ADAPTER_DNS_SERVER_ADDRESS_XP },
   "IP_ADAPTER_WINS_SERVER_ADDRESS_LH": { enc: E_IP_ADAPTER_WINS_SERVER_ADDRESS_LH, dec: D_IP_ADAPTER_WINS_SERVER_ADDRESS_LH },
   "IP_ADAPTER_GATEWAY_ADDRESS_LH": { enc: E_IP_ADAPTER_GATEWAY_ADDRESS_LH, dec: D_IP_ADAPTER_GATEWAY_ADDRESS_LH },
-  "IP_ADAPTER_ADDRESSES_LH": { enc: E_IP_ADAPTER_ADDRESSES_LH, dec: D_IP_ADAPTER_ADDRESSES_LH }
+  "IP_ADAPTER_ADDRESSES_LH": { enc: E_IP_ADAPTER_ADDRESSES_LH, dec: D_IP_ADAPTER_ADDRESSES_LH },
+  "SECURITY_ATTRIBUTES": { enc: E_SECURITY_ATTRIBUTES, dec: D_SECURITY_ATTRIBUTES }
 };
 }

@@ -5575,6 +5575,16 @@ export interface IP_ADAPTER_ADDRESSES_LH {
   FirstDnsSuffix?: number;
 }
 
+/** SECURITY_ATTRIBUTES (ffi/structs.ts). */
+export interface SECURITY_ATTRIBUTES {
+  /** SECURITY_ATTRIBUTES.nLength: UINT32. */
+  nLength: number;
+  /** SECURITY_ATTRIBUTES.lpSecurityDescriptor: pointer to UINT8. */
+  lpSecurityDescriptor: number;
+  /** SECURITY_ATTRIBUTES.bInheritHandle: INT32. */
+  bInheritHandle: number;
+}
+
 /** Struct name -> the type its codec encodes and decodes. */
 export interface StructMap {
   /** FWP_BYTE_BLOB. */
@@ -5811,6 +5821,8 @@ export interface StructMap {
   IP_ADAPTER_GATEWAY_ADDRESS_LH: IP_ADAPTER_GATEWAY_ADDRESS_LH;
   /** IP_ADAPTER_ADDRESSES_LH. */
   IP_ADAPTER_ADDRESSES_LH: IP_ADAPTER_ADDRESSES_LH;
+  /** SECURITY_ATTRIBUTES. */
+  SECURITY_ATTRIBUTES: SECURITY_ATTRIBUTES;
 }
 
 /** The name of a struct the codec knows. */

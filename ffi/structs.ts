@@ -1184,6 +1184,14 @@ const IKEEXT_STATISTICS1 = S("IKEEXT_STATISTICS1", 1660, 4, "mingw", [
   f("commonStatistics", 1632, 28, struct("IKEEXT_COMMON_STATISTICS1")),
 ]);
 
+// ---- Win32 (minwinbase.h): the admin-only folder's creation (ffi/fileSecurity.ts) ----
+
+const SECURITY_ATTRIBUTES = S("SECURITY_ATTRIBUTES", 24, 8, "mingw", [
+  f("nLength", 0, 4, u32),
+  f("lpSecurityDescriptor", 8, 8, ptr(u8)),
+  f("bInheritHandle", 16, 4, i32),
+]);
+
 /** Every struct table, by C type name. */
 export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
   Object.fromEntries(
@@ -1305,6 +1313,7 @@ export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
       IP_ADAPTER_WINS_SERVER_ADDRESS_LH,
       IP_ADAPTER_GATEWAY_ADDRESS_LH,
       IP_ADAPTER_ADDRESSES_LH,
+      SECURITY_ATTRIBUTES,
     ].map((s) => [s.name, s]),
   ),
 );

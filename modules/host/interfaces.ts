@@ -32,7 +32,15 @@ export interface InterfaceRequest {
   uses: string[];
   /** The command takes `--interfaces` (plan, apply, explain); status and dsc do not. Default true. */
   takesOption?: boolean;
+  /**
+   * How to read the fixture: the CLI passes its input-file reader (admin-only checked on elevated Windows,
+   * like a snapshot); default Deno.readFileSync.
+   */
+  read?: (path: string) => Promise<Uint8Array>;
 }
+
+/** Largest interface fixture read (a host has tens of adapters, not thousands). */
+export const MAX_FIXTURE_BYTES = 1024 * 1024;
 
 const FIELDS = ["name", "unicast", "dns", "gateways", "wins", "dhcp"] as const;
 
@@ -116,12 +124,25 @@ export function adapterInterfaces(adapters: readonly Adapter[]): HostInterface[]
 }
 
 /** Reads the fixture file (a UsageError when it cannot be read; a KeywordResolutionError when malformed). */
-export function readInterfaceFixture(file: string): HostInterfaces {
+export async function readInterfaceFixture(
+  file: string,
+  read: (path: string) => Promise<Uint8Array> = (p) => Promise.resolve(Deno.readFileSync(p)),
+): Promise<HostInterfaces> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await read(file);
+  } catch (e) {
+    if (e instanceof Error && "type" in e && e.type === "SafetyError") throw e;
+    throw new UsageError(`cannot read interface fixture ${file}: ${(e as Error).message}`);
+  }
+  if (bytes.length > MAX_FIXTURE_BYTES) {
+    throw new KeywordResolutionError(`interface fixture ${file}: larger than ${MAX_FIXTURE_BYTES} bytes`);
+  }
   let text: string;
   try {
-    text = Deno.readTextFileSync(file);
-  } catch (e) {
-    throw new UsageError(`cannot read interface fixture ${file}: ${(e as Error).message}`);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new KeywordResolutionError(`interface fixture ${file}: not UTF-8 text`);
   }
   return { source: `interface fixture ${file}`, interfaces: parseInterfaceFixture(text, file) };
 }
@@ -138,10 +159,10 @@ export async function hostInterfaces(req: InterfaceRequest): Promise<HostInterfa
     const { getAdaptersAddresses } = await import("../../ffi/iphlpapi.ts");
     return { source: "GetAdaptersAddresses", interfaces: adapterInterfaces(await getAdaptersAddresses()) };
   }
-  if (req.file) return readInterfaceFixture(req.file);
+  if (req.file) return await readInterfaceFixture(req.file, req.read);
   // The simulator (and fwpsim standing in for Windows in tests) holds no adapters: its fixture is FWPSIM_INTERFACES.
   const env = req.kind === "snapshot" ? undefined : Deno.env.get("FWPSIM_INTERFACES");
-  if (env) return readInterfaceFixture(env);
+  if (env) return await readInterfaceFixture(env, req.read);
   const option = req.takesOption ?? true;
   throw new UsageError(
     `${req.uses.join(", ")}: address keywords are resolved from the host's adapters, and ` +

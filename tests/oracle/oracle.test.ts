@@ -68,7 +68,6 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
       "oracle_sim.c",
       "sim_vs_mingw.c",
       "oracle_sim_functions.c",
-      "oracle_system_functions.c",
     ]
   ) {
     assert.ok(files.has(f), `${f} generated`);
@@ -88,7 +87,18 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
   assert.deepEqual([...r.functions.mingw, ...r.functions.sdk].sort(), exported.sort());
   assert.deepEqual([...r.functions.sim].sort(), Object.keys(SYMBOLS).sort());
   assert.ok(r.functions.sdk.includes("FwpmIPsecTunnelAdd3"));
-  assert.deepEqual(r.functions.system, ["GetAdaptersAddresses"], "iphlpapi's table is checked too");
+  // and every system DLL function (kernel32, advapi32, ...) that an ffi/*.ts `*_SYMBOLS` table binds
+  for (
+    const f of [
+      "GetSystemDirectoryW",
+      "LookupAccountNameW",
+      "CreateFileW",
+      "GetSecurityInfo",
+      "GetAdaptersAddresses",
+    ]
+  ) {
+    assert.ok(r.functions.system.some((x) => x.endsWith(`: ${f}`)), `${f} checked`);
+  }
   assert.ok(r.constants.guidsMingw.includes("FWPM_PROVIDER_IKEEXT"));
   assert.ok(r.constants.guidsSdkFile.includes("FWPM_LAYER_INBOUND_IPPACKET_V4"));
 });
@@ -199,14 +209,32 @@ Deno.test("a dlopen signature that disagrees with the prototype fails (u32 for a
   );
 });
 
+Deno.test("a system DLL table (ffi/*.ts *_SYMBOLS) that disagrees with its prototype fails the same way", async () => {
+  // GetSecurityInfo's SE_OBJECT_TYPE is an enum (4 bytes); CreateFileW returns a HANDLE (a pointer)
+  const r = await gen("neg-system-symbol", {
+    symbolMutations: new Map([["GetSecurityInfo.2", "u64"], ["CreateFileW.result", "u32"]]),
+  });
+  assert.deepEqual((await failuresOf(r, "oracle_functions.c", "mingw")).sort(), [
+    'CreateFileW result: ffi/fileSecurity.ts FILE_KERNEL32_SYMBOLS "u32" needs a 4-byte integer [mingw-w64 headers]',
+    'GetSecurityInfo parameter 2 (ObjectType): ffi/fileSecurity.ts FILE_ADVAPI32_SYMBOLS "u64" needs a ' +
+    "8-byte integer [mingw-w64 headers]",
+  ]);
+});
+
 Deno.test("a wrong GetAdaptersAddresses signature (ffi/iphlpapi.ts) fails against iphlpapi.h", async () => {
   const r = await gen("neg-iphlpapi", {
     symbolMutations: new Map([["GetAdaptersAddresses.1", "u64"], ["GetAdaptersAddresses.4", "u32"]]),
   });
-  assert.deepEqual((await failuresOf(r, "oracle_system_functions.c", "mingw")).sort(), [
-    'GetAdaptersAddresses parameter 1 (Family): ffi/iphlpapi.ts "u64" needs a 8-byte integer [mingw-w64 headers]',
-    'GetAdaptersAddresses parameter 4 (AdapterAddresses): ffi/iphlpapi.ts "u32" needs a 4-byte integer [mingw-w64 headers]',
-  ]);
+  assert.deepEqual(
+    (await failuresOf(r, "oracle_functions.c", "mingw")).filter((f) => f.startsWith("GetAdaptersAddresses"))
+      .sort(),
+    [
+      'GetAdaptersAddresses parameter 1 (Family): ffi/iphlpapi.ts IPHLPAPI_SYMBOLS "u64" needs a 8-byte integer ' +
+      "[mingw-w64 headers]",
+      'GetAdaptersAddresses parameter 4 (AdapterAddresses): ffi/iphlpapi.ts IPHLPAPI_SYMBOLS "u32" needs a ' +
+      "4-byte integer [mingw-w64 headers]",
+    ],
+  );
 });
 
 Deno.test("a GUID mingw lacks is compared with the SDK transcription", async () => {
