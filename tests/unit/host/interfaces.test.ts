@@ -149,3 +149,22 @@ Deno.test("a list that loops back on itself is refused instead of hanging the sc
   new DataView(buf.buffer).setBigUint64(next, base, true);
   assert.throws(() => decodeAdapters(buf, base), /more than 4096 entries/);
 });
+
+Deno.test("the fixture is read through the caller's reader; not UTF-8 or oversized is refused", async () => {
+  const uses = ["rule 'r' remote dns"];
+  const read = (bytes: Uint8Array) => () => Promise.resolve(bytes);
+  await assert.rejects(
+    () =>
+      hostInterfaces({ kind: "sim", file: "if.json", uses, read: read(new Uint8Array([0x7b, 0xff, 0x7d])) }),
+    (e: unknown) => e instanceof KeywordResolutionError && /if\.json: not UTF-8 text/.test(e.message),
+  );
+  await assert.rejects(
+    () => hostInterfaces({ kind: "sim", file: "if.json", uses, read: read(new Uint8Array(1024 * 1024 + 1)) }),
+    (e: unknown) => e instanceof KeywordResolutionError && /larger than 1048576 bytes/.test(e.message),
+  );
+  const ok = new TextEncoder().encode(JSON.stringify(FIXTURE));
+  assert.equal(
+    (await hostInterfaces({ kind: "sim", file: "if.json", uses, read: read(ok) })).interfaces.length,
+    2,
+  );
+});
