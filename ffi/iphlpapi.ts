@@ -46,10 +46,6 @@ export interface Adapter {
   dhcp: SocketAddress[];
 }
 
-/** IP_ADAPTER_DHCP_ENABLED (iptypes.h): the Dhcpv4Enabled bit of Flags. */
-const IP_ADAPTER_DHCP_ENABLED = 0x4;
-/** IF_TYPE_SOFTWARE_LOOPBACK (ipifcons.h). */
-const IF_TYPE_SOFTWARE_LOOPBACK = 24;
 /** Longest list walk accepted: a cycle in a corrupt list must not hang the scheduled task. */
 const MAX_NODES = 4096;
 
@@ -140,7 +136,7 @@ export function decodeAdapters(buf: Uint8Array, base: bigint): Adapter[] {
       return a && { ...a, prefix: dv.getUint8(n + off(U, "OnLinkPrefixLength")) };
     });
     const dhcp: SocketAddress[] = [];
-    if (dv.getUint32(o + off(A, "Flags"), true) & IP_ADAPTER_DHCP_ENABLED) {
+    if (dv.getUint32(o + off(A, "Flags"), true) & IPHLPAPI.IP_ADAPTER_DHCP_ENABLED) {
       const v4 = sockaddr(o + off(A, "Dhcpv4Server"), `${name} Dhcpv4Server`);
       if (v4) dhcp.push(v4);
     }
@@ -149,7 +145,7 @@ export function decodeAdapters(buf: Uint8Array, base: bigint): Adapter[] {
     return {
       name,
       up: dv.getUint32(o + off(A, "OperStatus"), true) === IPHLPAPI.IfOperStatusUp,
-      loopback: dv.getUint32(o + off(A, "IfType"), true) === IF_TYPE_SOFTWARE_LOOPBACK,
+      loopback: dv.getUint32(o + off(A, "IfType"), true) === IPHLPAPI.IF_TYPE_SOFTWARE_LOOPBACK,
       unicast,
       dns: servers(o, "FirstDnsServerAddress", "IP_ADAPTER_DNS_SERVER_ADDRESS_XP", `${name} DNS server`),
       gateways: servers(o, "FirstGatewayAddress", "IP_ADAPTER_GATEWAY_ADDRESS_LH", `${name} gateway`),

@@ -100,9 +100,17 @@ export function adapterBuffer(
     const name = alloc(2 * (a.name.length + 1));
     for (let k = 0; k < a.name.length; k++) dv.setUint16(name + 2 * k, a.name.charCodeAt(k), true);
     setPtr(o + fieldOff(A, "FriendlyName"), name);
-    dv.setUint32(o + fieldOff(A, "OperStatus"), a.up === false ? 2 : IPHLPAPI.IfOperStatusUp, true);
-    dv.setUint32(o + fieldOff(A, "IfType"), a.ifType ?? 6, true);
-    dv.setUint32(o + fieldOff(A, "Flags"), a.dhcpEnabled === false ? 0 : 0x4, true);
+    dv.setUint32(
+      o + fieldOff(A, "OperStatus"),
+      a.up === false ? IPHLPAPI.IfOperStatusDown : IPHLPAPI.IfOperStatusUp,
+      true,
+    );
+    dv.setUint32(o + fieldOff(A, "IfType"), a.ifType ?? IPHLPAPI.IF_TYPE_ETHERNET_CSMACD, true);
+    dv.setUint32(
+      o + fieldOff(A, "Flags"),
+      a.dhcpEnabled === false ? 0 : IPHLPAPI.IP_ADAPTER_DHCP_ENABLED,
+      true,
+    );
     setPtr(o + fieldOff(A, "FirstUnicastAddress"), list("IP_ADAPTER_UNICAST_ADDRESS_LH", a.unicast ?? []));
     setPtr(o + fieldOff(A, "FirstDnsServerAddress"), list("IP_ADAPTER_DNS_SERVER_ADDRESS_XP", a.dns ?? []));
     setPtr(o + fieldOff(A, "FirstGatewayAddress"), list("IP_ADAPTER_GATEWAY_ADDRESS_LH", a.gateways ?? []));

@@ -14,6 +14,7 @@ import { UsageError } from "../../../modules/errors.ts";
 import { AdapterListError, decodeAdapters } from "../../../ffi/iphlpapi.ts";
 import { adapterBuffer } from "../../support/adapterBuffer.ts";
 import { layoutOf } from "../../../ffi/structs.ts";
+import { IPHLPAPI } from "../../../ffi/constants.ts";
 
 const FIXTURE = {
   interfaces: [{
@@ -107,7 +108,11 @@ Deno.test("GetAdaptersAddresses' list decodes from the buffer by the struct tabl
       dhcpv4: "10.0.0.2",
       dhcpv6: "fd00:1::2",
     },
-    { name: "Loopback Pseudo-Interface 1", ifType: 24, unicast: ["127.0.0.1/8"] },
+    {
+      name: "Loopback Pseudo-Interface 1",
+      ifType: IPHLPAPI.IF_TYPE_SOFTWARE_LOOPBACK,
+      unicast: ["127.0.0.1/8"],
+    },
     { name: "Wi-Fi", up: false, unicast: ["192.168.1.20/24"], dns: ["192.168.1.1"] },
     { name: "Static", dhcpEnabled: false, unicast: ["172.16.0.5/16"], dhcpv4: "172.16.0.1" },
   ]);
