@@ -11,6 +11,7 @@
  * apply protects.
  */
 import { UsageError } from "../errors.ts";
+import { WfpsecError } from "../../ffi/wfpsecError.ts";
 import { formatV4, formatV6, type HostInterface, KeywordResolutionError, parseAddr } from "../model/mod.ts";
 import type { Adapter, SocketAddress } from "../../ffi/iphlpapi.ts";
 
@@ -132,7 +133,7 @@ export async function readInterfaceFixture(
   try {
     bytes = await read(file);
   } catch (e) {
-    if (e instanceof Error && "type" in e && e.type === "SafetyError") throw e;
+    if (e instanceof WfpsecError) throw e; // the admin-only check's refusal (SafetyError), as it stands
     throw new UsageError(`cannot read interface fixture ${file}: ${(e as Error).message}`);
   }
   if (bytes.length > MAX_FIXTURE_BYTES) {
