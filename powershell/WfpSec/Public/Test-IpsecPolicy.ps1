@@ -50,6 +50,12 @@ function Test-IpsecPolicy {
 
     Validates the file, then plans it.
 
+    .EXAMPLE
+    (Test-IpsecPolicy .\dns-servers.yaml -State .\wfpstate.xml -Interfaces .\interfaces.json).AddressKeywords
+
+    Plans a policy that names `remote: dns` against an offline snapshot, with the DNS servers taken from an
+    interface fixture, and shows what each address keyword stood for.
+
     .INPUTS
     System.String, or any object with a Path or FullName property (WfpSec.PolicyFile, System.IO.FileInfo).
 
