@@ -227,3 +227,22 @@ Deno.test({ name: "explain of a keyword policy against a snapshot takes --interf
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /rules\/name-servers\/v4/);
 });
+
+Deno.test({ name: "a tunnel's inner selector may be localsubnet; re-apply is in sync", ignore }, async () => {
+  const dir = tempDir();
+  const policy = `${dir}/tunnel.yaml`;
+  Deno.writeTextFileSync(
+    policy,
+    Deno.readTextFileSync(`${ROOT}/examples/tunnel-site-to-site.yaml`).replace(
+      "    local: 10.1.0.0/16",
+      "    local: LocalSubnet",
+    ),
+  );
+  const sim = ["--engine", "sim", "--sim-state", `${dir}/sim.state`, "--interfaces", FIXTURE];
+  const env = { SITE_B_PSK: "00112233445566778899aabbccddeeff" };
+  let r = await wfpsec(["apply", policy, ...sim], env);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /tunnel 'site-b': local localsubnet -> 10\.0\.0\.0\/24, 192\.168\.1\.0\/24/);
+  r = await wfpsec(["plan", policy, ...sim], env);
+  assert.equal(r.code, 0, r.stdout);
+});
