@@ -467,7 +467,7 @@ export const MISC = {
 } as const;
 
 /** GetAdaptersAddresses (iphlpapi.h, iptypes.h, ws2def.h, ifdef.h, winerror.h), for address keywords. */
-export const IPHLPAPI = {
+export const ADAPTER_API = {
   AF_UNSPEC: 0,
   AF_INET: 2,
   AF_INET6: 23,

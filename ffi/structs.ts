@@ -950,7 +950,7 @@ const FWPM_NET_EVENT_SUBSCRIPTION0 = S("FWPM_NET_EVENT_SUBSCRIPTION0", 32, 8, "m
 ]);
 
 // ---- adapters (GetAdaptersAddresses, iphlpapi.dll; iptypes.h, ws2def.h, ws2ipdef.h, inaddr.h; in mingw-w64) ----
-// For address keywords (modules/host/interfaces.ts). ffi/iphlpapi.ts follows the `Next` lists and reads each
+// For address keywords (modules/host/interfaces.ts). ffi/adapters.ts follows the `Next` lists and reads each
 // sockaddr by its family itself, at these offsets: `opaque` marks a pointer it follows by hand.
 const opaque = ptr(u8);
 /** A member reached through nameless or named unions: `cPath` is its C designator (`Luid.Value`). */

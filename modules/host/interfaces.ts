@@ -1,7 +1,7 @@
 /**
  * The host's interfaces, which address keywords (`remote: dns`, `local: localsubnet`) resolve against at
  * plan/apply (compiler/hostAddresses.ts):
- * - a live Windows engine: GetAdaptersAddresses through FFI (ffi/iphlpapi.ts), every run, so a DHCP change
+ * - a live Windows engine: GetAdaptersAddresses through FFI (ffi/adapters.ts), every run, so a DHCP change
  *   is drift for `apply --if-drifted`;
  * - the simulator: the interface fixture named by FWPSIM_INTERFACES or `--interfaces FILE` (fwpsim has no
  *   adapters; the fixture stands in for them and is documented in tests/support/fwpsim/README.md);
@@ -13,7 +13,7 @@
 import { UsageError } from "../errors.ts";
 import { WfpsecError } from "../../ffi/wfpsecError.ts";
 import { formatV4, formatV6, type HostInterface, KeywordResolutionError, parseAddr } from "../model/mod.ts";
-import type { Adapter, SocketAddress } from "../../ffi/iphlpapi.ts";
+import type { Adapter, SocketAddress } from "../../ffi/adapters.ts";
 
 /** Where the interfaces came from, and the list. */
 export interface HostInterfaces {
@@ -157,7 +157,7 @@ export async function hostInterfaces(req: InterfaceRequest): Promise<HostInterfa
           "this host's adapters (GetAdaptersAddresses)",
       );
     }
-    const { getAdaptersAddresses } = await import("../../ffi/iphlpapi.ts");
+    const { getAdaptersAddresses } = await import("../../ffi/adapters.ts");
     return { source: "GetAdaptersAddresses", interfaces: adapterInterfaces(await getAdaptersAddresses()) };
   }
   if (req.file) return await readInterfaceFixture(req.file, req.read);

@@ -221,7 +221,7 @@ Deno.test("a system DLL table (ffi/*.ts *_SYMBOLS) that disagrees with its proto
   ]);
 });
 
-Deno.test("a wrong GetAdaptersAddresses signature (ffi/iphlpapi.ts) fails against iphlpapi.h", async () => {
+Deno.test("a wrong GetAdaptersAddresses signature (ffi/adapters.ts) fails against iphlpapi.h", async () => {
   const r = await gen("neg-iphlpapi", {
     symbolMutations: new Map([["GetAdaptersAddresses.1", "u64"], ["GetAdaptersAddresses.4", "u32"]]),
   });
@@ -229,9 +229,9 @@ Deno.test("a wrong GetAdaptersAddresses signature (ffi/iphlpapi.ts) fails agains
     (await failuresOf(r, "oracle_functions.c", "mingw")).filter((f) => f.startsWith("GetAdaptersAddresses"))
       .sort(),
     [
-      'GetAdaptersAddresses parameter 1 (Family): ffi/iphlpapi.ts IPHLPAPI_SYMBOLS "u64" needs a 8-byte integer ' +
+      'GetAdaptersAddresses parameter 1 (Family): ffi/adapters.ts ADAPTER_IPHLPAPI_SYMBOLS "u64" needs a 8-byte integer ' +
       "[mingw-w64 headers]",
-      'GetAdaptersAddresses parameter 4 (AdapterAddresses): ffi/iphlpapi.ts IPHLPAPI_SYMBOLS "u32" needs a ' +
+      'GetAdaptersAddresses parameter 4 (AdapterAddresses): ffi/adapters.ts ADAPTER_IPHLPAPI_SYMBOLS "u32" needs a ' +
       "4-byte integer [mingw-w64 headers]",
     ],
   );

@@ -1,10 +1,10 @@
 /**
  * Builds the memory GetAdaptersAddresses writes (one buffer holding the whole IP_ADAPTER_ADDRESSES_LH list,
  * its unicast/DNS/gateway/WINS lists and sockaddrs), laid out from the ffi/structs.ts tables at a chosen
- * native base address: what ffi/iphlpapi.ts decodeAdapters reads, without Windows.
+ * native base address: what ffi/adapters.ts decodeAdapters reads, without Windows.
  */
 import { layoutOf } from "../../ffi/structs.ts";
-import { IPHLPAPI } from "../../ffi/constants.ts";
+import { ADAPTER_API } from "../../ffi/constants.ts";
 
 /** One adapter to lay out. Addresses are text ("10.0.0.5", "fd00::1"); unicast has "/prefix". */
 export interface AdapterSpec {
@@ -56,13 +56,13 @@ export function adapterBuffer(
     if (text.includes(":")) {
       const size = layoutOf("SOCKADDR_IN6").size;
       const at = alloc(size);
-      dv.setUint16(at, IPHLPAPI.AF_INET6, true);
+      dv.setUint16(at, ADAPTER_API.AF_INET6, true);
       buf.set(v6(text), at + fieldOff("SOCKADDR_IN6", "sin6_addr"));
       return { at, len: size };
     }
     const size = layoutOf("SOCKADDR_IN").size;
     const at = alloc(size);
-    dv.setUint16(at, IPHLPAPI.AF_INET, true);
+    dv.setUint16(at, ADAPTER_API.AF_INET, true);
     buf.set(v4(text), at + fieldOff("SOCKADDR_IN", "sin_addr"));
     return { at, len: size };
   };
@@ -102,13 +102,13 @@ export function adapterBuffer(
     setPtr(o + fieldOff(A, "FriendlyName"), name);
     dv.setUint32(
       o + fieldOff(A, "OperStatus"),
-      a.up === false ? IPHLPAPI.IfOperStatusDown : IPHLPAPI.IfOperStatusUp,
+      a.up === false ? ADAPTER_API.IfOperStatusDown : ADAPTER_API.IfOperStatusUp,
       true,
     );
-    dv.setUint32(o + fieldOff(A, "IfType"), a.ifType ?? IPHLPAPI.IF_TYPE_ETHERNET_CSMACD, true);
+    dv.setUint32(o + fieldOff(A, "IfType"), a.ifType ?? ADAPTER_API.IF_TYPE_ETHERNET_CSMACD, true);
     dv.setUint32(
       o + fieldOff(A, "Flags"),
-      a.dhcpEnabled === false ? 0 : IPHLPAPI.IP_ADAPTER_DHCP_ENABLED,
+      a.dhcpEnabled === false ? 0 : ADAPTER_API.IP_ADAPTER_DHCP_ENABLED,
       true,
     );
     setPtr(o + fieldOff(A, "FirstUnicastAddress"), list("IP_ADAPTER_UNICAST_ADDRESS_LH", a.unicast ?? []));

@@ -1,6 +1,6 @@
 /**
  * Real-Windows checks for address keywords (docs/windows-verification.md KW1-KW4):
- * - KW4: GetAdaptersAddresses through ffi/iphlpapi.ts reports, per adapter that is up, the unicast addresses
+ * - KW4: GetAdaptersAddresses through ffi/adapters.ts reports, per adapter that is up, the unicast addresses
  *   and prefix lengths, DNS servers, default gateways, WINS servers and DHCP server Windows' own tools report
  *   (NetTCPIP / DnsClient cmdlets and Win32_NetworkAdapterConfiguration). Reads only.
  * - KW1-KW3: what Windows' firewall itself puts in LocalSubnet / DNS / DHCP / WINS / DefaultGateway, read from
@@ -11,7 +11,7 @@
  * path there).
  */
 import assert from "node:assert/strict";
-import { getAdaptersAddresses } from "../../ffi/iphlpapi.ts";
+import { getAdaptersAddresses } from "../../ffi/adapters.ts";
 import { adapterInterfaces } from "../../modules/host/interfaces.ts";
 import { ADDRESS_KEYWORDS, formatAddr, parseAddr, resolveKeyword } from "../../modules/model/mod.ts";
 import { selectEngine } from "../../modules/engine/select.ts";

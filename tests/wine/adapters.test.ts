@@ -1,11 +1,11 @@
 /**
- * GetAdaptersAddresses through the real FFI path (ffi/iphlpapi.ts: iphlpapi.dll from System32, the list
+ * GetAdaptersAddresses through the real FFI path (ffi/adapters.ts: iphlpapi.dll from System32, the list
  * decoded by the struct tables) under Wine, whose iphlpapi reports this Linux host's interfaces. What Wine
  * reports is checked against Linux's own view of the same host (/proc/net, resolv.conf read through Z:), so a
  * wrong offset or sockaddr decode fails here. Real Windows is tests/windows/address_keywords.test.ts.
  */
 import assert from "node:assert/strict";
-import { getAdaptersAddresses } from "../../ffi/iphlpapi.ts";
+import { getAdaptersAddresses } from "../../ffi/adapters.ts";
 import { adapterInterfaces, hostInterfaces } from "../../modules/host/interfaces.ts";
 import { formatV4, formatV6 } from "../../modules/model/mod.ts";
 import { UsageError } from "../../modules/errors.ts";

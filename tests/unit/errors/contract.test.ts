@@ -29,7 +29,7 @@ import {
 } from "../../../modules/errors.ts";
 import { ImportError } from "../../../modules/import/errors.ts";
 import { KeywordResolutionError } from "../../../modules/model/addrKeyword.ts";
-import { AdapterListError } from "../../../ffi/iphlpapi.ts";
+import { AdapterListError } from "../../../ffi/adapters.ts";
 
 const ROOT = new URL("../../../", import.meta.url);
 const DOC = Deno.readTextFileSync(new URL("docs/cli-json.md", ROOT));

@@ -1,7 +1,7 @@
 /**
  * Where address keywords get the host's interfaces (modules/host/interfaces.ts): the fixture format and its
  * located errors, which source each engine kind may use, and GetAdaptersAddresses' decoded adapters
- * (ffi/iphlpapi.ts decodeAdapters over a buffer laid out from the struct tables) turned into interfaces.
+ * (ffi/adapters.ts decodeAdapters over a buffer laid out from the struct tables) turned into interfaces.
  */
 import assert from "node:assert/strict";
 import {
@@ -11,10 +11,10 @@ import {
 } from "../../../modules/host/interfaces.ts";
 import { KeywordResolutionError } from "../../../modules/model/mod.ts";
 import { UsageError } from "../../../modules/errors.ts";
-import { AdapterListError, decodeAdapters } from "../../../ffi/iphlpapi.ts";
+import { AdapterListError, decodeAdapters } from "../../../ffi/adapters.ts";
 import { adapterBuffer } from "../../support/adapterBuffer.ts";
 import { layoutOf } from "../../../ffi/structs.ts";
-import { IPHLPAPI } from "../../../ffi/constants.ts";
+import { ADAPTER_API } from "../../../ffi/constants.ts";
 
 const FIXTURE = {
   interfaces: [{
@@ -110,7 +110,7 @@ Deno.test("GetAdaptersAddresses' list decodes from the buffer by the struct tabl
     },
     {
       name: "Loopback Pseudo-Interface 1",
-      ifType: IPHLPAPI.IF_TYPE_SOFTWARE_LOOPBACK,
+      ifType: ADAPTER_API.IF_TYPE_SOFTWARE_LOOPBACK,
       unicast: ["127.0.0.1/8"],
     },
     { name: "Wi-Fi", up: false, unicast: ["192.168.1.20/24"], dns: ["192.168.1.1"] },

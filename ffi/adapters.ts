@@ -9,12 +9,12 @@
  * the list from that buffer alone (`decodeAdapters`), with the offsets of the ffi/structs.ts tables, and
  * refuses a pointer outside it. That is also how the unit tests run it, over buffers built from the tables.
  */
-import { IPHLPAPI } from "./constants.ts";
+import { ADAPTER_API } from "./constants.ts";
 import { layoutOf } from "./structs.ts";
 import { type ErrorType, WfpsecError } from "./wfpsecError.ts";
 
 /** The dlopen table (Win64: ULONG is u32, pointers are buffers). */
-export const IPHLPAPI_SYMBOLS = {
+export const ADAPTER_IPHLPAPI_SYMBOLS = {
   GetAdaptersAddresses: { parameters: ["u32", "u32", "pointer", "buffer", "buffer"], result: "u32" },
 } as const;
 
@@ -99,13 +99,13 @@ export function decodeAdapters(buf: Uint8Array, base: bigint): Adapter[] {
     const len = dv.getInt32(o + off("SOCKET_ADDRESS", "iSockaddrLength"), true);
     const s = at(p, 2, what);
     const family = dv.getUint16(s, true);
-    if (family === IPHLPAPI.AF_INET) {
+    if (family === ADAPTER_API.AF_INET) {
       const size = layoutOf("SOCKADDR_IN").size;
       if (len < size) throw new AdapterListError(`${what}: sockaddr_in of ${len} bytes`);
       const a = at(p, size, what) + off("SOCKADDR_IN", "sin_addr");
       return { family: 4, bytes: buf.slice(a, a + 4) };
     }
-    if (family === IPHLPAPI.AF_INET6) {
+    if (family === ADAPTER_API.AF_INET6) {
       const size = layoutOf("SOCKADDR_IN6").size;
       if (len < size) throw new AdapterListError(`${what}: sockaddr_in6 of ${len} bytes`);
       const a = at(p, size, what) + off("SOCKADDR_IN6", "sin6_addr");
@@ -136,7 +136,7 @@ export function decodeAdapters(buf: Uint8Array, base: bigint): Adapter[] {
       return a && { ...a, prefix: dv.getUint8(n + off(U, "OnLinkPrefixLength")) };
     });
     const dhcp: SocketAddress[] = [];
-    if (dv.getUint32(o + off(A, "Flags"), true) & IPHLPAPI.IP_ADAPTER_DHCP_ENABLED) {
+    if (dv.getUint32(o + off(A, "Flags"), true) & ADAPTER_API.IP_ADAPTER_DHCP_ENABLED) {
       const v4 = sockaddr(o + off(A, "Dhcpv4Server"), `${name} Dhcpv4Server`);
       if (v4) dhcp.push(v4);
     }
@@ -144,8 +144,8 @@ export function decodeAdapters(buf: Uint8Array, base: bigint): Adapter[] {
     if (v6) dhcp.push(v6);
     return {
       name,
-      up: dv.getUint32(o + off(A, "OperStatus"), true) === IPHLPAPI.IfOperStatusUp,
-      loopback: dv.getUint32(o + off(A, "IfType"), true) === IPHLPAPI.IF_TYPE_SOFTWARE_LOOPBACK,
+      up: dv.getUint32(o + off(A, "OperStatus"), true) === ADAPTER_API.IfOperStatusUp,
+      loopback: dv.getUint32(o + off(A, "IfType"), true) === ADAPTER_API.IF_TYPE_SOFTWARE_LOOPBACK,
       unicast,
       dns: servers(o, "FirstDnsServerAddress", "IP_ADAPTER_DNS_SERVER_ADDRESS_XP", `${name} DNS server`),
       gateways: servers(o, "FirstGatewayAddress", "IP_ADAPTER_GATEWAY_ADDRESS_LH", `${name} gateway`),
@@ -156,26 +156,26 @@ export function decodeAdapters(buf: Uint8Array, base: bigint): Adapter[] {
 }
 
 /** The flags wfpsec asks for: gateways and WINS servers included, anycast and multicast skipped. */
-export const GAA_FLAGS = IPHLPAPI.GAA_FLAG_INCLUDE_GATEWAYS | IPHLPAPI.GAA_FLAG_INCLUDE_WINS_INFO |
-  IPHLPAPI.GAA_FLAG_SKIP_ANYCAST | IPHLPAPI.GAA_FLAG_SKIP_MULTICAST;
+export const GAA_FLAGS = ADAPTER_API.GAA_FLAG_INCLUDE_GATEWAYS | ADAPTER_API.GAA_FLAG_INCLUDE_WINS_INFO |
+  ADAPTER_API.GAA_FLAG_SKIP_ANYCAST | ADAPTER_API.GAA_FLAG_SKIP_MULTICAST;
 
 /** Every adapter of this host, IPv4 and IPv6 (Windows only; throws when the call fails). */
 export async function getAdaptersAddresses(): Promise<Adapter[]> {
   const { systemDirectory } = await import("./kernel32.ts");
-  const lib = Deno.dlopen(`${systemDirectory()}\\iphlpapi.dll`, IPHLPAPI_SYMBOLS);
+  const lib = Deno.dlopen(`${systemDirectory()}\\iphlpapi.dll`, ADAPTER_IPHLPAPI_SYMBOLS);
   try {
     let size = 15 * 1024;
     for (let attempt = 0; attempt < 4; attempt++) {
       // u64-backed so the 8-byte alignment of IP_ADAPTER_ADDRESSES_LH holds.
       const buf = new Uint8Array(new BigUint64Array(Math.ceil(size / 8)).buffer);
       const len = new Uint32Array([buf.byteLength]);
-      const rc = lib.symbols.GetAdaptersAddresses(IPHLPAPI.AF_UNSPEC, GAA_FLAGS, null, buf, len);
-      if (rc === IPHLPAPI.NO_ERROR) {
+      const rc = lib.symbols.GetAdaptersAddresses(ADAPTER_API.AF_UNSPEC, GAA_FLAGS, null, buf, len);
+      if (rc === ADAPTER_API.NO_ERROR) {
         const base = BigInt(Deno.UnsafePointer.value(Deno.UnsafePointer.of(buf)));
         return decodeAdapters(buf, base);
       }
-      if (rc === IPHLPAPI.ERROR_NO_DATA) return [];
-      if (rc !== IPHLPAPI.ERROR_BUFFER_OVERFLOW) {
+      if (rc === ADAPTER_API.ERROR_NO_DATA) return [];
+      if (rc !== ADAPTER_API.ERROR_BUFFER_OVERFLOW) {
         throw new AdapterListError(`GetAdaptersAddresses failed: ${rc}`);
       }
       size = Math.max(len[0], size * 2);
