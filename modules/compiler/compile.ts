@@ -40,6 +40,7 @@ import {
   WFPSEC_SUBLAYER_KEY,
 } from "./keys.ts";
 import { fitAuthMethod, retransmitFor } from "./authFit.ts";
+import { keywordUses } from "./hostAddresses.ts";
 import {
   KEY_MODULE_TYPES,
   MM_CONTEXT_TYPES,
@@ -54,7 +55,6 @@ import { addrConds, EMPTY_WEIGHT, PERMIT, selConds, type Selector, u8, unicast }
 import { authMethod } from "./authMethod.ts";
 import { saTransforms } from "./saTransform.ts";
 import { ikeExemptionConditions } from "./ikeExemptions.ts";
-import { keywordUses } from "./hostAddresses.ts";
 
 const T = ENUMS.FWP_DATA_TYPE;
 const M = ENUMS.FWP_MATCH_TYPE;

@@ -5,17 +5,11 @@
  */
 import { displayTextIssues } from "./fidelity.ts";
 import { ambiguityIssues } from "./ambiguity.ts";
-import {
-  ADDRESS_KEYWORDS,
-  type AddressKeyword,
-  addressKeyword,
-  type AddrSpec,
-  nonUnicast,
-  parseAddr,
-  refusedKeyword,
-} from "../model/mod.ts";
+import { type AddrSpec, nonUnicast, parseAddr } from "../model/mod.ts";
 import { formatQm, weakInQm } from "../model/mod.ts";
 import { pathString } from "./diagnostics.ts";
+// Address keywords (dns, localsubnet, ...): kept as written here, resolved at plan/apply (compiler/hostAddresses.ts).
+import { ADDRESS_KEYWORDS, type AddressKeyword, addressKeyword, refusedKeyword } from "../model/mod.ts";
 import type {
   Exemption,
   MainModePolicy,
