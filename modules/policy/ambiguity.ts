@@ -52,10 +52,10 @@ export function ambiguityIssues(rules: Rule[], keyModule: (mainMode: string) => 
   rules.forEach((r, i) => {
     const t = transportBehaviour(r);
     const variant = ndVariant(transportSecurity(r));
+    // Keywords are part of the selector (what they resolve to is known at plan/apply only).
+    const kw = `|kw ${r.localKeywords ?? ""}|${r.remoteKeywords ?? ""}`;
     for (const f of r.families) {
-      // Keywords are part of the selector (what they resolve to is known at plan/apply only).
-      const kw = `${r.localKeywords ?? ""}|${r.remoteKeywords ?? ""}`;
-      const a = `v${f}|${addrs(r.local, f)}|${addrs(r.remote, f)}|${kw}`;
+      const a = `v${f}|${addrs(r.local, f)}|${addrs(r.remote, f)}`;
       const full = `${a}|${r.protocol ?? "*"}|${ports(r.localPorts)}|${ports(r.remotePorts)}`;
       const checks: [string, string, AmbiguityIssue["field"], string][] = [];
       for (const m of r.mainMode) {
@@ -77,9 +77,9 @@ export function ambiguityIssues(rules: Rule[], keyModule: (mainMode: string) => 
         checks.push([`in|${full}`, t.in, "inbound", "inbound transport filter"]);
       }
       for (const [sig, value, field, what] of checks) {
-        const prev = seen.get(sig);
+        const prev = seen.get(sig + kw);
         if (!prev) {
-          seen.set(sig, { i, value });
+          seen.set(sig + kw, { i, value });
           continue;
         }
         if (prev.value === value || prev.i === i || reported.has(i)) continue;
