@@ -84,10 +84,10 @@ export const COMMANDS: Record<string, Command> = {
     usage: "wfpsec plan FILE [--state SNAPSHOT] [--interfaces FILE] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
+      "Exit 0 in sync, 2 changes pending, 1 error.\n" +
       "Address keywords (dns, dhcp, wins, defaultgateway, localsubnet) are resolved from this host's\n" +
       "adapters and shown; with the simulator or a snapshot, from --interfaces FILE (an interface fixture;\n" +
-      "the simulator also reads FWPSIM_INTERFACES).\n" +
-      "Exit 0 in sync, 2 changes pending, 1 error.",
+      "the simulator also reads FWPSIM_INTERFACES).",
     options: { ...ENGINE_OPTS, state: { type: "string" }, interfaces: { type: "string" } },
     positionals: [1, 1],
     async run(v, [file], out) {
