@@ -6,6 +6,7 @@ import { type Command, ENGINE_OPTS, VERSION } from "./command.ts";
 import { MONITOR_COMMANDS } from "./monitorCommands.ts";
 import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import { DSC_COMMAND } from "./dscCommand.ts";
+import { CONFIRM_COMMAND, REVERT_COMMAND } from "./confirmCommand.ts";
 import {
   addressKeywordsJson,
   addressKeywordsText,
@@ -131,8 +132,8 @@ export const COMMANDS: Record<string, Command> = {
 
   apply: {
     summary: "make the engine match the policy, in one transaction",
-    usage:
-      "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--interfaces FILE] [--json] [engine options]",
+    usage: "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--confirm-within DURATION]\n" +
+      "       [--interfaces FILE] [--json] [engine options]",
     details:
       "Plans, then runs every change in ONE engine transaction: on any failure nothing changes and the\n" +
       "error names the object and the FWP_E_* code. Re-applying an applied policy changes nothing.\n" +
@@ -143,6 +144,10 @@ export const COMMANDS: Record<string, Command> = {
       "--if-drifted: the scheduled task keeps its policy in force).\n" +
       "--allow-coexist: apply even when other providers' IPsec policy overlaps this policy's traffic\n" +
       "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).\n" +
+      "--confirm-within DURATION (5s..24h, e.g. 90s, 5m, 1h30m): arm a revert to the state this apply\n" +
+      "replaces; `wfpsec confirm` keeps the new state, otherwise it is restored at the deadline (`wfpsec\n" +
+      "revert --due`; on Windows SYSTEM scheduled tasks run it at the deadline and at start-up). While an\n" +
+      "apply awaits confirmation, apply and remove are refused.\n" +
       "Address keywords are resolved again on every run (a changed DHCP lease is drift for --if-drifted);\n" +
       "--interfaces FILE: the interface fixture for the simulator (see plan).",
     options: {
@@ -150,10 +155,13 @@ export const COMMANDS: Record<string, Command> = {
       "if-drifted": { type: "boolean" },
       force: { type: "boolean" },
       "allow-coexist": { type: "boolean" },
+      "confirm-within": { type: "string" },
       interfaces: { type: "string" },
     },
     positionals: [1, 1],
     async run(v, [file], out) {
+      const cf = await import("./confirmCommand.ts");
+      const withinMs = await cf.confirmWithin(v); // a bad duration is refused before anything is opened
       const loaded = await loadGraph(file, hostAddressing(v, false));
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, false);
@@ -168,12 +176,12 @@ export const COMMANDS: Record<string, Command> = {
             );
           } else out.err(`wfpsec: warning: ${forced}`);
         }
-        const { applyGraph } = await import("../apply/apply.ts");
         const { planGraph, publicChanges } = await import("../plan/plan.ts");
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
         const key = await providerKey();
         // Read under the lock, just before the apply: the policy this apply actually replaced.
         const { coexistenceRefusal, findCoexistence } = await import("../explain/mod.ts");
+        const gate = await cf.applyGate(v, engine, withinMs);
         const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
           const coexistence = findCoexistence(engine, loaded.graph.filters, key);
           // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
@@ -181,7 +189,7 @@ export const COMMANDS: Record<string, Command> = {
             throw coexistenceRefusal(coexistence);
           }
           const replaces = replacedPolicy(engine, key, loaded.name);
-          return { replaces, r: applyGraph(engine, loaded.graph) };
+          return { replaces, r: gate.apply(engine, loaded) };
         });
         const changes = publicChanges(r.plan.changes);
         if (out.json) {
@@ -195,6 +203,7 @@ export const COMMANDS: Record<string, Command> = {
             changes,
             summary: r.plan.summary,
             durationMs: Math.round(r.durationMs * 10) / 10,
+            confirm: gate.json(),
           });
         } else {
           const { planText } = await import("../render/render.ts");
@@ -211,6 +220,7 @@ export const COMMANDS: Record<string, Command> = {
               } (${r.durationMs.toFixed(1)} ms).`,
             );
           }
+          for (const line of gate.text()) out.text(line);
         }
         return 0;
       } finally {
@@ -549,4 +559,8 @@ export const COMMANDS: Record<string, Command> = {
   explain: EXPLAIN_COMMAND,
 
   dsc: DSC_COMMAND,
+
+  confirm: CONFIRM_COMMAND,
+
+  revert: REVERT_COMMAND,
 };
