@@ -17,11 +17,16 @@ export { ENUMS, FLAGS } from "./ffi/constants.ts";
 
 /** Planner: prepare a graph for a host, read what our provider owns, and diff. */
 export {
+  AccountResolutionError,
+  type AccountResolver,
+  ACCOUNTS_FIXTURE_ENV,
   type Change,
   type ChangeGroup,
   type CurrentState,
+  defaultAccountResolver,
   defaultResolveSecret,
   diffGraph,
+  type FoundAccount,
   type ObjectKind,
   type Plan,
   type PlannedChange,
@@ -31,7 +36,9 @@ export {
   prepareGraph,
   publicChange,
   publicChanges,
+  readAccountsFixture,
   readCurrent,
+  type ResolvedAccount,
   type SecretResolver,
   type SecretValues,
 } from "./modules/plan/mod.ts";
@@ -167,6 +174,8 @@ export {
   type AddrSpec,
   type HostInterface,
 } from "./modules/model/mod.ts";
+/** Authorization lists by name: an entry as written, and what `authorization.machines` / `users` hold. */
+export type { AccountName, AuthorizationField, AuthorizationSpec } from "./modules/model/mod.ts";
 /** Compiler: policy -> ObjectGraph, and the object graph back to a policy document. */
 export {
   compilePolicy,

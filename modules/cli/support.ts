@@ -184,6 +184,10 @@ export interface LoadedPolicy {
 /** A policy compiled for this host. */
 export interface Loaded extends LoadedPolicy {
   graph: import("../graph/mod.ts").ObjectGraph;
+  /** The validated model the graph was compiled from, address keywords resolved (report's policy matrix). */
+  policy: import("../model/mod.ts").Policy;
+  /** The validated rules (plan's precedence order: policy/precedence.ts), address keywords resolved. */
+  rules: import("../model/mod.ts").Rule[];
   /** What each address keyword resolved to (empty without keywords). */
   resolved: import("../compiler/hostAddresses.ts").KeywordResolution[];
   /** Where the interfaces came from ("GetAdaptersAddresses", "interface fixture FILE"), with keywords. */
@@ -274,7 +278,14 @@ export async function compileLoaded(read: LoadedPolicy, host?: HostAddressing): 
       (await import("../plan/secrets.ts")).useCheckedSecretFiles(checked);
     }
   }
-  return { ...read, graph, resolved, ...(interfacesSource ? { interfacesSource } : {}) };
+  return {
+    ...read,
+    graph,
+    policy,
+    rules: policy.rules,
+    resolved,
+    ...(interfacesSource ? { interfacesSource } : {}),
+  };
 }
 
 /** A policy diagnostic as the JSON contract gives it (docs/cli-json.md). */
