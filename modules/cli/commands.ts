@@ -10,10 +10,15 @@ import { CONFIRM_COMMAND, REVERT_COMMAND } from "./confirmCommand.ts";
 import { REPORT_COMMAND } from "./reportCommand.ts";
 import { IMPORT_COMMAND } from "./importCommand.ts";
 import {
+  addressKeywordsJson,
+  addressKeywordsText,
+  compileLoaded,
   diagnosticJson,
   diagnosticLine,
   head,
+  hostAddressing,
   loadGraph,
+  loadPolicyFile,
   openEngine,
   printWarnings,
   providerKey,
@@ -31,13 +36,27 @@ export const COMMANDS: Record<string, Command> = {
     async run(_v, [file], out) {
       const diagOf = (d: Record<string, unknown>) => diagnosticJson(d, file);
       try {
-        const { graph, warnings: w } = await loadGraph(file);
-        const warnings = w.map(diagOf);
-        if (out.json) out.doc({ ...(await head("validate")), valid: true, file, errors: [], warnings });
-        else {
+        // Address keywords resolve at plan/apply: such a policy is not compiled here (its filters depend on the host).
+        const read = await loadPolicyFile(file);
+        const graph = read.keywordUses.length ? undefined : (await compileLoaded(read)).graph;
+        const warnings = read.warnings.map(diagOf);
+        if (out.json) {
+          out.doc({
+            ...(await head("validate")),
+            valid: true,
+            file,
+            errors: [],
+            warnings,
+            addressKeywords: read.keywordUses,
+          });
+        } else {
           for (const d of warnings) out.err(diagnosticLine(d));
           out.text(
-            `${file}: valid (${graph.filters.length} filters, ${graph.providerContexts.length} provider contexts, ${graph.tunnels.length} tunnels)`,
+            graph
+              ? `${file}: valid (${graph.filters.length} filters, ${graph.providerContexts.length} provider contexts, ${graph.tunnels.length} tunnels)`
+              : `${file}: valid (address keywords resolved from the host's adapters at plan/apply: ${
+                read.keywordUses.join(", ")
+              })`,
           );
         }
         return 0;
@@ -65,7 +84,7 @@ export const COMMANDS: Record<string, Command> = {
 
   plan: {
     summary: "show what apply would change (exit 0 in sync, 2 changes pending)",
-    usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
+    usage: "wfpsec plan FILE [--state SNAPSHOT] [--interfaces FILE] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
       "Where rules with different security overlap, lists which decides (higher priority, else more specific).\n" +
@@ -73,11 +92,14 @@ export const COMMANDS: Record<string, Command> = {
       "(LookupAccountNameW on Windows; fwpsim and snapshots: the WFPSEC_ACCOUNTS fixture).\n" +
       "Exit 0 in sync, 2 changes pending, 1 error.\n" +
       "An apply of manual SAs that did not finish its SA phase (killed, or failed without undoing\n" +
-      "everything) is reported first (INCOMPLETE APPLY ...; JSON incompleteApply) and makes the exit 2.",
-    options: { ...ENGINE_OPTS, state: { type: "string" } },
+      "everything) is reported first (INCOMPLETE APPLY ...; JSON incompleteApply) and makes the exit 2.\n" +
+      "Address keywords (dns, dhcp, wins, defaultgateway, localsubnet) are resolved from this host's\n" +
+      "adapters and shown; with the simulator or a snapshot, from --interfaces FILE (an interface fixture;\n" +
+      "the simulator also reads FWPSIM_INTERFACES).",
+    options: { ...ENGINE_OPTS, state: { type: "string" }, interfaces: { type: "string" } },
     positionals: [1, 1],
     async run(v, [file], out) {
-      const loaded = await loadGraph(file);
+      const loaded = await loadGraph(file, hostAddressing(v, true));
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, true);
       try {
@@ -98,6 +120,7 @@ export const COMMANDS: Record<string, Command> = {
             policy: { name: loaded.name, file },
             replacesPolicy: replaces ?? null,
             warnings,
+            ...addressKeywordsJson(loaded),
             inSync: plan.inSync,
             accounts: plan.accounts ?? [],
             changes,
@@ -112,6 +135,7 @@ export const COMMANDS: Record<string, Command> = {
           if (incomplete) out.text(ia.incompleteApplyText(incomplete));
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
           if (plan.accounts) out.text((await import("../render/accounts.ts")).accountsText(plan.accounts));
+          await addressKeywordsText(loaded, out);
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
           if (precedence.length) out.text(precR.precedenceText(precedence));
@@ -125,8 +149,8 @@ export const COMMANDS: Record<string, Command> = {
 
   apply: {
     summary: "make the engine match the policy, in one transaction",
-    usage:
-      "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--confirm-within DURATION] [--json] [engine options]",
+    usage: "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--confirm-within DURATION]\n" +
+      "       [--interfaces FILE] [--json] [engine options]",
     details:
       "Plans, then runs every change in ONE engine transaction: on any failure nothing changes and the\n" +
       "error names the object and the FWP_E_* code. Re-applying an applied policy changes nothing.\n" +
@@ -142,19 +166,22 @@ export const COMMANDS: Record<string, Command> = {
       "revert --due`; on Windows SYSTEM scheduled tasks run it at the deadline and at start-up). While an\n" +
       "apply awaits confirmation, apply and remove are refused.\n" +
       "An earlier apply's unfinished SA phase (see plan) is finished first: the SA contexts it left that\n" +
-      "nothing uses are deleted, this policy is applied (setting the missing SAs) and the record cleared.",
+      "nothing uses are deleted, this policy is applied (setting the missing SAs) and the record cleared.\n" +
+      "Address keywords are resolved again on every run (a changed DHCP lease is drift for --if-drifted);\n" +
+      "--interfaces FILE: the interface fixture for the simulator (see plan).",
     options: {
       ...ENGINE_OPTS,
       "if-drifted": { type: "boolean" },
       force: { type: "boolean" },
       "allow-coexist": { type: "boolean" },
       "confirm-within": { type: "string" },
+      interfaces: { type: "string" },
     },
     positionals: [1, 1],
     async run(v, [file], out) {
       const cf = await import("./confirmCommand.ts");
       const withinMs = await cf.confirmWithin(v); // a bad duration is refused before anything is opened
-      const loaded = await loadGraph(file);
+      const loaded = await loadGraph(file, hostAddressing(v, false));
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, false);
       try {
@@ -196,6 +223,7 @@ export const COMMANDS: Record<string, Command> = {
             policy: { name: loaded.name, file },
             replacesPolicy: replaces ?? null,
             warnings,
+            ...addressKeywordsJson(loaded),
             outcome,
             accounts: r.plan.accounts ?? [],
             changes,
@@ -214,6 +242,7 @@ export const COMMANDS: Record<string, Command> = {
             if (r.plan.accounts) {
               out.text((await import("../render/accounts.ts")).accountsText(r.plan.accounts));
             }
+            await addressKeywordsText(loaded, out);
             out.text(planText(changes, r.plan.summary));
             const sas = r.plan.changes.filter((c) => c.kind === "manualSa").length;
             out.text(
@@ -542,7 +571,7 @@ export const COMMANDS: Record<string, Command> = {
     positionals: [0, 1],
     async run(v, [file], out) {
       if (v["sim-state"]) Deno.env.set("FWPSIM_STATE", v["sim-state"] as string);
-      const policy = file ? await loadGraph(file) : undefined;
+      const policy = file ? await loadPolicyFile(file) : undefined;
       const { runDoctor } = await import("../host/doctor.ts");
       const rep = await runDoctor(
         {

@@ -3,7 +3,15 @@
  * modules/report/build.ts and rendered by html.ts, dot.ts or mermaid.ts. It only reads the engine.
  */
 import { type Command, ENGINE_OPTS, VERSION } from "./command.ts";
-import { head, loadGraph, openEngine, printWarnings, providerKey, writeOutputFile } from "./support.ts";
+import {
+  head,
+  hostAddressing,
+  loadGraph,
+  openEngine,
+  printWarnings,
+  providerKey,
+  writeOutputFile,
+} from "./support.ts";
 
 const FORMATS = ["html", "dot", "mermaid"] as const;
 
@@ -45,7 +53,7 @@ export const REPORT_COMMAND: Command = {
       throw new UsageError(`--format ${format}: expected ${FORMATS.join(", ")}`);
     }
     if (v.html && format !== "html") throw new UsageError(`--html and --format ${format} exclude each other`);
-    const loaded = file ? await loadGraph(file) : undefined;
+    const loaded = file ? await loadGraph(file, hostAddressing(v, true, false)) : undefined;
     if (loaded) printWarnings(loaded, out);
     const engine = await openEngine(v, out, true);
     try {

@@ -30,7 +30,7 @@ import type {
   SecretRef as GraphSecretRef,
   Tunnel,
 } from "../graph/mod.ts";
-import { type AddrSpec, formatAddr, v6Bytes } from "../model/mod.ts";
+import { type AddrSpec, formatAddr, KeywordResolutionError, v6Bytes } from "../model/mod.ts";
 import { formatQm, MM_CIPHERS, MM_DH, MM_INTEGRITY, PFS_GROUPS } from "../model/mod.ts";
 import type {
   AuthorizationSpec,
@@ -48,6 +48,7 @@ import {
   WFPSEC_SUBLAYER_KEY,
 } from "./keys.ts";
 import { fitAuthMethod, retransmitFor } from "./authFit.ts";
+import { keywordUses } from "./hostAddresses.ts";
 import {
   KEY_MODULE_TYPES,
   MM_CONTEXT_TYPES,
@@ -194,6 +195,13 @@ const NAT_FLAGS = {
 
 /** Compiles a validated policy into the object graph. Pure and deterministic. */
 export function compilePolicy(policy: Policy): ObjectGraph {
+  // A keyword side compiled as it stands would have no address condition: "any" (hostAddresses.ts resolves).
+  const uses = keywordUses(policy);
+  if (uses.length) {
+    throw new KeywordResolutionError(
+      `${uses.join(", ")}: address keywords must be resolved before compiling`,
+    );
+  }
   return new Compiler(policy).run();
 }
 

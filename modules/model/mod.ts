@@ -8,6 +8,7 @@
  */
 export type * from "./model.ts";
 export * from "./addr.ts";
+export * from "./addrKeyword.ts";
 export * from "./crypto.ts";
 export * from "./dn.ts";
 export * from "./x509.ts";

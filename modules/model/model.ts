@@ -3,6 +3,7 @@
  * in and every reference resolved, so the compiler never has to re-check the document.
  */
 import type { AddrSpec } from "./addr.ts";
+import type { AddressKeyword } from "./addrKeyword.ts";
 import type { AuthorizationSpec } from "./identity.ts";
 
 /** Keying modules in policy vocabulary. */
@@ -152,6 +153,10 @@ export interface Rule {
   local: AddrSpec[];
   /** Remote addresses (empty = any). */
   remote: AddrSpec[];
+  /** Address keywords in `local` (resolved from the host's adapters at plan/apply; addrKeyword.ts). */
+  localKeywords?: AddressKeyword[];
+  /** Address keywords in `remote` (resolved from the host's adapters at plan/apply). */
+  remoteKeywords?: AddressKeyword[];
   /** Families the rule compiles for (from its addresses, or `family`). */
   families: (4 | 6)[];
   /** True when the families came from `family:` rather than from addresses. */
@@ -195,6 +200,10 @@ export interface Exemption {
   local: AddrSpec[];
   /** Remote addresses (empty = any). */
   remote: AddrSpec[];
+  /** Address keywords in `local` (resolved from the host's adapters at plan/apply; addrKeyword.ts). */
+  localKeywords?: AddressKeyword[];
+  /** Address keywords in `remote` (resolved from the host's adapters at plan/apply). */
+  remoteKeywords?: AddressKeyword[];
   /** Families the exemption compiles for. */
   families: (4 | 6)[];
   /** IP protocol number; absent = any. */
@@ -223,6 +232,10 @@ export interface TunnelSpec {
   local: AddrSpec[];
   /** Remote inner addresses the tunnel carries (empty = any). */
   remote: AddrSpec[];
+  /** Address keywords in `local` (resolved from the host's adapters at plan/apply; addrKeyword.ts). */
+  localKeywords?: AddressKeyword[];
+  /** Address keywords in `remote` (resolved from the host's adapters at plan/apply). */
+  remoteKeywords?: AddressKeyword[];
   /** Host-to-host tunnel (FWPM_TUNNEL_FLAG_POINT_TO_POINT). */
   pointToPoint: boolean;
 }

@@ -53,6 +53,8 @@ export function ambiguityIssues(rules: Rule[], keyModule: (mainMode: string) => 
   rules.forEach((r, i) => {
     const t = transportBehaviour(r);
     const variant = ndVariant(transportSecurity(r));
+    // Keywords are part of the selector (what they resolve to is known at plan/apply only).
+    const kw = `|kw ${r.localKeywords ?? ""}|${r.remoteKeywords ?? ""}`;
     for (const f of r.families) {
       // The priority is part of every filter's weight (model/precedence.ts): a higher one decides.
       const a = `v${f}|p${r.priority ?? 0}|${addrs(r.local, f)}|${addrs(r.remote, f)}`;
@@ -77,9 +79,9 @@ export function ambiguityIssues(rules: Rule[], keyModule: (mainMode: string) => 
         checks.push([`in|${full}`, t.in, "inbound", "inbound transport filter"]);
       }
       for (const [sig, value, field, what] of checks) {
-        const prev = seen.get(sig);
+        const prev = seen.get(sig + kw);
         if (!prev) {
-          seen.set(sig, { i, value });
+          seen.set(sig + kw, { i, value });
           continue;
         }
         if (prev.value === value || prev.i === i || reported.has(i)) continue;

@@ -10,8 +10,11 @@ import type { AuthMethod, AuthorizationSpec, Policy, PortRange, RootCa, SecretRe
 /** A policy document as written in a file (the JSON Schema describes it). */
 export type PolicyDocument = { version: 1; name: string } & Record<string, unknown>;
 
-const addrs = (l: AddrSpec[]): string | string[] | undefined =>
-  l.length === 0 ? undefined : l.length === 1 ? formatAddr(l[0]) : l.map(formatAddr);
+/** A side's addresses and keywords (the keywords first, as written in NetSecurity's lists). */
+const addrs = (l: AddrSpec[], keywords: readonly string[] = []): string | string[] | undefined => {
+  const all = [...keywords, ...l.map(formatAddr)];
+  return all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
+};
 const ports = (l: PortRange[]): number | string | (number | string)[] | undefined => {
   const one = (p: PortRange) => (p.low === p.high ? p.low : `${p.low}-${p.high}`);
   return l.length === 0 ? undefined : l.length === 1 ? one(l[0]) : l.map(one);
@@ -115,8 +118,8 @@ export function policyToDocument(p: Policy): PolicyDocument {
       clean({
         name: r.name,
         description: r.description,
-        local: addrs(r.local),
-        remote: addrs(r.remote),
+        local: addrs(r.local, r.localKeywords),
+        remote: addrs(r.remote, r.remoteKeywords),
         family: r.familyExplicit ? (r.families[0] === 4 ? "ipv4" : "ipv6") : undefined,
         protocol: r.protocol === undefined ? undefined : PROTO_NAMES[r.protocol] ?? r.protocol,
         localPorts: ports(r.localPorts),
@@ -139,8 +142,8 @@ export function policyToDocument(p: Policy): PolicyDocument {
     doc.exemptions = p.exemptions.map((e) =>
       e.kind !== "custom" ? e.kind : clean({
         name: e.name,
-        local: addrs(e.local),
-        remote: addrs(e.remote),
+        local: addrs(e.local, e.localKeywords),
+        remote: addrs(e.remote, e.remoteKeywords),
         protocol: e.protocol === undefined ? undefined : PROTO_NAMES[e.protocol] ?? e.protocol,
         localPorts: ports(e.localPorts),
         remotePorts: ports(e.remotePorts),
@@ -156,8 +159,8 @@ export function policyToDocument(p: Policy): PolicyDocument {
         quickMode: t.quickMode,
         localEndpoint: formatAddr(t.localEndpoint),
         remoteEndpoint: formatAddr(t.remoteEndpoint),
-        local: addrs(t.local),
-        remote: addrs(t.remote),
+        local: addrs(t.local, t.localKeywords),
+        remote: addrs(t.remote, t.remoteKeywords),
         pointToPoint: t.pointToPoint || undefined,
       })
     );

@@ -117,8 +117,11 @@ const DEFS: Readonly<Record<string, Spec>> = {
     secretRef: true,
   },
   addresses: oneOrMany(
-    str("An IPv4/IPv6 address, CIDR prefix (10.0.0.0/8) or range (10.0.0.1-10.0.0.9)."),
-    "One address, prefix or range, or a list of them.",
+    str(
+      "An IPv4/IPv6 address, CIDR prefix (10.0.0.0/8) or range (10.0.0.1-10.0.0.9), or a keyword resolved from " +
+        "the host's adapters at plan/apply: localsubnet, dns, dhcp, wins, defaultgateway.",
+    ),
+    "One address, prefix, range or keyword, or a list of them.",
   ),
   ports: oneOrMany(
     { t: "oneOf", of: [int("A port.", 0, 65535), str("A port or a range like 8000-8080.")] },

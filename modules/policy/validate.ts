@@ -9,6 +9,8 @@ import { type AddrSpec, nonUnicast, parseAddr } from "../model/mod.ts";
 import { fieldText, formatQm, precedenceValues, weakInQm } from "../model/mod.ts";
 import { findOverlaps, type OverlapTie, securityText } from "./precedence.ts";
 import { pathString } from "./diagnostics.ts";
+// Address keywords (dns, localsubnet, ...): kept as written here, resolved at plan/apply (compiler/hostAddresses.ts).
+import { ADDRESS_KEYWORDS, type AddressKeyword, addressKeyword, refusedKeyword } from "../model/mod.ts";
 import type {
   Exemption,
   MainModePolicy,
@@ -147,16 +149,37 @@ export class Semantic extends Checker {
     return out;
   }
 
-  private addrs(v: unknown, path: Path): AddrSpec[] {
+  /** The addresses of a `local`/`remote` list; its keywords (dns, localsubnet, ...) go to `keywords`. */
+  private addrs(v: unknown, path: Path, keywords: AddressKeyword[] = []): AddrSpec[] {
     const out: AddrSpec[] = [];
     const many = Array.isArray(v);
     listOf(v).forEach((x, i) => {
       if (typeof x !== "string") return;
+      const kw = addressKeyword(x);
+      if (kw) {
+        if (!keywords.includes(kw)) keywords.push(kw);
+        return;
+      }
+      const refused = refusedKeyword(x);
+      if (refused) {
+        this.err(many ? [...path, i] : path, "bad-address", refused);
+        return;
+      }
       const a = parseAddr(x);
-      if (typeof a === "string") this.err(many ? [...path, i] : path, "bad-address", a);
-      else out.push(a);
+      if (typeof a === "string") {
+        this.err(
+          many ? [...path, i] : path,
+          "bad-address",
+          `${a}, or a keyword (${ADDRESS_KEYWORDS.join(", ")})`,
+        );
+      } else out.push(a);
     });
     return out;
+  }
+
+  /** Keywords of one side, only when there are any (the model leaves the field out otherwise). */
+  private static side(name: "localKeywords" | "remoteKeywords", kws: AddressKeyword[]) {
+    return kws.length ? { [name]: kws } : {};
   }
 
   private ports(v: unknown, path: Path): PortRange[] {
@@ -231,8 +254,9 @@ export class Semantic extends Checker {
   }
 
   private selector(v: Obj, p: Path) {
-    const local = this.addrs(v.local, [...p, "local"]);
-    const remote = this.addrs(v.remote, [...p, "remote"]);
+    const lk: AddressKeyword[] = [], rk: AddressKeyword[] = [];
+    const local = this.addrs(v.local, [...p, "local"], lk);
+    const remote = this.addrs(v.remote, [...p, "remote"], rk);
     const protocol = this.protocol(v.protocol);
     const localPorts = this.ports(v.localPorts, [...p, "localPorts"]);
     const remotePorts = this.ports(v.remotePorts, [...p, "remotePorts"]);
@@ -243,7 +267,8 @@ export class Semantic extends Checker {
         "ports only exist for TCP and UDP; add protocol: tcp or protocol: udp",
       );
     }
-    return { local, remote, protocol, localPorts, remotePorts };
+    const keywords = { ...Semantic.side("localKeywords", lk), ...Semantic.side("remoteKeywords", rk) };
+    return { local, remote, protocol, localPorts, remotePorts, keywords };
   }
 
   private rule(
@@ -255,7 +280,13 @@ export class Semantic extends Checker {
   ): Rule | undefined {
     const name = str(v.name);
     const sel = this.selector(v, p);
-    const { fams, explicit } = this.families(sel.local, sel.remote, v.family, p);
+    // A side with keywords has its families only once resolved (compiler/hostAddresses.ts narrows them then).
+    const { fams, explicit } = this.families(
+      sel.keywords.localKeywords ? [] : sel.local,
+      sel.keywords.remoteKeywords ? [] : sel.remote,
+      v.family,
+      p,
+    );
     let inbound = str(v.inbound), outbound = str(v.outbound);
     if (inbound === "boundary") inbound = "request";
     const direction = (str(v.direction) ?? "both") as Rule["direction"];
@@ -422,6 +453,7 @@ export class Semantic extends Checker {
       ...(str(v.description) !== undefined ? { description: v.description as string } : {}),
       local: sel.local,
       remote: sel.remote,
+      ...sel.keywords,
       families: fams,
       familyExplicit: explicit,
       ...(sel.protocol !== undefined ? { protocol: sel.protocol } : {}),
@@ -449,15 +481,24 @@ export class Semantic extends Checker {
         e = { name: x, kind: x, local: [], remote: [], families: [4, 6], localPorts: [], remotePorts: [] };
       } else if (isObj(x) && str(x.name)) {
         const sel = this.selector(x, p);
-        const { fams } = this.families(sel.local, sel.remote, undefined, p);
-        if (!sel.local.length && !sel.remote.length && sel.protocol === undefined) {
+        const { keywords, ...selector } = sel;
+        const { fams } = this.families(
+          keywords.localKeywords ? [] : sel.local,
+          keywords.remoteKeywords ? [] : sel.remote,
+          undefined,
+          p,
+        );
+        if (
+          !sel.local.length && !sel.remote.length && !Object.keys(keywords).length &&
+          sel.protocol === undefined
+        ) {
           this.err(
             p,
             "missing-field",
             "an exemption needs at least one of remote, local or protocol (an empty one would exempt everything)",
           );
         }
-        e = { name: x.name as string, kind: "custom", ...sel, families: fams };
+        e = { name: x.name as string, kind: "custom", ...selector, ...keywords, families: fams };
       }
       if (!e) return;
       if (seen.has(e.name)) {
@@ -509,11 +550,12 @@ export class Semantic extends Checker {
         `tunnel endpoints must be one family: local is IPv${le.family}, remote IPv${re.family}`,
       );
     }
-    const local = this.addrs(v.local, [...p, "local"]);
-    const remote = this.addrs(v.remote, [...p, "remote"]);
-    this.families(local, remote, undefined, p);
+    const lk: AddressKeyword[] = [], rk: AddressKeyword[] = [];
+    const local = this.addrs(v.local, [...p, "local"], lk);
+    const remote = this.addrs(v.remote, [...p, "remote"], rk);
+    this.families(lk.length ? [] : local, rk.length ? [] : remote, undefined, p);
     const pointToPoint = v.pointToPoint === true;
-    if (!pointToPoint && (!local.length || !remote.length)) {
+    if (!pointToPoint && ((!local.length && !lk.length) || (!remote.length && !rk.length))) {
       this.err(
         p,
         "missing-field",
@@ -567,6 +609,8 @@ export class Semantic extends Checker {
       remoteEndpoint: re,
       local,
       remote,
+      ...Semantic.side("localKeywords", lk),
+      ...Semantic.side("remoteKeywords", rk),
       pointToPoint,
     };
   }

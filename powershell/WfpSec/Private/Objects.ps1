@@ -64,6 +64,24 @@ function Get-WfpsecListCount {
     return @(Get-WfpsecProp $Data $Property).Count
 }
 
+function ConvertTo-WfpsecAddressKeywords {
+    # plan/apply JSON addressKeywords (null without keywords) -> WfpSec.AddressKeyword objects
+    param($AddressKeywords)
+    if (-not $AddressKeywords) { return }
+    $source = [string](Get-WfpsecProp $AddressKeywords 'source')
+    foreach ($r in @(Get-WfpsecProp $AddressKeywords 'resolved')) {
+        [pscustomobject]@{
+            PSTypeName = 'WfpSec.AddressKeyword'
+            Object     = [string](Get-WfpsecProp $r 'object')
+            Name       = [string](Get-WfpsecProp $r 'name')
+            Side       = [string](Get-WfpsecProp $r 'side')
+            Keyword    = [string](Get-WfpsecProp $r 'keyword')
+            Addresses  = [string[]]@(Get-WfpsecProp $r 'addresses')
+            Source     = $source
+        }
+    }
+}
+
 function ConvertTo-WfpsecPlan {
     param($Data, [string]$Path, $Deferred)
     $policy = Get-WfpsecProp $Data 'policy'
@@ -84,6 +102,8 @@ function ConvertTo-WfpsecPlan {
         Unchanged  = [int](Get-WfpsecProp $summary 'unchanged')
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
+        # what the policy's address keywords stood for in this run (issue 15): one object per keyword
+        AddressKeywords = @(ConvertTo-WfpsecAddressKeywords (Get-WfpsecProp $Data 'addressKeywords'))
     }
     Add-WfpsecLazyList $plan Changes $Data changes $Deferred 'WfpSec.PlanChange'
     # authorization account names and the SIDs they resolved to on the host (issue 15 item 4)

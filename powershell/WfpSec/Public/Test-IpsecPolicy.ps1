@@ -22,6 +22,12 @@ function Test-IpsecPolicy {
     .PARAMETER State
     A snapshot file (wfpsec snapshot JSON or netsh wfp XML) to plan against instead of the live engine.
 
+    .PARAMETER Interfaces
+    An interface fixture (JSON, see docs/cli-json.md) that address keywords in the policy (dns, dhcp, wins,
+    defaultgateway, localsubnet) resolve against, for the simulator or a -State snapshot. On a live engine
+    they always come from the host's adapters, and this parameter is refused. The resolved addresses are in
+    the plan's AddressKeywords property.
+
     .PARAMETER Quiet
     Return $true when the engine is in sync with the policy, $false when changes are pending.
 
@@ -48,6 +54,12 @@ function Test-IpsecPolicy {
 
     Validates the file, then plans it.
 
+    .EXAMPLE
+    (Test-IpsecPolicy .\dns-servers.yaml -State .\wfpstate.xml -Interfaces .\interfaces.json).AddressKeywords
+
+    Plans a policy that names `remote: dns` against an offline snapshot, with the DNS servers taken from an
+    interface fixture, and shows what each address keyword stood for.
+
     .INPUTS
     System.String, or any object with a Path or FullName property (WfpSec.PolicyFile, System.IO.FileInfo).
 
@@ -67,6 +79,8 @@ function Test-IpsecPolicy {
         [Parameter(ValueFromPipelineByPropertyName)]
         [string]$State,
 
+        [string]$Interfaces,
+
         [switch]$Quiet,
 
         [string]$WfpsecPath
@@ -75,6 +89,7 @@ function Test-IpsecPolicy {
         $file = Resolve-WfpsecPath $PSCmdlet $Path
         $argv = @($file)
         if ($State) { $argv += @('--state', (Resolve-WfpsecPath $PSCmdlet $State)) }
+        if ($Interfaces) { $argv += @('--interfaces', (Resolve-WfpsecPath $PSCmdlet $Interfaces)) }
         $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command plan -ArgumentList $argv -SuccessExitCode 0, 2 `
             -WfpsecPath $WfpsecPath -Target $file -DeferProperty changes
         if (-not $r) { return }

@@ -29,6 +29,7 @@ import {
 } from "../../../modules/errors.ts";
 import { ImportError } from "../../../modules/import/errors.ts";
 import { KeywordResolutionError } from "../../../modules/model/addrKeyword.ts";
+import { AdapterListError } from "../../../ffi/adapters.ts";
 import { ConfirmError } from "../../../modules/apply/armed.ts";
 
 const ROOT = new URL("../../../", import.meta.url);
@@ -295,6 +296,14 @@ const CASES: Case[] = [
     cls: KeywordResolutionError,
     make: () => new KeywordResolutionError("interface 'eth0' dns: '10.0.0.0/8' must be one address"),
     json: { type: "SnapshotError", message: "interface 'eth0' dns: '10.0.0.0/8' must be one address" },
+  },
+  {
+    cls: AdapterListError,
+    make: () => new AdapterListError("Ethernet DNS server points outside the GetAdaptersAddresses buffer"),
+    json: {
+      type: "SnapshotError",
+      message: "Ethernet DNS server points outside the GetAdaptersAddresses buffer",
+    },
   },
 ];
 
