@@ -8,3 +8,4 @@
 export * from "./apply.ts";
 export * from "./compensate.ts";
 export * from "./lock.ts";
+export * from "./lockout.ts";

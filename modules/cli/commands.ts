@@ -80,6 +80,9 @@ export const COMMANDS: Record<string, Command> = {
         const changes = publicChanges(plan.changes);
         const { coexistenceText, findCoexistence } = await import("../explain/mod.ts");
         const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
+        const lockout = await (await import("./lockoutGuard.ts")).checkLockout(loaded, engine.info);
+        warnings.push(...lockout.warnings);
+        lockout.print(out);
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
@@ -123,6 +126,7 @@ export const COMMANDS: Record<string, Command> = {
       "if-drifted": { type: "boolean" },
       force: { type: "boolean" },
       "allow-coexist": { type: "boolean" },
+      "confirm-within": { type: "string" },
     },
     positionals: [1, 1],
     async run(v, [file], out) {
@@ -140,6 +144,8 @@ export const COMMANDS: Record<string, Command> = {
             );
           } else out.err(`wfpsec: warning: ${forced}`);
         }
+        // Lock-out guard (modules/cli/lockoutGuard.ts): refuses below, under the lock, unless forced.
+        const lockout = await (await import("./lockoutGuard.ts")).checkLockout(loaded, engine.info);
         const { applyGraph } = await import("../apply/apply.ts");
         const { planGraph, publicChanges } = await import("../plan/plan.ts");
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
@@ -148,10 +154,15 @@ export const COMMANDS: Record<string, Command> = {
         const { coexistenceRefusal, findCoexistence } = await import("../explain/mod.ts");
         const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
           const coexistence = findCoexistence(engine, loaded.graph.filters, key);
+          let inSync: boolean | undefined;
+          const isInSync = () => inSync ??= planGraph(loaded.graph, engine).inSync;
           // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
-          if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
+          if (coexistence.length && !v["allow-coexist"] && !isInSync()) {
             throw coexistenceRefusal(coexistence);
           }
+          lockout.enforce(v, isInSync);
+          warnings.push(...lockout.warnings);
+          lockout.print(out);
           const replaces = replacedPolicy(engine, key, loaded.name);
           return { replaces, r: applyGraph(engine, loaded.graph) };
         });

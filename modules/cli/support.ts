@@ -99,6 +99,10 @@ export interface Loaded {
   warnings: Record<string, unknown>[];
   /** Rules and tunnels that require IPsec, so IKEEXT (modules/host/services.ts). */
   ikeextDependents: string[];
+  /** The validated rules, in the file's order (the lock-out guard, modules/cli/lockoutGuard.ts). */
+  rules: import("../model/mod.ts").Rule[];
+  /** The decoded policy text (for positions the loader did not keep: lockoutGuard.ts). */
+  text: string;
 }
 
 /** The policy of this run once loaded (for failure documents of apply --if-drifted). */
@@ -140,6 +144,8 @@ export async function loadGraph(file: string): Promise<Loaded> {
     file,
     warnings: warnings as unknown as Record<string, unknown>[],
     ikeextDependents: ikeextDependents(policy),
+    rules: policy.rules,
+    text,
   };
 }
 
