@@ -2290,6 +2290,106 @@ function D_IKEEXT_STATISTICS1(fr, at) {
   return o;
 }
 
+function E_WTS_CLIENT_ADDRESS(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("WTS_CLIENT_ADDRESS", "an object", o);
+  const dv = a.dv;
+  const v1685 = o["AddressFamily"]; if (typeof v1685 !== "number" || v1685 >>> 0 !== v1685) bad("WTS_CLIENT_ADDRESS.AddressFamily", "u32", v1685); dv.setUint32(off + 0, v1685, true);
+  const v1686 = o["Address"]; if (!(v1686 instanceof Uint8Array) || v1686.length !== 20) bad("WTS_CLIENT_ADDRESS.Address", "a Uint8Array of 20 bytes", v1686); a.u8.set(v1686, off + 4);
+}
+function O_WTS_CLIENT_ADDRESS() {}
+O_WTS_CLIENT_ADDRESS.prototype = Object.prototype;
+function D_WTS_CLIENT_ADDRESS(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_WTS_CLIENT_ADDRESS();
+  o["AddressFamily"] = dv.getUint32(at + 0, true);
+  o["Address"] = u8.slice(at + 4, at + 4 + 20);
+  return o;
+}
+
+function E_MIB_TCPROW_OWNER_PID(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("MIB_TCPROW_OWNER_PID", "an object", o);
+  const dv = a.dv;
+  const v1687 = o["dwState"]; if (typeof v1687 !== "number" || v1687 >>> 0 !== v1687) bad("MIB_TCPROW_OWNER_PID.dwState", "u32", v1687); dv.setUint32(off + 0, v1687, true);
+  const v1688 = o["dwLocalAddr"]; if (typeof v1688 !== "number" || v1688 >>> 0 !== v1688) bad("MIB_TCPROW_OWNER_PID.dwLocalAddr", "u32", v1688); dv.setUint32(off + 4, v1688, true);
+  const v1689 = o["dwLocalPort"]; if (typeof v1689 !== "number" || v1689 >>> 0 !== v1689) bad("MIB_TCPROW_OWNER_PID.dwLocalPort", "u32", v1689); dv.setUint32(off + 8, v1689, true);
+  const v1690 = o["dwRemoteAddr"]; if (typeof v1690 !== "number" || v1690 >>> 0 !== v1690) bad("MIB_TCPROW_OWNER_PID.dwRemoteAddr", "u32", v1690); dv.setUint32(off + 12, v1690, true);
+  const v1691 = o["dwRemotePort"]; if (typeof v1691 !== "number" || v1691 >>> 0 !== v1691) bad("MIB_TCPROW_OWNER_PID.dwRemotePort", "u32", v1691); dv.setUint32(off + 16, v1691, true);
+  const v1692 = o["dwOwningPid"]; if (typeof v1692 !== "number" || v1692 >>> 0 !== v1692) bad("MIB_TCPROW_OWNER_PID.dwOwningPid", "u32", v1692); dv.setUint32(off + 20, v1692, true);
+}
+function O_MIB_TCPROW_OWNER_PID() {}
+O_MIB_TCPROW_OWNER_PID.prototype = Object.prototype;
+function D_MIB_TCPROW_OWNER_PID(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_MIB_TCPROW_OWNER_PID();
+  o["dwState"] = dv.getUint32(at + 0, true);
+  o["dwLocalAddr"] = dv.getUint32(at + 4, true);
+  o["dwLocalPort"] = dv.getUint32(at + 8, true);
+  o["dwRemoteAddr"] = dv.getUint32(at + 12, true);
+  o["dwRemotePort"] = dv.getUint32(at + 16, true);
+  o["dwOwningPid"] = dv.getUint32(at + 20, true);
+  return o;
+}
+
+function E_MIB_TCP6ROW_OWNER_PID(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("MIB_TCP6ROW_OWNER_PID", "an object", o);
+  const dv = a.dv;
+  const v1693 = o["ucLocalAddr"]; if (!(v1693 instanceof Uint8Array) || v1693.length !== 16) bad("MIB_TCP6ROW_OWNER_PID.ucLocalAddr", "a Uint8Array of 16 bytes", v1693); a.u8.set(v1693, off + 0);
+  const v1694 = o["dwLocalScopeId"]; if (typeof v1694 !== "number" || v1694 >>> 0 !== v1694) bad("MIB_TCP6ROW_OWNER_PID.dwLocalScopeId", "u32", v1694); dv.setUint32(off + 16, v1694, true);
+  const v1695 = o["dwLocalPort"]; if (typeof v1695 !== "number" || v1695 >>> 0 !== v1695) bad("MIB_TCP6ROW_OWNER_PID.dwLocalPort", "u32", v1695); dv.setUint32(off + 20, v1695, true);
+  const v1696 = o["ucRemoteAddr"]; if (!(v1696 instanceof Uint8Array) || v1696.length !== 16) bad("MIB_TCP6ROW_OWNER_PID.ucRemoteAddr", "a Uint8Array of 16 bytes", v1696); a.u8.set(v1696, off + 24);
+  const v1697 = o["dwRemoteScopeId"]; if (typeof v1697 !== "number" || v1697 >>> 0 !== v1697) bad("MIB_TCP6ROW_OWNER_PID.dwRemoteScopeId", "u32", v1697); dv.setUint32(off + 40, v1697, true);
+  const v1698 = o["dwRemotePort"]; if (typeof v1698 !== "number" || v1698 >>> 0 !== v1698) bad("MIB_TCP6ROW_OWNER_PID.dwRemotePort", "u32", v1698); dv.setUint32(off + 44, v1698, true);
+  const v1699 = o["dwState"]; if (typeof v1699 !== "number" || v1699 >>> 0 !== v1699) bad("MIB_TCP6ROW_OWNER_PID.dwState", "u32", v1699); dv.setUint32(off + 48, v1699, true);
+  const v1700 = o["dwOwningPid"]; if (typeof v1700 !== "number" || v1700 >>> 0 !== v1700) bad("MIB_TCP6ROW_OWNER_PID.dwOwningPid", "u32", v1700); dv.setUint32(off + 52, v1700, true);
+}
+function O_MIB_TCP6ROW_OWNER_PID() {}
+O_MIB_TCP6ROW_OWNER_PID.prototype = Object.prototype;
+function D_MIB_TCP6ROW_OWNER_PID(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_MIB_TCP6ROW_OWNER_PID();
+  o["ucLocalAddr"] = u8.slice(at + 0, at + 0 + 16);
+  o["dwLocalScopeId"] = dv.getUint32(at + 16, true);
+  o["dwLocalPort"] = dv.getUint32(at + 20, true);
+  o["ucRemoteAddr"] = u8.slice(at + 24, at + 24 + 16);
+  o["dwRemoteScopeId"] = dv.getUint32(at + 40, true);
+  o["dwRemotePort"] = dv.getUint32(at + 44, true);
+  o["dwState"] = dv.getUint32(at + 48, true);
+  o["dwOwningPid"] = dv.getUint32(at + 52, true);
+  return o;
+}
+
+function E_MIB_TCPTABLE_OWNER_PID(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("MIB_TCPTABLE_OWNER_PID", "an object", o);
+  const dv = a.dv;
+  const v1701 = o["dwNumEntries"]; if (typeof v1701 !== "number" || v1701 >>> 0 !== v1701) bad("MIB_TCPTABLE_OWNER_PID.dwNumEntries", "u32", v1701); dv.setUint32(off + 0, v1701, true);
+  const v1702 = o["table"]; E_MIB_TCPROW_OWNER_PID(a, v1702, off + 4);
+}
+function O_MIB_TCPTABLE_OWNER_PID() {}
+O_MIB_TCPTABLE_OWNER_PID.prototype = Object.prototype;
+function D_MIB_TCPTABLE_OWNER_PID(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_MIB_TCPTABLE_OWNER_PID();
+  o["dwNumEntries"] = dv.getUint32(at + 0, true);
+  o["table"] = D_MIB_TCPROW_OWNER_PID(fr, at + 4);
+  return o;
+}
+
+function E_MIB_TCP6TABLE_OWNER_PID(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("MIB_TCP6TABLE_OWNER_PID", "an object", o);
+  const dv = a.dv;
+  const v1703 = o["dwNumEntries"]; if (typeof v1703 !== "number" || v1703 >>> 0 !== v1703) bad("MIB_TCP6TABLE_OWNER_PID.dwNumEntries", "u32", v1703); dv.setUint32(off + 0, v1703, true);
+  const v1704 = o["table"]; E_MIB_TCP6ROW_OWNER_PID(a, v1704, off + 4);
+}
+function O_MIB_TCP6TABLE_OWNER_PID() {}
+O_MIB_TCP6TABLE_OWNER_PID.prototype = Object.prototype;
+function D_MIB_TCP6TABLE_OWNER_PID(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_MIB_TCP6TABLE_OWNER_PID();
+  o["dwNumEntries"] = dv.getUint32(at + 0, true);
+  o["table"] = D_MIB_TCP6ROW_OWNER_PID(fr, at + 4);
+  return o;
+}
+
 return {
   "FWP_BYTE_BLOB": { enc: E_FWP_BYTE_BLOB, dec: D_FWP_BYTE_BLOB },
   "FWP_BYTE_ARRAY16": { enc: E_FWP_BYTE_ARRAY16, dec: D_FWP_BYTE_ARRAY16 },
@@ -2397,6 +2497,11 @@ return {
   "IKEEXT_KEYMODULE_STATISTICS1": { enc: E_IKEEXT_KEYMODULE_STATISTICS1, dec: D_IKEEXT_KEYMODULE_STATISTICS1 },
   "IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1": { enc: E_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1, dec: D_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 },
   "IKEEXT_COMMON_STATISTICS1": { enc: E_IKEEXT_COMMON_STATISTICS1, dec: D_IKEEXT_COMMON_STATISTICS1 },
-  "IKEEXT_STATISTICS1": { enc: E_IKEEXT_STATISTICS1, dec: D_IKEEXT_STATISTICS1 }
+  "IKEEXT_STATISTICS1": { enc: E_IKEEXT_STATISTICS1, dec: D_IKEEXT_STATISTICS1 },
+  "WTS_CLIENT_ADDRESS": { enc: E_WTS_CLIENT_ADDRESS, dec: D_WTS_CLIENT_ADDRESS },
+  "MIB_TCPROW_OWNER_PID": { enc: E_MIB_TCPROW_OWNER_PID, dec: D_MIB_TCPROW_OWNER_PID },
+  "MIB_TCP6ROW_OWNER_PID": { enc: E_MIB_TCP6ROW_OWNER_PID, dec: D_MIB_TCP6ROW_OWNER_PID },
+  "MIB_TCPTABLE_OWNER_PID": { enc: E_MIB_TCPTABLE_OWNER_PID, dec: D_MIB_TCPTABLE_OWNER_PID },
+  "MIB_TCP6TABLE_OWNER_PID": { enc: E_MIB_TCP6TABLE_OWNER_PID, dec: D_MIB_TCP6TABLE_OWNER_PID }
 };
 }

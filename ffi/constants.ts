@@ -467,6 +467,23 @@ export const MISC = {
 } as const;
 
 /**
+ * What the lock-out guard reads the peers of this host's remote sessions with (modules/host/sessionPeer.ts):
+ * wtsapi32.h (WTSQuerySessionInformationW), iprtrmib.h (GetExtendedTcpTable), ws2def.h, winerror.h.
+ * Not WFP vocabulary: `wfpsec constants` does not list them.
+ */
+export const SESSION_API = {
+  WTS_INFO_CLASS: { WTSClientAddress: 14, WTSClientProtocolType: 16 },
+  /** WTSClientProtocolType's answer: the console, the retired ICA protocol, or RDP. */
+  WTS_PROTOCOL_TYPE: { WTS_PROTOCOL_TYPE_CONSOLE: 0, WTS_PROTOCOL_TYPE_ICA: 1, WTS_PROTOCOL_TYPE_RDP: 2 },
+  /** `((DWORD)-1)`: the session of the calling process. */
+  WTS_CURRENT_SESSION: 0xffffffff,
+  TCP_TABLE_CLASS: { TCP_TABLE_OWNER_PID_ALL: 5 },
+  MIB_TCP_STATE: { MIB_TCP_STATE_ESTAB: 5 },
+  ADDRESS_FAMILY: { AF_INET: 2, AF_INET6: 23 },
+  ERROR_INSUFFICIENT_BUFFER: 122,
+} as const;
+
+/**
  * FWP_E_* error codes (winerror.h, consecutive from 0x80320001) with a short, user-facing meaning.
  * ERROR_* Win32 codes the engine can return are listed after them.
  */

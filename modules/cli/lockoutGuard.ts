@@ -42,27 +42,32 @@ export interface LockoutCheck {
 /** The session peers that count for `info`'s engine (see the module comment). */
 export async function guardPeers(
   info: Pick<EngineInfo, "kind">,
+  env: (name: string) => string | undefined = (n) => Deno.env.get(n),
 ): Promise<{ peers: { address: string; via?: string }[]; unknown: string[] }> {
   const host = await import("../host/sessionPeer.ts");
   if (info.kind === "fwpsim") {
     if (Deno.build.os === "windows" && (await import("../host/safety.ts")).isElevatedWindows()) {
       return { peers: [], unknown: [] };
     }
-    const peers = host.testSessionPeers(Deno.env.get(TEST_SESSION_PEER), TEST_SESSION_PEER);
+    const peers = host.testSessionPeers(env(TEST_SESSION_PEER), TEST_SESSION_PEER);
     return {
       peers: peers.map((p) => ({ address: p.address, via: `SIMULATED: ${TEST_SESSION_PEER}` })),
       unknown: [],
     };
   }
   if (info.kind !== "windows") return { peers: [], unknown: [] };
-  const found = await host.windowsSessionPeers((n) => Deno.env.get(n));
+  const found = await host.windowsSessionPeers(env);
   return { peers: found.peers.map((p) => ({ address: p.address, via: p.source })), unknown: found.unknown };
 }
 
 /** Runs the guard's check for `loaded` against the sessions that count for `info`'s engine. */
-export async function checkLockout(loaded: Loaded, info: Pick<EngineInfo, "kind">): Promise<LockoutCheck> {
+export async function checkLockout(
+  loaded: Pick<Loaded, "rules" | "text" | "file">,
+  info: Pick<EngineInfo, "kind">,
+  env?: (name: string) => string | undefined,
+): Promise<LockoutCheck> {
   const { describeFinding, guardLockout, lockoutFindings } = await import("../apply/lockout.ts");
-  const { peers, unknown } = await guardPeers(info);
+  const { peers, unknown } = await guardPeers(info, env);
   // Lines only when something is reported: re-reading the text costs a parse.
   let lines: Map<string, number> | undefined;
   const probe = lockoutFindings({ rules: loaded.rules }, peers);
