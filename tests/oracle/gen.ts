@@ -721,6 +721,25 @@ function signatureAsserts(
 // ---------------------------------------------------------------------------------------------------------
 // compilers
 
+/**
+ * The dlopen tables of the other DLLs product code loads (kernel32, advapi32, wtsapi32, iphlpapi), merged;
+ * a name in two tables is a problem of the tables, reported by the caller's prototype check.
+ */
+async function hostSymbolTables(): Promise<Record<string, FfiSymbol>> {
+  const tables: [string, string][] = [
+    ["kernel32.ts", "KERNEL32_SYMBOLS"],
+    ["advapi32.ts", "ADVAPI32_SYMBOLS"],
+    ["wtsapi32.ts", "WTSAPI32_SYMBOLS"],
+    ["iphlpapi.ts", "IPHLPAPI_SYMBOLS"],
+  ];
+  const out: Record<string, FfiSymbol> = {};
+  for (const [file, name] of tables) {
+    const mod = await import(new URL(`file://${ROOT}/ffi/${file}`).href) as Record<string, unknown>;
+    Object.assign(out, structuredClone(mod[name]) as Record<string, FfiSymbol>);
+  }
+  return out;
+}
+
 export interface CompileResult {
   ok: boolean;
   output: string;
@@ -1101,9 +1120,11 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
   const symbols = structuredClone(
     ((await import(new URL(`file://${symbolsPath}`).href)) as { SYMBOLS: Record<string, FfiSymbol> }).SYMBOLS,
   ) as Record<string, FfiSymbol>;
+  // The other System32 DLLs' tables (not fwpuclnt's, so not fwpsim's): checked against mingw-w64 only.
+  const hostTables = await hostSymbolTables();
   for (const [key, kind] of opts.symbolMutations ?? []) {
     const m = key.match(/^(\w+)\.(\d+|result)$/);
-    const s = m ? symbols[m[1]] : undefined;
+    const s = m ? symbols[m[1]] ?? hostTables[m[1]] : undefined;
     if (!m || !s) throw new Error(`--mutate-symbol: bad target ${key}`);
     if (m[2] === "result") s.result = kind;
     else s.parameters[Number(m[2]) - 1] = kind;
@@ -1124,7 +1145,7 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
       '#include "sdk_functions.h"',
       "",
     ];
-    for (const [fn, s] of Object.entries(symbols)) {
+    for (const [fn, s] of [...Object.entries(symbols), ...Object.entries(hostTables)]) {
       if (fn.startsWith("Sim")) continue; // fwpsim's test hooks; not fwpuclnt exports
       const viaSdk = !mingwProtos.has(fn) && sdkProtos.has(`SDK_${fn}`);
       const proto = mingwProtos.get(fn) ?? sdkProtos.get(`SDK_${fn}`);

@@ -21,6 +21,10 @@ import {
 } from "./gen.ts";
 import { STRUCTS } from "../../ffi/structs.ts";
 import { SYMBOLS } from "../../ffi/symbols.ts";
+import { KERNEL32_SYMBOLS } from "../../ffi/kernel32.ts";
+import { ADVAPI32_SYMBOLS } from "../../ffi/advapi32.ts";
+import { WTSAPI32_SYMBOLS } from "../../ffi/wtsapi32.ts";
+import { IPHLPAPI_SYMBOLS } from "../../ffi/iphlpapi.ts";
 import type { StructLayout } from "../../ffi/layout.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
@@ -82,8 +86,11 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
     r.constants.mingwChecked.length + r.constants.guidsMingw.length + r.constants.sdkChecked.length,
   );
   assert.ok(r.constants.sdkChecked.includes("FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT"));
-  // every fwpuclnt export wfpsec binds has its signature checked against a prototype, and fwpsim's too
-  const exported = Object.keys(SYMBOLS).filter((n) => !n.startsWith("Sim"));
+  // every fwpuclnt export wfpsec binds has its signature checked against a prototype, and fwpsim's too; so
+  // has every function of the other System32 DLLs product code loads (mingw-w64 prototypes)
+  const host = [KERNEL32_SYMBOLS, ADVAPI32_SYMBOLS, WTSAPI32_SYMBOLS, IPHLPAPI_SYMBOLS].flatMap(Object.keys);
+  assert.ok(host.includes("WTSQuerySessionInformationW") && host.includes("GetExtendedTcpTable"));
+  const exported = [...Object.keys(SYMBOLS).filter((n) => !n.startsWith("Sim")), ...host];
   assert.deepEqual([...r.functions.mingw, ...r.functions.sdk].sort(), exported.sort());
   assert.deepEqual([...r.functions.sim].sort(), Object.keys(SYMBOLS).sort());
   assert.ok(r.functions.sdk.includes("FwpmIPsecTunnelAdd3"));
@@ -184,11 +191,17 @@ Deno.test("a wrong enum value, flag bit or mingw GUID fails the constants compil
 
 Deno.test("a dlopen signature that disagrees with the prototype fails (u32 for a UINT64, u64 for a pointer)", async () => {
   const r = await gen("neg-symbol", {
-    symbolMutations: new Map([["FwpmFilterDeleteById0.2", "u32"], ["FwpmFilterAdd0.2", "u64"]]),
+    symbolMutations: new Map([
+      ["FwpmFilterDeleteById0.2", "u32"],
+      ["FwpmFilterAdd0.2", "u64"],
+      ["WTSQuerySessionInformationW.3", "u64"],
+    ]),
   });
   assert.deepEqual((await failuresOf(r, "oracle_functions.c", "mingw")).sort(), [
     'FwpmFilterAdd0 parameter 2 (filter): ffi/symbols.ts "u64" needs a 8-byte integer [mingw-w64 headers]',
     'FwpmFilterDeleteById0 parameter 2 (id): ffi/symbols.ts "u32" needs a 4-byte integer [mingw-w64 headers]',
+    'WTSQuerySessionInformationW parameter 3 (WTSInfoClass): ffi/symbols.ts "u64" needs a 8-byte integer ' +
+    "[mingw-w64 headers]",
   ]);
   assert.ok(
     (await failuresOf(r, "oracle_sim_functions.c", "gcc")).includes(
