@@ -120,7 +120,10 @@ export const COMMANDS: Record<string, Command> = {
       "dropped: no SA can be negotiated); --force applies anyway and says what will break (so does\n" +
       "--if-drifted: the scheduled task keeps its policy in force).\n" +
       "--allow-coexist: apply even when other providers' IPsec policy overlaps this policy's traffic\n" +
-      "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).",
+      "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).\n" +
+      "Lock-out guard: a rule that requires IPsec for the peer of a remote session on this host (SSH, RDP,\n" +
+      "WinRM) or has no remote scope is a warning (file:line), and apply refuses it, changing nothing, unless\n" +
+      "--confirm-within DURATION or --force; never a policy already in force, nor --if-drifted (warnings only).",
     options: {
       ...ENGINE_OPTS,
       "if-drifted": { type: "boolean" },

@@ -32,6 +32,12 @@ function Set-IpsecPolicy {
     policy's traffic. Without it such an apply is refused (WfpSec.SafetyError) and nothing changes;
     Test-IpsecPolicy lists the overlaps.
 
+    .PARAMETER Force
+    Use `apply --force`: apply even when the lock-out guard finds a rule that requires IPsec for the peer of a
+    remote session on this host (SSH, RDP, WinRM) or has no remote scope, or when the IKEEXT service is not
+    running. Without it such an apply is refused (WfpSec.SafetyError) and nothing changes. The findings are
+    written as warnings either way (also by -WhatIf).
+
     .PARAMETER WfpsecPath
     The wfpsec executable to run (overrides $env:WFPSEC_PATH, the module folder and PATH).
 
@@ -76,7 +82,9 @@ function Set-IpsecPolicy {
 
         [switch]$AllowCoexist,
 
-        [string]$WfpsecPath
+        [string]$WfpsecPath,
+
+        [switch]$Force
     )
     begin { $files = [System.Collections.Generic.List[string]]::new() }
     # the files are collected first: with two or more nothing may be applied at all
@@ -95,7 +103,7 @@ function Set-IpsecPolicy {
         }
         if ($files.Count -eq 1) {
             Invoke-WfpsecApplyCore -Caller $PSCmdlet -File $files[0] -IfDrifted:$IfDrifted -AllowCoexist:$AllowCoexist `
-                -WfpsecPath $WfpsecPath
+                -WfpsecPath $WfpsecPath -Force:$Force
         }
     }
 }
