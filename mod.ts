@@ -123,13 +123,9 @@ export {
 /** Effective filter weights: the engine's, or the one BFE would assign (documented range, inferred low bits). */
 export { computeEffectiveWeight, effectiveWeightOf } from "./modules/graph/mod.ts";
 /** Safety rules for elevated runs (paths non-administrators can write). */
-export {
-  type AceEntry,
-  type AclReader,
-  assertAdminOnly,
-  nonAdminWriters,
-  parseIcacls,
-} from "./modules/host/mod.ts";
+export { assertAdminOnly, type SecurityReader } from "./modules/host/mod.ts";
+/** A security descriptor's owner and DACL as the admin-only checks read them. */
+export { type DecodedAce, type DecodedSecurityDescriptor, decodeSecurityDescriptor } from "./ffi/sddl.ts";
 /** Policy language: parse and validate a policy file (throws PolicyError with diagnostics). */
 export {
   type Diagnostic,

@@ -2390,6 +2390,24 @@ function D_MIB_TCP6TABLE_OWNER_PID(fr, at) {
   return o;
 }
 
+function E_SECURITY_ATTRIBUTES(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("SECURITY_ATTRIBUTES", "an object", o);
+  const dv = a.dv;
+  const v1705 = o["nLength"]; if (typeof v1705 !== "number" || v1705 >>> 0 !== v1705) bad("SECURITY_ATTRIBUTES.nLength", "u32", v1705); dv.setUint32(off + 0, v1705, true);
+  const v1706 = o["lpSecurityDescriptor"]; if (v1706 !== undefined) { const p1707 = a.alloc(1); const w1708 = v1706; if (typeof w1708 !== "number" || (w1708 & 0xff) !== w1708) bad("SECURITY_ATTRIBUTES.lpSecurityDescriptor", "u8", w1708); dv.setUint8(p1707, w1708); wptr(dv, off + 8, a.base + p1707); }
+  const v1712 = o["bInheritHandle"]; if (typeof v1712 !== "number" || (v1712 | 0) !== v1712) bad("SECURITY_ATTRIBUTES.bInheritHandle", "i32", v1712); dv.setInt32(off + 16, v1712, true);
+}
+function O_SECURITY_ATTRIBUTES() {}
+O_SECURITY_ATTRIBUTES.prototype = Object.prototype;
+function D_SECURITY_ATTRIBUTES(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_SECURITY_ATTRIBUTES();
+  o["nLength"] = dv.getUint32(at + 0, true);
+  { const x1709 = rptr(dv, at + 8); if (x1709 !== 0) { const k1710 = load(x1709, 1); const fr1711 = frame(); const dv1711 = fr1711.dv; const u81711 = fr1711.u8; void dv1711; void u81711; o["lpSecurityDescriptor"] = dv1711.getUint8(k1710); } }
+  o["bInheritHandle"] = dv.getInt32(at + 16, true);
+  return o;
+}
+
 return {
   "FWP_BYTE_BLOB": { enc: E_FWP_BYTE_BLOB, dec: D_FWP_BYTE_BLOB },
   "FWP_BYTE_ARRAY16": { enc: E_FWP_BYTE_ARRAY16, dec: D_FWP_BYTE_ARRAY16 },
@@ -2502,6 +2520,7 @@ return {
   "MIB_TCPROW_OWNER_PID": { enc: E_MIB_TCPROW_OWNER_PID, dec: D_MIB_TCPROW_OWNER_PID },
   "MIB_TCP6ROW_OWNER_PID": { enc: E_MIB_TCP6ROW_OWNER_PID, dec: D_MIB_TCP6ROW_OWNER_PID },
   "MIB_TCPTABLE_OWNER_PID": { enc: E_MIB_TCPTABLE_OWNER_PID, dec: D_MIB_TCPTABLE_OWNER_PID },
-  "MIB_TCP6TABLE_OWNER_PID": { enc: E_MIB_TCP6TABLE_OWNER_PID, dec: D_MIB_TCP6TABLE_OWNER_PID }
+  "MIB_TCP6TABLE_OWNER_PID": { enc: E_MIB_TCP6TABLE_OWNER_PID, dec: D_MIB_TCP6TABLE_OWNER_PID },
+  "SECURITY_ATTRIBUTES": { enc: E_SECURITY_ATTRIBUTES, dec: D_SECURITY_ATTRIBUTES }
 };
 }

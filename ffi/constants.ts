@@ -484,6 +484,52 @@ export const SESSION_API = {
 } as const;
 
 /**
+ * Win32 file and security constants of the admin-only file checks (ffi/fileSecurity.ts) and the ACL rules
+ * (modules/host/safety.ts): winnt.h access rights and ACE flags, fileapi/winbase CreateFileW arguments,
+ * accctrl.h SE_OBJECT_TYPE, GetFinalPathNameByHandleW flags.
+ */
+export const WIN32_FILE = {
+  // ACCESS_MASK bits (winnt.h). For folders FILE_WRITE_DATA is FILE_ADD_FILE and FILE_APPEND_DATA is
+  // FILE_ADD_SUBDIRECTORY (same values).
+  FILE_WRITE_DATA: 0x2,
+  FILE_APPEND_DATA: 0x4,
+  FILE_WRITE_EA: 0x10,
+  FILE_DELETE_CHILD: 0x40,
+  FILE_WRITE_ATTRIBUTES: 0x100,
+  DELETE: 0x10000,
+  READ_CONTROL: 0x20000,
+  WRITE_DAC: 0x40000,
+  WRITE_OWNER: 0x80000,
+  MAXIMUM_ALLOWED: 0x2000000,
+  GENERIC_ALL: 0x10000000,
+  GENERIC_WRITE: 0x40000000,
+  GENERIC_READ: 0x80000000,
+  // ACE types and flags (winnt.h).
+  ACCESS_ALLOWED_OBJECT_ACE_TYPE: 0x5,
+  ACCESS_ALLOWED_CALLBACK_ACE_TYPE: 0x9,
+  ACCESS_DENIED_CALLBACK_ACE_TYPE: 0xa,
+  ACCESS_ALLOWED_CALLBACK_OBJECT_ACE_TYPE: 0xb,
+  INHERIT_ONLY_ACE: 0x8,
+  // CreateFileW.
+  FILE_SHARE_READ: 0x1,
+  FILE_SHARE_WRITE: 0x2,
+  FILE_SHARE_DELETE: 0x4,
+  OPEN_EXISTING: 3,
+  FILE_ATTRIBUTE_NORMAL: 0x80,
+  FILE_FLAG_BACKUP_SEMANTICS: 0x2000000,
+  FILE_FLAG_OPEN_REPARSE_POINT: 0x200000,
+  // GetSecurityInfo (accctrl.h SE_OBJECT_TYPE; winnt.h SECURITY_INFORMATION).
+  SE_FILE_OBJECT: 1,
+  OWNER_SECURITY_INFORMATION: 0x1,
+  DACL_SECURITY_INFORMATION: 0x4,
+  // GetFinalPathNameByHandleW.
+  FILE_NAME_NORMALIZED: 0x0,
+  VOLUME_NAME_DOS: 0x0,
+  ERROR_ALREADY_EXISTS: 183,
+  ERROR_SHARING_VIOLATION: 32,
+} as const;
+
+/**
  * FWP_E_* error codes (winerror.h, consecutive from 0x80320001) with a short, user-facing meaning.
  * ERROR_* Win32 codes the engine can return are listed after them.
  */

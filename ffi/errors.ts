@@ -101,3 +101,13 @@ export class SystemFolderError extends WfpsecError {
   /** The CLI's JSON `error.type`. */
   override readonly type: ErrorType = "SafetyError";
 }
+
+/**
+ * Raised when a Windows file or folder cannot be opened, examined or read the way the admin-only checks
+ * need (ffi/fileSecurity.ts): JSON type `SafetyError`, since wfpsec then refuses rather than read the file
+ * some other way. The message names the path and the Win32 call and error.
+ */
+export class FileSecurityError extends WfpsecError {
+  /** The CLI's JSON `error.type`. */
+  override readonly type: ErrorType = "SafetyError";
+}

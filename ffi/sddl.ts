@@ -375,3 +375,74 @@ export function readSelfRelative(read: (offset: number, length: number) => Uint8
 export function sidToString(sid: Uint8Array): string {
   return sidText(sid, 0).text;
 }
+
+/** A binary SID for `S-1-...` text or a machine-independent alias (`BA`, `SY`, ...). */
+export function sidFromString(text: string): Uint8Array {
+  return sidBytes(text);
+}
+
+/** One ACE of a decoded DACL: `type` is the ACE_HEADER AceType (ACCESS_ALLOWED_ACE_TYPE, ...). */
+export interface DecodedAce {
+  /** AceType (winnt.h): 0 allowed, 1 denied, others object/callback forms. */
+  type: number;
+  /** AceFlags (OBJECT_INHERIT_ACE, INHERIT_ONLY_ACE, INHERITED_ACE, ...). */
+  flags: number;
+  /** ACCESS_MASK. */
+  mask: number;
+  /** The trustee, `S-1-...`; undefined for ACE types whose SID is not at the fixed offset. */
+  sid: string | undefined;
+}
+
+/** What an owner/DACL check needs from a security descriptor. */
+export interface DecodedSecurityDescriptor {
+  /** Owner SID, `S-1-...`, or undefined when the descriptor has none. */
+  owner: string | undefined;
+  /** The DACL's ACEs; `null` for a missing or NULL DACL (every access granted to everyone). */
+  dacl: DecodedAce[] | null;
+  /** SE_DACL_PROTECTED: no ACE is inherited from the parent. */
+  daclProtected: boolean;
+}
+
+/** ACE types whose SID follows the mask directly (ACCESS_ALLOWED_ACE layout: header, mask, SidStart). */
+const PLAIN_SID_ACE_TYPES = new Set([
+  MISC.ACCESS_ALLOWED_ACE_TYPE,
+  MISC.ACCESS_DENIED_ACE_TYPE,
+  MISC.SYSTEM_AUDIT_ACE_TYPE,
+  9, // ACCESS_ALLOWED_CALLBACK_ACE_TYPE
+  10, // ACCESS_DENIED_CALLBACK_ACE_TYPE
+]);
+
+/**
+ * Decodes a self-relative security descriptor's owner and DACL (as GetSecurityInfo returns them) for the
+ * admin-only file checks (modules/host/safety.ts). Malformed input is an SddlError, never a guess.
+ */
+export function decodeSecurityDescriptor(sd: Uint8Array): DecodedSecurityDescriptor {
+  if (sd.length < 20 || sd[0] !== 1) throw new SddlError("not a self-relative security descriptor");
+  const dv = new DataView(sd.buffer, sd.byteOffset, sd.length);
+  const control = dv.getUint16(2, true);
+  if (!(control & SE_SELF_RELATIVE)) throw new SddlError("security descriptor is not self-relative");
+  const o = dv.getUint32(4, true), da = dv.getUint32(16, true);
+  const owner = o ? sidText(sd, o).text : undefined;
+  let dacl: DecodedAce[] | null = null;
+  if (control & SE_DACL_PRESENT && da) {
+    if (da + 8 > sd.length) throw new SddlError("truncated ACL");
+    const size = dv.getUint16(da + 2, true), count = dv.getUint16(da + 4, true);
+    if (size < 8 || da + size > sd.length) throw new SddlError("ACL size exceeds the security descriptor");
+    dacl = [];
+    let p = da + 8;
+    for (let i = 0; i < count; i++) {
+      if (p + 8 > da + size) throw new SddlError("truncated ACE");
+      const aceSize = dv.getUint16(p + 2, true);
+      if (aceSize < 8 || p + aceSize > da + size) throw new SddlError("ACE size exceeds its ACL");
+      const type = sd[p];
+      dacl.push({
+        type,
+        flags: sd[p + 1],
+        mask: dv.getUint32(p + 4, true),
+        sid: PLAIN_SID_ACE_TYPES.has(type) ? sidText(sd.subarray(0, p + aceSize), p + 8).text : undefined,
+      });
+      p += aceSize;
+    }
+  }
+  return { owner, dacl, daclProtected: (control & SE_DACL_PROTECTED) !== 0 };
+}

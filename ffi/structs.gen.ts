@@ -5455,6 +5455,16 @@ export interface MIB_TCP6TABLE_OWNER_PID {
   table: MIB_TCP6ROW_OWNER_PID;
 }
 
+/** SECURITY_ATTRIBUTES (ffi/structs.ts). */
+export interface SECURITY_ATTRIBUTES {
+  /** SECURITY_ATTRIBUTES.nLength: UINT32. */
+  nLength: number;
+  /** SECURITY_ATTRIBUTES.lpSecurityDescriptor: pointer to UINT8. */
+  lpSecurityDescriptor: number;
+  /** SECURITY_ATTRIBUTES.bInheritHandle: INT32. */
+  bInheritHandle: number;
+}
+
 /** Struct name -> the type its codec encodes and decodes. */
 export interface StructMap {
   /** FWP_BYTE_BLOB. */
@@ -5681,6 +5691,8 @@ export interface StructMap {
   MIB_TCPTABLE_OWNER_PID: MIB_TCPTABLE_OWNER_PID;
   /** MIB_TCP6TABLE_OWNER_PID. */
   MIB_TCP6TABLE_OWNER_PID: MIB_TCP6TABLE_OWNER_PID;
+  /** SECURITY_ATTRIBUTES. */
+  SECURITY_ATTRIBUTES: SECURITY_ATTRIBUTES;
 }
 
 /** The name of a struct the codec knows. */

@@ -1124,6 +1124,14 @@ const MIB_TCP6TABLE_OWNER_PID = S("MIB_TCP6TABLE_OWNER_PID", 60, 4, "mingw", [
   { name: "table", cPath: "table[0]", offset: 4, size: 56, type: struct("MIB_TCP6ROW_OWNER_PID") },
 ]);
 
+// ---- Win32 (minwinbase.h): the admin-only folder's creation (ffi/fileSecurity.ts) ----
+
+const SECURITY_ATTRIBUTES = S("SECURITY_ATTRIBUTES", 24, 8, "mingw", [
+  f("nLength", 0, 4, u32),
+  f("lpSecurityDescriptor", 8, 8, ptr(u8)),
+  f("bInheritHandle", 16, 4, i32),
+]);
+
 /** Every struct table, by C type name. */
 export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
   Object.fromEntries(
@@ -1240,6 +1248,7 @@ export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
       MIB_TCP6ROW_OWNER_PID,
       MIB_TCPTABLE_OWNER_PID,
       MIB_TCP6TABLE_OWNER_PID,
+      SECURITY_ATTRIBUTES,
     ].map((s) => [s.name, s]),
   ),
 );

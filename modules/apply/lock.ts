@@ -13,6 +13,7 @@
  */
 import { ApplyError, type ErrorType } from "../errors.ts";
 import { programDataDirectory } from "../../ffi/kernel32.ts";
+import { dataFolderFor } from "../../ffi/fileSecurity.ts";
 
 /** Who holds (or held) an apply lock. */
 export interface LockHolder {
@@ -98,8 +99,7 @@ export function staleMessage(lock: ApplyLock): string | undefined {
 
 /** Takes the apply lock at `path`, waiting up to the timeout for another holder. */
 export function acquireApplyLock(path: string, opts: AcquireOptions): ApplyLock {
-  const dir = path.replace(/[\\/][^\\/]*$/, "");
-  if (dir && dir !== path) Deno.mkdirSync(dir, { recursive: true });
+  dataFolderFor(path);
   const file = Deno.openSync(path, { read: true, write: true, create: true });
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   try {

@@ -46,7 +46,7 @@ export async function guardPeers(
 ): Promise<{ peers: { address: string; via?: string }[]; unknown: string[] }> {
   const host = await import("../host/sessionPeer.ts");
   if (info.kind === "fwpsim") {
-    if (Deno.build.os === "windows" && (await import("../host/safety.ts")).isElevatedWindows()) {
+    if (Deno.build.os === "windows" && await (await import("../host/safety.ts")).isElevatedWindows()) {
       return { peers: [], unknown: [] };
     }
     const peers = host.testSessionPeers(env(TEST_SESSION_PEER), TEST_SESSION_PEER);

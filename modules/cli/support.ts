@@ -27,31 +27,76 @@ export async function writeOutputFile(file: string, text: string): Promise<void>
   }
 }
 
+/** The simulator was asked for on the command line (`--engine sim`), see elevatedWindows. */
+let simulatorChosen = false;
+
+/** Records the options of this run that decide how input files are read (cli.ts, before the command). */
+export function useCommandLine(v: Values): void {
+  simulatorChosen = v.engine === "sim";
+}
+
+/** True on Windows when this process is elevated or SYSTEM (modules/host/safety.ts). */
+async function elevatedWindows(): Promise<boolean> {
+  if (Deno.build.os !== "windows") return false;
+  return await (await import("../host/safety.ts")).isElevatedWindows();
+}
+
+/**
+ * Whether input files are checked admin-only and read through the checked handle: on Windows when elevated
+ * or SYSTEM, because what they name is applied to the system's engine. Against the simulator nothing reaches
+ * BFE, so inputs are read as anywhere else: `--engine sim` (an elevated run takes the engine from the command
+ * line only, never from the environment), or a host whose System32 fwpuclnt.dll is fwpsim (the Wine tier's
+ * test rig; replacing a System32 file takes more rights than the check guards).
+ */
+async function strictInputs(): Promise<boolean> {
+  if (simulatorChosen || !(await elevatedWindows())) return false;
+  if (systemIsSimulator === undefined) {
+    const { resolveLibrary } = await import("../../ffi/library.ts");
+    const { isFwpsim } = await import("../../ffi/fwpsim.ts");
+    systemIsSimulator = isFwpsim(resolveLibrary().path);
+  }
+  return !systemIsSimulator;
+}
+let systemIsSimulator: boolean | undefined;
+
+/** Checks `path` admin-only on elevated Windows runs (modules/host/safety.ts); elsewhere does nothing. */
 export async function checkSafePath(path: string | undefined, what: string): Promise<void> {
-  if (!path || Deno.build.os !== "windows") return;
-  const { isElevatedWindows, assertAdminOnly } = await import("../host/safety.ts");
-  if (!isElevatedWindows()) return;
+  if (!path || !(await strictInputs())) return;
   const { resolve } = await import("node:path");
-  assertAdminOnly(resolve(path), what);
+  await (await import("../host/safety.ts")).checkAdminOnlyFile(resolve(path), what);
+}
+
+/**
+ * Reads an input file. On elevated Windows runs the file is checked admin-only and read through the handle
+ * the check examined, so it cannot be swapped in between; `limit` bounds what is read there.
+ */
+export async function readSafeFile(path: string, what: string, limit: number): Promise<Uint8Array> {
+  if (await strictInputs()) {
+    const { resolve } = await import("node:path");
+    return (await (await import("../host/safety.ts")).checkAdminOnlyFile(resolve(path), what, limit))!;
+  }
+  return Deno.readFileSync(path);
 }
 
 export async function openEngine(v: Values, out: Output, allowState: boolean) {
   const { UsageError } = await import("../errors.ts");
   const state = allowState ? v.state as string | undefined : undefined;
   if (v["sim-state"] && state) throw new UsageError("--sim-state and --state exclude each other");
-  await checkSafePath(v["sim-state"] as string | undefined, "simulator state file");
-  await checkSafePath(state, "snapshot");
+  let stateBytes: Uint8Array | undefined;
+  if (state && (await strictInputs())) {
+    const { MAX_SNAPSHOT_BYTES } = await import("../engine/snapshot/mod.ts");
+    stateBytes = await readSafeFile(state, "snapshot", MAX_SNAPSHOT_BYTES);
+  }
   const { requestedKind, selectEngine } = await import("../engine/select.ts");
   // The scheduled task (apply --if-drifted) and elevated Windows runs take the engine from the command line
   // only: an environment variable must not turn a real apply into a simulated one (selectEngine.ts).
   let ignoreEnvironment = Boolean(v["if-drifted"]);
-  if (!ignoreEnvironment && Deno.build.os === "windows") {
-    ignoreEnvironment = (await import("../host/safety.ts")).isElevatedWindows();
-  }
+  if (!ignoreEnvironment) ignoreEnvironment = await elevatedWindows();
   const req = {
     engine: v.engine as string | undefined,
     simState: v["sim-state"] as string | undefined,
     state,
+    stateBytes,
     ignoreEnvironment,
     snapshotOption: allowState,
   };
@@ -105,6 +150,11 @@ export interface Loaded {
   text: string;
 }
 
+/** Policy files larger than this are refused before they are read on elevated runs (64 MiB). */
+const MAX_POLICY_FILE_BYTES = 64 * 1024 * 1024;
+/** Key files (pre-shared keys, manual SA keys) are small; anything past 1 MiB is not a key file. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
 /** The policy of this run once loaded (for failure documents of apply --if-drifted). */
 let lastPolicy: { name: string; file: string } | undefined;
 
@@ -115,11 +165,11 @@ export function loadedPolicy(): { name: string; file: string } | undefined {
 
 export async function loadGraph(file: string): Promise<Loaded> {
   const { UsageError } = await import("../errors.ts");
-  await checkSafePath(file, "policy file");
   let bytes: Uint8Array;
   try {
-    bytes = Deno.readFileSync(file);
+    bytes = await readSafeFile(file, "policy file", MAX_POLICY_FILE_BYTES);
   } catch (e) {
+    if (e instanceof Error && "type" in e && e.type === "SafetyError") throw e;
     throw new UsageError(`cannot read policy file ${file}: ${(e as Error).message}`);
   }
   const { decodePolicyBytes } = await import("../policy/decode.ts");
@@ -134,7 +184,16 @@ export async function loadGraph(file: string): Promise<Loaded> {
   // Only a policy with key files loads secretFiles.ts (node:path brings Deno's Node layer, ~20 ms).
   if (Object.values(graph.secrets).some((r) => r.file !== undefined)) {
     const { anchorSecretFiles } = await import("../host/secretFiles.ts");
-    for (const keyFile of anchorSecretFiles(graph, file)) await checkSafePath(keyFile, "key file");
+    const keyFiles = anchorSecretFiles(graph, file);
+    if (await strictInputs()) {
+      // Checked and read through one handle each; planning then takes them from here (plan/secrets.ts).
+      const checked = new Map<string, string>();
+      const dec = new TextDecoder("utf-8", { fatal: false });
+      for (const k of keyFiles) {
+        checked.set(k, dec.decode(await readSafeFile(k, "key file", MAX_KEY_FILE_BYTES)));
+      }
+      (await import("../plan/secrets.ts")).useCheckedSecretFiles(checked);
+    }
   }
   lastPolicy = { name: policy.name, file };
   const { ikeextDependents } = await import("../host/services.ts");

@@ -17,6 +17,11 @@ export interface EngineRequest {
   simState?: string;
   /** A snapshot file to read instead of a live engine (read-only). */
   state?: string;
+  /**
+   * The snapshot's content when the caller has already read it (elevated Windows runs read it through the
+   * handle the admin-only check examined, modules/host/safety.ts); otherwise the file is read here.
+   */
+  stateBytes?: Uint8Array;
   /** Dynamic session (objects vanish on close); default false, so applied policy persists. */
   dynamic?: boolean;
   /**
@@ -93,7 +98,7 @@ export async function selectEngine(req: EngineRequest): Promise<Engine> {
   const kind = requestedKind(req);
   if (kind === "snapshot") {
     const { openSnapshot } = await import("./snapshot/mod.ts");
-    return openSnapshot(req.state!);
+    return openSnapshot(req.state!, req.stateBytes);
   }
   const { openEngine } = await import("./ffi.ts");
   if (kind === "windows") {

@@ -106,15 +106,16 @@ export async function runDoctor(
   }
 
   if (windows) {
-    const elevated = isElevatedWindows();
-    checks.push({
-      name: "elevated",
-      ok: elevated,
-      required: true,
-      detail: elevated
+    let elevated = false, detail: string;
+    try {
+      elevated = await isElevatedWindows();
+      detail = elevated
         ? "running as administrator"
-        : "not elevated: run from an elevated prompt (WFP changes need administrator rights)",
-    });
+        : "not elevated: run from an elevated prompt (WFP changes need administrator rights)";
+    } catch (e) {
+      detail = (e as Error).message;
+    }
+    checks.push({ name: "elevated", ok: elevated, required: true, detail });
   } else {
     const uid = Deno.uid();
     checks.push({

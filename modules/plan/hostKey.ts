@@ -13,6 +13,7 @@
  */
 import { SecretError } from "../errors.ts";
 import { programDataDirectory } from "../../ffi/kernel32.ts";
+import { dataFolderFor } from "../../ffi/fileSecurity.ts";
 
 const cache = new Map<string, Uint8Array>();
 let processKey: Uint8Array | undefined;
@@ -46,6 +47,7 @@ function readOrCreate(path: string, create: boolean): Uint8Array | undefined {
   const hit = cache.get(path);
   if (hit) return hit;
   let key: Uint8Array | undefined;
+  dataFolderFor(path); // on Windows: wfpsec's admin-only folder, created or checked before the key is read
   try {
     key = parse(path, Deno.readTextFileSync(path));
   } catch (e) {
@@ -53,8 +55,7 @@ function readOrCreate(path: string, create: boolean): Uint8Array | undefined {
     if (!create) return undefined;
     const fresh = crypto.getRandomValues(new Uint8Array(32));
     const hex = [...fresh].map((b) => b.toString(16).padStart(2, "0")).join("");
-    const dir = path.replace(/[\\/][^\\/]*$/, "");
-    if (dir && dir !== path) Deno.mkdirSync(dir, { recursive: true });
+    dataFolderFor(path);
     try {
       const f = Deno.openSync(path, { write: true, createNew: true, mode: 0o600 });
       try {

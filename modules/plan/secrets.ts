@@ -40,6 +40,25 @@ function secretProblem(what: string, id: string, ref: SecretRef, problem: string
 }
 
 /**
+ * Key files already read by the caller through the handle its admin-only check examined (elevated Windows
+ * runs, modules/cli/support.ts): when set, a key file is taken from here and a file not in it is refused,
+ * so no key file is read by path after a check of another handle.
+ */
+let checkedFiles: ReadonlyMap<string, string> | undefined;
+
+/** Serves key files from `files` from now on (path -> content); undefined: read them from disk again. */
+export function useCheckedSecretFiles(files: ReadonlyMap<string, string> | undefined): void {
+  checkedFiles = files;
+}
+
+function readKeyFile(file: string): string {
+  if (!checkedFiles) return Deno.readTextFileSync(file);
+  const text = checkedFiles.get(file);
+  if (text === undefined) throw new Error(`${file} was not checked as a key file before use`);
+  return text;
+}
+
+/**
  * The text a secret reference names: the variable's value, or the file's content (`trim`: one trailing
  * newline dropped, and an empty file refused). The text itself never appears in an error.
  */
@@ -54,7 +73,7 @@ function readSecretText(what: string, ref: SecretRef, id: string, trim: boolean)
   if (!ref.file) throw new SecretError(`${what} ${id}: the reference names neither env nor file`);
   let text: string;
   try {
-    text = Deno.readTextFileSync(ref.file);
+    text = readKeyFile(ref.file);
   } catch (e) {
     throw secretProblem(
       what,

@@ -47,7 +47,7 @@ export const MINGW_CC = "x86_64-w64-mingw32-gcc";
 /** Precompiled header of MINGW_PRELUDE: parsing <windows.h> dominates every mingw compile (~1 s each). */
 const PCH_DIR = `${ROOT}/build/oracle/pch`;
 const PRELUDE_INCLUDE =
-  '#include "oracle_prelude.h" /* build/oracle/pch: winsock2, ws2tcpip, windows, ntstatus, nldef, sddl, rpc, ' +
+  '#include "oracle_prelude.h" /* build/oracle/pch: winsock2, ws2tcpip, windows, ntstatus, nldef, sddl, aclapi, rpc, ' +
   "fwptypes, fwpmtypes, iketypes, ipsectypes, wtsapi32, iphlpapi (.h), precompiled */";
 export const LINUX_CC = "gcc";
 
@@ -59,6 +59,7 @@ const MINGW_PRELUDE = [
   "#include <ntstatus.h>",
   "#include <nldef.h>",
   "#include <sddl.h>",
+  "#include <aclapi.h>",
   "#include <rpc.h>",
   "#include <fwptypes.h>",
   "#include <fwpmtypes.h>",
@@ -158,6 +159,8 @@ export interface GenResult {
     sdk: string[];
     /** ... against fwpsim's fwpsim_api.h. */
     sim: string[];
+    /** The system DLL tables (`*_SYMBOLS` of ffi/*.ts) checked against mingw-w64: `table: function`. */
+    system: string[];
   };
   constants: {
     mingwChecked: string[];
@@ -667,7 +670,11 @@ function kindCheck(kind: string, type: string): { expr: string; desc: string } |
     return { expr: `${cls} == 5`, desc: "a pointer" };
   }
   if (kind in ints) {
-    return { expr: `${cls} == 1 && sizeof(${type}) == ${ints[kind]}`, desc: `a ${ints[kind]}-byte integer` };
+    // 1: integer, 3: enumeration (SE_OBJECT_TYPE and other enum parameters pass as integers)
+    return {
+      expr: `(${cls} == 1 || ${cls} == 3) && sizeof(${type}) == ${ints[kind]}`,
+      desc: `a ${ints[kind]}-byte integer`,
+    };
   }
   if (kind === "f32" || kind === "f64") {
     const n = kind === "f32" ? 4 : 8;
@@ -685,18 +692,20 @@ function signatureAsserts(
   s: FfiSymbol,
   tag: string,
   problems: string[],
+  id = fn,
+  origin = "ffi/symbols.ts",
 ): string[] {
   const out = [`/* ${fn} */`];
   if (proto.params.length !== s.parameters.length) {
     problems.push(
-      `${fn}: ffi/symbols.ts declares ${s.parameters.length} parameters, the ${tag} prototype has ` +
+      `${fn}: ${origin} declares ${s.parameters.length} parameters, the ${tag} prototype has ` +
         `${proto.params.length}`,
     );
     return out;
   }
   // the call proves the parsed parameter list is the declared one (a misparse fails to compile)
   out.push(
-    `static inline void oracle_call_${fn}(void) { (void)${callee}(${
+    `static inline void oracle_call_${id}(void) { (void)${callee}(${
       proto.params.map((p) => `(${p.type})0`).join(", ")
     }); }`,
   );
@@ -706,7 +715,7 @@ function signatureAsserts(
     out.push(
       assertLine(
         k.expr,
-        `${fn} parameter ${i + 1} (${p.name || p.type}): ffi/symbols.ts "${
+        `${fn} parameter ${i + 1} (${p.name || p.type}): ${origin} "${
           s.parameters[i]
         }" needs ${k.desc} [${tag}]`,
       ),
@@ -714,31 +723,12 @@ function signatureAsserts(
   });
   const r = kindCheck(s.result, proto.ret);
   if (!r) problems.push(`${fn}: unknown FFI result kind "${s.result}"`);
-  else out.push(assertLine(r.expr, `${fn} result: ffi/symbols.ts "${s.result}" needs ${r.desc} [${tag}]`));
+  else out.push(assertLine(r.expr, `${fn} result: ${origin} "${s.result}" needs ${r.desc} [${tag}]`));
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // compilers
-
-/**
- * The dlopen tables of the other DLLs product code loads (kernel32, advapi32, wtsapi32, iphlpapi), merged;
- * a name in two tables is a problem of the tables, reported by the caller's prototype check.
- */
-async function hostSymbolTables(): Promise<Record<string, FfiSymbol>> {
-  const tables: [string, string][] = [
-    ["kernel32.ts", "KERNEL32_SYMBOLS"],
-    ["advapi32.ts", "ADVAPI32_SYMBOLS"],
-    ["wtsapi32.ts", "WTSAPI32_SYMBOLS"],
-    ["iphlpapi.ts", "IPHLPAPI_SYMBOLS"],
-  ];
-  const out: Record<string, FfiSymbol> = {};
-  for (const [file, name] of tables) {
-    const mod = await import(new URL(`file://${ROOT}/ffi/${file}`).href) as Record<string, unknown>;
-    Object.assign(out, structuredClone(mod[name]) as Record<string, FfiSymbol>);
-  }
-  return out;
-}
 
 export interface CompileResult {
   ok: boolean;
@@ -1120,11 +1110,22 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
   const symbols = structuredClone(
     ((await import(new URL(`file://${symbolsPath}`).href)) as { SYMBOLS: Record<string, FfiSymbol> }).SYMBOLS,
   ) as Record<string, FfiSymbol>;
-  // The other System32 DLLs' tables (not fwpuclnt's, so not fwpsim's): checked against mingw-w64 only.
-  const hostTables = await hostSymbolTables();
+  // The dlopen tables of the Windows system DLLs (kernel32, advapi32, ...): every exported `*_SYMBOLS` of
+  // ffi/*.ts, checked the same way (they are Windows-only code paths no simulator exercises).
+  const systemTables: [string, Record<string, FfiSymbol>][] = [];
+  for (const e of [...Deno.readDirSync(`${ROOT}/ffi`)].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!e.isFile || !e.name.endsWith(".ts") || e.name === "symbols.ts") continue;
+    const text = Deno.readTextFileSync(`${ROOT}/ffi/${e.name}`);
+    const names = [...text.matchAll(/^export const (\w+_SYMBOLS)\b/gm)].map((m) => m[1]);
+    if (!names.length) continue;
+    const mod = await import(new URL(`file://${ROOT}/ffi/${e.name}`).href) as Record<string, unknown>;
+    for (const n of names) {
+      systemTables.push([`ffi/${e.name} ${n}`, structuredClone(mod[n]) as Record<string, FfiSymbol>]);
+    }
+  }
   for (const [key, kind] of opts.symbolMutations ?? []) {
     const m = key.match(/^(\w+)\.(\d+|result)$/);
-    const s = m ? symbols[m[1]] ?? hostTables[m[1]] : undefined;
+    const s = m ? symbols[m[1]] ?? systemTables.map(([, t]) => t[m[1]]).find(Boolean) : undefined;
     if (!m || !s) throw new Error(`--mutate-symbol: bad target ${key}`);
     if (m[2] === "result") s.result = kind;
     else s.parameters[Number(m[2]) - 1] = kind;
@@ -1134,6 +1135,7 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
   const fnMingw: string[] = [];
   const fnSdk: string[] = [];
   const fnSim: string[] = [];
+  const fnSystem: string[] = [];
   {
     const lines = [
       ...banner(
@@ -1145,7 +1147,7 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
       '#include "sdk_functions.h"',
       "",
     ];
-    for (const [fn, s] of [...Object.entries(symbols), ...Object.entries(hostTables)]) {
+    for (const [fn, s] of Object.entries(symbols)) {
       if (fn.startsWith("Sim")) continue; // fwpsim's test hooks; not fwpuclnt exports
       const viaSdk = !mingwProtos.has(fn) && sdkProtos.has(`SDK_${fn}`);
       const proto = mingwProtos.get(fn) ?? sdkProtos.get(`SDK_${fn}`);
@@ -1157,7 +1159,22 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
       lines.push(...signatureAsserts(fn, viaSdk ? `SDK_${fn}` : fn, proto, s, tag, problems));
       (viaSdk ? fnSdk : fnMingw).push(fn);
     }
-    await write("oracle_functions.c", lines, ["mingw"], "ffi/symbols.ts vs the header prototypes");
+    const seen = new Map<string, string>();
+    for (const [table, entries] of systemTables) {
+      for (const [fn, s] of Object.entries(entries)) {
+        const proto = mingwProtos.get(fn);
+        if (!proto) {
+          problems.push(`${fn} (${table}): no prototype in the mingw-w64 headers`);
+          continue;
+        }
+        // The same function in two tables is declared twice: both must agree with the header.
+        const id = seen.has(fn) ? `${fn}_${seen.size}` : fn;
+        seen.set(fn, table);
+        lines.push(...signatureAsserts(fn, fn, proto, s, "mingw-w64 headers", problems, id, table));
+        fnSystem.push(`${table}: ${fn}`);
+      }
+    }
+    await write("oracle_functions.c", lines, ["mingw"], "ffi/*_SYMBOLS tables vs the header prototypes");
   }
 
   // (c) fwpsim's own definitions
@@ -1288,7 +1305,7 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
       simOnlySizeChecked,
       notInTables,
     },
-    functions: { mingw: fnMingw, sdk: fnSdk, sim: fnSim },
+    functions: { mingw: fnMingw, sdk: fnSdk, sim: fnSim, system: fnSystem },
     constants: { mingwChecked, guidsMingw, guidsSdkFile, sdkChecked, sdkOnly },
   };
   await Deno.writeTextFile(`${outDir}/manifest.json`, JSON.stringify(result, null, 2) + "\n");
@@ -1343,6 +1360,8 @@ function renderReport(r: GenResult, tables: StructLayout[]): string {
     `- ${r.functions.mingw.length} against the mingw-w64 prototypes, ${r.functions.sdk.length} against ` +
       `tests/oracle/sdk_functions.h (${r.functions.sdk.join(", ")}), ${r.functions.sim.length} against ` +
       "fwpsim_api.h: arity, each parameter's kind (pointer / integer width / float) and the result.",
+    `- ${r.functions.system.length} functions of the system DLL tables (the \`*_SYMBOLS\` of ffi/*.ts) ` +
+      "against the mingw-w64 prototypes, the same way.",
     "",
   );
   L.push("## Constants", "");

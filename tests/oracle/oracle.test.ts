@@ -21,10 +21,6 @@ import {
 } from "./gen.ts";
 import { STRUCTS } from "../../ffi/structs.ts";
 import { SYMBOLS } from "../../ffi/symbols.ts";
-import { KERNEL32_SYMBOLS } from "../../ffi/kernel32.ts";
-import { ADVAPI32_SYMBOLS } from "../../ffi/advapi32.ts";
-import { WTSAPI32_SYMBOLS } from "../../ffi/wtsapi32.ts";
-import { IPHLPAPI_SYMBOLS } from "../../ffi/iphlpapi.ts";
 import type { StructLayout } from "../../ffi/layout.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
@@ -86,14 +82,25 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
     r.constants.mingwChecked.length + r.constants.guidsMingw.length + r.constants.sdkChecked.length,
   );
   assert.ok(r.constants.sdkChecked.includes("FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT"));
-  // every fwpuclnt export wfpsec binds has its signature checked against a prototype, and fwpsim's too; so
-  // has every function of the other System32 DLLs product code loads (mingw-w64 prototypes)
-  const host = [KERNEL32_SYMBOLS, ADVAPI32_SYMBOLS, WTSAPI32_SYMBOLS, IPHLPAPI_SYMBOLS].flatMap(Object.keys);
-  assert.ok(host.includes("WTSQuerySessionInformationW") && host.includes("GetExtendedTcpTable"));
-  const exported = [...Object.keys(SYMBOLS).filter((n) => !n.startsWith("Sim")), ...host];
+  // every fwpuclnt export wfpsec binds has its signature checked against a prototype, and fwpsim's too
+  const exported = Object.keys(SYMBOLS).filter((n) => !n.startsWith("Sim"));
   assert.deepEqual([...r.functions.mingw, ...r.functions.sdk].sort(), exported.sort());
   assert.deepEqual([...r.functions.sim].sort(), Object.keys(SYMBOLS).sort());
   assert.ok(r.functions.sdk.includes("FwpmIPsecTunnelAdd3"));
+  // and every system DLL function (kernel32, advapi32, ...) that an ffi/*.ts `*_SYMBOLS` table binds
+  for (
+    const f of [
+      "GetSystemDirectoryW",
+      "LookupAccountNameW",
+      "CreateFileW",
+      "GetSecurityInfo",
+      "WTSQuerySessionInformationW",
+      "WTSFreeMemory",
+      "GetExtendedTcpTable",
+    ]
+  ) {
+    assert.ok(r.functions.system.some((x) => x.endsWith(`: ${f}`)), `${f} checked`);
+  }
   assert.ok(r.constants.guidsMingw.includes("FWPM_PROVIDER_IKEEXT"));
   assert.ok(r.constants.guidsSdkFile.includes("FWPM_LAYER_INBOUND_IPPACKET_V4"));
 });
@@ -191,23 +198,29 @@ Deno.test("a wrong enum value, flag bit or mingw GUID fails the constants compil
 
 Deno.test("a dlopen signature that disagrees with the prototype fails (u32 for a UINT64, u64 for a pointer)", async () => {
   const r = await gen("neg-symbol", {
-    symbolMutations: new Map([
-      ["FwpmFilterDeleteById0.2", "u32"],
-      ["FwpmFilterAdd0.2", "u64"],
-      ["WTSQuerySessionInformationW.3", "u64"],
-    ]),
+    symbolMutations: new Map([["FwpmFilterDeleteById0.2", "u32"], ["FwpmFilterAdd0.2", "u64"]]),
   });
   assert.deepEqual((await failuresOf(r, "oracle_functions.c", "mingw")).sort(), [
     'FwpmFilterAdd0 parameter 2 (filter): ffi/symbols.ts "u64" needs a 8-byte integer [mingw-w64 headers]',
     'FwpmFilterDeleteById0 parameter 2 (id): ffi/symbols.ts "u32" needs a 4-byte integer [mingw-w64 headers]',
-    'WTSQuerySessionInformationW parameter 3 (WTSInfoClass): ffi/symbols.ts "u64" needs a 8-byte integer ' +
-    "[mingw-w64 headers]",
   ]);
   assert.ok(
     (await failuresOf(r, "oracle_sim_functions.c", "gcc")).includes(
       'FwpmFilterDeleteById0 parameter 2 (id): ffi/symbols.ts "u32" needs a 4-byte integer [fwpsim]',
     ),
   );
+});
+
+Deno.test("a system DLL table (ffi/*.ts *_SYMBOLS) that disagrees with its prototype fails the same way", async () => {
+  // GetSecurityInfo's SE_OBJECT_TYPE is an enum (4 bytes); CreateFileW returns a HANDLE (a pointer)
+  const r = await gen("neg-system-symbol", {
+    symbolMutations: new Map([["GetSecurityInfo.2", "u64"], ["CreateFileW.result", "u32"]]),
+  });
+  assert.deepEqual((await failuresOf(r, "oracle_functions.c", "mingw")).sort(), [
+    'CreateFileW result: ffi/fileSecurity.ts FILE_KERNEL32_SYMBOLS "u32" needs a 4-byte integer [mingw-w64 headers]',
+    'GetSecurityInfo parameter 2 (ObjectType): ffi/fileSecurity.ts FILE_ADVAPI32_SYMBOLS "u64" needs a ' +
+    "8-byte integer [mingw-w64 headers]",
+  ]);
 });
 
 Deno.test("a GUID mingw lacks is compared with the SDK transcription", async () => {

@@ -16,6 +16,7 @@ import { rdpClientAddress } from "../../ffi/wtsapi32.ts";
 import { SESSION_API } from "../../ffi/constants.ts";
 import { windowsSessionPeers } from "../../modules/host/sessionPeer.ts";
 import { guardPeers, TEST_SESSION_PEER } from "../../modules/cli/lockoutGuard.ts";
+import { isElevatedWindows } from "../../modules/host/safety.ts";
 import { realHostMode } from "./host.ts";
 
 const { host, runs, suffix } = realHostMode();
@@ -105,5 +106,18 @@ Deno.test({
     const seam = (n: string) => n === TEST_SESSION_PEER ? "203.0.113.9" : Deno.env.get(n);
     const live = await guardPeers({ kind: "windows" }, seam);
     assert.ok(!live.peers.some((p) => p.address === "203.0.113.9"));
+  },
+});
+
+const elevated = Deno.build.os === "windows" && await isElevatedWindows();
+
+Deno.test({
+  name: `LG3 elevated, the simulator's WFPSEC_TEST_SESSION_PEER is ignored too${
+    elevated ? (host.usable ? "" : " (on Wine, elevated)") : " (skipped: not elevated Windows)"
+  }`,
+  ignore: !elevated,
+  fn: async () => {
+    const seam = (n: string) => n === TEST_SESSION_PEER ? "203.0.113.9" : undefined;
+    assert.deepEqual((await guardPeers({ kind: "fwpsim" }, seam)).peers, []);
   },
 });

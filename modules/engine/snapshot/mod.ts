@@ -141,23 +141,27 @@ export class SnapshotEngine implements Engine {
   close(): void {}
 }
 
-/** Loads a snapshot file (format detected from content: JSON object or XML). */
-export function openSnapshot(path: string): SnapshotEngine {
+/**
+ * Loads a snapshot file (format detected from content: JSON object or XML); `content`, when given, is the
+ * file's bytes as the caller already read them (within MAX_SNAPSHOT_BYTES).
+ */
+export function openSnapshot(path: string, content?: Uint8Array): SnapshotEngine {
   let bytes: Uint8Array;
-  try {
-    // The size budget is checked before reading: a huge file must not be read into memory first.
-    const size = Deno.statSync(path).size;
-    if (size > MAX_SNAPSHOT_BYTES) {
-      throw new SnapshotError(
-        `${path}: the snapshot has ${size} bytes, more than the ${MAX_SNAPSHOT_BYTES} a snapshot may have`,
-        { file: path },
-      );
-    }
-    bytes = Deno.readFileSync(path);
-  } catch (e) {
-    if (e instanceof SnapshotError) throw e;
-    throw new SnapshotError(`cannot read snapshot ${path}: ${(e as Error).message}`, { file: path });
-  }
+  if (content) bytes = content;
+  else {try {
+      // The size budget is checked before reading: a huge file must not be read into memory first.
+      const size = Deno.statSync(path).size;
+      if (size > MAX_SNAPSHOT_BYTES) {
+        throw new SnapshotError(
+          `${path}: the snapshot has ${size} bytes, more than the ${MAX_SNAPSHOT_BYTES} a snapshot may have`,
+          { file: path },
+        );
+      }
+      bytes = Deno.readFileSync(path);
+    } catch (e) {
+      if (e instanceof SnapshotError) throw e;
+      throw new SnapshotError(`cannot read snapshot ${path}: ${(e as Error).message}`, { file: path });
+    }}
   const text = decodeText(bytes, path);
   const head = text.trimStart().slice(0, 1);
   if (head === "{") return new SnapshotEngine(parseJsonSnapshot(text, path), path, "wfpsec JSON");

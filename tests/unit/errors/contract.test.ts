@@ -6,7 +6,13 @@
  */
 import assert from "node:assert/strict";
 import { type ErrorJson, errorJson, wfpCodeOf, WfpsecError } from "../../../ffi/wfpsecError.ts";
-import { SystemFolderError, WfpError, WfpInputError, WfpUsageError } from "../../../ffi/errors.ts";
+import {
+  FileSecurityError,
+  SystemFolderError,
+  WfpError,
+  WfpInputError,
+  WfpUsageError,
+} from "../../../ffi/errors.ts";
 import { GuidFormatError } from "../../../ffi/guid.ts";
 import { SddlError } from "../../../ffi/sddl.ts";
 import { EngineUnavailableError } from "../../../ffi/library.ts";
@@ -138,6 +144,14 @@ const CASES: Case[] = [
     cls: SystemFolderError,
     make: () => new SystemFolderError("GetSystemDirectoryW failed (returned 0)"),
     json: { type: "SafetyError", message: "GetSystemDirectoryW failed (returned 0)" },
+  },
+  {
+    cls: FileSecurityError,
+    make: () => new FileSecurityError("cannot open C:\\p.yaml to check its permissions: CreateFileW failed"),
+    json: {
+      type: "SafetyError",
+      message: "cannot open C:\\p.yaml to check its permissions: CreateFileW failed",
+    },
   },
   {
     cls: SimStateError,

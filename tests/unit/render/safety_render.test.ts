@@ -1,120 +1,13 @@
 /**
- * Safety rule for elevated runs (a file non-administrators can write is refused, with the reason) with an
- * injected ACL reader, and the JSON rendering conventions (bigint, bytes, symbolic names, no key bytes).
+ * Service-state parsing, engine selection, and the JSON rendering conventions (bigint, bytes, symbolic names,
+ * no key bytes). The admin-only file rules are in tests/unit/host/admin_only.test.ts.
  */
 import assert from "node:assert/strict";
-import { assertAdminOnly, nonAdminWriters, parseIcacls } from "../../../modules/host/safety.ts";
-import { SafetyError } from "../../../modules/errors.ts";
 import { filterJson, fromJsonObject, providerContextJson } from "../../../modules/render/render.ts";
 import { parseScState } from "../../../modules/host/doctor.ts";
 import { requestedKind } from "../../../modules/engine/select.ts";
 import { CALLOUTS, LAYERS } from "../../../ffi/constants.ts";
 import type { Filter, ProviderContext } from "../../../modules/graph/graph.ts";
-
-const ICACLS_ADMIN = `C:\\ProgramData\\wfpsec\\corp.yaml NT AUTHORITY\\SYSTEM:(I)(F)
-                                   BUILTIN\\Administrators:(I)(F)
-                                   BUILTIN\\Users:(I)(RX)
-
-Successfully processed 1 files; Failed processing 0 files`;
-const ICACLS_USERS_WRITE = `C:\\Users\\Public\\corp.yaml BUILTIN\\Administrators:(I)(F)
-                           NT AUTHORITY\\SYSTEM:(I)(F)
-                           BUILTIN\\Users:(I)(M)
-                           Everyone:(OI)(CI)(IO)(W)
-
-Successfully processed 1 files; Failed processing 0 files`;
-const ICACLS_DIR_USERS_ADD = `C:\\Temp BUILTIN\\Administrators:(OI)(CI)(F)
-        BUILTIN\\Users:(CI)(AD)
-        CREATOR OWNER:(OI)(CI)(IO)(F)
-
-Successfully processed 1 files; Failed processing 0 files`;
-
-// Windows' defaults: users may add folders to C:\ and C:\ProgramData, which replaces no existing name.
-const ICACLS_ROOT = `C:\\ NT AUTHORITY\\SYSTEM:(OI)(CI)(F)
-   BUILTIN\\Administrators:(OI)(CI)(F)
-   BUILTIN\\Users:(OI)(CI)(RX)
-   NT AUTHORITY\\Authenticated Users:(OI)(CI)(IO)(M)
-   NT AUTHORITY\\Authenticated Users:(AD)
-
-Successfully processed 1 files; Failed processing 0 files`;
-const ICACLS_PROGRAMDATA = `C:\\ProgramData NT AUTHORITY\\SYSTEM:(OI)(CI)(F)
-               BUILTIN\\Administrators:(OI)(CI)(F)
-               CREATOR OWNER:(OI)(CI)(IO)(F)
-               BUILTIN\\Users:(OI)(CI)(RX)
-               BUILTIN\\Users:(CI)(WD,AD,WEA,WA)
-
-Successfully processed 1 files; Failed processing 0 files`;
-
-Deno.test("every ancestor folder is checked for delete, rename and takeover rights; Delete on the file counts", () => {
-  const admin = (p: string) => ICACLS_ADMIN.replace("C:\\ProgramData\\wfpsec\\corp.yaml", p);
-  const acls: Record<string, string> = {
-    "C:\\ProgramData\\wfpsec\\deep\\corp.yaml": admin("C:\\ProgramData\\wfpsec\\deep\\corp.yaml"),
-    "C:\\ProgramData\\wfpsec\\deep": admin("C:\\ProgramData\\wfpsec\\deep"),
-    "C:\\ProgramData\\wfpsec": admin("C:\\ProgramData\\wfpsec"),
-    "C:\\ProgramData": ICACLS_PROGRAMDATA,
-    "C:\\": ICACLS_ROOT,
-  };
-  const read = (p: string) => {
-    if (!(p in acls)) throw new Error(`unexpected read of ${p}`);
-    return parseIcacls(p, acls[p]);
-  };
-  const file = "C:\\ProgramData\\wfpsec\\deep\\corp.yaml";
-  assertAdminOnly(file, "policy file", read);
-  // Users may delete (rename) a folder two levels up: the whole path can be swapped.
-  acls["C:\\ProgramData\\wfpsec"] = admin("C:\\ProgramData\\wfpsec").replace("(I)(RX)", "(DE)");
-  assert.throws(
-    () => assertAdminOnly(file, "policy file", read),
-    /BUILTIN\\Users may delete or rename its ancestor folder C:\\ProgramData\\wfpsec/,
-  );
-  acls["C:\\ProgramData\\wfpsec"] = admin("C:\\ProgramData\\wfpsec").replace("(I)(RX)", "(DC)");
-  assert.throws(() => assertAdminOnly(file, "policy file", read), /ancestor folder C:\\ProgramData\\wfpsec/);
-  acls["C:\\ProgramData\\wfpsec"] = admin("C:\\ProgramData\\wfpsec");
-  // Delete (DE) on the file itself lets a user replace it.
-  acls[file] = admin(file).replace("(I)(RX)", "(DE)");
-  assert.throws(() => assertAdminOnly(file, "policy file", read), /it is writable by BUILTIN\\Users/);
-});
-
-Deno.test("icacls output parses into principals and rights", () => {
-  assert.deepEqual(parseIcacls("C:\\ProgramData\\wfpsec\\corp.yaml", ICACLS_ADMIN), [
-    { principal: "NT AUTHORITY\\SYSTEM", rights: ["I", "F"] },
-    { principal: "BUILTIN\\Administrators", rights: ["I", "F"] },
-    { principal: "BUILTIN\\Users", rights: ["I", "RX"] },
-  ]);
-});
-
-Deno.test("a file only administrators can write passes; users with Modify are refused with the reason", () => {
-  const acls: Record<string, string> = {
-    "C:\\ProgramData\\wfpsec\\corp.yaml": ICACLS_ADMIN,
-    "C:\\ProgramData\\wfpsec": ICACLS_ADMIN.replace(
-      "C:\\ProgramData\\wfpsec\\corp.yaml",
-      "C:\\ProgramData\\wfpsec",
-    ),
-    "C:\\Users\\Public\\corp.yaml": ICACLS_USERS_WRITE,
-    "C:\\Temp\\corp.yaml": ICACLS_ADMIN.replace("C:\\ProgramData\\wfpsec\\corp.yaml", "C:\\Temp\\corp.yaml"),
-    "C:\\Temp": ICACLS_DIR_USERS_ADD,
-    "C:\\ProgramData": ICACLS_PROGRAMDATA,
-    "C:\\": ICACLS_ROOT,
-  };
-  const read = (p: string) => parseIcacls(p, acls[p]);
-  assertAdminOnly("C:\\ProgramData\\wfpsec\\corp.yaml", "policy file", read);
-  assert.deepEqual(
-    nonAdminWriters("C:\\Users\\Public\\corp.yaml", read),
-    ["BUILTIN\\Users"],
-    "inherit-only entries do not apply",
-  );
-  assert.throws(() => assertAdminOnly("C:\\Users\\Public\\corp.yaml", "policy file", read), (e: unknown) => {
-    assert.ok(e instanceof SafetyError);
-    assert.match(
-      e.message,
-      /refusing to use policy file C:\\Users\\Public\\corp.yaml while elevated: it is writable by BUILTIN\\Users/,
-    );
-    return true;
-  });
-  // The file is fine but its folder lets users add files: the file could be replaced.
-  assert.throws(
-    () => assertAdminOnly("C:\\Temp\\corp.yaml", "snapshot", read),
-    /its folder C:\\Temp is writable by BUILTIN\\Users/,
-  );
-});
 
 Deno.test("sc query state and engine selection rules", () => {
   assert.equal(
