@@ -3,7 +3,7 @@
  * OpenSSH sets SSH_CONNECTION ("client-ip client-port server-ip server-port") and the older SSH_CLIENT
  * ("client-ip client-port server-port") in the session's own environment. On Windows, RDP's client address
  * comes from WTSQuerySessionInformationW (ffi/wtsapi32.ts) and WinRM's (and other management sessions')
- * peers from the TCP connection table (ffi/iphlpapi.ts). The inputs are passed in so the rules are
+ * peers from the TCP connection table (ffi/tcpTable.ts). The inputs are passed in so the rules are
  * testable off Windows.
  */
 import { parseAddr } from "../model/mod.ts";
@@ -65,7 +65,7 @@ export const MANAGEMENT_PORTS: Readonly<Record<number, string>> = {
   5986: "WinRM",
 };
 
-/** A TCP connection as ffi/iphlpapi.ts decodes it (the fields the guard reads). */
+/** A TCP connection as ffi/tcpTable.ts decodes it (the fields the guard reads). */
 export interface TcpRow {
   state: number;
   localPort: number;
@@ -110,7 +110,7 @@ export async function windowsSessionPeers(
     unknown.push(`cannot read this session's RDP client address: ${(e as Error).message}`);
   }
   try {
-    const { tcpConnections } = await import("../../ffi/iphlpapi.ts");
+    const { tcpConnections } = await import("../../ffi/tcpTable.ts");
     const { SESSION_API } = await import("../../ffi/constants.ts");
     peers.push(...managementPeers(tcpConnections(), SESSION_API.MIB_TCP_STATE.MIB_TCP_STATE_ESTAB));
   } catch (e) {

@@ -11,7 +11,7 @@
  * Under the wine stage the TCP-table decode runs as a named rehearsal (Wine's iphlpapi), the rest skips.
  */
 import assert from "node:assert/strict";
-import { tcpConnections } from "../../ffi/iphlpapi.ts";
+import { tcpConnections } from "../../ffi/tcpTable.ts";
 import { rdpClientAddress } from "../../ffi/wtsapi32.ts";
 import { SESSION_API } from "../../ffi/constants.ts";
 import { windowsSessionPeers } from "../../modules/host/sessionPeer.ts";

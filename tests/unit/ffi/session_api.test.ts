@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { decodeClientAddress, decodeProtocolType, ipv6 } from "../../../ffi/wtsapi32.ts";
-import { decodeTcpTable } from "../../../ffi/iphlpapi.ts";
+import { decodeTcpTable } from "../../../ffi/tcpTable.ts";
 import { layoutOf } from "../../../ffi/structs.ts";
 import { SESSION_API } from "../../../ffi/constants.ts";
 import { managementPeers } from "../../../modules/host/sessionPeer.ts";

@@ -4,7 +4,8 @@
  * ULONG ulAf, TCP_TABLE_CLASS TableClass, ULONG Reserved)` with TCP_TABLE_OWNER_PID_ALL, once for AF_INET
  * (MIB_TCPTABLE_OWNER_PID) and once for AF_INET6 (MIB_TCP6TABLE_OWNER_PID). The caller owns the buffer: a
  * first call learns the size (ERROR_INSUFFICIENT_BUFFER), and a table that grew in between is asked again.
- * iphlpapi.dll is loaded from System32 by full path (GetSystemDirectoryW).
+ * iphlpapi.dll is loaded from System32 by full path (GetSystemDirectoryW). One concept per module: other
+ * iphlpapi functions (adapter addresses) live in their own module, so this one is named for the TCP table.
  * The decoders take the bytes, so they are tested off Windows over buffers laid out from the tables.
  */
 import { systemDirectory } from "./kernel32.ts";
@@ -13,7 +14,7 @@ import { layoutOf } from "./structs.ts";
 import { ipv4, ipv6 } from "./wtsapi32.ts";
 
 /** The dlopen table (Win64: BOOL is i32, DWORD/ULONG/enums u32, the table and its size buffers). */
-export const IPHLPAPI_SYMBOLS = {
+export const TCP_TABLE_SYMBOLS = {
   GetExtendedTcpTable: { parameters: ["buffer", "buffer", "i32", "u32", "u32", "u32"], result: "u32" },
 } as const;
 
@@ -66,7 +67,7 @@ export function decodeTcpTable(buf: Uint8Array, family: 4 | 6): TcpConnection[] 
 
 /** Every TCP connection of this host (both families), from GetExtendedTcpTable(TCP_TABLE_OWNER_PID_ALL). */
 export function tcpConnections(): TcpConnection[] {
-  const lib = Deno.dlopen(`${systemDirectory()}\\iphlpapi.dll`, IPHLPAPI_SYMBOLS);
+  const lib = Deno.dlopen(`${systemDirectory()}\\iphlpapi.dll`, TCP_TABLE_SYMBOLS);
   try {
     const out: TcpConnection[] = [];
     for (const family of [4, 6] as const) {
