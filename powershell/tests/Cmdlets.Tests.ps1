@@ -130,6 +130,11 @@ Describe 'Plan, apply, show, export and remove on one simulator' {
         $plan.Simulated | Should -BeTrue
     }
 
+    It 'Test-IpsecPolicy writes the lock-out guard finding of a rule without remote scope as a warning' {
+        $null = Test-IpsecPolicy -Path $File -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -Match 'rule "domain-isolation" requires IPsec and has no remote scope'
+    }
+
     It 'Test-IpsecPolicy -Quiet returns $false while changes are pending' {
         $q = Test-IpsecPolicy -Path $File -Quiet
         $q | Should -BeOfType [bool]

@@ -12,6 +12,9 @@ function Test-IpsecPolicy {
     The path is bound from the pipeline by property name (Path, FullName), so the output of
     Get-IpsecPolicy -Path and of Get-ChildItem can be piped in.
 
+    The lock-out guard's findings (a rule that requires IPsec for the peer of a remote session on this host,
+    or has no remote scope; Set-IpsecPolicy refuses them without -Force) are written as warnings.
+
     .PARAMETER Path
     The policy file (YAML or JSON).
 
@@ -75,6 +78,7 @@ function Test-IpsecPolicy {
             -WfpsecPath $WfpsecPath -Target $file -DeferProperty changes
         if (-not $r) { return }
         $plan = ConvertTo-WfpsecPlan $r.Data $file $r.Deferred
+        Write-WfpsecLockoutWarning $PSCmdlet $r.Data
         if ($Quiet) { return $plan.InSync }
         $plan
     }
