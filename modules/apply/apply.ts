@@ -63,6 +63,8 @@ export interface ApplyResult {
 export interface ApplyOptions extends PlanOptions {
   /** Called with the fresh plan inside the transaction, before any change (e.g. for logging). */
   onPlan?: (plan: Plan) => void;
+  /** Called once the plan's changes ran, before they commit (inside the transaction; before the SA calls). */
+  onExecuted?: (plan: Plan) => void;
 }
 
 const PSK = ENUMS.IKEEXT_AUTHENTICATION_METHOD_TYPE.IKEEXT_PRESHARED_KEY;
@@ -95,12 +97,14 @@ export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOption
       if (hasSa(p)) refuseUncompensable(p);
       opts.onPlan?.(p);
       executePlan(engine, p);
+      opts.onExecuted?.(p);
       // The ids the engine gave this commit, so compensation can tell it from a later one.
       if (hasSa(p)) commit = recordCommit(engine, p);
       return p;
     });
   } else {
     opts.onPlan?.(first);
+    opts.onExecuted?.(first);
   }
   if (hasSa(plan)) {
     try {

@@ -6,6 +6,7 @@ import { type Command, ENGINE_OPTS, VERSION } from "./command.ts";
 import { MONITOR_COMMANDS } from "./monitorCommands.ts";
 import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import { DSC_COMMAND } from "./dscCommand.ts";
+import { CONFIRM_COMMAND, REVERT_COMMAND } from "./confirmCommand.ts";
 import {
   diagnosticJson,
   diagnosticLine,
@@ -110,7 +111,8 @@ export const COMMANDS: Record<string, Command> = {
 
   apply: {
     summary: "make the engine match the policy, in one transaction",
-    usage: "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--json] [engine options]",
+    usage:
+      "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--confirm-within DURATION] [--json] [engine options]",
     details:
       "Plans, then runs every change in ONE engine transaction: on any failure nothing changes and the\n" +
       "error names the object and the FWP_E_* code. Re-applying an applied policy changes nothing.\n" +
@@ -121,6 +123,10 @@ export const COMMANDS: Record<string, Command> = {
       "--if-drifted: the scheduled task keeps its policy in force).\n" +
       "--allow-coexist: apply even when other providers' IPsec policy overlaps this policy's traffic\n" +
       "(without it apply refuses and changes nothing; `wfpsec plan` lists the overlap).\n" +
+      "--confirm-within DURATION (5s..24h, e.g. 90s, 5m, 1h30m): arm a revert to the state this apply\n" +
+      "replaces; `wfpsec confirm` keeps the new state, otherwise it is restored at the deadline (`wfpsec\n" +
+      "revert --due`; on Windows SYSTEM scheduled tasks run it at the deadline and at start-up). While an\n" +
+      "apply awaits confirmation, apply and remove are refused.\n" +
       "Lock-out guard: a rule that requires IPsec for the peer of a remote session on this host (SSH, RDP,\n" +
       "WinRM) or has no remote scope is a warning (file:line), and apply refuses it, changing nothing, unless\n" +
       "--confirm-within DURATION or --force; never a policy already in force, nor --if-drifted (warnings only).",
@@ -133,6 +139,8 @@ export const COMMANDS: Record<string, Command> = {
     },
     positionals: [1, 1],
     async run(v, [file], out) {
+      const cf = await import("./confirmCommand.ts");
+      const withinMs = await cf.confirmWithin(v); // a bad duration is refused before anything is opened
       const loaded = await loadGraph(file);
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, false);
@@ -149,12 +157,12 @@ export const COMMANDS: Record<string, Command> = {
         }
         // Lock-out guard (modules/cli/lockoutGuard.ts): refuses below, under the lock, unless forced.
         const lockout = await (await import("./lockoutGuard.ts")).checkLockout(loaded, engine.info);
-        const { applyGraph } = await import("../apply/apply.ts");
         const { planGraph, publicChanges } = await import("../plan/plan.ts");
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
         const key = await providerKey();
         // Read under the lock, just before the apply: the policy this apply actually replaced.
         const { coexistenceRefusal, findCoexistence } = await import("../explain/mod.ts");
+        const gate = await cf.applyGate(v, engine, withinMs);
         const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
           const coexistence = findCoexistence(engine, loaded.graph.filters, key);
           let inSync: boolean | undefined;
@@ -167,7 +175,7 @@ export const COMMANDS: Record<string, Command> = {
           warnings.push(...lockout.warnings);
           lockout.print(out);
           const replaces = replacedPolicy(engine, key, loaded.name);
-          return { replaces, r: applyGraph(engine, loaded.graph) };
+          return { replaces, r: gate.apply(engine, loaded) };
         });
         const changes = publicChanges(r.plan.changes);
         if (out.json) {
@@ -180,6 +188,7 @@ export const COMMANDS: Record<string, Command> = {
             changes,
             summary: r.plan.summary,
             durationMs: Math.round(r.durationMs * 10) / 10,
+            confirm: gate.json(),
           });
         } else {
           const { planText } = await import("../render/render.ts");
@@ -195,6 +204,7 @@ export const COMMANDS: Record<string, Command> = {
               } (${r.durationMs.toFixed(1)} ms).`,
             );
           }
+          for (const line of gate.text()) out.text(line);
         }
         return 0;
       } finally {
@@ -533,4 +543,8 @@ export const COMMANDS: Record<string, Command> = {
   explain: EXPLAIN_COMMAND,
 
   dsc: DSC_COMMAND,
+
+  confirm: CONFIRM_COMMAND,
+
+  revert: REVERT_COMMAND,
 };

@@ -116,7 +116,11 @@ export async function openEngine(v: Values, out: Output, allowState: boolean) {
   return engine;
 }
 
-/** Runs `fn` holding this host's apply lock (modules/apply/lock.ts): one apply or remove at a time. */
+/**
+ * Runs `fn` holding this host's apply lock (modules/apply/lock.ts): one apply or remove at a time. While an
+ * `apply --confirm-within` awaits confirmation every command that changes the engine is refused here
+ * (modules/apply/armed.ts), except `confirm` and `revert`, which end the wait.
+ */
 export async function underApplyLock<T>(
   engine: import("../engine/mod.ts").Engine,
   v: Values,
@@ -125,6 +129,7 @@ export async function underApplyLock<T>(
   fn: () => T,
 ): Promise<T> {
   const { applyLockPath, withApplyLock } = await import("../apply/lock.ts");
+  const { armedRecordPath, refuseWhileArmed } = await import("../apply/armed.ts");
   const simState = (v["sim-state"] as string | undefined) ?? Deno.env.get("FWPSIM_STATE");
   const path = applyLockPath(engine.info.kind, simState);
   // How long to wait for another apply: WFPSEC_LOCK_TIMEOUT_MS (milliseconds), default 60 s.
@@ -134,7 +139,12 @@ export async function underApplyLock<T>(
     command,
     timeoutMs,
     onStale: (m) => out.err(`wfpsec ${command}: warning: ${m}`),
-  }, fn);
+  }, () => {
+    if (path && command !== "confirm" && command !== "revert") {
+      refuseWhileArmed(armedRecordPath(path), command);
+    }
+    return fn();
+  });
 }
 
 export interface Loaded {

@@ -14,7 +14,8 @@
         'New-IpsecIsolationPolicy', 'Get-IpsecPolicy', 'Test-IpsecPolicy', 'Set-IpsecPolicy',
         'Remove-IpsecPolicy', 'Export-IpsecPolicy', 'Get-IpsecSecurityAssociation', 'Get-IpsecNetEvent',
         'Get-IpsecStatistics', 'Get-IpsecStatus', 'Remove-IpsecSa', 'Get-IpsecExplanation',
-        'New-IpsecPolicyTaskDefinition', 'Register-IpsecPolicyTask', 'Unregister-IpsecPolicyTask'
+        'New-IpsecPolicyTaskDefinition', 'Register-IpsecPolicyTask', 'Unregister-IpsecPolicyTask',
+        'Confirm-IpsecPolicy'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -26,7 +26,8 @@ Describe 'Module manifest' {
                 'Export-IpsecPolicy', 'Get-IpsecExplanation', 'Get-IpsecNetEvent', 'Get-IpsecPolicy', 'Get-IpsecSecurityAssociation',
                 'Get-IpsecStatistics', 'Get-IpsecStatus', 'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
                 'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Remove-IpsecSa', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
-                'Unregister-IpsecPolicyTask') | Sort-Object)
+                'Unregister-IpsecPolicyTask',
+                'Confirm-IpsecPolicy') | Sort-Object)
         Get-Command Invoke-WfpsecExe -ErrorAction Ignore | Should -BeNullOrEmpty
     }
 

@@ -107,8 +107,21 @@ function ConvertTo-WfpsecApplyResult {
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
+    # apply --confirm-within: until when it awaits Confirm-IpsecPolicy, and what comes back otherwise
+    $armed = Get-WfpsecProp $Data 'confirm'
+    $deadline = ConvertTo-WfpsecTime (Get-WfpsecProp $armed 'deadline')
+    $result | Add-Member -NotePropertyName ConfirmDeadline -NotePropertyValue $deadline
+    $result | Add-Member -NotePropertyName RevertsTo -NotePropertyValue $(if ($armed) { Get-WfpsecProp $armed 'previousPolicy' } else { $null })
     Add-WfpsecLazyList $result Changes $Data changes $Deferred 'WfpSec.PlanChange'
     $result
+}
+
+function ConvertTo-WfpsecTime {
+    # an ISO time of the JSON (pwsh 7's ConvertFrom-Json may have made it a DateTime already); $null stays $null
+    param($Value)
+    if ($null -eq $Value -or $Value -eq '') { return $null }
+    if ($Value -is [datetime]) { return $Value }
+    [datetime]::Parse([string]$Value, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind)
 }
 
 function Add-WfpsecTypeName {
@@ -214,8 +227,20 @@ function Invoke-WfpsecApplyCore {
         [switch]$AllowCoexist,
         [string]$WfpsecPath,
         [System.Management.Automation.ConfirmImpact]$Impact = 'Medium',
+        # apply --confirm-within: whole seconds (the executable checks the bounds)
+        [Nullable[timespan]]$ConfirmWithin,
         [switch]$Force
     )
+    $within = $null
+    if ($null -ne $ConfirmWithin) {
+        $s = ([timespan]$ConfirmWithin).TotalSeconds
+        if ($s -ne [math]::Floor($s) -or $s -le 0) {
+            $Caller.ThrowTerminatingError((New-WfpsecErrorRecord -ErrorId 'WfpSec.InvalidConfirmWithin' -Category InvalidArgument `
+                        -ExceptionType ([System.ArgumentException]) -Target $ConfirmWithin -Message (
+                        "-ConfirmWithin must be a positive whole number of seconds (e.g. 00:05:00), not $ConfirmWithin. Nothing was applied.")))
+        }
+        $within = '{0}s' -f [int64]$s
+    }
     if (Test-WfpsecWouldPrompt -Impact $Impact) {
         $r = Invoke-WfpsecExe -Caller $Caller -Command plan -ArgumentList @($File) -SuccessExitCode 0, 2 `
             -WfpsecPath $WfpsecPath -Target $File -DeferProperty changes
@@ -233,6 +258,7 @@ function Invoke-WfpsecApplyCore {
     $ok = @(0)
     if ($IfDrifted) { $argv = @('--if-drifted') + $argv; $ok = @(0, 1) }
     if ($AllowCoexist) { $argv = @('--allow-coexist') + $argv }
+    if ($within) { $argv = @('--confirm-within', $within) + $argv }
     if ($Force) { $argv = @('--force') + $argv }
     $r = Invoke-WfpsecExe -Caller $Caller -Command apply -ArgumentList $argv -SuccessExitCode $ok `
         -WfpsecPath $WfpsecPath -Target $File -DeferProperty changes

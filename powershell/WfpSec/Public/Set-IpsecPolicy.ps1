@@ -32,10 +32,20 @@ function Set-IpsecPolicy {
     policy's traffic. Without it such an apply is refused (WfpSec.SafetyError) and nothing changes;
     Test-IpsecPolicy lists the overlaps.
 
+    .PARAMETER ConfirmWithin
+    Use `apply --confirm-within`: arm a revert to the state this apply replaces (manual SAs and their keys
+    included). Unless Confirm-IpsecPolicy runs before the deadline, the previous policy is restored by
+    itself, even if the session drops, the process is killed or the host reboots (SYSTEM scheduled tasks run
+    `wfpsec revert --due` at the deadline and at start-up). A whole number of seconds between 5 seconds and
+    24 hours, e.g. 00:05:00 or (New-TimeSpan -Minutes 10); anything else is refused before anything is
+    applied (WfpSec.InvalidConfirmWithin or WfpSec.UsageError). The result's ConfirmDeadline says until
+    when; while an apply awaits confirmation every other apply is refused (WfpSec.SafetyError).
+
     .PARAMETER Force
     Use `apply --force`: apply even when the lock-out guard finds a rule that requires IPsec for the peer of a
     remote session on this host (SSH, RDP, WinRM) or has no remote scope, or when the IKEEXT service is not
-    running. Without it such an apply is refused (WfpSec.SafetyError) and nothing changes. The findings are
+    running. Without it (or -ConfirmWithin, for the guard) such an apply is refused (WfpSec.SafetyError) and
+    nothing changes. The findings are
     written as warnings either way (also by -WhatIf).
 
     .PARAMETER WfpsecPath
@@ -58,6 +68,12 @@ function Set-IpsecPolicy {
     Shows the file's plan and asks before applying it.
 
     .EXAMPLE
+    Set-IpsecPolicy .\new-policy.yaml -ConfirmWithin 00:05:00; Confirm-IpsecPolicy
+
+    Applies the new policy and, once the host is seen to be still reachable, keeps it; without the
+    Confirm-IpsecPolicy within five minutes the previous policy comes back.
+
+    .EXAMPLE
     Set-IpsecPolicy .\server-isolation.yaml -IfDrifted
 
     Applies only if the engine drifted; the outcome is "applied" or "in-sync".
@@ -70,6 +86,9 @@ function Set-IpsecPolicy {
 
     .LINK
     Test-IpsecPolicy
+
+    .LINK
+    Confirm-IpsecPolicy
     #>
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('WfpSec.ApplyResult')]
@@ -81,6 +100,8 @@ function Set-IpsecPolicy {
         [switch]$IfDrifted,
 
         [switch]$AllowCoexist,
+
+        [Nullable[timespan]]$ConfirmWithin,
 
         [string]$WfpsecPath,
 
@@ -103,7 +124,7 @@ function Set-IpsecPolicy {
         }
         if ($files.Count -eq 1) {
             Invoke-WfpsecApplyCore -Caller $PSCmdlet -File $files[0] -IfDrifted:$IfDrifted -AllowCoexist:$AllowCoexist `
-                -WfpsecPath $WfpsecPath -Force:$Force
+                -ConfirmWithin $ConfirmWithin -WfpsecPath $WfpsecPath -Force:$Force
         }
     }
 }

@@ -29,6 +29,7 @@ import {
 } from "../../../modules/errors.ts";
 import { ImportError } from "../../../modules/import/errors.ts";
 import { KeywordResolutionError } from "../../../modules/model/addrKeyword.ts";
+import { ConfirmError } from "../../../modules/apply/armed.ts";
 
 const ROOT = new URL("../../../", import.meta.url);
 const DOC = Deno.readTextFileSync(new URL("docs/cli-json.md", ROOT));
@@ -253,6 +254,15 @@ const CASES: Case[] = [
     cls: ImportError,
     make: () => new ImportError("unterminated string", { file: "fw.reg", line: 7, field: "ConSec1" }),
     json: { type: "PolicyError", message: "fw.reg:7 (ConSec1): unterminated string" },
+  },
+  {
+    cls: ConfirmError,
+    make: () =>
+      new ConfirmError('apply refused: the apply of policy "a" awaits confirmation; nothing changed'),
+    json: {
+      type: "SafetyError",
+      message: 'apply refused: the apply of policy "a" awaits confirmation; nothing changed',
+    },
   },
   {
     cls: KeywordResolutionError,
