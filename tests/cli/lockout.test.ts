@@ -88,6 +88,24 @@ Deno.test({ name: "apply --force applies it with the warning (text and JSON)", i
   }]);
 });
 
+Deno.test({
+  name: "apply --confirm-within is accepted by the guard: applied, armed, with the warning",
+  ignore,
+}, async () => {
+  const { policy, state, sim } = setup();
+  const before = await engineState(state);
+  const r = await wfpsec(["apply", policy, ...sim, "--confirm-within", "5m", "--json"], PEER("10.0.0.5"));
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const doc = json(r, "apply");
+  assert.equal(doc.outcome, "applied");
+  assert.notEqual(doc.confirm, null, "a revert is armed");
+  assert.equal(lockoutWarnings(doc).length, 1);
+  assert.notEqual(await engineState(state), before);
+  // Confirmed, the policy stays; a later apply of it is in sync and not refused.
+  assert.equal((await wfpsec(["confirm", ...sim])).code, 0);
+  assert.equal((await wfpsec(["apply", policy, ...sim], PEER("10.0.0.5"))).code, 0);
+});
+
 Deno.test({ name: "a peer outside every require rule's remote scope is no finding", ignore }, async () => {
   const { policy, sim } = setup();
   const r = await wfpsec(["apply", policy, ...sim, "--json"], PEER("192.0.2.7"));
