@@ -16,11 +16,16 @@ export { ENUMS, FLAGS } from "./ffi/constants.ts";
 
 /** Planner: prepare a graph for a host, read what our provider owns, and diff. */
 export {
+  AccountResolutionError,
+  type AccountResolver,
+  ACCOUNTS_FIXTURE_ENV,
   type Change,
   type ChangeGroup,
   type CurrentState,
+  defaultAccountResolver,
   defaultResolveSecret,
   diffGraph,
+  type FoundAccount,
   type ObjectKind,
   type Plan,
   type PlannedChange,
@@ -30,7 +35,9 @@ export {
   prepareGraph,
   publicChange,
   publicChanges,
+  readAccountsFixture,
   readCurrent,
+  type ResolvedAccount,
   type SecretResolver,
   type SecretValues,
 } from "./modules/plan/mod.ts";
@@ -161,6 +168,8 @@ export type {
 } from "./modules/policy/mod.ts";
 /** A parsed address selector of the policy model. */
 export type { AddrSpec } from "./modules/model/mod.ts";
+/** Authorization lists by name: an entry as written, and what `authorization.machines` / `users` hold. */
+export type { AccountName, AuthorizationField, AuthorizationSpec } from "./modules/model/mod.ts";
 /** Compiler: policy -> ObjectGraph, and the object graph back to a policy document. */
 export {
   compilePolicy,

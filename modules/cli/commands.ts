@@ -7,6 +7,8 @@ import { MONITOR_COMMANDS } from "./monitorCommands.ts";
 import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import { DSC_COMMAND } from "./dscCommand.ts";
 import { CONFIRM_COMMAND, REVERT_COMMAND } from "./confirmCommand.ts";
+import { REPORT_COMMAND } from "./reportCommand.ts";
+import { IMPORT_COMMAND } from "./importCommand.ts";
 import {
   diagnosticJson,
   diagnosticLine,
@@ -66,6 +68,9 @@ export const COMMANDS: Record<string, Command> = {
     usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
+      "Where rules with different security overlap, lists which decides (higher priority, else more specific).\n" +
+      "Account names in authorization lists are resolved on the host and shown with their SIDs\n" +
+      "(LookupAccountNameW on Windows; fwpsim and snapshots: the WFPSEC_ACCOUNTS fixture).\n" +
       "Exit 0 in sync, 2 changes pending, 1 error.",
     options: { ...ENGINE_OPTS, state: { type: "string" } },
     positionals: [1, 1],
@@ -81,6 +86,8 @@ export const COMMANDS: Record<string, Command> = {
         const changes = publicChanges(plan.changes);
         const { coexistenceText, findCoexistence } = await import("../explain/mod.ts");
         const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
+        const prec = await import("./precedenceView.ts"), precR = await import("../render/precedence.ts");
+        const precedence = prec.policyPrecedence(loaded.rules);
         const lockout = await (await import("./lockoutGuard.ts")).checkLockout(loaded, engine.info);
         warnings.push(...lockout.warnings);
         lockout.print(out);
@@ -91,16 +98,20 @@ export const COMMANDS: Record<string, Command> = {
             replacesPolicy: replaces ?? null,
             warnings,
             inSync: plan.inSync,
+            accounts: plan.accounts ?? [],
             changes,
             summary: plan.summary,
             coexistence,
+            precedence: precR.precedenceJson(precedence),
           });
         } else {
           const { planText } = await import("../render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
+          if (plan.accounts) out.text((await import("../render/accounts.ts")).accountsText(plan.accounts));
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
+          if (precedence.length) out.text(precR.precedenceText(precedence));
         }
         return plan.inSync ? 0 : 2;
       } finally {
@@ -185,6 +196,7 @@ export const COMMANDS: Record<string, Command> = {
             replacesPolicy: replaces ?? null,
             warnings,
             outcome: r.outcome,
+            accounts: r.plan.accounts ?? [],
             changes,
             summary: r.plan.summary,
             durationMs: Math.round(r.durationMs * 10) / 10,
@@ -196,6 +208,9 @@ export const COMMANDS: Record<string, Command> = {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
             if (replaces) out.text(`This apply ${replacesHeadline(replaces, loaded.name)}.`);
+            if (r.plan.accounts) {
+              out.text((await import("../render/accounts.ts")).accountsText(r.plan.accounts));
+            }
             out.text(planText(changes, r.plan.summary));
             const sas = r.plan.changes.filter((c) => c.kind === "manualSa").length;
             out.text(
@@ -252,6 +267,7 @@ export const COMMANDS: Record<string, Command> = {
     details: "Lists providers, sublayers, provider contexts and filters with symbolic names for layers,\n" +
       "callouts and providers, and each filter's conditions decoded (remote 10.0.0.0/8 udp/53).\n" +
       "`wfpsec show --all --json > snap.json` makes an offline snapshot.\n" +
+      "Without --all/--provider/--layer, also the precedence of wfpsec's overlapping rules in force.\n" +
       "Pre-shared keys are never shown.\n\n" +
       "Options:\n" +
       "  --all                  every provider's objects, with a PROVIDER column (name, or key when unnamed)\n" +
@@ -301,6 +317,10 @@ export const COMMANDS: Record<string, Command> = {
         const empty = !providers.length && !sublayers.length && !providerContexts.length && !filters.length;
         const nameOf = (k: string | undefined) => sel.providerName(k, registered);
         const r = await import("../render/render.ts");
+        // The precedence order of the rules in force (ours, unselected): precedenceView.ts.
+        const precedence = !wide && !layer && !empty
+          ? (await import("./precedenceView.ts")).showPrecedence(engine, await providerKey())
+          : undefined;
         if (out.json) {
           const selection: Record<string, import("../render/render.ts").Json> = {};
           if (layer) selection.layer = { layerKey: layer.key, layer: layer.name ?? null };
@@ -318,6 +338,9 @@ export const COMMANDS: Record<string, Command> = {
             sublayers: sublayers.map((s) => named(r.sublayerJson(s), s.providerKey)),
             providerContexts: providerContexts.map((c) => named(r.providerContextJson(c), c.providerKey)),
             filters: filters.map((f) => named(r.filterJson(f), f.providerKey)),
+            ...(precedence
+              ? { precedence: (await import("../render/precedence.ts")).precedenceJson(precedence) }
+              : {}),
           });
         } else if (empty) {
           const what = layer || provider
@@ -331,6 +354,9 @@ export const COMMANDS: Record<string, Command> = {
         } else {
           out.text(`${wide ? "All objects" : "wfpsec's objects"} in ${engine.info.description}:\n`);
           out.text(r.showText(shown, wide ? (k) => nameOf(k) ?? k ?? "-" : undefined));
+          if (precedence?.length) {
+            out.text("\n" + (await import("../render/precedence.ts")).precedenceText(precedence));
+          }
         }
         return 0;
       } finally {
@@ -542,9 +568,13 @@ export const COMMANDS: Record<string, Command> = {
 
   explain: EXPLAIN_COMMAND,
 
+  report: REPORT_COMMAND,
+
   dsc: DSC_COMMAND,
 
   confirm: CONFIRM_COMMAND,
 
   revert: REVERT_COMMAND,
+
+  import: IMPORT_COMMAND,
 };

@@ -149,12 +149,15 @@ export async function underApplyLock<T>(
 
 export interface Loaded {
   graph: import("../graph/mod.ts").ObjectGraph;
+  /** The validated model the graph was compiled from (report's policy matrix). */
+  policy: import("../model/mod.ts").Policy;
   name: string;
   file: string;
   warnings: Record<string, unknown>[];
   /** Rules and tunnels that require IPsec, so IKEEXT (modules/host/services.ts). */
   ikeextDependents: string[];
-  /** The validated rules, in the file's order (the lock-out guard, modules/cli/lockoutGuard.ts). */
+  /** The validated rules, in the file's order (plan's precedence order: policy/precedence.ts; the lock-out
+   * guard, modules/cli/lockoutGuard.ts). */
   rules: import("../model/mod.ts").Rule[];
   /** The decoded policy text (for positions the loader did not keep: lockoutGuard.ts). */
   text: string;
@@ -209,6 +212,7 @@ export async function loadGraph(file: string): Promise<Loaded> {
   const { ikeextDependents } = await import("../host/services.ts");
   return {
     graph,
+    policy,
     name: policy.name,
     file,
     warnings: warnings as unknown as Record<string, unknown>[],

@@ -14,3 +14,5 @@ export * from "./x509.ts";
 export * from "./rootca.ts";
 export * from "./appId.ts";
 export * from "./security.ts";
+export * from "./precedence.ts";
+export * from "./identity.ts";

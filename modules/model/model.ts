@@ -3,6 +3,7 @@
  * in and every reference resolved, so the compiler never has to re-check the document.
  */
 import type { AddrSpec } from "./addr.ts";
+import type { AuthorizationSpec } from "./identity.ts";
 
 /** Keying modules in policy vocabulary. */
 export type KeyModule = "ikev1" | "authip" | "ikev2";
@@ -173,10 +174,15 @@ export interface Rule {
   quickMode: string;
   /** Guaranteed encryption at ALE connect and accept. */
   requireEncryption: boolean;
-  /** SDDL for the remote machines and users allowed (ALE identity authorization). */
-  authorization?: { machines?: string; users?: string };
+  /**
+   * The remote machines and users allowed (ALE identity authorization): SDDL as written, or names and SIDs
+   * (model/identity.ts) that plan/apply resolve on the host.
+   */
+  authorization?: { machines?: AuthorizationSpec; users?: AuthorizationSpec };
   /** Full path of the only program the rule's ALE enforcement applies to. */
   program?: string;
+  /** Explicit precedence (1-255; absent = 0): outranks specificity where rules overlap (precedence.ts). */
+  priority?: number;
 }
 
 /** An exemption (permit above IPsec). */

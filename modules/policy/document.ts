@@ -5,7 +5,7 @@
 import { stringify } from "yaml";
 import { type AddrSpec, formatAddr } from "../model/mod.ts";
 import { formatMm, formatQm } from "../model/mod.ts";
-import type { AuthMethod, Policy, PortRange, RootCa, SecretRef } from "../model/mod.ts";
+import type { AuthMethod, AuthorizationSpec, Policy, PortRange, RootCa, SecretRef } from "../model/mod.ts";
 
 /** A policy document as written in a file (the JSON Schema describes it). */
 export type PolicyDocument = { version: 1; name: string } & Record<string, unknown>;
@@ -28,6 +28,9 @@ export const PROTO_NAMES: Record<number, string> = {
 };
 
 /** A secret reference as the file writes it (its `source` position is the loader's, not the document's). */
+/** An authorization field as written: SDDL, or the list of names and SIDs. */
+const authzDoc = (a: AuthorizationSpec | undefined): string | string[] | undefined =>
+  a === undefined || typeof a === "string" ? a : a.map((x) => x.name);
 const refDoc = (r: SecretRef): { env: string } | { file: string } =>
   r.env !== undefined ? { env: r.env } : { file: r.file! };
 
@@ -124,8 +127,11 @@ export function policyToDocument(p: Policy): PolicyDocument {
         mainMode: r.mainMode.length === 1 ? r.mainMode[0] : [...r.mainMode],
         quickMode: r.quickMode,
         requireEncryption: r.requireEncryption || undefined,
-        authorization: r.authorization ? clean({ ...r.authorization }) : undefined,
+        authorization: r.authorization
+          ? clean({ machines: authzDoc(r.authorization.machines), users: authzDoc(r.authorization.users) })
+          : undefined,
         program: r.program,
+        priority: r.priority || undefined,
       })
     );
   }

@@ -29,6 +29,14 @@ BeforeAll {
         Set-Content -LiteralPath $file -Value "version: 1`nname: $Name`nexemptions:`n  - icmp`n$Extra"
         $file
     }
+    function Get-HostOutput {
+        # what the host shows while $Script runs ("What if:" lines are host output, not pipeline output)
+        param([scriptblock]$Script)
+        $t = Join-Path $TestDrive ('host-' + [guid]::NewGuid().ToString('n') + '.txt')
+        Start-Transcript -Path $t -UseMinimalHeader | Out-Null
+        try { & $Script | Out-Null } finally { Stop-Transcript | Out-Null }
+        Get-Content -LiteralPath $t -Raw
+    }
     $script:A = New-Policy 'pester-confirm-a'
     $script:B = New-Policy 'pester-confirm-b' "  - { name: dns, remote: 10.0.0.53, protocol: udp, remotePorts: 53 }`n"
 }
@@ -93,6 +101,9 @@ Describe 'Set-IpsecPolicy -ConfirmWithin and Confirm-IpsecPolicy' {
     It '-WhatIf arms nothing and Confirm-IpsecPolicy -WhatIf keeps the armed record' {
         $before = Get-StateFingerprint
         Set-IpsecPolicy -Path $B -ConfirmWithin 00:05:00 -WhatIf | Should -BeNullOrEmpty
+        $text = Get-HostOutput { Set-IpsecPolicy -Path $B -ConfirmWithin 00:05:00 -WhatIf }
+        $text | Should -Match 'What if: Apply IPsec policy'
+        $text | Should -Match 'A revert is armed: unless Confirm-IpsecPolicy runs within 00:05:00, the policy in force now comes back'
         Get-StateFingerprint | Should -Be $before
         Test-Path -LiteralPath "$env:FWPSIM_STATE.wfpsec-apply.confirm.json" | Should -BeFalse
         Set-IpsecPolicy -Path $B -ConfirmWithin 00:05:00 | Out-Null

@@ -84,6 +84,8 @@ function ConvertTo-WfpsecPlan {
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
     Add-WfpsecLazyList $plan Changes $Data changes $Deferred 'WfpSec.PlanChange'
+    # authorization account names and the SIDs they resolved to on the host (issue 15 item 4)
+    Add-WfpsecLazyList $plan Accounts $Data accounts $Deferred 'WfpSec.Account'
     $plan
 }
 
@@ -113,6 +115,7 @@ function ConvertTo-WfpsecApplyResult {
     $result | Add-Member -NotePropertyName ConfirmDeadline -NotePropertyValue $deadline
     $result | Add-Member -NotePropertyName RevertsTo -NotePropertyValue $(if ($armed) { Get-WfpsecProp $armed 'previousPolicy' } else { $null })
     Add-WfpsecLazyList $result Changes $Data changes $Deferred 'WfpSec.PlanChange'
+    Add-WfpsecLazyList $result Accounts $Data accounts $Deferred 'WfpSec.Account'
     $result
 }
 
@@ -248,10 +251,11 @@ function Invoke-WfpsecApplyCore {
         $plan = ConvertTo-WfpsecPlan $r.Data $File $r.Deferred
         Write-WfpsecLockoutWarning $Caller $r.Data
         $text = Format-WfpsecPlanText $plan
-        if (-not (Confirm-WfpsecAction -Caller $Caller -Description "Apply IPsec $text" -Query "Apply IPsec $text`nApply these changes?" -Caption 'Apply IPsec policy')) {
+        $armNote = if ($within) { "`nA revert is armed: unless Confirm-IpsecPolicy runs within $ConfirmWithin, the policy in force now comes back." } else { '' }
+        if (-not (Confirm-WfpsecAction -Caller $Caller -Description "Apply IPsec $text$armNote" -Query "Apply IPsec $text$armNote`nApply these changes?" -Caption 'Apply IPsec policy')) {
             return
         }
-    } elseif (-not (Confirm-WfpsecAction -Caller $Caller -Target $File -Action 'Apply IPsec policy')) {
+    } elseif (-not (Confirm-WfpsecAction -Caller $Caller -Target $File -Action $(if ($within) { "Apply IPsec policy (confirm within $ConfirmWithin)" } else { 'Apply IPsec policy' }))) {
         return
     }
     $argv = @($File)

@@ -18,7 +18,7 @@ import { SddlError } from "../../../ffi/sddl.ts";
 import { EngineUnavailableError } from "../../../ffi/library.ts";
 import { SimStateError } from "../../../ffi/fwpsim.ts";
 import { type Diagnostic, PolicyError } from "../../../modules/policy/mod.ts";
-import { SecretError } from "../../../modules/plan/mod.ts";
+import { AccountResolutionError, SecretError } from "../../../modules/plan/mod.ts";
 import { LockBusyError, ManualSaError } from "../../../modules/apply/mod.ts";
 import {
   ApplyError,
@@ -254,6 +254,33 @@ const CASES: Case[] = [
     cls: ImportError,
     make: () => new ImportError("unterminated string", { file: "fw.reg", line: 7, field: "ConSec1" }),
     json: { type: "PolicyError", message: "fw.reg:7 (ConSec1): unterminated string" },
+  },
+  {
+    cls: AccountResolutionError,
+    make: () =>
+      new AccountResolutionError([{
+        file: "p.yaml",
+        line: 9,
+        column: 18,
+        path: "rules[0].authorization.machines[0]",
+        message: "'CONTOSO\\Nope' is not known to LookupAccountNameW",
+        code: "account-unresolved",
+        severity: "error",
+      }]),
+    json: {
+      type: "PolicyError",
+      message:
+        "1 error(s) in policy:\np.yaml:9:18: error[account-unresolved] rules[0].authorization.machines[0]: 'CONTOSO\\Nope' is not known to LookupAccountNameW",
+      diagnostics: [{
+        file: "p.yaml",
+        line: 9,
+        column: 18,
+        path: "rules[0].authorization.machines[0]",
+        message: "'CONTOSO\\Nope' is not known to LookupAccountNameW",
+        code: "account-unresolved",
+        severity: "error",
+      }],
+    },
   },
   {
     cls: ConfirmError,
