@@ -72,6 +72,43 @@ for (const c of cases) {
     }  ${ratio.toFixed(2).padStart(5)} x  (target <= ${TARGET}x) ${ok ? "ok" : "MISSED"}`,
   );
 }
+
+// Where the time of a plan goes (informational, no target): the same plan run twice in one process. The
+// first run pays for loading and compiling its modules, binding the library and V8's first compilation; the
+// second is the work itself. `--version` loads only the command table.
+const driver = `${dir}/driver.ts`;
+Deno.writeTextFileSync(
+  driver,
+  `const { main } = await import(${JSON.stringify(`${ROOT}cli.ts`)});
+const args = ${JSON.stringify(["plan", POLICY, ...sim])};
+const t0 = performance.now(); await main(args); const t1 = performance.now(); await main(args);
+const t2 = performance.now();
+console.error(JSON.stringify({ first: t1 - t0, again: t2 - t1, beforeMain: t0 }));
+`,
+);
+const splits: { first: number; again: number; beforeMain: number }[] = [];
+const versions: number[] = [];
+const bares: number[] = [];
+for (let i = 0; i < PAIRS; i++) {
+  bares.push(await timed(bare));
+  versions.push(await timed(cli("--version")));
+  const o = await new Deno.Command(Deno.execPath(), {
+    args: ["run", ...FLAGS, driver],
+    env,
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  const line = new TextDecoder().decode(o.stderr).trim().split("\n").pop() ?? "{}";
+  splits.push(JSON.parse(line));
+}
+const m = (f: (x: typeof splits[number]) => number) => medianOf(splits.map(f));
+console.log(
+  `  where a plan's time goes (medians): bare deno run ${
+    fmt(medianOf(bares))
+  }; \`wfpsec --version\` (command ` +
+    `table only) ${fmt(medianOf(versions))}; in one process: first plan ${fmt(m((x) => x.first))} (loading ` +
+    `its modules, the library, first compilation), the same plan again ${fmt(m((x) => x.again))} (the work)`,
+);
 Deno.removeSync(dir, { recursive: true });
 if (missed) {
   console.log(`startup bench: ${missed} target(s) missed`);
