@@ -81,10 +81,12 @@ export const COMMANDS: Record<string, Command> = {
         const changes = publicChanges(plan.changes);
         const { coexistenceText, findCoexistence } = await import("../explain/mod.ts");
         const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
+        const armed = await (await import("./armedNotice.ts")).awaitingForOutput(engine, v, out, "plan");
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
             policy: { name: loaded.name, file },
+            awaitingConfirmation: armed,
             replacesPolicy: replaces ?? null,
             warnings,
             inSync: plan.inSync,
@@ -288,6 +290,7 @@ export const COMMANDS: Record<string, Command> = {
         const empty = !providers.length && !sublayers.length && !providerContexts.length && !filters.length;
         const nameOf = (k: string | undefined) => sel.providerName(k, registered);
         const r = await import("../render/render.ts");
+        const armed = await (await import("./armedNotice.ts")).awaitingForOutput(engine, v, out, "show");
         if (out.json) {
           const selection: Record<string, import("../render/render.ts").Json> = {};
           if (layer) selection.layer = { layerKey: layer.key, layer: layer.name ?? null };
@@ -300,6 +303,7 @@ export const COMMANDS: Record<string, Command> = {
             ...r.jsonHead("show", engine.info),
             scope: wide ? "all" : "ours",
             ...(layer || provider ? { selection } : {}),
+            awaitingConfirmation: armed,
             empty,
             providers: providers.map(r.providerJson),
             sublayers: sublayers.map((s) => named(r.sublayerJson(s), s.providerKey)),
