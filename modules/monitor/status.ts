@@ -298,6 +298,11 @@ export function statusJsonLine(head: Record<string, unknown>, r: StatusReport): 
     slim.foreign.providers = slim.foreign.providers.map((p) => ({ ...p, name: p.name && clip(p.name, 40) }));
   }
   slim.policy.file = clip(slim.policy.file, 200);
+  if (slim.awaitingConfirmation) {
+    const a = slim.awaitingConfirmation;
+    a.policy = { name: clip(a.policy.name, 80), file: clip(a.policy.file, 200) };
+    a.revertsTo = a.revertsTo && clip(a.revertsTo, 80);
+  }
   slim.policy.name = slim.policy.name && clip(slim.policy.name, 80);
   const reduced = { ...head, ...slim };
   text = JSON.stringify({ ...reduced, line: clip(statusLine(slim), 600) });

@@ -149,7 +149,7 @@ Deno.test(
       `^An apply of policy "pol-b" awaits confirmation and the revert is overdue: the revert to "pol-a" was ` +
         `due at ${
           deadline.replace(/\./g, "\\.")
-        } \\(1m 3\\ds ago\\) and has not run: run \`wfpsec revert --due\`, ` +
+        } \\([12]m \\d+s ago\\) and has not run: run \`wfpsec revert --due\`, ` +
         `or \`wfpsec confirm\` to keep it\\.$`,
       "m",
     );
