@@ -83,8 +83,41 @@ function ConvertTo-WfpsecPlan {
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
+    $plan | Add-Member -NotePropertyName AwaitingConfirmation -NotePropertyValue (ConvertTo-WfpsecAwaiting $Data)
     Add-WfpsecLazyList $plan Changes $Data changes $Deferred 'WfpSec.PlanChange'
     $plan
+}
+
+function ConvertTo-WfpsecAwaiting {
+    # plan/show/status JSON `awaitingConfirmation`: an apply -ConfirmWithin not yet confirmed, or $null
+    param($Data)
+    $a = Get-WfpsecProp $Data 'awaitingConfirmation'
+    if ($null -eq $a) { return $null }
+    $policy = Get-WfpsecProp $a 'policy'
+    $o = [pscustomobject]@{
+        PSTypeName = 'WfpSec.AwaitingConfirmation'
+        PolicyName = [string](Get-WfpsecProp $policy 'name')
+        Path       = [string](Get-WfpsecProp $policy 'file')
+        Deadline   = ConvertTo-WfpsecTime (Get-WfpsecProp $a 'deadline')
+        RevertsTo  = Get-WfpsecProp $a 'revertsTo'
+        Overdue    = [bool](Get-WfpsecProp $a 'overdue')
+    }
+    $o
+}
+
+function Write-WfpsecAwaitingWarning {
+    # Test-IpsecPolicy and Get-IpsecPolicy: a pending revert is said, not only set on the object
+    param([System.Management.Automation.PSCmdlet]$Caller, $Awaiting)
+    if ($null -eq $Awaiting) { return }
+    $when = $Awaiting.Deadline.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ', [cultureinfo]::InvariantCulture)
+    $to = if ($null -eq $Awaiting.RevertsTo) { "wfpsec's objects are removed" } else { "it is reverted to '$($Awaiting.RevertsTo)'" }
+    $msg = if ($Awaiting.Overdue) {
+        "The apply of policy '$($Awaiting.PolicyName)' awaits confirmation and its revert is overdue (due at $when): " +
+        "run 'wfpsec revert --due' or check the scheduled task, or Confirm-IpsecPolicy to keep it."
+    } else {
+        "The apply of policy '$($Awaiting.PolicyName)' awaits confirmation: $to at $when unless Confirm-IpsecPolicy runs."
+    }
+    $Caller.WriteWarning($msg)
 }
 
 function ConvertTo-WfpsecApplyResult {
@@ -168,6 +201,7 @@ function ConvertTo-WfpsecPolicyState {
         FilterCount          = Get-WfpsecListCount $Data 'filters' $Deferred
         Providers            = $providers
     }
+    $state | Add-Member -NotePropertyName AwaitingConfirmation -NotePropertyValue (ConvertTo-WfpsecAwaiting $Data)
     Add-WfpsecLazyList $state SubLayers $Data 'sublayers' $Deferred 'WfpSec.SubLayer'
     Add-WfpsecLazyList $state ProviderContexts $Data 'providerContexts' $Deferred 'WfpSec.ProviderContext'
     Add-WfpsecLazyList $state Filters $Data 'filters' $Deferred 'WfpSec.Filter'
