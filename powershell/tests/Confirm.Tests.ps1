@@ -123,14 +123,14 @@ Describe 'An apply awaiting confirmation shows in Test-IpsecPolicy, Get-IpsecPol
         $r = Set-IpsecPolicy -Path $B -ConfirmWithin 00:10:00
         $plan = Test-IpsecPolicy $B -WarningVariable w -WarningAction SilentlyContinue
         $plan.InSync | Should -BeTrue
-        $a = $plan.AwaitingConfirmation
-        $a.PSObject.TypeNames[0] | Should -Be 'WfpSec.AwaitingConfirmation'
-        $a.PolicyName | Should -Be 'pester-confirm-b'
-        $a.Path | Should -Be $B
-        $a.RevertsTo | Should -Be 'pester-confirm-a'
-        $a.Overdue | Should -BeFalse
-        $a.Deadline | Should -BeOfType ([datetime])
-        $a.Deadline.ToUniversalTime() | Should -Be $r.ConfirmDeadline.ToUniversalTime()
+        $aw = $plan.AwaitingConfirmation
+        $aw.PSObject.TypeNames[0] | Should -Be 'WfpSec.AwaitingConfirmation'
+        $aw.PolicyName | Should -Be 'pester-confirm-b'
+        $aw.Path | Should -Be $B
+        $aw.RevertsTo | Should -Be 'pester-confirm-a'
+        $aw.Overdue | Should -BeFalse
+        $aw.Deadline | Should -BeOfType ([datetime])
+        $aw.Deadline.ToUniversalTime() | Should -Be $r.ConfirmDeadline.ToUniversalTime()
         "$w" | Should -BeLike "The apply of policy 'pester-confirm-b' awaits confirmation: it is reverted to 'pester-confirm-a' at *Z unless Confirm-IpsecPolicy runs."
 
         $state = Get-IpsecPolicy -WarningVariable w2 -WarningAction SilentlyContinue
@@ -143,6 +143,8 @@ Describe 'An apply awaiting confirmation shows in Test-IpsecPolicy, Get-IpsecPol
         $s.Reasons | Should -Be @('awaiting confirmation')
         $s.AwaitingConfirmation.RevertsTo | Should -Be 'pester-confirm-a'
         $s.Line | Should -Match 'AWAITING CONFIRMATION'
+        $text = Get-HostOutput { Set-IpsecPolicy -Path $A -WhatIf }
+        $text | Should -Match "This apply will be refused: the apply of policy 'pester-confirm-b' awaits confirmation"
 
         (Confirm-IpsecPolicy).Outcome | Should -Be 'confirmed'
         $after = Test-IpsecPolicy $B -WarningVariable w3

@@ -268,6 +268,13 @@ function Invoke-WfpsecApplyCore {
         $plan = ConvertTo-WfpsecPlan $r.Data $File $r.Deferred
         $text = Format-WfpsecPlanText $plan
         $armNote = if ($within) { "`nA revert is armed: unless Confirm-IpsecPolicy runs within $ConfirmWithin, the policy in force now comes back." } else { '' }
+        if ($plan.AwaitingConfirmation) {
+            # the executable refuses every apply while one awaits confirmation: -WhatIf says so up front
+            $aw = $plan.AwaitingConfirmation
+            $when = $aw.Deadline.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ', [cultureinfo]::InvariantCulture)
+            $armNote += "`nThis apply will be refused: the apply of policy '$($aw.PolicyName)' awaits confirmation (deadline $when); " +
+            "run Confirm-IpsecPolicy to keep it, or revert it, first."
+        }
         if (-not (Confirm-WfpsecAction -Caller $Caller -Description "Apply IPsec $text$armNote" -Query "Apply IPsec $text$armNote`nApply these changes?" -Caption 'Apply IPsec policy')) {
             return
         }
