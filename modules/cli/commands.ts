@@ -66,7 +66,8 @@ export const COMMANDS: Record<string, Command> = {
     usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
-      "Exit 0 in sync, 2 changes pending, 1 error.",
+      "Exit 0 in sync, 2 changes pending, 1 error.\n" +
+      "While an apply awaits confirmation (apply --confirm-within), the first line says until when.",
     options: { ...ENGINE_OPTS, state: { type: "string" } },
     positionals: [1, 1],
     async run(v, [file], out) {
@@ -247,7 +248,8 @@ export const COMMANDS: Record<string, Command> = {
       "  --provider KEY|NAME    only this provider's objects (key, display name or FWPM_PROVIDER_* name)\n" +
       "  --layer LAYER          only the filters at LAYER (FWPM_LAYER_IKEEXT_V4 or IKEEXT_V4, any case, or\n" +
       "                         the layer GUID), with the providers, sublayers and contexts they use\n" +
-      'When nothing of wfpsec\'s is in force, says so (JSON: empty lists and "empty": true).',
+      'When nothing of wfpsec\'s is in force, says so (JSON: empty lists and "empty": true).\n' +
+      "While an apply awaits confirmation (apply --confirm-within), the first line says until when.",
     options: {
       ...ENGINE_OPTS,
       state: { type: "string" },
@@ -493,7 +495,8 @@ export const COMMANDS: Record<string, Command> = {
     summary: "engine reachable, elevated, BFE/IKEEXT services, engine kind, versions",
     usage: "wfpsec doctor [FILE] [--json] [engine options]",
     details: "Checks whether wfpsec can work here. Exit 1 when a required check fails.\n" +
-      "With FILE, also what that policy needs: IKEEXT is required when it requires IPsec anywhere.",
+      "With FILE, also what that policy needs: IKEEXT is required when it requires IPsec anywhere.\n" +
+      "An apply awaiting confirmation is a warning; its revert overdue (deadline passed) is a failed check.",
     options: { ...ENGINE_OPTS },
     positionals: [0, 1],
     async run(v, [file], out) {
