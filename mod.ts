@@ -2,7 +2,8 @@
  * wfpsec library API: configure Windows IPsec through the Windows Filtering Platform.
  *
  * The pipeline: `loadPolicy` (parse + validate) -> `compilePolicy` (ObjectGraph) -> `planGraph` (diff against
- * an Engine) -> `applyGraph` (one transaction). `selectEngine` opens the real engine on Windows, fwpsim when
+ * an Engine) -> `applyGraph` (one transaction). A policy with address keywords (`remote: dns`) goes through
+ * `resolveAddressKeywords` (with the host's interfaces) before `compilePolicy`. `selectEngine` opens the real engine on Windows, fwpsim when
  * asked, or an offline snapshot; `render` turns objects into the documented JSON.
  *
  * @module
@@ -16,11 +17,16 @@ export { ENUMS, FLAGS } from "./ffi/constants.ts";
 
 /** Planner: prepare a graph for a host, read what our provider owns, and diff. */
 export {
+  AccountResolutionError,
+  type AccountResolver,
+  ACCOUNTS_FIXTURE_ENV,
   type Change,
   type ChangeGroup,
   type CurrentState,
+  defaultAccountResolver,
   defaultResolveSecret,
   diffGraph,
+  type FoundAccount,
   type ObjectKind,
   type Plan,
   type PlannedChange,
@@ -30,7 +36,9 @@ export {
   prepareGraph,
   publicChange,
   publicChanges,
+  readAccountsFixture,
   readCurrent,
+  type ResolvedAccount,
   type SecretResolver,
   type SecretValues,
 } from "./modules/plan/mod.ts";
@@ -44,6 +52,7 @@ export {
   executePlan,
   removeOwned,
   type RemoveResult,
+  type SaPhaseJournal,
 } from "./modules/apply/mod.ts";
 /** Read-only engines over netsh XML dumps and wfpsec JSON snapshots. */
 export {
@@ -159,14 +168,24 @@ export type {
   SecretSource,
   TunnelSpec,
 } from "./modules/policy/mod.ts";
-/** A parsed address selector of the policy model. */
-export type { AddrSpec } from "./modules/model/mod.ts";
+/** A parsed address selector of the policy model; address keywords and the interfaces they resolve against. */
+export {
+  ADDRESS_KEYWORDS,
+  type AddressKeyword,
+  type AddrSpec,
+  type HostInterface,
+} from "./modules/model/mod.ts";
+/** Authorization lists by name: an entry as written, and what `authorization.machines` / `users` hold. */
+export type { AccountName, AuthorizationField, AuthorizationSpec } from "./modules/model/mod.ts";
 /** Compiler: policy -> ObjectGraph, and the object graph back to a policy document. */
 export {
   compilePolicy,
   decompile,
   decompileToPolicy,
+  type KeywordResolution,
   renderGraph,
+  resolveAddressKeywords,
+  type ResolvedPolicy,
   WFPSEC_PROVIDER_KEY,
   WFPSEC_SUBLAYER_KEY,
   type WfpsecMeta,

@@ -70,6 +70,8 @@ const G62 = { k: [NONE, NONE, NONE, NONE], s: [undefined, undefined, undefined, 
 const G63 = { k: [NONE, NONE, NONE, NONE], s: [undefined, undefined, undefined, undefined], w: new Uint32Array(16), next: 0 };
 const G64 = { k: [NONE, NONE, NONE, NONE], s: [undefined, undefined, undefined, undefined], w: new Uint32Array(16), next: 0 };
 const G65 = { k: [NONE, NONE, NONE, NONE], s: [undefined, undefined, undefined, undefined], w: new Uint32Array(16), next: 0 };
+const G66 = { k: [NONE, NONE, NONE, NONE], s: [undefined, undefined, undefined, undefined], w: new Uint32Array(16), next: 0 };
+const G67 = { k: [NONE, NONE, NONE, NONE], s: [undefined, undefined, undefined, undefined], w: new Uint32Array(16), next: 0 };
 function E_FWP_BYTE_BLOB(a, o, off) {
   if (typeof o !== "object" || o === null) bad("FWP_BYTE_BLOB", "an object", o);
   const dv = a.dv;
@@ -2290,12 +2292,272 @@ function D_IKEEXT_STATISTICS1(fr, at) {
   return o;
 }
 
+function E_SOCKET_ADDRESS(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("SOCKET_ADDRESS", "an object", o);
+  const dv = a.dv;
+  const v1685 = o["lpSockaddr"]; if (v1685 !== undefined) { const p1686 = a.alloc(1); const w1687 = v1685; if (typeof w1687 !== "number" || (w1687 & 0xff) !== w1687) bad("SOCKET_ADDRESS.lpSockaddr", "u8", w1687); dv.setUint8(p1686, w1687); wptr(dv, off + 0, a.base + p1686); }
+  const v1691 = o["iSockaddrLength"]; if (typeof v1691 !== "number" || (v1691 | 0) !== v1691) bad("SOCKET_ADDRESS.iSockaddrLength", "i32", v1691); dv.setInt32(off + 8, v1691, true);
+}
+function O_SOCKET_ADDRESS() {}
+O_SOCKET_ADDRESS.prototype = Object.prototype;
+function D_SOCKET_ADDRESS(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_SOCKET_ADDRESS();
+  { const x1688 = rptr(dv, at + 0); if (x1688 !== 0) { const k1689 = load(x1688, 1); const fr1690 = frame(); const dv1690 = fr1690.dv; const u81690 = fr1690.u8; void dv1690; void u81690; o["lpSockaddr"] = dv1690.getUint8(k1689); } }
+  o["iSockaddrLength"] = dv.getInt32(at + 8, true);
+  return o;
+}
+
+function E_IN_ADDR(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("IN_ADDR", "an object", o);
+  const dv = a.dv;
+  const v1692 = o["S_addr"]; if (typeof v1692 !== "number" || v1692 >>> 0 !== v1692) bad("IN_ADDR.S_addr", "u32", v1692); dv.setUint32(off + 0, v1692, true);
+}
+function O_IN_ADDR() {}
+O_IN_ADDR.prototype = Object.prototype;
+function D_IN_ADDR(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_IN_ADDR();
+  o["S_addr"] = dv.getUint32(at + 0, true);
+  return o;
+}
+
+function E_IN6_ADDR(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("IN6_ADDR", "an object", o);
+  const dv = a.dv;
+  const v1693 = o["Byte"]; if (!(v1693 instanceof Uint8Array) || v1693.length !== 16) bad("IN6_ADDR.Byte", "a Uint8Array of 16 bytes", v1693); a.u8.set(v1693, off + 0);
+}
+function O_IN6_ADDR() {}
+O_IN6_ADDR.prototype = Object.prototype;
+function D_IN6_ADDR(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_IN6_ADDR();
+  o["Byte"] = u8.slice(at + 0, at + 0 + 16);
+  return o;
+}
+
+function E_SOCKADDR_IN(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("SOCKADDR_IN", "an object", o);
+  const dv = a.dv;
+  const v1694 = o["sin_family"]; if (typeof v1694 !== "number" || (v1694 << 16 >> 16) !== v1694) bad("SOCKADDR_IN.sin_family", "i16", v1694); dv.setInt16(off + 0, v1694, true);
+  const v1695 = o["sin_port"]; if (typeof v1695 !== "number" || (v1695 & 0xffff) !== v1695) bad("SOCKADDR_IN.sin_port", "u16", v1695); dv.setUint16(off + 2, v1695, true);
+  const v1696 = o["sin_addr"]; E_IN_ADDR(a, v1696, off + 4);
+  const v1697 = o["sin_zero"]; if (!(v1697 instanceof Uint8Array) || v1697.length !== 8) bad("SOCKADDR_IN.sin_zero", "a Uint8Array of 8 bytes", v1697); a.u8.set(v1697, off + 8);
+}
+function O_SOCKADDR_IN() {}
+O_SOCKADDR_IN.prototype = Object.prototype;
+function D_SOCKADDR_IN(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_SOCKADDR_IN();
+  o["sin_family"] = dv.getInt16(at + 0, true);
+  o["sin_port"] = dv.getUint16(at + 2, true);
+  o["sin_addr"] = D_IN_ADDR(fr, at + 4);
+  o["sin_zero"] = u8.slice(at + 8, at + 8 + 8);
+  return o;
+}
+
+function E_SOCKADDR_IN6(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("SOCKADDR_IN6", "an object", o);
+  const dv = a.dv;
+  const v1698 = o["sin6_family"]; if (typeof v1698 !== "number" || (v1698 << 16 >> 16) !== v1698) bad("SOCKADDR_IN6.sin6_family", "i16", v1698); dv.setInt16(off + 0, v1698, true);
+  const v1699 = o["sin6_port"]; if (typeof v1699 !== "number" || (v1699 & 0xffff) !== v1699) bad("SOCKADDR_IN6.sin6_port", "u16", v1699); dv.setUint16(off + 2, v1699, true);
+  const v1700 = o["sin6_flowinfo"]; if (typeof v1700 !== "number" || v1700 >>> 0 !== v1700) bad("SOCKADDR_IN6.sin6_flowinfo", "u32", v1700); dv.setUint32(off + 4, v1700, true);
+  const v1701 = o["sin6_addr"]; E_IN6_ADDR(a, v1701, off + 8);
+  const v1702 = o["sin6_scope_id"]; if (typeof v1702 !== "number" || v1702 >>> 0 !== v1702) bad("SOCKADDR_IN6.sin6_scope_id", "u32", v1702); dv.setUint32(off + 24, v1702, true);
+}
+function O_SOCKADDR_IN6() {}
+O_SOCKADDR_IN6.prototype = Object.prototype;
+function D_SOCKADDR_IN6(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_SOCKADDR_IN6();
+  o["sin6_family"] = dv.getInt16(at + 0, true);
+  o["sin6_port"] = dv.getUint16(at + 2, true);
+  o["sin6_flowinfo"] = dv.getUint32(at + 4, true);
+  o["sin6_addr"] = D_IN6_ADDR(fr, at + 8);
+  o["sin6_scope_id"] = dv.getUint32(at + 24, true);
+  return o;
+}
+
+function E_IP_ADAPTER_UNICAST_ADDRESS_LH(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("IP_ADAPTER_UNICAST_ADDRESS_LH", "an object", o);
+  const dv = a.dv;
+  const v1703 = o["Length"]; if (typeof v1703 !== "number" || v1703 >>> 0 !== v1703) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.Length", "u32", v1703); dv.setUint32(off + 0, v1703, true);
+  const v1704 = o["Flags"]; if (typeof v1704 !== "number" || v1704 >>> 0 !== v1704) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.Flags", "u32", v1704); dv.setUint32(off + 4, v1704, true);
+  const v1705 = o["Next"]; if (v1705 !== undefined) { const p1706 = a.alloc(1); const w1707 = v1705; if (typeof w1707 !== "number" || (w1707 & 0xff) !== w1707) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.Next", "u8", w1707); dv.setUint8(p1706, w1707); wptr(dv, off + 8, a.base + p1706); }
+  const v1711 = o["Address"]; E_SOCKET_ADDRESS(a, v1711, off + 16);
+  const v1712 = o["PrefixOrigin"]; if (typeof v1712 !== "number" || v1712 >>> 0 !== v1712) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.PrefixOrigin", "u32", v1712); dv.setUint32(off + 32, v1712, true);
+  const v1713 = o["SuffixOrigin"]; if (typeof v1713 !== "number" || v1713 >>> 0 !== v1713) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.SuffixOrigin", "u32", v1713); dv.setUint32(off + 36, v1713, true);
+  const v1714 = o["DadState"]; if (typeof v1714 !== "number" || v1714 >>> 0 !== v1714) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.DadState", "u32", v1714); dv.setUint32(off + 40, v1714, true);
+  const v1715 = o["ValidLifetime"]; if (typeof v1715 !== "number" || v1715 >>> 0 !== v1715) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.ValidLifetime", "u32", v1715); dv.setUint32(off + 44, v1715, true);
+  const v1716 = o["PreferredLifetime"]; if (typeof v1716 !== "number" || v1716 >>> 0 !== v1716) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.PreferredLifetime", "u32", v1716); dv.setUint32(off + 48, v1716, true);
+  const v1717 = o["LeaseLifetime"]; if (typeof v1717 !== "number" || v1717 >>> 0 !== v1717) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.LeaseLifetime", "u32", v1717); dv.setUint32(off + 52, v1717, true);
+  const v1718 = o["OnLinkPrefixLength"]; if (typeof v1718 !== "number" || (v1718 & 0xff) !== v1718) bad("IP_ADAPTER_UNICAST_ADDRESS_LH.OnLinkPrefixLength", "u8", v1718); dv.setUint8(off + 56, v1718);
+}
+function O_IP_ADAPTER_UNICAST_ADDRESS_LH() {}
+O_IP_ADAPTER_UNICAST_ADDRESS_LH.prototype = Object.prototype;
+function D_IP_ADAPTER_UNICAST_ADDRESS_LH(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_IP_ADAPTER_UNICAST_ADDRESS_LH();
+  o["Length"] = dv.getUint32(at + 0, true);
+  o["Flags"] = dv.getUint32(at + 4, true);
+  { const x1708 = rptr(dv, at + 8); if (x1708 !== 0) { const k1709 = load(x1708, 1); const fr1710 = frame(); const dv1710 = fr1710.dv; const u81710 = fr1710.u8; void dv1710; void u81710; o["Next"] = dv1710.getUint8(k1709); } }
+  o["Address"] = D_SOCKET_ADDRESS(fr, at + 16);
+  o["PrefixOrigin"] = dv.getUint32(at + 32, true);
+  o["SuffixOrigin"] = dv.getUint32(at + 36, true);
+  o["DadState"] = dv.getUint32(at + 40, true);
+  o["ValidLifetime"] = dv.getUint32(at + 44, true);
+  o["PreferredLifetime"] = dv.getUint32(at + 48, true);
+  o["LeaseLifetime"] = dv.getUint32(at + 52, true);
+  o["OnLinkPrefixLength"] = dv.getUint8(at + 56);
+  return o;
+}
+
+function E_IP_ADAPTER_DNS_SERVER_ADDRESS_XP(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("IP_ADAPTER_DNS_SERVER_ADDRESS_XP", "an object", o);
+  const dv = a.dv;
+  const v1719 = o["Length"]; if (typeof v1719 !== "number" || v1719 >>> 0 !== v1719) bad("IP_ADAPTER_DNS_SERVER_ADDRESS_XP.Length", "u32", v1719); dv.setUint32(off + 0, v1719, true);
+  const v1720 = o["Next"]; if (v1720 !== undefined) { const p1721 = a.alloc(1); const w1722 = v1720; if (typeof w1722 !== "number" || (w1722 & 0xff) !== w1722) bad("IP_ADAPTER_DNS_SERVER_ADDRESS_XP.Next", "u8", w1722); dv.setUint8(p1721, w1722); wptr(dv, off + 8, a.base + p1721); }
+  const v1726 = o["Address"]; E_SOCKET_ADDRESS(a, v1726, off + 16);
+}
+function O_IP_ADAPTER_DNS_SERVER_ADDRESS_XP() {}
+O_IP_ADAPTER_DNS_SERVER_ADDRESS_XP.prototype = Object.prototype;
+function D_IP_ADAPTER_DNS_SERVER_ADDRESS_XP(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_IP_ADAPTER_DNS_SERVER_ADDRESS_XP();
+  o["Length"] = dv.getUint32(at + 0, true);
+  { const x1723 = rptr(dv, at + 8); if (x1723 !== 0) { const k1724 = load(x1723, 1); const fr1725 = frame(); const dv1725 = fr1725.dv; const u81725 = fr1725.u8; void dv1725; void u81725; o["Next"] = dv1725.getUint8(k1724); } }
+  o["Address"] = D_SOCKET_ADDRESS(fr, at + 16);
+  return o;
+}
+
+function E_IP_ADAPTER_WINS_SERVER_ADDRESS_LH(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("IP_ADAPTER_WINS_SERVER_ADDRESS_LH", "an object", o);
+  const dv = a.dv;
+  const v1727 = o["Length"]; if (typeof v1727 !== "number" || v1727 >>> 0 !== v1727) bad("IP_ADAPTER_WINS_SERVER_ADDRESS_LH.Length", "u32", v1727); dv.setUint32(off + 0, v1727, true);
+  const v1728 = o["Next"]; if (v1728 !== undefined) { const p1729 = a.alloc(1); const w1730 = v1728; if (typeof w1730 !== "number" || (w1730 & 0xff) !== w1730) bad("IP_ADAPTER_WINS_SERVER_ADDRESS_LH.Next", "u8", w1730); dv.setUint8(p1729, w1730); wptr(dv, off + 8, a.base + p1729); }
+  const v1734 = o["Address"]; E_SOCKET_ADDRESS(a, v1734, off + 16);
+}
+function O_IP_ADAPTER_WINS_SERVER_ADDRESS_LH() {}
+O_IP_ADAPTER_WINS_SERVER_ADDRESS_LH.prototype = Object.prototype;
+function D_IP_ADAPTER_WINS_SERVER_ADDRESS_LH(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_IP_ADAPTER_WINS_SERVER_ADDRESS_LH();
+  o["Length"] = dv.getUint32(at + 0, true);
+  { const x1731 = rptr(dv, at + 8); if (x1731 !== 0) { const k1732 = load(x1731, 1); const fr1733 = frame(); const dv1733 = fr1733.dv; const u81733 = fr1733.u8; void dv1733; void u81733; o["Next"] = dv1733.getUint8(k1732); } }
+  o["Address"] = D_SOCKET_ADDRESS(fr, at + 16);
+  return o;
+}
+
+function E_IP_ADAPTER_GATEWAY_ADDRESS_LH(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("IP_ADAPTER_GATEWAY_ADDRESS_LH", "an object", o);
+  const dv = a.dv;
+  const v1735 = o["Length"]; if (typeof v1735 !== "number" || v1735 >>> 0 !== v1735) bad("IP_ADAPTER_GATEWAY_ADDRESS_LH.Length", "u32", v1735); dv.setUint32(off + 0, v1735, true);
+  const v1736 = o["Next"]; if (v1736 !== undefined) { const p1737 = a.alloc(1); const w1738 = v1736; if (typeof w1738 !== "number" || (w1738 & 0xff) !== w1738) bad("IP_ADAPTER_GATEWAY_ADDRESS_LH.Next", "u8", w1738); dv.setUint8(p1737, w1738); wptr(dv, off + 8, a.base + p1737); }
+  const v1742 = o["Address"]; E_SOCKET_ADDRESS(a, v1742, off + 16);
+}
+function O_IP_ADAPTER_GATEWAY_ADDRESS_LH() {}
+O_IP_ADAPTER_GATEWAY_ADDRESS_LH.prototype = Object.prototype;
+function D_IP_ADAPTER_GATEWAY_ADDRESS_LH(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_IP_ADAPTER_GATEWAY_ADDRESS_LH();
+  o["Length"] = dv.getUint32(at + 0, true);
+  { const x1739 = rptr(dv, at + 8); if (x1739 !== 0) { const k1740 = load(x1739, 1); const fr1741 = frame(); const dv1741 = fr1741.dv; const u81741 = fr1741.u8; void dv1741; void u81741; o["Next"] = dv1741.getUint8(k1740); } }
+  o["Address"] = D_SOCKET_ADDRESS(fr, at + 16);
+  return o;
+}
+
+function E_IP_ADAPTER_ADDRESSES_LH(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("IP_ADAPTER_ADDRESSES_LH", "an object", o);
+  const dv = a.dv;
+  const v1743 = o["Length"]; if (typeof v1743 !== "number" || v1743 >>> 0 !== v1743) bad("IP_ADAPTER_ADDRESSES_LH.Length", "u32", v1743); dv.setUint32(off + 0, v1743, true);
+  const v1744 = o["IfIndex"]; if (typeof v1744 !== "number" || v1744 >>> 0 !== v1744) bad("IP_ADAPTER_ADDRESSES_LH.IfIndex", "u32", v1744); dv.setUint32(off + 4, v1744, true);
+  const v1745 = o["Next"]; if (v1745 !== undefined) { const p1746 = a.alloc(1); const w1747 = v1745; if (typeof w1747 !== "number" || (w1747 & 0xff) !== w1747) bad("IP_ADAPTER_ADDRESSES_LH.Next", "u8", w1747); dv.setUint8(p1746, w1747); wptr(dv, off + 8, a.base + p1746); }
+  const v1751 = o["AdapterName"]; if (v1751 !== undefined) { if (typeof v1751 !== "string") bad("IP_ADAPTER_ADDRESSES_LH.AdapterName", "a string", v1751); const p1752 = a.alloc(v1751.length + 1); if (!wlatin1(v1751, a.u8, p1752)) bad("IP_ADAPTER_ADDRESSES_LH.AdapterName", "an 8-bit (ASCII) string", v1751); wptr(dv, off + 16, a.base + p1752); }
+  const v1754 = o["FirstUnicastAddress"]; if (v1754 !== undefined) { const p1755 = a.alloc(64); const w1756 = v1754; E_IP_ADAPTER_UNICAST_ADDRESS_LH(a, w1756, p1755); wptr(dv, off + 24, a.base + p1755); }
+  const v1760 = o["FirstAnycastAddress"]; if (v1760 !== undefined) { const p1761 = a.alloc(1); const w1762 = v1760; if (typeof w1762 !== "number" || (w1762 & 0xff) !== w1762) bad("IP_ADAPTER_ADDRESSES_LH.FirstAnycastAddress", "u8", w1762); dv.setUint8(p1761, w1762); wptr(dv, off + 32, a.base + p1761); }
+  const v1766 = o["FirstMulticastAddress"]; if (v1766 !== undefined) { const p1767 = a.alloc(1); const w1768 = v1766; if (typeof w1768 !== "number" || (w1768 & 0xff) !== w1768) bad("IP_ADAPTER_ADDRESSES_LH.FirstMulticastAddress", "u8", w1768); dv.setUint8(p1767, w1768); wptr(dv, off + 40, a.base + p1767); }
+  const v1772 = o["FirstDnsServerAddress"]; if (v1772 !== undefined) { const p1773 = a.alloc(32); const w1774 = v1772; E_IP_ADAPTER_DNS_SERVER_ADDRESS_XP(a, w1774, p1773); wptr(dv, off + 48, a.base + p1773); }
+  const v1778 = o["DnsSuffix"]; if (v1778 !== undefined) { if (typeof v1778 !== "string") bad("IP_ADAPTER_ADDRESSES_LH.DnsSuffix", "a string", v1778); const p1779 = a.alloc(v1778.length * 2 + 2); wutf16(v1778, a.u16, p1779 >> 1); wptr(dv, off + 56, a.base + p1779); }
+  const v1781 = o["Description"]; if (v1781 !== undefined) { if (typeof v1781 !== "string") bad("IP_ADAPTER_ADDRESSES_LH.Description", "a string", v1781); const p1782 = a.alloc(v1781.length * 2 + 2); wutf16(v1781, a.u16, p1782 >> 1); wptr(dv, off + 64, a.base + p1782); }
+  const v1784 = o["FriendlyName"]; if (v1784 !== undefined) { if (typeof v1784 !== "string") bad("IP_ADAPTER_ADDRESSES_LH.FriendlyName", "a string", v1784); const p1785 = a.alloc(v1784.length * 2 + 2); wutf16(v1784, a.u16, p1785 >> 1); wptr(dv, off + 72, a.base + p1785); }
+  const v1787 = o["PhysicalAddress"]; if (!(v1787 instanceof Uint8Array) || v1787.length !== 8) bad("IP_ADAPTER_ADDRESSES_LH.PhysicalAddress", "a Uint8Array of 8 bytes", v1787); a.u8.set(v1787, off + 80);
+  const v1788 = o["PhysicalAddressLength"]; if (typeof v1788 !== "number" || v1788 >>> 0 !== v1788) bad("IP_ADAPTER_ADDRESSES_LH.PhysicalAddressLength", "u32", v1788); dv.setUint32(off + 88, v1788, true);
+  const v1789 = o["Flags"]; if (typeof v1789 !== "number" || v1789 >>> 0 !== v1789) bad("IP_ADAPTER_ADDRESSES_LH.Flags", "u32", v1789); dv.setUint32(off + 92, v1789, true);
+  const v1790 = o["Mtu"]; if (typeof v1790 !== "number" || v1790 >>> 0 !== v1790) bad("IP_ADAPTER_ADDRESSES_LH.Mtu", "u32", v1790); dv.setUint32(off + 96, v1790, true);
+  const v1791 = o["IfType"]; if (typeof v1791 !== "number" || v1791 >>> 0 !== v1791) bad("IP_ADAPTER_ADDRESSES_LH.IfType", "u32", v1791); dv.setUint32(off + 100, v1791, true);
+  const v1792 = o["OperStatus"]; if (typeof v1792 !== "number" || v1792 >>> 0 !== v1792) bad("IP_ADAPTER_ADDRESSES_LH.OperStatus", "u32", v1792); dv.setUint32(off + 104, v1792, true);
+  const v1793 = o["Ipv6IfIndex"]; if (typeof v1793 !== "number" || v1793 >>> 0 !== v1793) bad("IP_ADAPTER_ADDRESSES_LH.Ipv6IfIndex", "u32", v1793); dv.setUint32(off + 108, v1793, true);
+  const v1794 = o["ZoneIndices"]; if (!(v1794 instanceof Uint8Array) || v1794.length !== 64) bad("IP_ADAPTER_ADDRESSES_LH.ZoneIndices", "a Uint8Array of 64 bytes", v1794); a.u8.set(v1794, off + 112);
+  const v1795 = o["FirstPrefix"]; if (v1795 !== undefined) { const p1796 = a.alloc(1); const w1797 = v1795; if (typeof w1797 !== "number" || (w1797 & 0xff) !== w1797) bad("IP_ADAPTER_ADDRESSES_LH.FirstPrefix", "u8", w1797); dv.setUint8(p1796, w1797); wptr(dv, off + 176, a.base + p1796); }
+  const v1801 = o["TransmitLinkSpeed"]; if (typeof v1801 !== "bigint" || BigInt.asUintN(64, v1801) !== v1801) bad("IP_ADAPTER_ADDRESSES_LH.TransmitLinkSpeed", "u64", v1801); dv.setBigUint64(off + 184, v1801, true);
+  const v1802 = o["ReceiveLinkSpeed"]; if (typeof v1802 !== "bigint" || BigInt.asUintN(64, v1802) !== v1802) bad("IP_ADAPTER_ADDRESSES_LH.ReceiveLinkSpeed", "u64", v1802); dv.setBigUint64(off + 192, v1802, true);
+  const v1803 = o["FirstWinsServerAddress"]; if (v1803 !== undefined) { const p1804 = a.alloc(32); const w1805 = v1803; E_IP_ADAPTER_WINS_SERVER_ADDRESS_LH(a, w1805, p1804); wptr(dv, off + 200, a.base + p1804); }
+  const v1809 = o["FirstGatewayAddress"]; if (v1809 !== undefined) { const p1810 = a.alloc(32); const w1811 = v1809; E_IP_ADAPTER_GATEWAY_ADDRESS_LH(a, w1811, p1810); wptr(dv, off + 208, a.base + p1810); }
+  const v1815 = o["Ipv4Metric"]; if (typeof v1815 !== "number" || v1815 >>> 0 !== v1815) bad("IP_ADAPTER_ADDRESSES_LH.Ipv4Metric", "u32", v1815); dv.setUint32(off + 216, v1815, true);
+  const v1816 = o["Ipv6Metric"]; if (typeof v1816 !== "number" || v1816 >>> 0 !== v1816) bad("IP_ADAPTER_ADDRESSES_LH.Ipv6Metric", "u32", v1816); dv.setUint32(off + 220, v1816, true);
+  const v1817 = o["Luid"]; if (typeof v1817 !== "bigint" || BigInt.asUintN(64, v1817) !== v1817) bad("IP_ADAPTER_ADDRESSES_LH.Luid", "u64", v1817); dv.setBigUint64(off + 224, v1817, true);
+  const v1818 = o["Dhcpv4Server"]; E_SOCKET_ADDRESS(a, v1818, off + 232);
+  const v1819 = o["CompartmentId"]; if (typeof v1819 !== "number" || v1819 >>> 0 !== v1819) bad("IP_ADAPTER_ADDRESSES_LH.CompartmentId", "u32", v1819); dv.setUint32(off + 248, v1819, true);
+  const v1820 = o["NetworkGuid"]; if (v1820 !== undefined || true) { putGuid(dv, off + 252, v1820, "IP_ADAPTER_ADDRESSES_LH.NetworkGuid", G66); }
+  const v1821 = o["ConnectionType"]; if (typeof v1821 !== "number" || v1821 >>> 0 !== v1821) bad("IP_ADAPTER_ADDRESSES_LH.ConnectionType", "u32", v1821); dv.setUint32(off + 268, v1821, true);
+  const v1822 = o["TunnelType"]; if (typeof v1822 !== "number" || v1822 >>> 0 !== v1822) bad("IP_ADAPTER_ADDRESSES_LH.TunnelType", "u32", v1822); dv.setUint32(off + 272, v1822, true);
+  const v1823 = o["Dhcpv6Server"]; E_SOCKET_ADDRESS(a, v1823, off + 280);
+  const v1824 = o["Dhcpv6ClientDuid"]; if (!(v1824 instanceof Uint8Array) || v1824.length !== 130) bad("IP_ADAPTER_ADDRESSES_LH.Dhcpv6ClientDuid", "a Uint8Array of 130 bytes", v1824); a.u8.set(v1824, off + 296);
+  const v1825 = o["Dhcpv6ClientDuidLength"]; if (typeof v1825 !== "number" || v1825 >>> 0 !== v1825) bad("IP_ADAPTER_ADDRESSES_LH.Dhcpv6ClientDuidLength", "u32", v1825); dv.setUint32(off + 428, v1825, true);
+  const v1826 = o["Dhcpv6Iaid"]; if (typeof v1826 !== "number" || v1826 >>> 0 !== v1826) bad("IP_ADAPTER_ADDRESSES_LH.Dhcpv6Iaid", "u32", v1826); dv.setUint32(off + 432, v1826, true);
+  const v1827 = o["FirstDnsSuffix"]; if (v1827 !== undefined) { const p1828 = a.alloc(1); const w1829 = v1827; if (typeof w1829 !== "number" || (w1829 & 0xff) !== w1829) bad("IP_ADAPTER_ADDRESSES_LH.FirstDnsSuffix", "u8", w1829); dv.setUint8(p1828, w1829); wptr(dv, off + 440, a.base + p1828); }
+}
+function O_IP_ADAPTER_ADDRESSES_LH() {}
+O_IP_ADAPTER_ADDRESSES_LH.prototype = Object.prototype;
+function D_IP_ADAPTER_ADDRESSES_LH(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_IP_ADAPTER_ADDRESSES_LH();
+  o["Length"] = dv.getUint32(at + 0, true);
+  o["IfIndex"] = dv.getUint32(at + 4, true);
+  { const x1748 = rptr(dv, at + 8); if (x1748 !== 0) { const k1749 = load(x1748, 1); const fr1750 = frame(); const dv1750 = fr1750.dv; const u81750 = fr1750.u8; void dv1750; void u81750; o["Next"] = dv1750.getUint8(k1749); } }
+  { const x1753 = rptr(dv, at + 16); if (x1753 !== 0) o["AdapterName"] = rlatin1(x1753); }
+  { const x1757 = rptr(dv, at + 24); if (x1757 !== 0) { const k1758 = load(x1757, 64); const fr1759 = frame(); const dv1759 = fr1759.dv; const u81759 = fr1759.u8; void dv1759; void u81759; o["FirstUnicastAddress"] = D_IP_ADAPTER_UNICAST_ADDRESS_LH(fr1759, k1758); } }
+  { const x1763 = rptr(dv, at + 32); if (x1763 !== 0) { const k1764 = load(x1763, 1); const fr1765 = frame(); const dv1765 = fr1765.dv; const u81765 = fr1765.u8; void dv1765; void u81765; o["FirstAnycastAddress"] = dv1765.getUint8(k1764); } }
+  { const x1769 = rptr(dv, at + 40); if (x1769 !== 0) { const k1770 = load(x1769, 1); const fr1771 = frame(); const dv1771 = fr1771.dv; const u81771 = fr1771.u8; void dv1771; void u81771; o["FirstMulticastAddress"] = dv1771.getUint8(k1770); } }
+  { const x1775 = rptr(dv, at + 48); if (x1775 !== 0) { const k1776 = load(x1775, 32); const fr1777 = frame(); const dv1777 = fr1777.dv; const u81777 = fr1777.u8; void dv1777; void u81777; o["FirstDnsServerAddress"] = D_IP_ADAPTER_DNS_SERVER_ADDRESS_XP(fr1777, k1776); } }
+  { const x1780 = rptr(dv, at + 56); if (x1780 !== 0) o["DnsSuffix"] = rutf16(x1780); }
+  { const x1783 = rptr(dv, at + 64); if (x1783 !== 0) o["Description"] = rutf16(x1783); }
+  { const x1786 = rptr(dv, at + 72); if (x1786 !== 0) o["FriendlyName"] = rutf16(x1786); }
+  o["PhysicalAddress"] = u8.slice(at + 80, at + 80 + 8);
+  o["PhysicalAddressLength"] = dv.getUint32(at + 88, true);
+  o["Flags"] = dv.getUint32(at + 92, true);
+  o["Mtu"] = dv.getUint32(at + 96, true);
+  o["IfType"] = dv.getUint32(at + 100, true);
+  o["OperStatus"] = dv.getUint32(at + 104, true);
+  o["Ipv6IfIndex"] = dv.getUint32(at + 108, true);
+  o["ZoneIndices"] = u8.slice(at + 112, at + 112 + 64);
+  { const x1798 = rptr(dv, at + 176); if (x1798 !== 0) { const k1799 = load(x1798, 1); const fr1800 = frame(); const dv1800 = fr1800.dv; const u81800 = fr1800.u8; void dv1800; void u81800; o["FirstPrefix"] = dv1800.getUint8(k1799); } }
+  o["TransmitLinkSpeed"] = dv.getBigUint64(at + 184, true);
+  o["ReceiveLinkSpeed"] = dv.getBigUint64(at + 192, true);
+  { const x1806 = rptr(dv, at + 200); if (x1806 !== 0) { const k1807 = load(x1806, 32); const fr1808 = frame(); const dv1808 = fr1808.dv; const u81808 = fr1808.u8; void dv1808; void u81808; o["FirstWinsServerAddress"] = D_IP_ADAPTER_WINS_SERVER_ADDRESS_LH(fr1808, k1807); } }
+  { const x1812 = rptr(dv, at + 208); if (x1812 !== 0) { const k1813 = load(x1812, 32); const fr1814 = frame(); const dv1814 = fr1814.dv; const u81814 = fr1814.u8; void dv1814; void u81814; o["FirstGatewayAddress"] = D_IP_ADAPTER_GATEWAY_ADDRESS_LH(fr1814, k1813); } }
+  o["Ipv4Metric"] = dv.getUint32(at + 216, true);
+  o["Ipv6Metric"] = dv.getUint32(at + 220, true);
+  o["Luid"] = dv.getBigUint64(at + 224, true);
+  o["Dhcpv4Server"] = D_SOCKET_ADDRESS(fr, at + 232);
+  o["CompartmentId"] = dv.getUint32(at + 248, true);
+  o["NetworkGuid"] = rguid(u8, dv, at + 252, G67);
+  o["ConnectionType"] = dv.getUint32(at + 268, true);
+  o["TunnelType"] = dv.getUint32(at + 272, true);
+  o["Dhcpv6Server"] = D_SOCKET_ADDRESS(fr, at + 280);
+  o["Dhcpv6ClientDuid"] = u8.slice(at + 296, at + 296 + 130);
+  o["Dhcpv6ClientDuidLength"] = dv.getUint32(at + 428, true);
+  o["Dhcpv6Iaid"] = dv.getUint32(at + 432, true);
+  { const x1830 = rptr(dv, at + 440); if (x1830 !== 0) { const k1831 = load(x1830, 1); const fr1832 = frame(); const dv1832 = fr1832.dv; const u81832 = fr1832.u8; void dv1832; void u81832; o["FirstDnsSuffix"] = dv1832.getUint8(k1831); } }
+  return o;
+}
+
 function E_SECURITY_ATTRIBUTES(a, o, off) {
   if (typeof o !== "object" || o === null) bad("SECURITY_ATTRIBUTES", "an object", o);
   const dv = a.dv;
-  const v1685 = o["nLength"]; if (typeof v1685 !== "number" || v1685 >>> 0 !== v1685) bad("SECURITY_ATTRIBUTES.nLength", "u32", v1685); dv.setUint32(off + 0, v1685, true);
-  const v1686 = o["lpSecurityDescriptor"]; if (v1686 !== undefined) { const p1687 = a.alloc(1); const w1688 = v1686; if (typeof w1688 !== "number" || (w1688 & 0xff) !== w1688) bad("SECURITY_ATTRIBUTES.lpSecurityDescriptor", "u8", w1688); dv.setUint8(p1687, w1688); wptr(dv, off + 8, a.base + p1687); }
-  const v1692 = o["bInheritHandle"]; if (typeof v1692 !== "number" || (v1692 | 0) !== v1692) bad("SECURITY_ATTRIBUTES.bInheritHandle", "i32", v1692); dv.setInt32(off + 16, v1692, true);
+  const v1833 = o["nLength"]; if (typeof v1833 !== "number" || v1833 >>> 0 !== v1833) bad("SECURITY_ATTRIBUTES.nLength", "u32", v1833); dv.setUint32(off + 0, v1833, true);
+  const v1834 = o["lpSecurityDescriptor"]; if (v1834 !== undefined) { const p1835 = a.alloc(1); const w1836 = v1834; if (typeof w1836 !== "number" || (w1836 & 0xff) !== w1836) bad("SECURITY_ATTRIBUTES.lpSecurityDescriptor", "u8", w1836); dv.setUint8(p1835, w1836); wptr(dv, off + 8, a.base + p1835); }
+  const v1840 = o["bInheritHandle"]; if (typeof v1840 !== "number" || (v1840 | 0) !== v1840) bad("SECURITY_ATTRIBUTES.bInheritHandle", "i32", v1840); dv.setInt32(off + 16, v1840, true);
 }
 function O_SECURITY_ATTRIBUTES() {}
 O_SECURITY_ATTRIBUTES.prototype = Object.prototype;
@@ -2303,7 +2565,7 @@ function D_SECURITY_ATTRIBUTES(fr, at) {
   const dv = fr.dv; const u8 = fr.u8; void u8;
   const o = new O_SECURITY_ATTRIBUTES();
   o["nLength"] = dv.getUint32(at + 0, true);
-  { const x1689 = rptr(dv, at + 8); if (x1689 !== 0) { const k1690 = load(x1689, 1); const fr1691 = frame(); const dv1691 = fr1691.dv; const u81691 = fr1691.u8; void dv1691; void u81691; o["lpSecurityDescriptor"] = dv1691.getUint8(k1690); } }
+  { const x1837 = rptr(dv, at + 8); if (x1837 !== 0) { const k1838 = load(x1837, 1); const fr1839 = frame(); const dv1839 = fr1839.dv; const u81839 = fr1839.u8; void dv1839; void u81839; o["lpSecurityDescriptor"] = dv1839.getUint8(k1838); } }
   o["bInheritHandle"] = dv.getInt32(at + 16, true);
   return o;
 }
@@ -2416,6 +2678,16 @@ return {
   "IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1": { enc: E_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1, dec: D_IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1 },
   "IKEEXT_COMMON_STATISTICS1": { enc: E_IKEEXT_COMMON_STATISTICS1, dec: D_IKEEXT_COMMON_STATISTICS1 },
   "IKEEXT_STATISTICS1": { enc: E_IKEEXT_STATISTICS1, dec: D_IKEEXT_STATISTICS1 },
+  "SOCKET_ADDRESS": { enc: E_SOCKET_ADDRESS, dec: D_SOCKET_ADDRESS },
+  "IN_ADDR": { enc: E_IN_ADDR, dec: D_IN_ADDR },
+  "IN6_ADDR": { enc: E_IN6_ADDR, dec: D_IN6_ADDR },
+  "SOCKADDR_IN": { enc: E_SOCKADDR_IN, dec: D_SOCKADDR_IN },
+  "SOCKADDR_IN6": { enc: E_SOCKADDR_IN6, dec: D_SOCKADDR_IN6 },
+  "IP_ADAPTER_UNICAST_ADDRESS_LH": { enc: E_IP_ADAPTER_UNICAST_ADDRESS_LH, dec: D_IP_ADAPTER_UNICAST_ADDRESS_LH },
+  "IP_ADAPTER_DNS_SERVER_ADDRESS_XP": { enc: E_IP_ADAPTER_DNS_SERVER_ADDRESS_XP, dec: D_IP_ADAPTER_DNS_SERVER_ADDRESS_XP },
+  "IP_ADAPTER_WINS_SERVER_ADDRESS_LH": { enc: E_IP_ADAPTER_WINS_SERVER_ADDRESS_LH, dec: D_IP_ADAPTER_WINS_SERVER_ADDRESS_LH },
+  "IP_ADAPTER_GATEWAY_ADDRESS_LH": { enc: E_IP_ADAPTER_GATEWAY_ADDRESS_LH, dec: D_IP_ADAPTER_GATEWAY_ADDRESS_LH },
+  "IP_ADAPTER_ADDRESSES_LH": { enc: E_IP_ADAPTER_ADDRESSES_LH, dec: D_IP_ADAPTER_ADDRESSES_LH },
   "SECURITY_ATTRIBUTES": { enc: E_SECURITY_ATTRIBUTES, dec: D_SECURITY_ATTRIBUTES }
 };
 }

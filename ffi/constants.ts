@@ -466,6 +466,25 @@ export const MISC = {
   IKEEXT_ERROR_CODE_COUNT: 97,
 } as const;
 
+/** GetAdaptersAddresses (iphlpapi.h, iptypes.h, ws2def.h, ifdef.h, winerror.h), for address keywords. */
+export const ADAPTER_API = {
+  AF_UNSPEC: 0,
+  AF_INET: 2,
+  AF_INET6: 23,
+  GAA_FLAG_SKIP_ANYCAST: 0x2,
+  GAA_FLAG_SKIP_MULTICAST: 0x4,
+  GAA_FLAG_INCLUDE_WINS_INFO: 0x40,
+  GAA_FLAG_INCLUDE_GATEWAYS: 0x80,
+  IfOperStatusUp: 1,
+  IfOperStatusDown: 2,
+  IF_TYPE_ETHERNET_CSMACD: 6,
+  IF_TYPE_SOFTWARE_LOOPBACK: 24,
+  IP_ADAPTER_DHCP_ENABLED: 0x4,
+  NO_ERROR: 0,
+  ERROR_BUFFER_OVERFLOW: 111,
+  ERROR_NO_DATA: 232,
+} as const;
+
 /**
  * Win32 file and security constants of the admin-only file checks (ffi/fileSecurity.ts) and the ACL rules
  * (modules/host/safety.ts): winnt.h access rights and ACE flags, fileapi/winbase CreateFileW arguments,

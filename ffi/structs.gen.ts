@@ -5395,6 +5395,186 @@ export interface IKEEXT_STATISTICS1 {
   commonStatistics: IKEEXT_COMMON_STATISTICS1;
 }
 
+/** SOCKET_ADDRESS (ffi/structs.ts). */
+export interface SOCKET_ADDRESS {
+  /** SOCKET_ADDRESS.lpSockaddr: pointer to UINT8. */
+  lpSockaddr: number;
+  /** SOCKET_ADDRESS.iSockaddrLength: INT32. */
+  iSockaddrLength: number;
+}
+
+/** IN_ADDR (ffi/structs.ts). */
+export interface IN_ADDR {
+  /** IN_ADDR.S_addr: UINT32. */
+  S_addr: number;
+}
+
+/** IN6_ADDR (ffi/structs.ts). */
+export interface IN6_ADDR {
+  /** IN6_ADDR.Byte: UINT8[16]. */
+  Byte: Uint8Array;
+}
+
+/** SOCKADDR_IN (ffi/structs.ts). */
+export interface SOCKADDR_IN {
+  /** SOCKADDR_IN.sin_family: INT16. */
+  sin_family: number;
+  /** SOCKADDR_IN.sin_port: UINT16. */
+  sin_port: number;
+  /** SOCKADDR_IN.sin_addr: IN_ADDR by value. */
+  sin_addr: IN_ADDR;
+  /** SOCKADDR_IN.sin_zero: UINT8[8]. */
+  sin_zero: Uint8Array;
+}
+
+/** SOCKADDR_IN6 (ffi/structs.ts). */
+export interface SOCKADDR_IN6 {
+  /** SOCKADDR_IN6.sin6_family: INT16. */
+  sin6_family: number;
+  /** SOCKADDR_IN6.sin6_port: UINT16. */
+  sin6_port: number;
+  /** SOCKADDR_IN6.sin6_flowinfo: UINT32. */
+  sin6_flowinfo: number;
+  /** SOCKADDR_IN6.sin6_addr: IN6_ADDR by value. */
+  sin6_addr: IN6_ADDR;
+  /** SOCKADDR_IN6.sin6_scope_id: UINT32. */
+  sin6_scope_id: number;
+}
+
+/** IP_ADAPTER_UNICAST_ADDRESS_LH (ffi/structs.ts). */
+export interface IP_ADAPTER_UNICAST_ADDRESS_LH {
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.Length: UINT32. */
+  Length: number;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.Flags: UINT32. */
+  Flags: number;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.Next: pointer to UINT8. */
+  Next: number;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.Address: SOCKET_ADDRESS by value. */
+  Address: SOCKET_ADDRESS;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.PrefixOrigin: UINT32. */
+  PrefixOrigin: number;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.SuffixOrigin: UINT32. */
+  SuffixOrigin: number;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.DadState: UINT32. */
+  DadState: number;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.ValidLifetime: UINT32. */
+  ValidLifetime: number;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.PreferredLifetime: UINT32. */
+  PreferredLifetime: number;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.LeaseLifetime: UINT32. */
+  LeaseLifetime: number;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH.OnLinkPrefixLength: UINT8. */
+  OnLinkPrefixLength: number;
+}
+
+/** IP_ADAPTER_DNS_SERVER_ADDRESS_XP (ffi/structs.ts). */
+export interface IP_ADAPTER_DNS_SERVER_ADDRESS_XP {
+  /** IP_ADAPTER_DNS_SERVER_ADDRESS_XP.Length: UINT32. */
+  Length: number;
+  /** IP_ADAPTER_DNS_SERVER_ADDRESS_XP.Next: pointer to UINT8. */
+  Next: number;
+  /** IP_ADAPTER_DNS_SERVER_ADDRESS_XP.Address: SOCKET_ADDRESS by value. */
+  Address: SOCKET_ADDRESS;
+}
+
+/** IP_ADAPTER_WINS_SERVER_ADDRESS_LH (ffi/structs.ts). */
+export interface IP_ADAPTER_WINS_SERVER_ADDRESS_LH {
+  /** IP_ADAPTER_WINS_SERVER_ADDRESS_LH.Length: UINT32. */
+  Length: number;
+  /** IP_ADAPTER_WINS_SERVER_ADDRESS_LH.Next: pointer to UINT8. */
+  Next: number;
+  /** IP_ADAPTER_WINS_SERVER_ADDRESS_LH.Address: SOCKET_ADDRESS by value. */
+  Address: SOCKET_ADDRESS;
+}
+
+/** IP_ADAPTER_GATEWAY_ADDRESS_LH (ffi/structs.ts). */
+export interface IP_ADAPTER_GATEWAY_ADDRESS_LH {
+  /** IP_ADAPTER_GATEWAY_ADDRESS_LH.Length: UINT32. */
+  Length: number;
+  /** IP_ADAPTER_GATEWAY_ADDRESS_LH.Next: pointer to UINT8. */
+  Next: number;
+  /** IP_ADAPTER_GATEWAY_ADDRESS_LH.Address: SOCKET_ADDRESS by value. */
+  Address: SOCKET_ADDRESS;
+}
+
+/** IP_ADAPTER_ADDRESSES_LH (ffi/structs.ts). */
+export interface IP_ADAPTER_ADDRESSES_LH {
+  /** IP_ADAPTER_ADDRESSES_LH.Length: UINT32. */
+  Length: number;
+  /** IP_ADAPTER_ADDRESSES_LH.IfIndex: UINT32. */
+  IfIndex: number;
+  /** IP_ADAPTER_ADDRESSES_LH.Next: pointer to UINT8. */
+  Next: number;
+  /** IP_ADAPTER_ADDRESSES_LH.AdapterName: char* string. */
+  AdapterName?: string;
+  /** IP_ADAPTER_ADDRESSES_LH.FirstUnicastAddress: pointer to IP_ADAPTER_UNICAST_ADDRESS_LH by value. */
+  FirstUnicastAddress?: IP_ADAPTER_UNICAST_ADDRESS_LH;
+  /** IP_ADAPTER_ADDRESSES_LH.FirstAnycastAddress: pointer to UINT8. */
+  FirstAnycastAddress?: number;
+  /** IP_ADAPTER_ADDRESSES_LH.FirstMulticastAddress: pointer to UINT8. */
+  FirstMulticastAddress?: number;
+  /** IP_ADAPTER_ADDRESSES_LH.FirstDnsServerAddress: pointer to IP_ADAPTER_DNS_SERVER_ADDRESS_XP by value. */
+  FirstDnsServerAddress?: IP_ADAPTER_DNS_SERVER_ADDRESS_XP;
+  /** IP_ADAPTER_ADDRESSES_LH.DnsSuffix: wchar_t* string. */
+  DnsSuffix?: string;
+  /** IP_ADAPTER_ADDRESSES_LH.Description: wchar_t* string. */
+  Description?: string;
+  /** IP_ADAPTER_ADDRESSES_LH.FriendlyName: wchar_t* string. */
+  FriendlyName?: string;
+  /** IP_ADAPTER_ADDRESSES_LH.PhysicalAddress: UINT8[8]. */
+  PhysicalAddress: Uint8Array;
+  /** IP_ADAPTER_ADDRESSES_LH.PhysicalAddressLength: UINT32. */
+  PhysicalAddressLength: number;
+  /** IP_ADAPTER_ADDRESSES_LH.Flags: UINT32. */
+  Flags: number;
+  /** IP_ADAPTER_ADDRESSES_LH.Mtu: UINT32. */
+  Mtu: number;
+  /** IP_ADAPTER_ADDRESSES_LH.IfType: UINT32. */
+  IfType: number;
+  /** IP_ADAPTER_ADDRESSES_LH.OperStatus: UINT32. */
+  OperStatus: number;
+  /** IP_ADAPTER_ADDRESSES_LH.Ipv6IfIndex: UINT32. */
+  Ipv6IfIndex: number;
+  /** IP_ADAPTER_ADDRESSES_LH.ZoneIndices: UINT8[16]. */
+  ZoneIndices: Uint8Array;
+  /** IP_ADAPTER_ADDRESSES_LH.FirstPrefix: pointer to UINT8. */
+  FirstPrefix?: number;
+  /** IP_ADAPTER_ADDRESSES_LH.TransmitLinkSpeed: UINT64. */
+  TransmitLinkSpeed: bigint;
+  /** IP_ADAPTER_ADDRESSES_LH.ReceiveLinkSpeed: UINT64. */
+  ReceiveLinkSpeed: bigint;
+  /** IP_ADAPTER_ADDRESSES_LH.FirstWinsServerAddress: pointer to IP_ADAPTER_WINS_SERVER_ADDRESS_LH by value. */
+  FirstWinsServerAddress?: IP_ADAPTER_WINS_SERVER_ADDRESS_LH;
+  /** IP_ADAPTER_ADDRESSES_LH.FirstGatewayAddress: pointer to IP_ADAPTER_GATEWAY_ADDRESS_LH by value. */
+  FirstGatewayAddress?: IP_ADAPTER_GATEWAY_ADDRESS_LH;
+  /** IP_ADAPTER_ADDRESSES_LH.Ipv4Metric: UINT32. */
+  Ipv4Metric: number;
+  /** IP_ADAPTER_ADDRESSES_LH.Ipv6Metric: UINT32. */
+  Ipv6Metric: number;
+  /** IP_ADAPTER_ADDRESSES_LH.Luid: UINT64. */
+  Luid: bigint;
+  /** IP_ADAPTER_ADDRESSES_LH.Dhcpv4Server: SOCKET_ADDRESS by value. */
+  Dhcpv4Server: SOCKET_ADDRESS;
+  /** IP_ADAPTER_ADDRESSES_LH.CompartmentId: UINT32. */
+  CompartmentId: number;
+  /** IP_ADAPTER_ADDRESSES_LH.NetworkGuid: GUID. */
+  NetworkGuid: Guid;
+  /** IP_ADAPTER_ADDRESSES_LH.ConnectionType: UINT32. */
+  ConnectionType: number;
+  /** IP_ADAPTER_ADDRESSES_LH.TunnelType: UINT32. */
+  TunnelType: number;
+  /** IP_ADAPTER_ADDRESSES_LH.Dhcpv6Server: SOCKET_ADDRESS by value. */
+  Dhcpv6Server: SOCKET_ADDRESS;
+  /** IP_ADAPTER_ADDRESSES_LH.Dhcpv6ClientDuid: UINT8[130]. */
+  Dhcpv6ClientDuid: Uint8Array;
+  /** IP_ADAPTER_ADDRESSES_LH.Dhcpv6ClientDuidLength: UINT32. */
+  Dhcpv6ClientDuidLength: number;
+  /** IP_ADAPTER_ADDRESSES_LH.Dhcpv6Iaid: UINT32. */
+  Dhcpv6Iaid: number;
+  /** IP_ADAPTER_ADDRESSES_LH.FirstDnsSuffix: pointer to UINT8. */
+  FirstDnsSuffix?: number;
+}
+
 /** SECURITY_ATTRIBUTES (ffi/structs.ts). */
 export interface SECURITY_ATTRIBUTES {
   /** SECURITY_ATTRIBUTES.nLength: UINT32. */
@@ -5621,6 +5801,26 @@ export interface StructMap {
   IKEEXT_COMMON_STATISTICS1: IKEEXT_COMMON_STATISTICS1;
   /** IKEEXT_STATISTICS1. */
   IKEEXT_STATISTICS1: IKEEXT_STATISTICS1;
+  /** SOCKET_ADDRESS. */
+  SOCKET_ADDRESS: SOCKET_ADDRESS;
+  /** IN_ADDR. */
+  IN_ADDR: IN_ADDR;
+  /** IN6_ADDR. */
+  IN6_ADDR: IN6_ADDR;
+  /** SOCKADDR_IN. */
+  SOCKADDR_IN: SOCKADDR_IN;
+  /** SOCKADDR_IN6. */
+  SOCKADDR_IN6: SOCKADDR_IN6;
+  /** IP_ADAPTER_UNICAST_ADDRESS_LH. */
+  IP_ADAPTER_UNICAST_ADDRESS_LH: IP_ADAPTER_UNICAST_ADDRESS_LH;
+  /** IP_ADAPTER_DNS_SERVER_ADDRESS_XP. */
+  IP_ADAPTER_DNS_SERVER_ADDRESS_XP: IP_ADAPTER_DNS_SERVER_ADDRESS_XP;
+  /** IP_ADAPTER_WINS_SERVER_ADDRESS_LH. */
+  IP_ADAPTER_WINS_SERVER_ADDRESS_LH: IP_ADAPTER_WINS_SERVER_ADDRESS_LH;
+  /** IP_ADAPTER_GATEWAY_ADDRESS_LH. */
+  IP_ADAPTER_GATEWAY_ADDRESS_LH: IP_ADAPTER_GATEWAY_ADDRESS_LH;
+  /** IP_ADAPTER_ADDRESSES_LH. */
+  IP_ADAPTER_ADDRESSES_LH: IP_ADAPTER_ADDRESSES_LH;
   /** SECURITY_ATTRIBUTES. */
   SECURITY_ATTRIBUTES: SECURITY_ATTRIBUTES;
 }

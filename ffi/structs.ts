@@ -949,6 +949,101 @@ const FWPM_NET_EVENT_SUBSCRIPTION0 = S("FWPM_NET_EVENT_SUBSCRIPTION0", 32, 8, "m
   f("sessionKey", 12, 16, guid, true),
 ]);
 
+// ---- adapters (GetAdaptersAddresses, iphlpapi.dll; iptypes.h, ws2def.h, ws2ipdef.h, inaddr.h; in mingw-w64) ----
+// For address keywords (modules/host/interfaces.ts). ffi/adapters.ts follows the `Next` lists and reads each
+// sockaddr by its family itself, at these offsets: `opaque` marks a pointer it follows by hand.
+const opaque = ptr(u8);
+/** A member reached through nameless or named unions: `cPath` is its C designator (`Luid.Value`). */
+const via = (name: string, cPath: string, offset: number, size: number, type: Field["type"]): Field => ({
+  name,
+  cPath,
+  offset,
+  size,
+  type,
+});
+
+const SOCKET_ADDRESS = S("SOCKET_ADDRESS", 16, 8, "mingw", [
+  f("lpSockaddr", 0, 8, opaque),
+  f("iSockaddrLength", 8, 4, i32),
+]);
+const IN_ADDR = S("IN_ADDR", 4, 4, "mingw", [via("S_addr", "S_un.S_addr", 0, 4, u32)]);
+const IN6_ADDR = S("IN6_ADDR", 16, 2, "mingw", [via("Byte", "u.Byte", 0, 16, bytes(16))]);
+const SOCKADDR_IN = S("SOCKADDR_IN", 16, 4, "mingw", [
+  f("sin_family", 0, 2, i16),
+  f("sin_port", 2, 2, u16),
+  f("sin_addr", 4, 4, struct("IN_ADDR")),
+  f("sin_zero", 8, 8, { kind: "inline", of: "i8", length: 8 }),
+]);
+const SOCKADDR_IN6 = S("SOCKADDR_IN6", 28, 4, "mingw", [
+  f("sin6_family", 0, 2, i16),
+  f("sin6_port", 2, 2, u16),
+  f("sin6_flowinfo", 4, 4, u32),
+  f("sin6_addr", 8, 16, struct("IN6_ADDR")),
+  f("sin6_scope_id", 24, 4, u32),
+]);
+/** The server lists (DNS, WINS, gateways) share one shape: Length, a reserved DWORD, Next, Address. */
+const serverList = (name: string) =>
+  S(name, 32, 8, "mingw", [
+    f("Length", 0, 4, u32),
+    f("Next", 8, 8, opaque),
+    f("Address", 16, 16, struct("SOCKET_ADDRESS")),
+  ]);
+const IP_ADAPTER_DNS_SERVER_ADDRESS_XP = serverList("IP_ADAPTER_DNS_SERVER_ADDRESS_XP");
+const IP_ADAPTER_WINS_SERVER_ADDRESS_LH = serverList("IP_ADAPTER_WINS_SERVER_ADDRESS_LH");
+const IP_ADAPTER_GATEWAY_ADDRESS_LH = serverList("IP_ADAPTER_GATEWAY_ADDRESS_LH");
+const IP_ADAPTER_UNICAST_ADDRESS_LH = S("IP_ADAPTER_UNICAST_ADDRESS_LH", 64, 8, "mingw", [
+  f("Length", 0, 4, u32),
+  f("Flags", 4, 4, u32),
+  f("Next", 8, 8, opaque),
+  f("Address", 16, 16, struct("SOCKET_ADDRESS")),
+  f("PrefixOrigin", 32, 4, u32),
+  f("SuffixOrigin", 36, 4, u32),
+  f("DadState", 40, 4, u32),
+  f("ValidLifetime", 44, 4, u32),
+  f("PreferredLifetime", 48, 4, u32),
+  f("LeaseLifetime", 52, 4, u32),
+  f("OnLinkPrefixLength", 56, 1, u8),
+]);
+const IP_ADAPTER_ADDRESSES_LH = S("IP_ADAPTER_ADDRESSES_LH", 448, 8, "mingw", [
+  f("Length", 0, 4, u32),
+  f("IfIndex", 4, 4, u32),
+  f("Next", 8, 8, opaque),
+  f("AdapterName", 16, 8, cstr, true),
+  f("FirstUnicastAddress", 24, 8, ptr(struct("IP_ADAPTER_UNICAST_ADDRESS_LH")), true),
+  f("FirstAnycastAddress", 32, 8, opaque, true),
+  f("FirstMulticastAddress", 40, 8, opaque, true),
+  f("FirstDnsServerAddress", 48, 8, ptr(struct("IP_ADAPTER_DNS_SERVER_ADDRESS_XP")), true),
+  f("DnsSuffix", 56, 8, wstr, true),
+  f("Description", 64, 8, wstr, true),
+  f("FriendlyName", 72, 8, wstr, true),
+  f("PhysicalAddress", 80, 8, bytes(8)),
+  f("PhysicalAddressLength", 88, 4, u32),
+  f("Flags", 92, 4, u32),
+  f("Mtu", 96, 4, u32),
+  f("IfType", 100, 4, u32),
+  f("OperStatus", 104, 4, u32),
+  f("Ipv6IfIndex", 108, 4, u32),
+  f("ZoneIndices", 112, 64, { kind: "inline", of: "u32", length: 16 }),
+  f("FirstPrefix", 176, 8, opaque, true),
+  f("TransmitLinkSpeed", 184, 8, u64),
+  f("ReceiveLinkSpeed", 192, 8, u64),
+  f("FirstWinsServerAddress", 200, 8, ptr(struct("IP_ADAPTER_WINS_SERVER_ADDRESS_LH")), true),
+  f("FirstGatewayAddress", 208, 8, ptr(struct("IP_ADAPTER_GATEWAY_ADDRESS_LH")), true),
+  f("Ipv4Metric", 216, 4, u32),
+  f("Ipv6Metric", 220, 4, u32),
+  via("Luid", "Luid.Value", 224, 8, u64),
+  f("Dhcpv4Server", 232, 16, struct("SOCKET_ADDRESS")),
+  f("CompartmentId", 248, 4, u32),
+  f("NetworkGuid", 252, 16, guid),
+  f("ConnectionType", 268, 4, u32),
+  f("TunnelType", 272, 4, u32),
+  f("Dhcpv6Server", 280, 16, struct("SOCKET_ADDRESS")),
+  f("Dhcpv6ClientDuid", 296, 130, bytes(130)),
+  f("Dhcpv6ClientDuidLength", 428, 4, u32),
+  f("Dhcpv6Iaid", 432, 4, u32),
+  f("FirstDnsSuffix", 440, 8, opaque, true),
+]);
+
 // ---- statistics (IPsecGetStatistics1, IkeextGetStatistics1; ipsectypes.h, iketypes.h, in mingw-w64) ----
 
 const u32s = (names: string[], at = 0): Field[] => names.map((n, i) => f(n, at + 4 * i, 4, u32));
@@ -1208,6 +1303,16 @@ export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
       IKEEXT_IP_VERSION_SPECIFIC_COMMON_STATISTICS1,
       IKEEXT_COMMON_STATISTICS1,
       IKEEXT_STATISTICS1,
+      SOCKET_ADDRESS,
+      IN_ADDR,
+      IN6_ADDR,
+      SOCKADDR_IN,
+      SOCKADDR_IN6,
+      IP_ADAPTER_UNICAST_ADDRESS_LH,
+      IP_ADAPTER_DNS_SERVER_ADDRESS_XP,
+      IP_ADAPTER_WINS_SERVER_ADDRESS_LH,
+      IP_ADAPTER_GATEWAY_ADDRESS_LH,
+      IP_ADAPTER_ADDRESSES_LH,
       SECURITY_ATTRIBUTES,
     ].map((s) => [s.name, s]),
   ),

@@ -4,23 +4,23 @@
 #
 #   bash scripts/test.sh [--no-install] [STAGE...]
 #
-# STAGE is one of: static build-sim oracle unit ffi cli wine pester (default: all of them, in that order;
-# WFPSEC_STAGES="unit ffi" does the same as naming them). Before running, it installs what the chosen
+# STAGE is one of: static build-sim oracle unit ffi cli browser wine pester (default: all of them, in that
+# order; WFPSEC_STAGES="unit ffi" does the same as naming them). Before running, it installs what the chosen
 # stages need and the machine lacks (Deno and npm packages always; gcc and mingw-w64 for anything that
-# builds fwpsim or runs the oracle; Wine for wine and build-sim; pwsh and Pester for pester); --no-install
-# skips that, for a machine that has them. Stages run in order; a failing stage does not stop the others,
-# the run fails at the end. Each stage also runs alone: `deno task test:unit`, `test:ffi`, ...
+# builds fwpsim or runs the oracle; Wine for wine and build-sim; Chromium for browser; pwsh and Pester for
+# pester); --no-install skips that, for a machine that has them. Stages run in order; a failing stage does
+# not stop the others, the run fails at the end. Each stage also runs alone: `deno task test:unit`, ...
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-ALL="static build-sim oracle unit ffi cli wine pester"
+ALL="static build-sim oracle unit ffi cli browser wine pester"
 install=1
 chosen=()
 for a in "$@"; do
   case "$a" in
     --no-install) install=0 ;;
-    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "scripts/test.sh: unknown option $a (see --help)" >&2; exit 2 ;;
     *)
       grep -qw -- "$a" <<<"$ALL" || { echo "scripts/test.sh: unknown stage $a (stages: $ALL)" >&2; exit 2; }
@@ -37,9 +37,10 @@ start=$(date +%s)
 
 if [ "$install" = 1 ]; then
   steps=(10-deno)
-  wants_any build-sim oracle ffi cli wine pester && steps+=(20-apt)
+  wants_any build-sim oracle ffi cli browser wine pester && steps+=(20-apt)
   wants_any build-sim wine && steps+=(40-wine)
   wants pester && steps+=(50-pwsh)
+  wants browser && steps+=(60-chromium)
   for s in "${steps[@]}"; do
     bash "scripts/install/$s.sh" || { echo "toolchain install failed ($s)"; exit 1; }
   done

@@ -48,6 +48,7 @@ import {
 import { readMeta } from "../graph/mod.ts";
 import { type CommitRecord, compensate, recordCommit, retryOnTimeout } from "./compensate.ts";
 import { deepEqual } from "../plan/mod.ts";
+import type { SaPhaseJournal } from "./journal.ts";
 
 /** Outcome of `applyGraph`. */
 export interface ApplyResult {
@@ -63,6 +64,10 @@ export interface ApplyResult {
 export interface ApplyOptions extends PlanOptions {
   /** Called with the fresh plan inside the transaction, before any change (e.g. for logging). */
   onPlan?: (plan: Plan) => void;
+  /** Where a plan with manual SA changes records its SA phase (journal.ts), so an interrupted one is found. */
+  journal?: SaPhaseJournal;
+  /** How long timed-out SA deletions and the compensating transaction are retried (default 10 s and 30 s). */
+  retryDeadlineMs?: number;
   /** Called once the plan's changes ran, before they commit (inside the transaction; before the SA calls). */
   onExecuted?: (plan: Plan) => void;
 }
@@ -88,38 +93,66 @@ export function applyGraph(engine: Engine, graph: ObjectGraph, opts: ApplyOption
   const hasOther = (p: Plan) => p.changes.some((c) => c.kind !== "manualSa");
   let plan = first;
   let commit: CommitRecord | undefined;
+  // The record goes down before the first change of a plan with an SA phase (journal.ts).
+  let journal = hasSa(first) ? opts.journal : undefined;
+  journal?.begin(first);
   if (hasOther(first)) {
-    plan = engine.transaction(() => {
-      // Re-read under the transaction's lock: the plan executed must be the one for the state it changes.
-      // When nothing moved since the first read (the usual case), that plan is reused.
-      const now = readCurrent(engine, providerKey, sublayerKey);
-      const p = deepEqual(now, seen) ? first : diffGraph(prepared, now);
-      if (hasSa(p)) refuseUncompensable(p);
-      opts.onPlan?.(p);
-      executePlan(engine, p);
-      opts.onExecuted?.(p);
-      // The ids the engine gave this commit, so compensation can tell it from a later one.
-      if (hasSa(p)) commit = recordCommit(engine, p);
-      return p;
-    });
+    try {
+      plan = engine.transaction(() => {
+        // Re-read under the transaction's lock: the plan executed must be the one for the state it changes.
+        // When nothing moved since the first read (the usual case), that plan is reused.
+        const now = readCurrent(engine, providerKey, sublayerKey);
+        const p = deepEqual(now, seen) ? first : diffGraph(prepared, now);
+        if (hasSa(p)) refuseUncompensable(p);
+        opts.onPlan?.(p);
+        executePlan(engine, p);
+        opts.onExecuted?.(p);
+        // The ids the engine gave this commit, so compensation can tell it from a later one.
+        if (hasSa(p)) commit = recordCommit(engine, p);
+        return p;
+      });
+    } catch (e) {
+      journal?.unchanged(); // the transaction aborted: nothing changed
+      throw e;
+    }
+    if (commit && !journal && opts.journal) {
+      // The plan re-read inside the transaction gained an SA phase: recorded now, before it starts.
+      journal = opts.journal;
+      journal.begin(plan);
+    }
+    try {
+      if (commit) journal?.committed(plan);
+    } catch { /* the record from begin() stands: it still says an apply is under way */ }
   } else {
     opts.onPlan?.(first);
     opts.onExecuted?.(first);
   }
   if (hasSa(plan)) {
+    let undone: boolean | null = null, clean = false;
     try {
-      executeManualSas(engine.sa!, engine, plan);
-    } catch (e) {
-      // executeManualSas said what became of the SA contexts it created; undo the filter transaction
-      // while the engine still holds it (compensate.ts), and say what the engine holds now.
-      const clean = e instanceof ManualSaError && e.clean;
-      if (commit && e instanceof ApplyError) compensate(engine, plan, commit, e, { clean });
-      if (clean) {
-        throw new ApplyError(`${(e as Error).message}; nothing changed`, e.object, e.wfp, { cause: e });
+      try {
+        executeManualSas(engine.sa!, engine, plan, journal, opts.retryDeadlineMs);
+      } catch (e) {
+        // executeManualSas said what became of the SA contexts it created; undo the filter transaction
+        // while the engine still holds it (compensate.ts), and say what the engine holds now.
+        clean = e instanceof ManualSaError && e.clean;
+        const onOutcome = (u: boolean) => undone = u;
+        if (commit && e instanceof ApplyError) {
+          compensate(engine, plan, commit, e, { clean, onOutcome, deadlineMs: opts.retryDeadlineMs });
+        }
+        if (clean && e instanceof ManualSaError) {
+          throw new ApplyError(`${(e as Error).message}; nothing changed`, e.object, e.wfp, { cause: e });
+        }
+        throw e;
       }
+    } catch (e) {
+      // Nothing changed: the record goes. Anything else left behind stays recorded for the next run.
+      if (clean && (!commit || undone)) journal?.unchanged();
+      else journal?.failed((e as Error)?.message ?? String(e), undone);
       throw e;
     }
-  }
+    journal?.done();
+  } else if (journal) journal.done(); // the re-read plan had no SA phase left
   return { outcome: plan.inSync ? "in-sync" : "applied", plan, durationMs: performance.now() - t0 };
 }
 
@@ -236,7 +269,13 @@ export function saBundle(m: ManualSa, d: ManualSa["inbound"], key: Uint8Array): 
  * Creates the SA pairs of a plan (Create -> GetSpi -> AddInbound -> AddOutbound), then deletes the stale SA
  * contexts. On a failure, deletes the SA contexts it created and throws an ApplyError naming the SA pair.
  */
-export function executeManualSas(sa: SaContextOps, engine: Engine, plan: Plan): void {
+export function executeManualSas(
+  sa: SaContextOps,
+  engine: Engine,
+  plan: Plan,
+  journal?: SaPhaseJournal,
+  retryMs = 10_000,
+): void {
   const created: bigint[] = [], deletedStale: bigint[] = [];
   const saChanges = plan.changes.filter((c) => c.kind === "manualSa");
   let current: PlannedChange | undefined;
@@ -250,8 +289,10 @@ export function executeManualSas(sa: SaContextOps, engine: Engine, plan: Plan): 
         throw new UnsupportedPolicyError(`manual SA ${m.name}: its filters are not in the engine`);
       }
       // The inbound filter id is an output of IPsecSaContextCreate1 (0 when BFE has none cached): ours is fi.
+      journal?.creating(m.name);
       const id = sa.createSaContext(saTraffic(m, fo.filterId));
       created.push(id);
+      journal?.created(id);
       reserveInboundSpi(sa, id, m, fi.filterId);
       // Keys go into the bundle only here, right before the call.
       sa.addSaContextInbound(id, saBundle(m, m.inbound, secretOf(plan, m.inbound.keyRef)));
@@ -262,6 +303,7 @@ export function executeManualSas(sa: SaContextOps, engine: Engine, plan: Plan): 
       for (const id of c.saContextIds ?? []) {
         sa.deleteSaContext(id);
         deletedStale.push(id);
+        journal?.deleted(id);
       }
     }
   } catch (e) {
@@ -270,7 +312,10 @@ export function executeManualSas(sa: SaContextOps, engine: Engine, plan: Plan): 
     const left: string[] = [];
     for (const id of created.reverse()) {
       try {
-        retryOnTimeout(() => sa.deleteSaContext(id), 10_000);
+        retryOnTimeout(() => sa.deleteSaContext(id), retryMs);
+        try {
+          journal?.deleted(id);
+        } catch { /* a recorded id that is gone is skipped when the record is finished */ }
       } catch (d) {
         left.push(`${id} (${(d as Error)?.message ?? d})`);
       }

@@ -108,6 +108,8 @@ export interface CompensateOptions {
   deadlineMs?: number;
   /** The SA contexts are as before the SA phase (so undone filters mean nothing changed). */
   clean?: boolean;
+  /** Told, before the error is thrown, whether the filter changes were undone. */
+  onOutcome?: (undone: boolean) => void;
 }
 
 /**
@@ -151,12 +153,14 @@ export function compensate(
         }
       }), opts.deadlineMs ?? 30_000);
   } catch (e) {
+    opts.onOutcome?.(false);
     fail(
       `undoing the filter changes failed too (${(e as Error)?.message ?? e}): the engine holds this ` +
         `apply's new filters without their SAs; run apply again`,
       e,
     );
   }
+  opts.onOutcome?.(!changedBy);
   if (changedBy) {
     fail(
       `the filter changes were NOT undone because the engine no longer holds what this apply committed ` +

@@ -7,4 +7,5 @@
  */
 export * from "./apply.ts";
 export * from "./compensate.ts";
+export * from "./journal.ts";
 export * from "./lock.ts";

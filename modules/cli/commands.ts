@@ -7,11 +7,18 @@ import { MONITOR_COMMANDS } from "./monitorCommands.ts";
 import { EXPLAIN_COMMAND } from "./explainCommand.ts";
 import { DSC_COMMAND } from "./dscCommand.ts";
 import { CONFIRM_COMMAND, REVERT_COMMAND } from "./confirmCommand.ts";
+import { REPORT_COMMAND } from "./reportCommand.ts";
+import { IMPORT_COMMAND } from "./importCommand.ts";
 import {
+  addressKeywordsJson,
+  addressKeywordsText,
+  compileLoaded,
   diagnosticJson,
   diagnosticLine,
   head,
+  hostAddressing,
   loadGraph,
+  loadPolicyFile,
   openEngine,
   printWarnings,
   providerKey,
@@ -29,13 +36,27 @@ export const COMMANDS: Record<string, Command> = {
     async run(_v, [file], out) {
       const diagOf = (d: Record<string, unknown>) => diagnosticJson(d, file);
       try {
-        const { graph, warnings: w } = await loadGraph(file);
-        const warnings = w.map(diagOf);
-        if (out.json) out.doc({ ...(await head("validate")), valid: true, file, errors: [], warnings });
-        else {
+        // Address keywords resolve at plan/apply: such a policy is not compiled here (its filters depend on the host).
+        const read = await loadPolicyFile(file);
+        const graph = read.keywordUses.length ? undefined : (await compileLoaded(read)).graph;
+        const warnings = read.warnings.map(diagOf);
+        if (out.json) {
+          out.doc({
+            ...(await head("validate")),
+            valid: true,
+            file,
+            errors: [],
+            warnings,
+            addressKeywords: read.keywordUses,
+          });
+        } else {
           for (const d of warnings) out.err(diagnosticLine(d));
           out.text(
-            `${file}: valid (${graph.filters.length} filters, ${graph.providerContexts.length} provider contexts, ${graph.tunnels.length} tunnels)`,
+            graph
+              ? `${file}: valid (${graph.filters.length} filters, ${graph.providerContexts.length} provider contexts, ${graph.tunnels.length} tunnels)`
+              : `${file}: valid (address keywords resolved from the host's adapters at plan/apply: ${
+                read.keywordUses.join(", ")
+              })`,
           );
         }
         return 0;
@@ -63,15 +84,23 @@ export const COMMANDS: Record<string, Command> = {
 
   plan: {
     summary: "show what apply would change (exit 0 in sync, 2 changes pending)",
-    usage: "wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]",
+    usage: "wfpsec plan FILE [--state SNAPSHOT] [--interfaces FILE] [--json] [engine options]",
     details: "Compares the policy with the objects wfpsec's provider owns in the engine (or in an offline\n" +
       "snapshot: a netsh wfp show state/filters XML dump or a wfpsec show --all --json file).\n" +
+      "Where rules with different security overlap, lists which decides (higher priority, else more specific).\n" +
+      "Account names in authorization lists are resolved on the host and shown with their SIDs\n" +
+      "(LookupAccountNameW on Windows; fwpsim and snapshots: the WFPSEC_ACCOUNTS fixture).\n" +
       "Exit 0 in sync, 2 changes pending, 1 error.\n" +
+      "An apply of manual SAs that did not finish its SA phase (killed, or failed without undoing\n" +
+      "everything) is reported first (INCOMPLETE APPLY ...; JSON incompleteApply) and makes the exit 2.\n" +
+      "Address keywords (dns, dhcp, wins, defaultgateway, localsubnet) are resolved from this host's\n" +
+      "adapters and shown; with the simulator or a snapshot, from --interfaces FILE (an interface fixture;\n" +
+      "the simulator also reads FWPSIM_INTERFACES).\n" +
       "While an apply awaits confirmation (apply --confirm-within), the first line says until when.",
-    options: { ...ENGINE_OPTS, state: { type: "string" } },
+    options: { ...ENGINE_OPTS, state: { type: "string" }, interfaces: { type: "string" } },
     positionals: [1, 1],
     async run(v, [file], out) {
-      const loaded = await loadGraph(file);
+      const loaded = await loadGraph(file, hostAddressing(v, true));
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, true);
       try {
@@ -82,6 +111,10 @@ export const COMMANDS: Record<string, Command> = {
         const changes = publicChanges(plan.changes);
         const { coexistenceText, findCoexistence } = await import("../explain/mod.ts");
         const coexistence = findCoexistence(engine, loaded.graph.filters, await providerKey());
+        const prec = await import("./precedenceView.ts"), precR = await import("../render/precedence.ts");
+        const precedence = prec.policyPrecedence(loaded.rules);
+        const ia = await import("./incompleteApply.ts");
+        const incomplete = await ia.incompleteApplyForPlan(engine, v);
         const armed = await (await import("./armedNotice.ts")).awaitingForOutput(engine, v, out, "plan");
         if (out.json) {
           out.doc({
@@ -90,19 +123,27 @@ export const COMMANDS: Record<string, Command> = {
             awaitingConfirmation: armed,
             replacesPolicy: replaces ?? null,
             warnings,
+            ...addressKeywordsJson(loaded),
             inSync: plan.inSync,
+            accounts: plan.accounts ?? [],
             changes,
             summary: plan.summary,
             coexistence,
+            precedence: precR.precedenceJson(precedence),
+            incompleteApply: incomplete ?? null,
           });
         } else {
           const { planText } = await import("../render/render.ts");
           out.text(`Policy "${loaded.name}" (${file}) against ${engine.info.description}:`);
+          if (incomplete) out.text(ia.incompleteApplyText(incomplete));
           if (replaces) out.text(`This plan ${replacesHeadline(replaces, loaded.name)}.`);
+          if (plan.accounts) out.text((await import("../render/accounts.ts")).accountsText(plan.accounts));
+          await addressKeywordsText(loaded, out);
           if (coexistence.length) out.text(coexistenceText(coexistence));
           out.text(planText(changes, plan.summary));
+          if (precedence.length) out.text(precR.precedenceText(precedence));
         }
-        return plan.inSync ? 0 : 2;
+        return plan.inSync && !incomplete ? 0 : 2;
       } finally {
         engine.close();
       }
@@ -111,8 +152,8 @@ export const COMMANDS: Record<string, Command> = {
 
   apply: {
     summary: "make the engine match the policy, in one transaction",
-    usage:
-      "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--confirm-within DURATION] [--json] [engine options]",
+    usage: "wfpsec apply FILE [--if-drifted] [--force] [--allow-coexist] [--confirm-within DURATION]\n" +
+      "       [--interfaces FILE] [--json] [engine options]",
     details:
       "Plans, then runs every change in ONE engine transaction: on any failure nothing changes and the\n" +
       "error names the object and the FWP_E_* code. Re-applying an applied policy changes nothing.\n" +
@@ -126,19 +167,24 @@ export const COMMANDS: Record<string, Command> = {
       "--confirm-within DURATION (5s..24h, e.g. 90s, 5m, 1h30m): arm a revert to the state this apply\n" +
       "replaces; `wfpsec confirm` keeps the new state, otherwise it is restored at the deadline (`wfpsec\n" +
       "revert --due`; on Windows SYSTEM scheduled tasks run it at the deadline and at start-up). While an\n" +
-      "apply awaits confirmation, apply and remove are refused.",
+      "apply awaits confirmation, apply and remove are refused.\n" +
+      "An earlier apply's unfinished SA phase (see plan) is finished first: the SA contexts it left that\n" +
+      "nothing uses are deleted, this policy is applied (setting the missing SAs) and the record cleared.\n" +
+      "Address keywords are resolved again on every run (a changed DHCP lease is drift for --if-drifted);\n" +
+      "--interfaces FILE: the interface fixture for the simulator (see plan).",
     options: {
       ...ENGINE_OPTS,
       "if-drifted": { type: "boolean" },
       force: { type: "boolean" },
       "allow-coexist": { type: "boolean" },
       "confirm-within": { type: "string" },
+      interfaces: { type: "string" },
     },
     positionals: [1, 1],
     async run(v, [file], out) {
       const cf = await import("./confirmCommand.ts");
       const withinMs = await cf.confirmWithin(v); // a bad duration is refused before anything is opened
-      const loaded = await loadGraph(file);
+      const loaded = await loadGraph(file, hostAddressing(v, false));
       const warnings = printWarnings(loaded, out);
       const engine = await openEngine(v, out, false);
       try {
@@ -158,15 +204,21 @@ export const COMMANDS: Record<string, Command> = {
         // Read under the lock, just before the apply: the policy this apply actually replaced.
         const { coexistenceRefusal, findCoexistence } = await import("../explain/mod.ts");
         const gate = await cf.applyGate(v, engine, withinMs);
-        const { r, replaces } = await underApplyLock(engine, v, out, "apply", () => {
-          const coexistence = findCoexistence(engine, loaded.graph.filters, key);
-          // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
-          if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
-            throw coexistenceRefusal(coexistence);
-          }
-          const replaces = replacedPolicy(engine, key, loaded.name);
-          return { replaces, r: gate.apply(engine, loaded) };
-        });
+        const ia = await import("./incompleteApply.ts");
+        const withRecord = await ia.incompleteApplyRunner(engine, v, out);
+        const { result: { r, replaces }, resolved } = await underApplyLock(engine, v, out, "apply", () =>
+          // An earlier apply's SA phase left unfinished is finished (or reverted) by this one.
+          withRecord({ name: loaded.name, file }, (journal) => {
+            const coexistence = findCoexistence(engine, loaded.graph.filters, key);
+            // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
+            if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
+              throw coexistenceRefusal(coexistence);
+            }
+            const replaces = replacedPolicy(engine, key, loaded.name);
+            return { replaces, r: gate.apply(engine, loaded, journal) };
+          }));
+        // Deleting SA contexts an interrupted apply left is a change, even when the policy was in force.
+        const outcome = r.outcome === "in-sync" && resolved?.deletedSaContexts.length ? "applied" : r.outcome;
         const changes = publicChanges(r.plan.changes);
         if (out.json) {
           out.doc({
@@ -174,18 +226,26 @@ export const COMMANDS: Record<string, Command> = {
             policy: { name: loaded.name, file },
             replacesPolicy: replaces ?? null,
             warnings,
-            outcome: r.outcome,
+            ...addressKeywordsJson(loaded),
+            outcome,
+            accounts: r.plan.accounts ?? [],
             changes,
             summary: r.plan.summary,
             durationMs: Math.round(r.durationMs * 10) / 10,
             confirm: gate.json(),
+            incompleteApply: resolved ?? null,
           });
         } else {
           const { planText } = await import("../render/render.ts");
+          if (resolved) out.text(ia.resolvedText(resolved, loaded.name));
           if (r.outcome === "in-sync") {
             out.text(`Policy "${loaded.name}" is already in force: nothing to do.`);
           } else {
             if (replaces) out.text(`This apply ${replacesHeadline(replaces, loaded.name)}.`);
+            if (r.plan.accounts) {
+              out.text((await import("../render/accounts.ts")).accountsText(r.plan.accounts));
+            }
+            await addressKeywordsText(loaded, out);
             out.text(planText(changes, r.plan.summary));
             const sas = r.plan.changes.filter((c) => c.kind === "manualSa").length;
             out.text(
@@ -216,9 +276,15 @@ export const COMMANDS: Record<string, Command> = {
       const engine = await openEngine(v, out, false);
       try {
         const { removeOwned } = await import("../apply/apply.ts");
-        const removed = await underApplyLock(engine, v, out, "remove", () => removeOwned(engine, key));
-        if (out.json) out.doc({ ...(await head("remove", engine)), removed });
-        else {
+        const ia = await import("./incompleteApply.ts");
+        const withRecord = await ia.incompleteApplyRunner(engine, v, out);
+        const { result: removed, resolved } = await underApplyLock(engine, v, out, "remove", () =>
+          // SA contexts an interrupted apply left go too (removeOwned finds only those on our filters).
+          withRecord(undefined, () => removeOwned(engine, key)));
+        if (out.json) {
+          out.doc({ ...(await head("remove", engine)), removed, incompleteApply: resolved ?? null });
+        } else {
+          if (resolved) out.text(ia.resolvedText(resolved, undefined));
           const n = Object.values(removed).reduce((a, b) => a + b, 0);
           out.text(
             n
@@ -242,6 +308,7 @@ export const COMMANDS: Record<string, Command> = {
     details: "Lists providers, sublayers, provider contexts and filters with symbolic names for layers,\n" +
       "callouts and providers, and each filter's conditions decoded (remote 10.0.0.0/8 udp/53).\n" +
       "`wfpsec show --all --json > snap.json` makes an offline snapshot.\n" +
+      "Without --all/--provider/--layer, also the precedence of wfpsec's overlapping rules in force.\n" +
       "Pre-shared keys are never shown.\n\n" +
       "Options:\n" +
       "  --all                  every provider's objects, with a PROVIDER column (name, or key when unnamed)\n" +
@@ -292,6 +359,10 @@ export const COMMANDS: Record<string, Command> = {
         const empty = !providers.length && !sublayers.length && !providerContexts.length && !filters.length;
         const nameOf = (k: string | undefined) => sel.providerName(k, registered);
         const r = await import("../render/render.ts");
+        // The precedence order of the rules in force (ours, unselected): precedenceView.ts.
+        const precedence = !wide && !layer && !empty
+          ? (await import("./precedenceView.ts")).showPrecedence(engine, await providerKey())
+          : undefined;
         const armed = await (await import("./armedNotice.ts")).awaitingForOutput(engine, v, out, "show");
         if (out.json) {
           const selection: Record<string, import("../render/render.ts").Json> = {};
@@ -311,6 +382,9 @@ export const COMMANDS: Record<string, Command> = {
             sublayers: sublayers.map((s) => named(r.sublayerJson(s), s.providerKey)),
             providerContexts: providerContexts.map((c) => named(r.providerContextJson(c), c.providerKey)),
             filters: filters.map((f) => named(r.filterJson(f), f.providerKey)),
+            ...(precedence
+              ? { precedence: (await import("../render/precedence.ts")).precedenceJson(precedence) }
+              : {}),
           });
         } else if (empty) {
           const what = layer || provider
@@ -324,6 +398,9 @@ export const COMMANDS: Record<string, Command> = {
         } else {
           out.text(`${wide ? "All objects" : "wfpsec's objects"} in ${engine.info.description}:\n`);
           out.text(r.showText(shown, wide ? (k) => nameOf(k) ?? k ?? "-" : undefined));
+          if (precedence?.length) {
+            out.text("\n" + (await import("../render/precedence.ts")).precedenceText(precedence));
+          }
         }
         return 0;
       } finally {
@@ -501,7 +578,7 @@ export const COMMANDS: Record<string, Command> = {
     positionals: [0, 1],
     async run(v, [file], out) {
       if (v["sim-state"]) Deno.env.set("FWPSIM_STATE", v["sim-state"] as string);
-      const policy = file ? await loadGraph(file) : undefined;
+      const policy = file ? await loadPolicyFile(file) : undefined;
       const { runDoctor } = await import("../host/doctor.ts");
       const rep = await runDoctor(
         {
@@ -536,9 +613,13 @@ export const COMMANDS: Record<string, Command> = {
 
   explain: EXPLAIN_COMMAND,
 
+  report: REPORT_COMMAND,
+
   dsc: DSC_COMMAND,
 
   confirm: CONFIRM_COMMAND,
 
   revert: REVERT_COMMAND,
+
+  import: IMPORT_COMMAND,
 };

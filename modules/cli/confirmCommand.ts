@@ -50,6 +50,8 @@ export interface ApplyGate {
   apply(
     engine: import("../engine/mod.ts").Engine,
     loaded: { graph: import("../graph/mod.ts").ObjectGraph; name: string; file: string },
+    /** Where the SA phase is recorded (cli/incompleteApply.ts). */
+    journal?: import("../apply/mod.ts").SaPhaseJournal,
   ): import("../apply/apply.ts").ApplyResult;
   /** The apply document's `confirm` member: the armed revert (no keys), or null. */
   json(): Record<string, unknown> | null;
@@ -92,10 +94,10 @@ export async function applyGate(
   let armed: import("../apply/armed.ts").ArmedRecord | undefined;
   return {
     withinMs,
-    apply(eng, loaded) {
+    apply(eng, loaded, journal) {
       // (Refused while another apply awaits confirmation: underApplyLock, cli/support.ts.)
       if (!c || withinMs === undefined || !p) {
-        const r = applyGraph(eng, loaded.graph);
+        const r = applyGraph(eng, loaded.graph, { journal });
         // A later apply makes the note of an earlier revert moot (a late confirm is about this state now).
         if (p && r.outcome === "applied") a.dropRevertedNote(p.note);
         return r;
@@ -111,6 +113,7 @@ export async function applyGate(
           withinMs,
           policy: { name: loaded.name, file: loaded.file },
           tasks,
+          apply: { journal },
         });
         armed = r.armed;
         if (!armed && tasks) windows!.disarmRevertTasks(tasks);

@@ -27,6 +27,7 @@ import {
 import {
   diagnosticJson,
   diagnosticLine,
+  hostAddressing,
   type Loaded,
   loadGraph,
   openEngine,
@@ -104,9 +105,9 @@ async function stateOf(engine: Engine, desired: DscDesired, loaded: Loaded | und
 }
 
 /** Loads the policy of a desired state that wants it in force; its warnings become DSC warn lines. */
-async function loadDesired(desired: DscDesired): Promise<Loaded | undefined> {
+async function loadDesired(desired: DscDesired, v: Values): Promise<Loaded | undefined> {
   if (!desired.exist) return undefined;
-  const loaded = await loadGraph(desired.path!);
+  const loaded = await loadGraph(desired.path!, hostAddressing(v, false, false));
   for (const d of loaded.warnings.filter((w) => w.code !== "secret-unset")) {
     write(Deno.stderr, messageLine("warn", diagnosticLine(diagnosticJson(d, loaded.file))));
   }
@@ -158,7 +159,7 @@ const warn = (m: string) => write(Deno.stderr, messageLine("warn", m));
 const info = (m: string) => write(Deno.stderr, messageLine("info", m));
 
 async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boolean): Promise<string> {
-  const loaded = await loadDesired(desired); // before the engine: a bad file opens nothing
+  const loaded = await loadDesired(desired, v); // before the engine: a bad file opens nothing
   const engine = await openQuiet(v, out);
   try {
     const before = await stateOf(engine, desired, loaded);
@@ -189,12 +190,23 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
       const { applyGraph } = await import("../apply/apply.ts");
       const { planGraph, publicChanges } = await import("../plan/plan.ts");
       // Under the lock, just before the apply, as `wfpsec apply` does: the state the transaction replaces.
-      const r = await underApplyLock(engine, v, out, "dsc set", () => {
-        const inSync = planGraph(loaded.graph, engine).inSync;
-        const refusal = coexistenceRefusal(ex, engine, desired, loaded, key, inSync);
-        if (refusal) throw refusal;
-        return applyGraph(engine, loaded.graph);
-      });
+      // An earlier apply's unfinished SA phase is finished (or reverted) here too (cli/incompleteApply.ts).
+      const ia = await import("./incompleteApply.ts");
+      const withRecord = await ia.incompleteApplyRunner(engine, v, out);
+      const { result: r, resolved } = await underApplyLock(
+        engine,
+        v,
+        out,
+        "dsc set",
+        () =>
+          withRecord({ name: loaded.name, file: loaded.file }, (journal) => {
+            const inSync = planGraph(loaded.graph, engine).inSync;
+            const refusal = coexistenceRefusal(ex, engine, desired, loaded, key, inSync);
+            if (refusal) throw refusal;
+            return applyGraph(engine, loaded.graph, { journal });
+          }),
+      );
+      if (resolved) info(ia.resolvedText(resolved, loaded.name));
       const sm = r.plan.summary;
       info(
         r.outcome === "in-sync"
@@ -231,7 +243,7 @@ async function runOperation(op: DscOperation, v: Values, out: Output): Promise<s
     const engine = await openQuiet(v, out);
     try {
       if (desired?.path !== undefined) {
-        return jsonLine(await stateOf(engine, desired, await loadDesired(desired)));
+        return jsonLine(await stateOf(engine, desired, await loadDesired(desired, v)));
       }
       const s = await stateOf(engine, { exist: false, force: false, allowCoexist: false }, undefined);
       // Every instance there is: wfpsec owns at most one policy per host; none in force, no line.
@@ -249,7 +261,7 @@ async function runOperation(op: DscOperation, v: Values, out: Output): Promise<s
   const desired = parseDscInput(text, true);
   if (op === "set") return await runSet(v, out, desired, Boolean(v["what-if"]));
   if (v["what-if"]) throw new UsageError("--what-if goes with dsc set");
-  const loaded = await loadDesired(desired);
+  const loaded = await loadDesired(desired, v);
   const engine = await openQuiet(v, out);
   try {
     const actual = await stateOf(engine, desired, loaded);

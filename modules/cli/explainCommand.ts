@@ -4,14 +4,15 @@
  * (FwpmGetAppIdFromFileName0); a snapshot cannot resolve it, and explain says so where it matters.
  */
 import { type Command, ENGINE_OPTS } from "./command.ts";
-import { head, loadGraph, openEngine, printWarnings, providerKey } from "./support.ts";
+import { head, hostAddressing, loadGraph, openEngine, printWarnings, providerKey } from "./support.ts";
 
 /** The `explain` command. */
 export const EXPLAIN_COMMAND: Command = {
   summary: "which filters decide one connection, layer by layer on its IPsec path",
   usage:
     "wfpsec explain [POLICY] --remote ADDR [--direction in|out] [--protocol tcp|udp|icmp|N] [--remote-port N]\n" +
-    "       [--local ADDR] [--local-port N] [--program PATH] [--state SNAPSHOT] [--json] [engine options]",
+    "       [--local ADDR] [--local-port N] [--program PATH] [--state SNAPSHOT] [--interfaces FILE] [--json]\n" +
+    "       [engine options]",
   details:
     "For each layer the connection meets (ALE connect or recv-accept, transport, IKEEXT, IPSEC) lists the\n" +
     "sublayers by weight, the filters whose conditions match (highest effective weight first; `=>` decides\n" +
@@ -23,7 +24,9 @@ export const EXPLAIN_COMMAND: Command = {
     "--state (netsh dump or wfpsec snapshot) give the device path (\\device\\harddiskvolumeN\\...) or explain\n" +
     "says which app-id filters it cannot decide offline. Effective weights are the engine's; a weight BFE has\n" +
     "yet to assign (a POLICY's, or one missing from a dump) is computed as BFE would (marked computed).\n" +
-    "With POLICY: what if it were applied (its compiled objects replace wfpsec's in the engine's view).",
+    "With POLICY: what if it were applied (its compiled objects replace wfpsec's in the engine's view); its\n" +
+    "address keywords resolve as for plan (--interfaces FILE: the interface fixture for the simulator or\n" +
+    "a snapshot).",
   options: {
     ...ENGINE_OPTS,
     state: { type: "string" },
@@ -34,6 +37,7 @@ export const EXPLAIN_COMMAND: Command = {
     local: { type: "string" },
     "local-port": { type: "string" },
     program: { type: "string" },
+    interfaces: { type: "string" },
   },
   positionals: [0, 1],
   async run(v, [file], out) {
@@ -80,7 +84,7 @@ export const EXPLAIN_COMMAND: Command = {
       localPort: int("local-port", 65535),
       ...(program ? { program } : {}),
     };
-    const loaded = file ? await loadGraph(file) : undefined;
+    const loaded = file ? await loadGraph(file, hostAddressing(v, true)) : undefined;
     if (loaded) printWarnings(loaded, out);
     const engine = await openEngine(v, out, true);
     try {

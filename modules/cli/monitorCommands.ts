@@ -4,7 +4,15 @@
  * output.
  */
 import { type Command, ENGINE_OPTS, Output, type Values } from "./command.ts";
-import { diagnosticJson, diagnosticLine, head, type Loaded, loadGraph, openEngine } from "./support.ts";
+import {
+  diagnosticJson,
+  diagnosticLine,
+  head,
+  hostAddressing,
+  type Loaded,
+  loadGraph,
+  openEngine,
+} from "./support.ts";
 
 type Engine = import("../engine/mod.ts").Engine;
 
@@ -251,7 +259,7 @@ export const MONITOR_COMMANDS: Record<string, Command> = {
       };
       let loaded: Loaded;
       try {
-        loaded = await loadGraph(file);
+        loaded = await loadGraph(file, hostAddressing(v, false, false));
       } catch (e) {
         const err = e as Error & { diagnostics?: Record<string, unknown>[] };
         const first = err.diagnostics?.[0];

@@ -78,6 +78,39 @@ export async function readSafeFile(path: string, what: string, limit: number): P
   return Deno.readFileSync(path);
 }
 
+/** The engine the options ask for, as engine/select.ts takes it (nothing opened). */
+async function engineRequest(v: Values, allowState: boolean) {
+  const state = allowState ? v.state as string | undefined : undefined;
+  // The scheduled task (apply --if-drifted) and elevated Windows runs take the engine from the command line
+  // only: an environment variable must not turn a real apply into a simulated one (selectEngine.ts).
+  let ignoreEnvironment = Boolean(v["if-drifted"]);
+  if (!ignoreEnvironment) ignoreEnvironment = await elevatedWindows();
+  return {
+    engine: v.engine as string | undefined,
+    simState: v["sim-state"] as string | undefined,
+    state,
+    ignoreEnvironment,
+    snapshotOption: allowState,
+  };
+}
+
+/**
+ * How a command that compares a policy with an engine resolves address keywords: from the interfaces of the
+ * engine kind its options select (modules/host/interfaces.ts). Asked for only when the policy has keywords.
+ */
+export function hostAddressing(v: Values, allowState: boolean, takesOption = true): HostAddressing {
+  return async (uses) => {
+    const { requestedKind } = await import("../engine/select.ts");
+    const kind = requestedKind(await engineRequest(v, allowState));
+    const { hostInterfaces, MAX_FIXTURE_BYTES } = await import("../host/interfaces.ts");
+    const read = (path: string) => readSafeFile(path, "interface fixture", MAX_FIXTURE_BYTES);
+    return hostInterfaces({ kind, file: v.interfaces as string | undefined, uses, takesOption, read });
+  };
+}
+
+/** Gives the host's interfaces for the keywords listed ("rule 'web' remote dns"). */
+export type HostAddressing = (uses: string[]) => Promise<import("../host/interfaces.ts").HostInterfaces>;
+
 export async function openEngine(v: Values, out: Output, allowState: boolean) {
   const { UsageError } = await import("../errors.ts");
   const state = allowState ? v.state as string | undefined : undefined;
@@ -88,18 +121,7 @@ export async function openEngine(v: Values, out: Output, allowState: boolean) {
     stateBytes = await readSafeFile(state, "snapshot", MAX_SNAPSHOT_BYTES);
   }
   const { requestedKind, selectEngine } = await import("../engine/select.ts");
-  // The scheduled task (apply --if-drifted) and elevated Windows runs take the engine from the command line
-  // only: an environment variable must not turn a real apply into a simulated one (selectEngine.ts).
-  let ignoreEnvironment = Boolean(v["if-drifted"]);
-  if (!ignoreEnvironment) ignoreEnvironment = await elevatedWindows();
-  const req = {
-    engine: v.engine as string | undefined,
-    simState: v["sim-state"] as string | undefined,
-    state,
-    stateBytes,
-    ignoreEnvironment,
-    snapshotOption: allowState,
-  };
+  const req = { ...(await engineRequest(v, allowState)), stateBytes };
   // Without a state file fwpsim keeps its objects in memory and drops them at exit: apply would seem to work
   // and the next plan would show everything to add again. Every command here reads or changes that state.
   if (requestedKind(req) === "sim" && !req.simState && !Deno.env.get("FWPSIM_STATE")) {
@@ -147,13 +169,29 @@ export async function underApplyLock<T>(
   });
 }
 
-export interface Loaded {
-  graph: import("../graph/mod.ts").ObjectGraph;
+/** A policy file read and validated, not compiled (address keywords not resolved). */
+export interface LoadedPolicy {
+  policy: import("../model/mod.ts").Policy;
   name: string;
   file: string;
   warnings: Record<string, unknown>[];
   /** Rules and tunnels that require IPsec, so IKEEXT (modules/host/services.ts). */
   ikeextDependents: string[];
+  /** The address keywords the policy uses ("rule 'web' remote dns"); resolved by loadGraph. */
+  keywordUses: string[];
+}
+
+/** A policy compiled for this host. */
+export interface Loaded extends LoadedPolicy {
+  graph: import("../graph/mod.ts").ObjectGraph;
+  /** The validated model the graph was compiled from, address keywords resolved (report's policy matrix). */
+  policy: import("../model/mod.ts").Policy;
+  /** The validated rules (plan's precedence order: policy/precedence.ts), address keywords resolved. */
+  rules: import("../model/mod.ts").Rule[];
+  /** What each address keyword resolved to (empty without keywords). */
+  resolved: import("../compiler/hostAddresses.ts").KeywordResolution[];
+  /** Where the interfaces came from ("GetAdaptersAddresses", "interface fixture FILE"), with keywords. */
+  interfacesSource?: string;
 }
 
 /** Policy files larger than this are refused before they are read on elevated runs (64 MiB). */
@@ -169,7 +207,8 @@ export function loadedPolicy(): { name: string; file: string } | undefined {
   return lastPolicy;
 }
 
-export async function loadGraph(file: string): Promise<Loaded> {
+/** Reads and validates a policy file (no compiling: `validate` and `doctor` need no host addresses). */
+export async function loadPolicyFile(file: string): Promise<LoadedPolicy> {
   const { UsageError } = await import("../errors.ts");
   let bytes: Uint8Array;
   try {
@@ -183,8 +222,46 @@ export async function loadGraph(file: string): Promise<Loaded> {
   // The files themselves, not the folders' mod.ts: those also load npm:yaml (export, templates), ~45 ms,
   // which a policy the fast reader reads never needs (modules/policy/yamlDoc.ts).
   const { loadPolicyLazily } = await import("../policy/load.ts");
-  const { compilePolicy } = await import("../compiler/compile.ts");
   const { policy, warnings } = await loadPolicyLazily(text, file);
+  lastPolicy = { name: policy.name, file };
+  const { ikeextDependents } = await import("../host/services.ts");
+  const { keywordUses } = await import("../compiler/hostAddresses.ts");
+  return {
+    policy,
+    name: policy.name,
+    file,
+    warnings: warnings as unknown as Record<string, unknown>[],
+    ikeextDependents: ikeextDependents(policy),
+    keywordUses: keywordUses(policy),
+  };
+}
+
+/**
+ * Reads, validates and compiles a policy file. A policy with address keywords needs `host` (the engine's
+ * interfaces, hostAddressing): they are resolved here, on every run, never cached.
+ */
+export async function loadGraph(file: string, host?: HostAddressing): Promise<Loaded> {
+  return compileLoaded(await loadPolicyFile(file), host);
+}
+
+/** Compiles a read policy (loadGraph's second half), resolving its address keywords through `host`. */
+export async function compileLoaded(read: LoadedPolicy, host?: HostAddressing): Promise<Loaded> {
+  const file = read.file;
+  const { compilePolicy } = await import("../compiler/compile.ts");
+  let policy = read.policy, resolved: Loaded["resolved"] = [], interfacesSource: string | undefined;
+  if (read.keywordUses.length) {
+    if (!host) {
+      const { UsageError } = await import("../errors.ts");
+      throw new UsageError(
+        `${file}: ${read.keywordUses.join(", ")}: address keywords are resolved at plan/apply from the ` +
+          "host's adapters; this command cannot resolve them",
+      );
+    }
+    const ifaces = await host(read.keywordUses);
+    const { resolveAddressKeywords } = await import("../compiler/hostAddresses.ts");
+    ({ policy, resolved } = resolveAddressKeywords(policy, ifaces.interfaces));
+    interfacesSource = ifaces.source;
+  }
   const graph = compilePolicy(policy);
   // Key files: relative to the policy's folder, and as admin-only as the policy (modules/host/secretFiles.ts).
   // Only a policy with key files loads secretFiles.ts (node:path brings Deno's Node layer, ~20 ms).
@@ -201,14 +278,13 @@ export async function loadGraph(file: string): Promise<Loaded> {
       (await import("../plan/secrets.ts")).useCheckedSecretFiles(checked);
     }
   }
-  lastPolicy = { name: policy.name, file };
-  const { ikeextDependents } = await import("../host/services.ts");
   return {
+    ...read,
     graph,
-    name: policy.name,
-    file,
-    warnings: warnings as unknown as Record<string, unknown>[],
-    ikeextDependents: ikeextDependents(policy),
+    policy,
+    rules: policy.rules,
+    resolved,
+    ...(interfacesSource ? { interfacesSource } : {}),
   };
 }
 
@@ -226,7 +302,7 @@ export function diagnosticJson(d: Record<string, unknown>, file: string) {
 }
 
 /** Prints a loaded policy's warnings (weak crypto, ...) on stderr as file:line:col, unless the output is JSON. */
-export function printWarnings(loaded: Loaded, out: Output): ReturnType<typeof diagnosticJson>[] {
+export function printWarnings(loaded: LoadedPolicy, out: Output): ReturnType<typeof diagnosticJson>[] {
   // An unset secret variable is validate's warning; plan and apply read the key and fail on it, located.
   const warnings = loaded.warnings.filter((d) => d.code !== "secret-unset").map((d) =>
     diagnosticJson(d, loaded.file)
@@ -252,4 +328,21 @@ export function diagnosticLine(d: Record<string, unknown>): string {
   return `${d.file}:${d.line}:${d.column ?? d.col}: ${d.severity ?? "error"}: ${d.message}${
     d.code ? ` [${d.code}]` : ""
   }${d.path ? ` (at ${d.path})` : ""}`;
+}
+
+/** plan/apply JSON: `addressKeywords` (null without keywords), docs/cli-json.md. */
+export function addressKeywordsJson(loaded: Loaded) {
+  return {
+    addressKeywords: loaded.interfacesSource
+      ? { source: loaded.interfacesSource, resolved: loaded.resolved }
+      : null,
+  };
+}
+
+/** plan/apply text: what each keyword stood for on this run ("rule 'web': remote dns -> 10.0.0.53"). */
+export async function addressKeywordsText(loaded: Loaded, out: Output): Promise<void> {
+  if (!loaded.interfacesSource) return;
+  const { resolutionText } = await import("../compiler/hostAddresses.ts");
+  out.text(`Address keywords resolved from ${loaded.interfacesSource}:`);
+  for (const r of loaded.resolved) out.text(`  ${resolutionText(r)}`);
 }

@@ -19,6 +19,7 @@ import type {
   Filter,
   FilterAction,
   FilterCondition,
+  FwpValue,
   IkeextEmPolicy2,
   IkeextPolicy2,
   IpsecProposal0,
@@ -29,9 +30,16 @@ import type {
   SecretRef as GraphSecretRef,
   Tunnel,
 } from "../graph/mod.ts";
-import { type AddrSpec, formatAddr, v6Bytes } from "../model/mod.ts";
+import { type AddrSpec, formatAddr, KeywordResolutionError, v6Bytes } from "../model/mod.ts";
 import { formatQm, MM_CIPHERS, MM_DH, MM_INTEGRITY, PFS_GROUPS } from "../model/mod.ts";
-import type { KeyModule, MainModePolicy, Policy, QuickModePolicy, Rule } from "../model/mod.ts";
+import type {
+  AuthorizationSpec,
+  KeyModule,
+  MainModePolicy,
+  Policy,
+  QuickModePolicy,
+  Rule,
+} from "../model/mod.ts";
 import {
   objectKey,
   utf8,
@@ -40,6 +48,7 @@ import {
   WFPSEC_SUBLAYER_KEY,
 } from "./keys.ts";
 import { fitAuthMethod, retransmitFor } from "./authFit.ts";
+import { keywordUses } from "./hostAddresses.ts";
 import {
   KEY_MODULE_TYPES,
   MM_CONTEXT_TYPES,
@@ -49,11 +58,21 @@ import {
   qmTransportArm,
   qmTunnelArm,
 } from "./keyModule.ts";
-import { ndVariant, transportSecurity } from "../model/mod.ts";
-import { addrConds, EMPTY_WEIGHT, PERMIT, selConds, type Selector, u8, unicast } from "./filterCondition.ts";
+import { ndVariant, precedenceWeight, transportSecurity, type WeightLayer } from "../model/mod.ts";
+import {
+  addrConds,
+  EMPTY_WEIGHT,
+  PERMIT,
+  selConds,
+  type Selector,
+  u64,
+  u8,
+  unicast,
+} from "./filterCondition.ts";
 import { authMethod } from "./authMethod.ts";
 import { saTransforms } from "./saTransform.ts";
 import { ikeExemptionConditions } from "./ikeExemptions.ts";
+import { aleClaims } from "./precedenceClaims.ts";
 
 const T = ENUMS.FWP_DATA_TYPE;
 const M = ENUMS.FWP_MATCH_TYPE;
@@ -77,6 +96,8 @@ export interface WfpsecMeta {
   allowWeakCrypto?: boolean;
   /** Secret references by auth-method index (MM/EM) or SA direction. */
   secrets?: Record<string, GraphSecretRef>;
+  /** Authorization lists as resolved at plan/apply (plan/accounts.ts): the names and their SIDs. */
+  accounts?: Partial<Record<"machines" | "users", { name: string; sid: string }[]>>;
   /** A manual SA's parameters (on its filters, since SAs have no providerData); keys by reference. */
   manualSa?: {
     inbound: { spi: number; transform: string; key: GraphSecretRef };
@@ -136,6 +157,15 @@ const C = {
 /** Joins parts into one flat string (template literals build rope trees that stay alive in the graph). */
 const flat = (parts: string[]): string => parts.join("");
 
+/**
+ * An authorization condition's value: SDDL compiles to its security descriptor now; a list of names stays
+ * an `accounts` value until plan/apply resolve it on the host (plan/accounts.ts), as program paths do.
+ */
+const identityValue = (a: AuthorizationSpec): FilterCondition["conditionValue"] =>
+  typeof a === "string"
+    ? { type: T.FWP_SECURITY_DESCRIPTOR_TYPE, sd: sddlToSecurityDescriptor(a) }
+    : { type: "accounts", accounts: a };
+
 /** Shared, frozen callout actions per layer and family. */
 const CALLOUT_ACTIONS = Object.fromEntries(
   (["out", "in", "accept", "connect"] as const).map((l) => [
@@ -165,6 +195,13 @@ const NAT_FLAGS = {
 
 /** Compiles a validated policy into the object graph. Pure and deterministic. */
 export function compilePolicy(policy: Policy): ObjectGraph {
+  // A keyword side compiled as it stands would have no address condition: "any" (hostAddresses.ts resolves).
+  const uses = keywordUses(policy);
+  if (uses.length) {
+    throw new KeywordResolutionError(
+      `${uses.join(", ")}: address keywords must be resolved before compiling`,
+    );
+  }
   return new Compiler(policy).run();
 }
 
@@ -183,6 +220,8 @@ class Compiler {
   private readonly ruleFams = new Set<4 | 6>();
   /** Description of the rule being compiled (shown on its filters). */
   private desc: string | undefined;
+  /** Precedence PERMITs at ALE layers, by rule and family (precedenceClaims.ts). */
+  private claims = new Map<string, Map<4 | 6, Set<"accept" | "connect">>>();
 
   constructor(private readonly p: Policy) {
     this.name = p.name;
@@ -225,6 +264,7 @@ class Compiler {
       providerData: this.meta("sublayer"),
       weight: 0x8000,
     };
+    this.claims = aleClaims(p.rules);
     for (const r of p.rules) this.rule(r);
     for (const e of p.exemptions) this.exemption(e);
     this.ikeExemptions();
@@ -389,10 +429,11 @@ class Compiler {
     path: string,
     conds: FilterCondition[],
     ctxKey: string,
+    weight: FwpValue,
   ) {
     this.filter(layer, fam, path, {
       flags: FF.FWPM_FILTER_FLAG_PERSISTENT | FF.FWPM_FILTER_FLAG_HAS_PROVIDER_CONTEXT,
-      weight: EMPTY_WEIGHT,
+      weight,
       filterCondition: conds,
       action: PERMIT,
       providerContextKey: ctxKey,
@@ -405,11 +446,12 @@ class Compiler {
     path: string,
     conds: FilterCondition[],
     raw: bigint,
+    weight: FwpValue,
   ) {
     if (layer === "accept" || layer === "connect") this.aleFams[layer].add(fam);
     this.filter(layer, fam, path, {
       flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
-      weight: EMPTY_WEIGHT,
+      weight,
       filterCondition: conds,
       action: CALLOUT_ACTIONS[layer][fam],
       rawContext: raw,
@@ -434,6 +476,9 @@ class Compiler {
     for (const fam of r.families) {
       this.ruleFams.add(fam);
       const fp = `${base}/v${fam}`;
+      // Explicit weights from the rule's specificity and priority (model/precedence.ts), one per layer kind.
+      const w = (layer: WeightLayer, role = 0) => u64(precedenceWeight(r, fam, layer, role));
+      const wIke = w("ikeext"), wSel = w("ipsec"), wAle = w("ale");
       // One condition list per shape, shared by the rule's filters (the graph is immutable data).
       const full = selConds(r, fam, true);
       const addr = full.filter((c) =>
@@ -441,7 +486,7 @@ class Compiler {
         c.fieldKey === CONDITIONS.FWPM_CONDITION_IP_REMOTE_ADDRESS
       );
       for (const m of mms) {
-        this.policyFilter("ikeext", fam, `${fp}/ikeext/${m.keyModule}`, addr, this.mmKey(m));
+        this.policyFilter("ikeext", fam, `${fp}/ikeext/${m.keyModule}`, addr, this.mmKey(m), wIke);
       }
       for (const m of mms) {
         this.policyFilter(
@@ -450,6 +495,7 @@ class Compiler {
           `${fp}/ipsec/${m.keyModule}`,
           full,
           this.qmKey(qm, m.keyModule, variant),
+          wSel,
         );
       }
       const withUnicast = [unicast(), ...full];
@@ -459,13 +505,13 @@ class Compiler {
           : t.outbound === "clear"
           ? FC.FWPM_CONTEXT_IPSEC_OUTBOUND_SUPPRESS_NEGOTIATION
           : 0n;
-        this.callout("out", fam, `${fp}/out`, withUnicast, raw);
+        this.callout("out", fam, `${fp}/out`, withUnicast, raw, wSel);
       }
       if (r.direction !== "outbound") {
         const raw = t.inbound === "request" || t.outbound === "request"
           ? FC.FWPM_CONTEXT_IPSEC_INBOUND_PERSIST_CONNECTION_SECURITY
           : 0n;
-        this.callout("in", fam, `${fp}/in`, withUnicast, raw);
+        this.callout("in", fam, `${fp}/in`, withUnicast, raw, wSel);
       }
       const app: FilterCondition[] = r.program !== undefined
         ? [{
@@ -483,20 +529,14 @@ class Compiler {
             ids.push({
               fieldKey: CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID,
               matchType: M.FWP_MATCH_EQUAL,
-              conditionValue: {
-                type: T.FWP_SECURITY_DESCRIPTOR_TYPE,
-                sd: sddlToSecurityDescriptor(r.authorization.machines),
-              },
+              conditionValue: identityValue(r.authorization.machines),
             });
           }
           if (r.authorization.users !== undefined) {
             ids.push({
               fieldKey: CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID,
               matchType: M.FWP_MATCH_EQUAL,
-              conditionValue: {
-                type: T.FWP_SECURITY_DESCRIPTOR_TYPE,
-                sd: sddlToSecurityDescriptor(r.authorization.users),
-              },
+              conditionValue: identityValue(r.authorization.users),
             });
           }
           this.callout(
@@ -505,21 +545,22 @@ class Compiler {
             `${fp}/accept/authorized`,
             [...ale, ...ids],
             r.requireEncryption ? encRaw : 0n,
+            w("ale", 1),
           );
           this.filter("accept", fam, `${fp}/accept/unauthorized`, {
             flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
-            weight: EMPTY_WEIGHT,
+            weight: wAle,
             filterCondition: ale,
             action: { type: A.FWP_ACTION_BLOCK },
           });
         } else if (r.requireEncryption) {
-          this.callout("accept", fam, `${fp}/accept`, ale, encRaw);
+          this.callout("accept", fam, `${fp}/accept`, ale, encRaw, wAle);
         } else if (variant === "nd-secure" || (r.program !== undefined && r.inbound === "require")) {
-          this.callout("accept", fam, `${fp}/accept`, ale, 0n);
+          this.callout("accept", fam, `${fp}/accept`, ale, 0n, wAle);
         }
       }
       if (r.direction !== "inbound") {
-        if (r.requireEncryption) this.callout("connect", fam, `${fp}/connect`, ale, encRaw);
+        if (r.requireEncryption) this.callout("connect", fam, `${fp}/connect`, ale, encRaw, wAle);
         else if (r.program !== undefined && r.outbound === "require") {
           this.callout(
             "connect",
@@ -527,8 +568,17 @@ class Compiler {
             `${fp}/connect`,
             ale,
             FC.FWPM_CONTEXT_ALE_SET_CONNECTION_REQUIRE_IPSEC_SECURITY,
+            wAle,
           );
         }
+      }
+      for (const layer of this.claims.get(r.name)?.get(fam) ?? []) {
+        this.filter(layer, fam, `${fp}/${layer}/precedence`, {
+          flags: FF.FWPM_FILTER_FLAG_PERSISTENT,
+          weight: wAle,
+          filterCondition: ale,
+          action: PERMIT,
+        });
       }
     }
   }

@@ -52,7 +52,7 @@ import type {
 import type { WfpsecMeta } from "./compile.ts";
 import { MM_FLAG_BITS } from "./keyModule.ts";
 import { WFPSEC_PROVIDER_KEY } from "./keys.ts";
-import { appIdPath } from "../model/mod.ts";
+import { type AccountName, appIdPath, authorizationSddl, priorityOfWeight } from "../model/mod.ts";
 import { retransmitFor, unfitAuthMethod } from "./authFit.ts";
 
 const T = ENUMS.FWP_DATA_TYPE,
@@ -69,6 +69,11 @@ const sameId = (a: Record<string, number>, b: Record<string, number>) =>
   Object.keys(a).every((k) => a[k] === b[k]);
 const qmInteg = rev(QM_INTEGRITY, sameId), qmCipher = rev(QM_CIPHERS, sameId);
 
+/** The `priority` an explicit (FWP_UINT64) rule filter weight encodes (model/precedence.ts); 0 otherwise. */
+function priorityOf(f: Filter | undefined): number {
+  return f?.weight.type === T.FWP_UINT64 ? priorityOfWeight(f.weight.uint64) : 0;
+}
+
 function readMeta(data: Uint8Array | undefined): WfpsecMeta | undefined {
   if (!data?.length) return undefined;
   try {
@@ -77,6 +82,23 @@ function readMeta(data: Uint8Array | undefined): WfpsecMeta | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An authorization list given back by the names it was written with, when the recorded names' SIDs are
+ * exactly the descriptor's (else the descriptor is said as SDDL).
+ */
+function namesOf(
+  recorded: { name: string; sid: string }[] | undefined,
+  sddl: string,
+): AccountName[] | undefined {
+  if (!Array.isArray(recorded) || !recorded.length) return undefined;
+  try {
+    if (authorizationSddl(recorded.map((a) => a.sid)) !== sddl) return undefined;
+  } catch {
+    return undefined;
+  }
+  return recorded.map((a) => ({ name: a.name }));
 }
 
 const KM_OF_MM: Record<number, KeyModule> = {
@@ -427,7 +449,10 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
     const qmMeta = ctxByKey.get(qmF?.providerContextKey ?? "")?.meta.path.split("/");
     const variant = qmMeta?.[3] ?? "plain";
     const out = mine.find((f) => pathOf(f)[3] === "out"), inn = mine.find((f) => pathOf(f)[3] === "in");
-    const ale = mine.filter((f) => pathOf(f)[3] === "accept" || pathOf(f)[3] === "connect");
+    // A precedence PERMIT (precedenceClaims.ts) says nothing about the rule's own security.
+    const ale = mine.filter((f) =>
+      (pathOf(f)[3] === "accept" || pathOf(f)[3] === "connect") && pathOf(f)[4] !== "precedence"
+    );
     const inbound: Rule["inbound"] = variant === "nd-boundary" ? "request" : "require";
     let outbound: Rule["outbound"];
     if (out) {
@@ -442,10 +467,20 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
     if (authz) {
       authorization = {};
       for (const c of authz.filterCondition) {
+        const field = c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID
+          ? "machines"
+          : c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID
+          ? "users"
+          : undefined;
+        // A compiled graph not yet planned still holds the names as written.
+        if (field && c.conditionValue.type === "accounts") {
+          authorization[field] = c.conditionValue.accounts.map((a) => ({ name: a.name }));
+        }
         if (c.conditionValue.type !== T.FWP_SECURITY_DESCRIPTOR_TYPE) continue;
         const sddl = securityDescriptorToSddl(c.conditionValue.sd);
-        if (c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID) authorization.machines = sddl;
-        if (c.fieldKey === CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID) authorization.users = sddl;
+        if (field) {
+          authorization[field] = namesOf(readMeta(authz.providerData)?.accounts?.[field], sddl) ?? sddl;
+        }
       }
     }
     let program: string | undefined;
@@ -485,6 +520,7 @@ export function decompileToPolicy(graph: ObjectGraph): Policy {
       ),
       ...(authorization ? { authorization } : {}),
       ...(program !== undefined ? { program } : {}),
+      ...(priorityOf(qmF) ? { priority: priorityOf(qmF) } : {}),
     });
   }
   for (const [name, fs] of exFilters) {

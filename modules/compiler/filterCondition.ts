@@ -11,6 +11,8 @@ const M = ENUMS.FWP_MATCH_TYPE;
 const A = ENUMS.FWP_ACTION_TYPE;
 
 export const u8 = (v: number): FwpValue => ({ type: T.FWP_UINT8, uint8: v });
+/** An FWP_UINT64 weight (BFE uses it as is: fwp/filter-weight-assignment). */
+export const u64 = (v: bigint): FwpValue => ({ type: T.FWP_UINT64, uint64: v });
 
 /** Conditions for addresses of one family on one side. */
 export function addrConds(field: string, list: AddrSpec[], fam: 4 | 6): FilterCondition[] {

@@ -14,6 +14,13 @@ export {
 } from "./decompile.ts";
 export { renderGraph } from "./render.ts";
 export {
+  type KeywordResolution,
+  keywordUses,
+  resolutionText,
+  resolveAddressKeywords,
+  type ResolvedPolicy,
+} from "./hostAddresses.ts";
+export {
   objectKey,
   uuidV5,
   WFPSEC_PROVIDER_KEY,

@@ -15,6 +15,8 @@ function value(v: FwpValue | FilterCondition["conditionValue"]): string {
   switch (v.type) {
     case "appPath":
       return `app(${v.path})`;
+    case "accounts":
+      return `accounts(${v.accounts.map((a) => a.name).join(", ")})`;
     case DT.FWP_EMPTY:
       return "EMPTY";
     case DT.FWP_UINT8:

@@ -19,6 +19,7 @@
  * objects; the planner ignores them.
  */
 
+import type { AccountName } from "../model/mod.ts";
 import type {
   FWP_CONDITION_VALUE0,
   FWP_RANGE0,
@@ -86,10 +87,22 @@ export interface AppPathValue {
   path: string;
 }
 
-/** FWPM_FILTER_CONDITION0, whose value may still be an unresolved application id in a compiled graph. */
+/**
+ * An authorization security descriptor that still has to be built on the target host: the account names
+ * and SIDs of `authorization.machines` / `users` (model/identity.ts). Only the compiler produces it;
+ * planning resolves the names (plan/accounts.ts) and replaces it by an FWP_SECURITY_DESCRIPTOR_TYPE value.
+ */
+export interface AccountsValue {
+  /** Marks the unresolved security descriptor (not an FWP_DATA_TYPE). */
+  type: "accounts";
+  /** The entries as the policy lists them. */
+  accounts: AccountName[];
+}
+
+/** FWPM_FILTER_CONDITION0, whose value may still be unresolved (an app path, account names) in a compiled graph. */
 export interface FilterCondition extends Omit<FWPM_FILTER_CONDITION0, "conditionValue"> {
   /** FWPM_FILTER_CONDITION0.conditionValue: the value the field is compared with. */
-  conditionValue: FwpConditionValue | AppPathValue;
+  conditionValue: FwpConditionValue | AppPathValue | AccountsValue;
 }
 
 /** FWPM_ACTION0: `filterType` for BLOCK/PERMIT-with-type, `calloutKey` for callout actions. */

@@ -8,19 +8,9 @@
  *   Windows in every language. Anything else off Windows is an error saying to give the SID.
  */
 import { UsageError } from "../errors.ts";
+import { WELL_KNOWN_GROUPS, wellKnownSid } from "../model/mod.ts";
 
-/** Well-known groups whose SIDs do not depend on the machine or domain (MS-DTYP 2.4.2.4). */
-export const WELL_KNOWN_GROUPS: Readonly<Record<string, string>> = {
-  "everyone": "S-1-1-0",
-  "network": "S-1-5-2",
-  "interactive": "S-1-5-4",
-  "enterprise domain controllers": "S-1-5-9",
-  "authenticated users": "S-1-5-11",
-  "this organization": "S-1-5-15",
-  "administrators": "S-1-5-32-544",
-  "users": "S-1-5-32-545",
-  "remote desktop users": "S-1-5-32-555",
-};
+export { WELL_KNOWN_GROUPS };
 
 /** SID_NAME_USE values a machine-authorization grant can match (groups, aliases, computer accounts). */
 const GROUP_USES = new Set([2, 4, 5, 9]);
@@ -56,8 +46,7 @@ export function resolveGroup(
     }
     return { name, sid: found.sid };
   }
-  const bare = name.replace(/^(NT AUTHORITY|BUILTIN)\\/i, "").toLowerCase();
-  const known = WELL_KNOWN_GROUPS[bare];
+  const known = wellKnownSid(name);
   if (known) return { name, sid: known };
   throw new UsageError(
     lookup

@@ -16,6 +16,8 @@ export interface RegValue {
   data: string[];
   /** 1-based line in the file. */
   line: number;
+  /** A REG_DWORD's number (`dword:0000000a`), for the few settings stored as one. */
+  dword?: number;
 }
 
 /** One key section `[HKEY_...\path]`. */
@@ -29,6 +31,9 @@ export interface RegKey {
 }
 
 const HEADER = "Windows Registry Editor Version 5.00";
+
+/** Values that hold secrets ([MS-GPFAS] 2.2.4.8 SHKey): their data is never quoted in an error. */
+const SECRET_VALUE = /^(SHKey|PreSharedKey)$/i;
 
 /**
  * Decodes the bytes of a .reg file: UTF-16LE with BOM (what `reg export` writes), UTF-16BE or UTF-8, by the
@@ -52,7 +57,9 @@ function unquote(s: string, file: string, line: number, field: string): { text: 
     if (c === "\\") {
       const n = s[++i];
       if (n !== "\\" && n !== '"') {
-        throw new ImportError(`bad escape "\\${n ?? ""}" in a string`, { file, line, field });
+        // A secret's characters never reach a message, not even the one after a stray backslash.
+        const shown = SECRET_VALUE.test(field) ? "" : ` "\\${n ?? ""}"`;
+        throw new ImportError(`bad escape${shown} in a string (write \\\\ and \\")`, { file, line, field });
       }
       out += n;
     } else if (c === '"') return { text: out, rest: s.slice(i + 1) };
@@ -136,13 +143,27 @@ export function parseRegFile(text: string, file: string): RegKey[] {
         data: hexStrings(data.slice(7), file, lineNo, name),
         line: lineNo,
       });
+    } else if (/^dword:[0-9a-f]{8}$/i.test(data)) {
+      current.values.push({
+        name,
+        kind: "other",
+        data: [],
+        line: lineNo,
+        dword: parseInt(data.slice(6), 16),
+      });
     } else if (/^(dword:|hex(\([0-9a-f]+\))?:|-$)/i.test(data)) {
       current.values.push({ name, kind: "other", data: [], line: lineNo });
-    } else {throw new ImportError(`unknown value data "${data.slice(0, 20)}"`, {
-        file,
-        line: lineNo,
-        field: name,
-      });}
+    } else {
+      const shown = SECRET_VALUE.test(name) ? "" : ` "${data.slice(0, 20)}"`;
+      throw new ImportError(
+        `unknown value data${shown} (expected "text", hex(2):, hex(7):, dword: or hex:)`,
+        {
+          file,
+          line: lineNo,
+          field: name,
+        },
+      );
+    }
   }
   return keys;
 }

@@ -11,6 +11,27 @@ import { type ErrorType, WfpsecError } from "../../ffi/wfpsecError.ts";
 /** The keywords accepted in `local`/`remote`, lower case (matching is case-insensitive, like NetSecurity). */
 export const ADDRESS_KEYWORDS = ["localsubnet", "dns", "dhcp", "wins", "defaultgateway"] as const;
 
+/**
+ * NetSecurity's other address keywords (Set-NetFirewallRule -RemoteAddress): Intranet, Internet,
+ * IntranetRemoteAccess, PlayToDevice and CaptivePortal are network-isolation sets Windows maintains for apps,
+ * with no documented address list a host computes from its adapters; Any means "no condition".
+ */
+const REFUSED_KEYWORDS = ["intranet", "internet", "intranetremoteaccess", "playtodevice", "captiveportal"];
+
+/** Why a selector that is one of NetSecurity's unresolvable keywords is refused; undefined otherwise. */
+export function refusedKeyword(text: string): string | undefined {
+  const t = text.trim().toLowerCase();
+  const accepted = `the keywords wfpsec resolves are ${ADDRESS_KEYWORDS.join(", ")}`;
+  if (t === "any" || t === "*") return `'${text}' means any address: leave the field out instead`;
+  if (/^(localsubnet|dns|dhcp|wins|defaultgateway)[46]$/.test(t)) {
+    return `'${text}': family-suffixed keywords are not accepted; write '${t.slice(0, -1)}' and set ` +
+      `family: ipv${t.slice(-1)}`;
+  }
+  if (!REFUSED_KEYWORDS.includes(t)) return undefined;
+  return `'${text}' is a NetSecurity keyword wfpsec cannot resolve: Windows documents no address list for ` +
+    `it that a host computes from its adapters; ${accepted}`;
+}
+
 /** One accepted keyword. */
 export type AddressKeyword = typeof ADDRESS_KEYWORDS[number];
 

@@ -8,9 +8,12 @@
  */
 export type * from "./model.ts";
 export * from "./addr.ts";
+export * from "./addrKeyword.ts";
 export * from "./crypto.ts";
 export * from "./dn.ts";
 export * from "./x509.ts";
 export * from "./rootca.ts";
 export * from "./appId.ts";
 export * from "./security.ts";
+export * from "./precedence.ts";
+export * from "./identity.ts";

@@ -3,6 +3,8 @@
  * in and every reference resolved, so the compiler never has to re-check the document.
  */
 import type { AddrSpec } from "./addr.ts";
+import type { AddressKeyword } from "./addrKeyword.ts";
+import type { AuthorizationSpec } from "./identity.ts";
 
 /** Keying modules in policy vocabulary. */
 export type KeyModule = "ikev1" | "authip" | "ikev2";
@@ -151,6 +153,10 @@ export interface Rule {
   local: AddrSpec[];
   /** Remote addresses (empty = any). */
   remote: AddrSpec[];
+  /** Address keywords in `local` (resolved from the host's adapters at plan/apply; addrKeyword.ts). */
+  localKeywords?: AddressKeyword[];
+  /** Address keywords in `remote` (resolved from the host's adapters at plan/apply). */
+  remoteKeywords?: AddressKeyword[];
   /** Families the rule compiles for (from its addresses, or `family`). */
   families: (4 | 6)[];
   /** True when the families came from `family:` rather than from addresses. */
@@ -173,10 +179,15 @@ export interface Rule {
   quickMode: string;
   /** Guaranteed encryption at ALE connect and accept. */
   requireEncryption: boolean;
-  /** SDDL for the remote machines and users allowed (ALE identity authorization). */
-  authorization?: { machines?: string; users?: string };
+  /**
+   * The remote machines and users allowed (ALE identity authorization): SDDL as written, or names and SIDs
+   * (model/identity.ts) that plan/apply resolve on the host.
+   */
+  authorization?: { machines?: AuthorizationSpec; users?: AuthorizationSpec };
   /** Full path of the only program the rule's ALE enforcement applies to. */
   program?: string;
+  /** Explicit precedence (1-255; absent = 0): outranks specificity where rules overlap (precedence.ts). */
+  priority?: number;
 }
 
 /** An exemption (permit above IPsec). */
@@ -189,6 +200,10 @@ export interface Exemption {
   local: AddrSpec[];
   /** Remote addresses (empty = any). */
   remote: AddrSpec[];
+  /** Address keywords in `local` (resolved from the host's adapters at plan/apply; addrKeyword.ts). */
+  localKeywords?: AddressKeyword[];
+  /** Address keywords in `remote` (resolved from the host's adapters at plan/apply). */
+  remoteKeywords?: AddressKeyword[];
   /** Families the exemption compiles for. */
   families: (4 | 6)[];
   /** IP protocol number; absent = any. */
@@ -217,6 +232,10 @@ export interface TunnelSpec {
   local: AddrSpec[];
   /** Remote inner addresses the tunnel carries (empty = any). */
   remote: AddrSpec[];
+  /** Address keywords in `local` (resolved from the host's adapters at plan/apply; addrKeyword.ts). */
+  localKeywords?: AddressKeyword[];
+  /** Address keywords in `remote` (resolved from the host's adapters at plan/apply). */
+  remoteKeywords?: AddressKeyword[];
   /** Host-to-host tunnel (FWPM_TUNNEL_FLAG_POINT_TO_POINT). */
   pointToPoint: boolean;
 }

@@ -4,6 +4,7 @@
  */
 import type { Filter, Guid, ManualSa, Provider, ProviderContext, Sublayer, Tunnel } from "../graph/mod.ts";
 import type { SecretValues } from "./secrets.ts";
+import type { ResolvedAccount } from "./accounts.ts";
 import { groupChanges, policyPlace } from "./group.ts";
 
 /** Object kinds as named in plans and the JSON contract. */
@@ -85,6 +86,8 @@ export interface Plan {
   summary: PlanSummary;
   /** Resolved secrets for apply (kept off JSON by render). */
   secrets: SecretValues;
+  /** The authorization lists' account names and the SIDs they resolved to on this host (plan/accounts.ts). */
+  accounts?: ResolvedAccount[];
 }
 
 /** The printable part of a change (drops the objects and secrets apply uses). */

@@ -405,7 +405,15 @@ export function diffGraph(prepared: PreparedGraph, current: CurrentState): Plan 
   sortSection(changes, saStart);
   const summary: PlanSummary = { add: 0, delete: 0, replace: 0, unchanged };
   for (const c of changes) summary[c.action]++;
-  return { providerKey, inSync: changes.length === 0, changes, summary, secrets: prepared.secrets };
+  const plan: Plan = {
+    providerKey,
+    inSync: changes.length === 0,
+    changes,
+    summary,
+    secrets: prepared.secrets,
+  };
+  if (prepared.accounts?.length) plan.accounts = prepared.accounts;
+  return plan;
 }
 
 /** Whether a decoded SA list is the one SA a manual SA direction describes. */

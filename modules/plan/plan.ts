@@ -16,6 +16,7 @@ export * from "./change.ts";
 export * from "./secrets.ts";
 export * from "./prepare.ts";
 export * from "./current.ts";
+export * from "./accounts.ts";
 export { normContext } from "./normalise.ts";
 export { describeDiffs } from "./reason.ts";
 export { diffGraph, DISABLED_FILTER_REASON, DISABLED_PROVIDER_REASON } from "./diff.ts";

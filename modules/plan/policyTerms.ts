@@ -11,6 +11,7 @@ import type { AuthMethod, MainModePolicy, QmProposal, QuickModePolicy } from "..
 import type { FieldDiff } from "./fieldDiff.ts";
 import type { ObjectKind } from "./change.ts";
 import { describeDiffs } from "./reason.ts";
+import { authorizationTerms } from "./accountTerms.ts";
 
 /** Labelled values of one object in policy terms: label -> text. */
 type Terms = Map<string, string>;
@@ -92,6 +93,7 @@ function selectorTermsOf(f: Filter): Terms {
     ["protocol", s.protocol ?? "any"],
     ["localPorts", list(s.localPorts)],
     ["remotePorts", list(s.remotePorts)],
+    ...authorizationTerms(f),
   ]);
 }
 

@@ -9,6 +9,12 @@ import type { Engine } from "../engine/mod.ts";
 import type { Filter, FilterCondition, Guid, ObjectGraph, ProviderContext, Tunnel } from "../graph/mod.ts";
 import { canonicalJson, digestOf, withMeta } from "../graph/mod.ts";
 import { hostKeyFor } from "./hostKey.ts";
+import {
+  type AccountResolver,
+  defaultAccountResolver,
+  resolveAccountFilters,
+  type ResolvedAccount,
+} from "./accounts.ts";
 import { normContext } from "./normalise.ts";
 import {
   defaultResolveSaKey,
@@ -27,6 +33,8 @@ export interface PlanOptions {
   resolveSaKey?: SecretResolver;
   /** The host secret keying secret digests (default: hostKey.ts for the engine; null: none, offline). */
   hostKey?: Uint8Array | null;
+  /** Where authorization account names are looked up (default: `defaultAccountResolver` for the engine). */
+  accounts?: AccountResolver;
 }
 
 /** The graph as it should exist on this host, plus the secret values apply will marshal. */
@@ -37,6 +45,8 @@ export interface PreparedGraph {
   secrets: SecretValues;
   /** graph.filters' keys, names and layers, position for position (what the planner's merge reads). */
   filterIndex: { keys: Guid[]; names: string[]; layers: Guid[] };
+  /** The authorization lists' names and the SIDs they resolved to (plan/accounts.ts), as plan shows them. */
+  accounts: ResolvedAccount[];
 }
 
 /**
@@ -44,6 +54,13 @@ export interface PreparedGraph {
  * Returns a new graph; the input is not modified. Tunnel definitions get a digest in their QM context.
  */
 export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptions = {}): PreparedGraph {
+  // Account names first: an unresolvable name fails the plan before any secret is read.
+  const named = graph.filters.filter((f) =>
+    f.filterCondition.some((c) => c.conditionValue.type === "accounts")
+  );
+  const resolvedAccounts = named.length
+    ? resolveAccountFilters(named, opts.accounts ?? defaultAccountResolver(engine.info))
+    : undefined;
   const resolve = opts.resolveSecret ?? defaultResolveSecret;
   const hostKey = opts.hostKey === null ? undefined : opts.hostKey ?? hostKeyFor(engine.info.kind);
   const secrets: SecretValues = new Map();
@@ -115,9 +132,10 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
   let filters = graph.filters; // copied on the first filter that changes
   const keys = new Array<Guid>(n), names = new Array<string>(n), layers = new Array<Guid>(n);
   for (let k = 0; k < n; k++) {
-    const g = graph.filters[k];
+    const g0 = graph.filters[k];
+    const g = resolvedAccounts?.filters.get(g0.filterKey) ?? g0;
     const f = prepFilter(saDigest.size ? withSaDigest(g) : g);
-    if (f !== g) {
+    if (f !== g0) {
       if (filters === graph.filters) filters = graph.filters.slice();
       filters[k] = f;
     }
@@ -134,6 +152,7 @@ export function prepareGraph(graph: ObjectGraph, engine: Engine, opts: PlanOptio
     },
     secrets,
     filterIndex: { keys, names, layers },
+    accounts: resolvedAccounts?.accounts ?? [],
   };
 }
 

@@ -54,7 +54,10 @@ function describeMetaDiff(d: FieldDiff): string {
   ].join("; ");
 }
 
-/** Drops a providerData difference that only restates other differences (the content digest). */
+/**
+ * Drops a providerData difference that only restates other differences (the content digest, the account
+ * names recorded beside an authorization descriptor).
+ */
 export function pruneDiffs(diffs: FieldDiff[]): FieldDiff[] {
   const isPd = (d: FieldDiff) => /(^|\.)providerData$/.test(d.path);
   if (!diffs.some((d) => !isPd(d))) return diffs;
@@ -65,7 +68,8 @@ export function pruneDiffs(diffs: FieldDiff[]): FieldDiff[] {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) =>
       JSON.stringify(a[k]) !== JSON.stringify(b[k])
     );
-    return keys.some((k) => k !== "contentSha256");
+    // The resolved account names (plan/accounts.ts) change with the descriptor they were built into.
+    return keys.some((k) => k !== "contentSha256" && k !== "accounts");
   });
 }
 

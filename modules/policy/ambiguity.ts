@@ -1,12 +1,13 @@
 /**
- * Issue 12 rule 9: rules that compile to identical filters with different contexts. Our filters take the
- * automatic weight (FWP_EMPTY, learn.microsoft.com fwp/filter-weight-assignment: "problems may occur when
- * the same weight is assigned"); identical conditions cannot get different automatic weights (safe reading,
- * windows-verification.md R1), so which provider context (main-mode policy at IKEEXT, quick-mode policy at
- * IPSEC) or which transport behaviour (rawContext) applies is undefined. The signatures below follow compile.ts: IKEEXT
+ * Issue 12 rule 9: rules that compile to identical filters with different contexts. Our filters' weights
+ * come from the rule's priority and the conditions the filter carries (model/precedence.ts), so identical
+ * conditions at one priority get the same weight (learn.microsoft.com fwp/filter-weight-assignment: "problems
+ * may occur when the same weight is assigned"; windows-verification.md R1), and which provider context
+ * (main-mode policy at IKEEXT, quick-mode policy at IPSEC) or which transport behaviour (rawContext) applies
+ * is undefined. The signatures below follow compile.ts: IKEEXT
  * filters carry the addresses only, IPSEC and transport filters the whole selector; a program rule's
  * transport filters carry no application id (model/security.ts transportSecurity).
- * Rules with overlapping selectors and different security are validate.ts's `rule-overlap`; this check
+ * Rules with overlapping selectors, different security and the same weight are precedence.ts's `rule-overlap`; this check
  * adds what that one cannot see: same security, different policies, and program rules whose transport
  * filters collide although their programs differ.
  */
@@ -52,8 +53,11 @@ export function ambiguityIssues(rules: Rule[], keyModule: (mainMode: string) => 
   rules.forEach((r, i) => {
     const t = transportBehaviour(r);
     const variant = ndVariant(transportSecurity(r));
+    // Keywords are part of the selector (what they resolve to is known at plan/apply only).
+    const kw = `|kw ${r.localKeywords ?? ""}|${r.remoteKeywords ?? ""}`;
     for (const f of r.families) {
-      const a = `v${f}|${addrs(r.local, f)}|${addrs(r.remote, f)}`;
+      // The priority is part of every filter's weight (model/precedence.ts): a higher one decides.
+      const a = `v${f}|p${r.priority ?? 0}|${addrs(r.local, f)}|${addrs(r.remote, f)}`;
       const full = `${a}|${r.protocol ?? "*"}|${ports(r.localPorts)}|${ports(r.remotePorts)}`;
       const checks: [string, string, AmbiguityIssue["field"], string][] = [];
       for (const m of r.mainMode) {
@@ -75,9 +79,9 @@ export function ambiguityIssues(rules: Rule[], keyModule: (mainMode: string) => 
         checks.push([`in|${full}`, t.in, "inbound", "inbound transport filter"]);
       }
       for (const [sig, value, field, what] of checks) {
-        const prev = seen.get(sig);
+        const prev = seen.get(sig + kw);
         if (!prev) {
-          seen.set(sig, { i, value });
+          seen.set(sig + kw, { i, value });
           continue;
         }
         if (prev.value === value || prev.i === i || reported.has(i)) continue;
@@ -112,7 +116,8 @@ function explain(field: AmbiguityIssue["field"]): string {
 
 function advice(field: AmbiguityIssue["field"]): string {
   return field === "mainMode" || field === "quickMode"
-    ? `give both rules the same ${field} policy, or make their addresses (and for quick mode, protocol or ports) differ`
+    ? `give both rules the same ${field} policy, give the one that should decide a higher priority:, or make ` +
+      "their addresses (and for quick mode, protocol or ports) differ"
     : "program rules to the same peers share their transport filters: give them the same inbound/outbound " +
       "security, or make their selectors differ";
 }

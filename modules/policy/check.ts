@@ -4,7 +4,7 @@
  * references that both main mode and extended mode read.
  */
 import { rootCaFromFile } from "../model/mod.ts";
-import type { RootCa, SecretRef } from "../model/mod.ts";
+import type { AccountName, RootCa, SecretRef } from "../model/mod.ts";
 
 export type Path = (string | number)[];
 export type Obj = Record<string, unknown>;
@@ -26,6 +26,8 @@ export const PROTOCOLS: Record<string, number> = {
 
 export interface Issue {
   path: Path;
+  /** Another place the message names: load.ts writes its file:line:col where the message says `{related}`. */
+  related?: Path;
   atKey?: boolean;
   code: string;
   message: string;
@@ -57,6 +59,8 @@ export class Checker {
   allowWeak = false;
   /** Every secret reference of the model with the path of its `env`/`file` field (load.ts adds positions). */
   readonly secretRefs: { ref: SecretRef; path: Path }[] = [];
+  /** Every authorization list entry with its path (load.ts adds positions, for plan/apply's lookup errors). */
+  readonly accountRefs: { ref: AccountName; path: Path }[] = [];
 
   err(path: Path, code: string, message: string) {
     this.issues.push({ path, code, message, severity: "error" });

@@ -71,8 +71,14 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, string>> = {
   "mode-mismatch": "a transport policy used for a tunnel or the reverse",
   "encryption-needs-esp": "guaranteed encryption with a quick-mode policy that can leave traffic unencrypted",
   "authz-needs-em": "remote user authorization without AuthIP extended mode",
+  "bad-account": "an authorization list entry that is not DOMAIN\\name, name@domain, a name or a SID",
+  "too-many-accounts": "an authorization list longer than a descriptor's DACL can hold (800 accounts)",
+  "account-unresolved": "an authorization account name this host cannot resolve to a SID (plan/apply)",
+  "account-kind":
+    "an authorization account of the wrong kind (a user under machines, a computer under users)",
   "program-needs-ale": "a program rule that enforces nothing at the ALE layers",
-  "rule-overlap": "rules with overlapping traffic and different security",
+  "rule-overlap":
+    "rules with overlapping traffic, different security and the same precedence (priority and specificity)",
   "ambiguous-rules": "rules that compile to identical filters with different policies or transport behaviour",
   "one-sided-rule": "direction inbound/outbound: WFP's transport recipes pair outbound and inbound filters",
   "rule-overlap-incomplete": "the overlap check ran out of its comparison budget",

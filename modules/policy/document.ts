@@ -5,13 +5,16 @@
 import { stringify } from "yaml";
 import { type AddrSpec, formatAddr } from "../model/mod.ts";
 import { formatMm, formatQm } from "../model/mod.ts";
-import type { AuthMethod, Policy, PortRange, RootCa, SecretRef } from "../model/mod.ts";
+import type { AuthMethod, AuthorizationSpec, Policy, PortRange, RootCa, SecretRef } from "../model/mod.ts";
 
 /** A policy document as written in a file (the JSON Schema describes it). */
 export type PolicyDocument = { version: 1; name: string } & Record<string, unknown>;
 
-const addrs = (l: AddrSpec[]): string | string[] | undefined =>
-  l.length === 0 ? undefined : l.length === 1 ? formatAddr(l[0]) : l.map(formatAddr);
+/** A side's addresses and keywords (the keywords first, as written in NetSecurity's lists). */
+const addrs = (l: AddrSpec[], keywords: readonly string[] = []): string | string[] | undefined => {
+  const all = [...keywords, ...l.map(formatAddr)];
+  return all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
+};
 const ports = (l: PortRange[]): number | string | (number | string)[] | undefined => {
   const one = (p: PortRange) => (p.low === p.high ? p.low : `${p.low}-${p.high}`);
   return l.length === 0 ? undefined : l.length === 1 ? one(l[0]) : l.map(one);
@@ -28,6 +31,9 @@ export const PROTO_NAMES: Record<number, string> = {
 };
 
 /** A secret reference as the file writes it (its `source` position is the loader's, not the document's). */
+/** An authorization field as written: SDDL, or the list of names and SIDs. */
+const authzDoc = (a: AuthorizationSpec | undefined): string | string[] | undefined =>
+  a === undefined || typeof a === "string" ? a : a.map((x) => x.name);
 const refDoc = (r: SecretRef): { env: string } | { file: string } =>
   r.env !== undefined ? { env: r.env } : { file: r.file! };
 
@@ -112,8 +118,8 @@ export function policyToDocument(p: Policy): PolicyDocument {
       clean({
         name: r.name,
         description: r.description,
-        local: addrs(r.local),
-        remote: addrs(r.remote),
+        local: addrs(r.local, r.localKeywords),
+        remote: addrs(r.remote, r.remoteKeywords),
         family: r.familyExplicit ? (r.families[0] === 4 ? "ipv4" : "ipv6") : undefined,
         protocol: r.protocol === undefined ? undefined : PROTO_NAMES[r.protocol] ?? r.protocol,
         localPorts: ports(r.localPorts),
@@ -124,8 +130,11 @@ export function policyToDocument(p: Policy): PolicyDocument {
         mainMode: r.mainMode.length === 1 ? r.mainMode[0] : [...r.mainMode],
         quickMode: r.quickMode,
         requireEncryption: r.requireEncryption || undefined,
-        authorization: r.authorization ? clean({ ...r.authorization }) : undefined,
+        authorization: r.authorization
+          ? clean({ machines: authzDoc(r.authorization.machines), users: authzDoc(r.authorization.users) })
+          : undefined,
         program: r.program,
+        priority: r.priority || undefined,
       })
     );
   }
@@ -133,8 +142,8 @@ export function policyToDocument(p: Policy): PolicyDocument {
     doc.exemptions = p.exemptions.map((e) =>
       e.kind !== "custom" ? e.kind : clean({
         name: e.name,
-        local: addrs(e.local),
-        remote: addrs(e.remote),
+        local: addrs(e.local, e.localKeywords),
+        remote: addrs(e.remote, e.remoteKeywords),
         protocol: e.protocol === undefined ? undefined : PROTO_NAMES[e.protocol] ?? e.protocol,
         localPorts: ports(e.localPorts),
         remotePorts: ports(e.remotePorts),
@@ -150,8 +159,8 @@ export function policyToDocument(p: Policy): PolicyDocument {
         quickMode: t.quickMode,
         localEndpoint: formatAddr(t.localEndpoint),
         remoteEndpoint: formatAddr(t.remoteEndpoint),
-        local: addrs(t.local),
-        remote: addrs(t.remote),
+        local: addrs(t.local, t.localKeywords),
+        remote: addrs(t.remote, t.remoteKeywords),
         pointToPoint: t.pointToPoint || undefined,
       })
     );

@@ -67,6 +67,24 @@ export const NAME_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
 const name = (what: string): Spec =>
   str(`Name of this ${what} (letters, digits, '.', '_', '-').`, { pattern: NAME_PATTERN });
 
+/** `DOMAIN\\name` with a DNS domain (255) and a group or user name (GNLEN/UNLEN 256). */
+const MAX_ACCOUNT_NAME = 512;
+/** `authorization.machines` / `users`: SDDL as written, or account names and SIDs (model/identity.ts). */
+const authorizationSpec = (who: string): Spec => ({
+  t: "oneOf",
+  doc: `The ${who} allowed.`,
+  of: [
+    str(`SDDL for the ${who}; must have a DACL (D:).`, { maxLength: MAX_SDDL }),
+    arr(
+      str("An account: DOMAIN\\name, name@domain, a well-known group name, or a SID (S-1-...).", {
+        maxLength: MAX_ACCOUNT_NAME,
+      }),
+      `Account names and SIDs of the ${who}, resolved to SIDs at plan/apply (LookupAccountNameW on Windows).`,
+      1,
+    ),
+  ],
+});
+
 /** Key modules. */
 export const KEY_MODULES = ["ikev1", "authip", "ikev2"] as const;
 /** Rule security actions per direction. */
@@ -99,8 +117,11 @@ const DEFS: Readonly<Record<string, Spec>> = {
     secretRef: true,
   },
   addresses: oneOrMany(
-    str("An IPv4/IPv6 address, CIDR prefix (10.0.0.0/8) or range (10.0.0.1-10.0.0.9)."),
-    "One address, prefix or range, or a list of them.",
+    str(
+      "An IPv4/IPv6 address, CIDR prefix (10.0.0.0/8) or range (10.0.0.1-10.0.0.9), or a keyword resolved from " +
+        "the host's adapters at plan/apply: localsubnet, dns, dhcp, wins, defaultgateway.",
+    ),
+    "One address, prefix, range or keyword, or a list of them.",
   ),
   ports: oneOrMany(
     { t: "oneOf", of: [int("A port.", 0, 65535), str("A port or a range like 8000-8080.")] },
@@ -338,12 +359,11 @@ const DEFS: Readonly<Record<string, Spec>> = {
       requireEncryption: bool("Guaranteed encryption at ALE connect and accept."),
       authorization: {
         t: "object",
-        doc: "Remote identity authorization (SDDL granting 0x1 to allowed principals).",
+        doc: "Remote identity authorization: SDDL granting 0x1 to the allowed principals, or a list of " +
+          "account names and SIDs that plan/apply resolve on the host.",
         props: {
-          machines: str("SDDL for remote machines; must have a DACL (D:).", { maxLength: MAX_SDDL }),
-          users: str("SDDL for remote users (AuthIP extended mode); must have a DACL (D:).", {
-            maxLength: MAX_SDDL,
-          }),
+          machines: authorizationSpec("remote machines (computer accounts and their groups)"),
+          users: authorizationSpec("remote users (AuthIP extended mode)"),
         },
       },
       program: str(
@@ -351,6 +371,11 @@ const DEFS: Readonly<Record<string, Spec>> = {
         {
           maxLength: MAX_PATH_LENGTH,
         },
+      ),
+      priority: int(
+        "Precedence where rules overlap: higher wins, before specificity (0-255; default 0: the more specific rule wins).",
+        0,
+        255,
       ),
     },
     required: ["name", "inbound", "outbound"],

@@ -120,6 +120,13 @@ export function loadPolicyWith(text: string, file: string, readYaml: YamlReader 
       ref.source = { file, path: pathString(path), line, column };
     }
   }
+  if (sem.accountRefs.length && !issues.some((i) => i.severity === "error")) {
+    // Plan and apply report a name the host cannot resolve at its file:line.
+    for (const { ref, path } of sem.accountRefs) {
+      const [line, column] = at(path, false);
+      ref.source = { file, path: pathString(path), line, column };
+    }
+  }
   if (issues.length) {
     for (const i of issues) {
       // A field filled in by windowsDefaults.ts has no text: report at the nearest written ancestor.
@@ -127,12 +134,13 @@ export function loadPolicyWith(text: string, file: string, readYaml: YamlReader 
       for (let n = i.path.length - 1; !(line >= 1 && column >= 1) && n >= 0; n--) {
         [line, column] = at(i.path.slice(0, n), false);
       }
+      const rel = i.related ? at(i.related, false) : undefined;
       diags.push({
         file,
         line,
         column,
         path: pathString(i.path),
-        message: i.message,
+        message: rel ? i.message.replace("{related}", `${file}:${rel[0]}:${rel[1]}`) : i.message,
         code: i.code,
         severity: i.severity,
       });

@@ -11,6 +11,16 @@ export { type Diagnostic, DIAGNOSTIC_CODES, formatDiagnostic, PolicyError } from
 export { decodePolicyBytes } from "./decode.ts";
 export { documentToYaml, type PolicyDocument, policyToDocument, PROTO_NAMES } from "./document.ts";
 export { jsonSchema } from "./fields.ts";
+export {
+  findOverlaps,
+  type OverlapPair,
+  type Overlaps,
+  type OverlapTie,
+  type PrecedenceEntry,
+  precedenceOrder,
+  rankAt,
+  securityText,
+} from "./precedence.ts";
 export type * from "../model/mod.ts";
 export {
   expandTemplate,
@@ -19,3 +29,7 @@ export {
   newPolicyDocument,
   parseTemplateArgs,
 } from "./templates.ts";
+export {
+  MM_PROPOSALS as WINDOWS_DEFAULT_MM_PROPOSALS,
+  QM_PROPOSALS as WINDOWS_DEFAULT_QM_PROPOSALS,
+} from "./windowsDefaults.ts";

@@ -5,7 +5,7 @@
  * returned, so a template can never produce a file wfpsec would refuse.
  */
 import { Document, isMap, isScalar } from "yaml";
-import { parseAddr } from "../model/mod.ts";
+import { addressKeyword, parseAddr } from "../model/mod.ts";
 import { parseMm, parseQm } from "../model/mod.ts";
 import { type Diagnostic, PolicyError } from "./diagnostics.ts";
 import type { PolicyDocument } from "./document.ts";
@@ -102,6 +102,7 @@ export function expandTemplate(kind: IsolationKind, params: IsolationParams = {}
     });
   }
   (params.remote ?? []).forEach((r, i) => {
+    if (addressKeyword(r)) return; // localsubnet, dns, ...: resolved at plan/apply like in a policy file
     const a = parseAddr(r);
     if (typeof a === "string") errs.push({ path: `--remote[${i}]`, code: "bad-address", message: a });
   });

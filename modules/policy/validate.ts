@@ -6,8 +6,11 @@
 import { displayTextIssues } from "./fidelity.ts";
 import { ambiguityIssues } from "./ambiguity.ts";
 import { type AddrSpec, nonUnicast, parseAddr } from "../model/mod.ts";
-import { formatQm, weakInQm } from "../model/mod.ts";
+import { fieldText, formatQm, precedenceValues, weakInQm } from "../model/mod.ts";
+import { findOverlaps, type OverlapTie, securityText } from "./precedence.ts";
 import { pathString } from "./diagnostics.ts";
+// Address keywords (dns, localsubnet, ...): kept as written here, resolved at plan/apply (compiler/hostAddresses.ts).
+import { ADDRESS_KEYWORDS, type AddressKeyword, addressKeyword, refusedKeyword } from "../model/mod.ts";
 import type {
   Exemption,
   MainModePolicy,
@@ -20,7 +23,7 @@ import type {
   SaDirection,
   TunnelSpec,
 } from "../model/mod.ts";
-import { hasDacl, SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
+import { ruleAuthorization } from "./authorization.ts";
 import { arrOf, Checker, isObj, listOf, type Obj, type Path, PROTOCOLS, str } from "./check.ts";
 import { validateMm, validateQm, validateQmProposal } from "./checkCrypto.ts";
 import { isFilledDefault } from "./windowsDefaults.ts";
@@ -146,16 +149,37 @@ export class Semantic extends Checker {
     return out;
   }
 
-  private addrs(v: unknown, path: Path): AddrSpec[] {
+  /** The addresses of a `local`/`remote` list; its keywords (dns, localsubnet, ...) go to `keywords`. */
+  private addrs(v: unknown, path: Path, keywords: AddressKeyword[] = []): AddrSpec[] {
     const out: AddrSpec[] = [];
     const many = Array.isArray(v);
     listOf(v).forEach((x, i) => {
       if (typeof x !== "string") return;
+      const kw = addressKeyword(x);
+      if (kw) {
+        if (!keywords.includes(kw)) keywords.push(kw);
+        return;
+      }
+      const refused = refusedKeyword(x);
+      if (refused) {
+        this.err(many ? [...path, i] : path, "bad-address", refused);
+        return;
+      }
       const a = parseAddr(x);
-      if (typeof a === "string") this.err(many ? [...path, i] : path, "bad-address", a);
-      else out.push(a);
+      if (typeof a === "string") {
+        this.err(
+          many ? [...path, i] : path,
+          "bad-address",
+          `${a}, or a keyword (${ADDRESS_KEYWORDS.join(", ")})`,
+        );
+      } else out.push(a);
     });
     return out;
+  }
+
+  /** Keywords of one side, only when there are any (the model leaves the field out otherwise). */
+  private static side(name: "localKeywords" | "remoteKeywords", kws: AddressKeyword[]) {
+    return kws.length ? { [name]: kws } : {};
   }
 
   private ports(v: unknown, path: Path): PortRange[] {
@@ -230,8 +254,9 @@ export class Semantic extends Checker {
   }
 
   private selector(v: Obj, p: Path) {
-    const local = this.addrs(v.local, [...p, "local"]);
-    const remote = this.addrs(v.remote, [...p, "remote"]);
+    const lk: AddressKeyword[] = [], rk: AddressKeyword[] = [];
+    const local = this.addrs(v.local, [...p, "local"], lk);
+    const remote = this.addrs(v.remote, [...p, "remote"], rk);
     const protocol = this.protocol(v.protocol);
     const localPorts = this.ports(v.localPorts, [...p, "localPorts"]);
     const remotePorts = this.ports(v.remotePorts, [...p, "remotePorts"]);
@@ -242,7 +267,8 @@ export class Semantic extends Checker {
         "ports only exist for TCP and UDP; add protocol: tcp or protocol: udp",
       );
     }
-    return { local, remote, protocol, localPorts, remotePorts };
+    const keywords = { ...Semantic.side("localKeywords", lk), ...Semantic.side("remoteKeywords", rk) };
+    return { local, remote, protocol, localPorts, remotePorts, keywords };
   }
 
   private rule(
@@ -254,7 +280,13 @@ export class Semantic extends Checker {
   ): Rule | undefined {
     const name = str(v.name);
     const sel = this.selector(v, p);
-    const { fams, explicit } = this.families(sel.local, sel.remote, v.family, p);
+    // A side with keywords has its families only once resolved (compiler/hostAddresses.ts narrows them then).
+    const { fams, explicit } = this.families(
+      sel.keywords.localKeywords ? [] : sel.local,
+      sel.keywords.remoteKeywords ? [] : sel.remote,
+      v.family,
+      p,
+    );
     let inbound = str(v.inbound), outbound = str(v.outbound);
     if (inbound === "boundary") inbound = "request";
     const direction = (str(v.direction) ?? "both") as Rule["direction"];
@@ -383,46 +415,7 @@ export class Semantic extends Checker {
         }
       });
     }
-    let authorization: Rule["authorization"];
-    if (isObj(v.authorization)) {
-      const a = v.authorization;
-      authorization = {};
-      for (const k of ["machines", "users"] as const) {
-        const s = str(a[k]);
-        if (s === undefined) continue;
-        try {
-          if (!hasDacl(sddlToSecurityDescriptor(s))) {
-            this.err(
-              [...p, "authorization", k],
-              "sddl-no-dacl",
-              `this SDDL has no DACL (D:), which Windows reads as "allow everyone"; write e.g. D:(A;;0x1;;;S-1-5-21-...-515)`,
-            );
-            continue;
-          }
-          authorization[k] = s;
-        } catch (e) {
-          if (!(e instanceof SddlError)) throw e;
-          this.err(
-            [...p, "authorization", k],
-            "bad-sddl",
-            `${e.message}; write e.g. D:(A;;0x1;;;S-1-5-21-...-515)`,
-          );
-        }
-      }
-      if (
-        authorization.users !== undefined && qm &&
-        (!qm.userAuth.length || !mmList.some((m) => m.keyModule === "authip"))
-      ) {
-        this.err(
-          [...p, "authorization", "users"],
-          "authz-needs-em",
-          `remote user authorization needs user authentication: give '${qm.name}' userAuth and use an AuthIP main-mode policy`,
-        );
-      }
-      if (authorization.machines === undefined && authorization.users === undefined) {
-        authorization = undefined;
-      }
-    }
+    const authorization = ruleAuthorization(this, v.authorization, p, qm, mmList);
     const program = str(v.program);
     if (program !== undefined) {
       // Windows file names hold no control characters; a NUL would cut the path and bind another program.
@@ -460,6 +453,7 @@ export class Semantic extends Checker {
       ...(str(v.description) !== undefined ? { description: v.description as string } : {}),
       local: sel.local,
       remote: sel.remote,
+      ...sel.keywords,
       families: fams,
       familyExplicit: explicit,
       ...(sel.protocol !== undefined ? { protocol: sel.protocol } : {}),
@@ -473,6 +467,7 @@ export class Semantic extends Checker {
       requireEncryption,
       ...(authorization ? { authorization } : {}),
       ...(program !== undefined ? { program } : {}),
+      ...(typeof v.priority === "number" && v.priority > 0 ? { priority: v.priority } : {}),
     };
   }
 
@@ -486,15 +481,24 @@ export class Semantic extends Checker {
         e = { name: x, kind: x, local: [], remote: [], families: [4, 6], localPorts: [], remotePorts: [] };
       } else if (isObj(x) && str(x.name)) {
         const sel = this.selector(x, p);
-        const { fams } = this.families(sel.local, sel.remote, undefined, p);
-        if (!sel.local.length && !sel.remote.length && sel.protocol === undefined) {
+        const { keywords, ...selector } = sel;
+        const { fams } = this.families(
+          keywords.localKeywords ? [] : sel.local,
+          keywords.remoteKeywords ? [] : sel.remote,
+          undefined,
+          p,
+        );
+        if (
+          !sel.local.length && !sel.remote.length && !Object.keys(keywords).length &&
+          sel.protocol === undefined
+        ) {
           this.err(
             p,
             "missing-field",
             "an exemption needs at least one of remote, local or protocol (an empty one would exempt everything)",
           );
         }
-        e = { name: x.name as string, kind: "custom", ...sel, families: fams };
+        e = { name: x.name as string, kind: "custom", ...selector, ...keywords, families: fams };
       }
       if (!e) return;
       if (seen.has(e.name)) {
@@ -546,11 +550,12 @@ export class Semantic extends Checker {
         `tunnel endpoints must be one family: local is IPv${le.family}, remote IPv${re.family}`,
       );
     }
-    const local = this.addrs(v.local, [...p, "local"]);
-    const remote = this.addrs(v.remote, [...p, "remote"]);
-    this.families(local, remote, undefined, p);
+    const lk: AddressKeyword[] = [], rk: AddressKeyword[] = [];
+    const local = this.addrs(v.local, [...p, "local"], lk);
+    const remote = this.addrs(v.remote, [...p, "remote"], rk);
+    this.families(lk.length ? [] : local, rk.length ? [] : remote, undefined, p);
     const pointToPoint = v.pointToPoint === true;
-    if (!pointToPoint && (!local.length || !remote.length)) {
+    if (!pointToPoint && ((!local.length && !lk.length) || (!remote.length && !rk.length))) {
       this.err(
         p,
         "missing-field",
@@ -604,6 +609,8 @@ export class Semantic extends Checker {
       remoteEndpoint: re,
       local,
       remote,
+      ...Semantic.side("localKeywords", lk),
+      ...Semantic.side("remoteKeywords", rk),
       pointToPoint,
     };
   }
@@ -643,89 +650,58 @@ export class Semantic extends Checker {
   }
 
   /**
-   * Overlapping rules with different security: a sweep over remote-address intervals per family. Active
-   * intervals are kept per security class, so an entry is only compared with rules of another class and the
-   * sweep stops at its first conflict; same-security overlaps cost nothing. A comparison budget keeps
-   * pathological documents bounded, and running out of it is reported, never silently skipped.
+   * Overlapping rules with different security are resolved by precedence (precedence.ts); only a true
+   * ambiguity (same priority and specificity) is refused, naming both rules and where each is written.
    */
   private overlaps(rules: Rule[]) {
-    const FULL: Record<4 | 6, [bigint, bigint]> = { 4: [0n, (1n << 32n) - 1n], 6: [0n, (1n << 128n) - 1n] };
-    const BUDGET = 5_000_000;
     const index = new Map<string, number>();
     arrOf(this.d.rules).forEach((r, i) =>
       isObj(r) && typeof r.name === "string" && !index.has(r.name) && index.set(r.name, i)
     );
-    type E = { lo: bigint; hi: bigint; r: Rule; f: 4 | 6; cls: string };
-    const entries: E[] = [];
-    for (const r of rules) {
-      const cls = r.inbound + "/" + r.outbound;
-      for (const f of r.families) {
-        const rem = r.remote.filter((a) => a.family === f);
-        if (!rem.length) entries.push({ lo: FULL[f][0], hi: FULL[f][1], r, f, cls });
-        for (const a of rem) entries.push({ lo: a.low, hi: a.high, r, f, cls });
-      }
+    const ov = findOverlaps(rules);
+    const reported = new Set<number>();
+    for (const t of ov.ties) {
+      const first = rules[t.first], second = rules[t.second];
+      if (reported.has(t.second)) continue;
+      reported.add(t.second);
+      const at = index.get(first.name) ?? 0;
+      this.issues.push({
+        path: ["rules", index.get(second.name) ?? 0],
+        related: ["rules", at],
+        code: "rule-overlap",
+        severity: "error",
+        message: `rule '${second.name}' overlaps rule '${first.name}' (rules[${at}], {related}) with ` +
+          `different security (${securityText(second)} vs ${securityText(first)}) ` + tieAdvice(t, second),
+      });
     }
-    entries.sort((a, b) => a.f - b.f || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-    const reported = new Set<string>();
-    let active = new Map<string, E[]>();
-    let lastF = 0;
-    let spent = 0;
-    for (const e of entries) {
-      if (e.f !== lastF) active = new Map(), lastF = e.f;
-      for (const [cls, list] of active) {
-        // Entries are sorted by start, so an interval ending before e.lo can never overlap a later one.
-        const live = list.filter((a) => a.hi >= e.lo);
-        active.set(cls, live);
-        if (cls === e.cls) continue;
-        for (const a of live) {
-          if (++spent > BUDGET) break;
-          if (a.r === e.r || !selectorsOverlap(a.r, e.r, e.f)) continue;
-          const [first, second] = (index.get(a.r.name) ?? 0) < (index.get(e.r.name) ?? 0)
-            ? [a.r, e.r]
-            : [e.r, a.r];
-          const key = first.name + "\0" + second.name;
-          if (!reported.has(key)) {
-            reported.add(key);
-            this.err(
-              ["rules", index.get(second.name) ?? 0],
-              "rule-overlap",
-              `rule '${second.name}' overlaps rule '${first.name}' ` +
-                `(rules[${
-                  index.get(first.name)
-                }]) with different security (${second.inbound}/${second.outbound} vs ${first.inbound}/${first.outbound}); ` +
-                "which one wins is up to the engine's weights: make the selectors disjoint, give both the same security, or use an exemption",
-            );
-          }
-          break;
-        }
-      }
-      const own = active.get(e.cls);
-      if (own) own.push(e);
-      else active.set(e.cls, [e]);
-    }
-    if (spent > BUDGET) {
+    if (ov.incomplete) {
       this.warn(
         ["rules"],
         "rule-overlap-incomplete",
-        `the overlap check stopped after ${BUDGET} comparisons; rules with different security may still overlap`,
+        "the overlap check stopped after 5000000 comparisons; rules with different security and the same " +
+          "precedence may still overlap",
       );
     }
   }
 }
 
-function intersects(a: { low: bigint; high: bigint }[], b: { low: bigint; high: bigint }[]): boolean {
-  if (!a.length || !b.length) return true;
-  return a.some((x) => b.some((y) => x.low <= y.high && y.low <= x.high));
+/** What makes a tie unresolvable, and what to do about it. */
+function tieAdvice(t: OverlapTie, r: Rule): string {
+  return t.kind === "specificity"
+    ? `and the same precedence: neither has a higher priority nor is more specific (IPv${t.family}: ` +
+      `${
+        specificityText(r, t.family)
+      }), so which one decides is undefined; give the one that should decide a ` +
+      "higher `priority:`, make it more specific, make the selectors disjoint, or give both the same security"
+    : "where only one is a program rule: its transport filters carry no application id (only its ALE filters " +
+      "do), so either rule's transport-layer security would apply to every program there; make the selectors " +
+      "disjoint or give both the same inbound/outbound security";
 }
-function portsIntersect(a: PortRange[], b: PortRange[]): boolean {
-  if (!a.length || !b.length) return true;
-  return a.some((x) => b.some((y) => x.low <= y.high && y.low <= x.high));
-}
-function selectorsOverlap(a: Rule, b: Rule, f: 4 | 6): boolean {
-  if (a.protocol !== undefined && b.protocol !== undefined && a.protocol !== b.protocol) return false;
-  if (a.direction !== "both" && b.direction !== "both" && a.direction !== b.direction) return false;
-  if (a.program !== b.program && a.program !== undefined && b.program !== undefined) return false;
-  return intersects(a.local.filter((x) => x.family === f), b.local.filter((x) => x.family === f)) &&
-    intersects(a.remote.filter((x) => x.family === f), b.remote.filter((x) => x.family === f)) &&
-    portsIntersect(a.localPorts, b.localPorts) && portsIntersect(a.remotePorts, b.remotePorts);
+
+/** A rule's selector as precedence reads it, for messages ("remote 10.0.0.0/8, protocol 6"). */
+function specificityText(r: Rule, fam: 4 | 6): string {
+  const v = precedenceValues(r, fam);
+  const parts = (["remote", "local", "protocol", "localPorts", "remotePorts"] as const).filter((f) => v[f])
+    .map((f) => fieldText(r, f, fam));
+  return parts.length ? parts.join(", ") : "any traffic";
 }

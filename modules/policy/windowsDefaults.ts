@@ -29,8 +29,10 @@ export function isFilledDefault(v: object): boolean {
   return FILLED.has(v);
 }
 
-const MM_PROPOSALS = ["aes128-sha1-dh2", "3des-sha1-dh2"];
-const QM_PROPOSALS = ["esp-aes128-sha1", "esp-3des-sha1", "ah-sha1"];
+/** Windows' default main-mode proposals (the importers write them where a GPO relies on them). */
+export const MM_PROPOSALS = ["aes128-sha1-dh2", "3des-sha1-dh2"];
+/** Windows' default quick-mode proposals. */
+export const QM_PROPOSALS = ["esp-aes128-sha1", "esp-3des-sha1", "ah-sha1"];
 
 function mm(name: string, keyModule: string): Obj {
   return filled({ name, keyModule, auth: ["kerberos"], proposals: [...MM_PROPOSALS], lifetime: 28800 });

@@ -4,6 +4,7 @@
  */
 import { CONDITIONS, ENUMS, guidName, MISC } from "../../ffi/constants.ts";
 import { appIdPath } from "../model/mod.ts";
+import { SddlError, securityDescriptorToSddl } from "../../ffi/sddl.ts";
 import type { FilterCondition, FwpValue } from "../graph/mod.ts";
 import { formatV4, formatV6 } from "../model/mod.ts";
 
@@ -65,6 +66,15 @@ function valueText(c: FilterCondition): string {
   const v = c.conditionValue as unknown as Record<string, unknown>;
   const address = ADDRESS_FIELDS.has(c.fieldKey);
   if (v.type === "appPath") return String(v.path);
+  if (v.type === "accounts") return (v.accounts as { name: string }[]).map((a) => a.name).join(", ");
+  // An authorization descriptor as SDDL (who is granted), not its type name.
+  if (v.type === ENUMS.FWP_DATA_TYPE.FWP_SECURITY_DESCRIPTOR_TYPE && v.sd instanceof Uint8Array) {
+    try {
+      return securityDescriptorToSddl(v.sd);
+    } catch (e) {
+      if (!(e instanceof SddlError)) throw e;
+    }
+  }
   const m4 = v.v4AddrMask as { addr: number; mask: number } | undefined;
   if (m4) {
     const p = prefixOf(m4.mask);

@@ -9,3 +9,4 @@ export * from "./render.ts";
 export * from "./conditionText.ts";
 export * from "./showSelect.ts";
 export * from "./suggest.ts";
+export * from "./accounts.ts";

@@ -15,7 +15,9 @@
         'Remove-IpsecPolicy', 'Export-IpsecPolicy', 'Get-IpsecSecurityAssociation', 'Get-IpsecNetEvent',
         'Get-IpsecStatistics', 'Get-IpsecStatus', 'Remove-IpsecSa', 'Get-IpsecExplanation',
         'New-IpsecPolicyTaskDefinition', 'Register-IpsecPolicyTask', 'Unregister-IpsecPolicyTask',
-        'Confirm-IpsecPolicy'
+        'Export-IpsecReport',
+        'Confirm-IpsecPolicy',
+        'ConvertFrom-NetIPsecRule'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

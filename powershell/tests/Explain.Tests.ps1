@@ -49,7 +49,8 @@ Describe 'Get-IpsecExplanation' {
         $x.Policy | Should -Be 'pester-explain'
         $ike = $x.Layers | Where-Object Layer -EQ 'FWPM_LAYER_IKEEXT_V4'
         $ike.Outcome | Should -Match '^permit by "wfpsec pester-explain: rules/corp/v4/ikeext/ikev1"'
-        $ike.Filters[0].weight | Should -Be 'auto'
+        # an explicit FWP_UINT64 weight from the rule's specificity (remote /8: 128 << 40; docs/precedence.md)
+        $ike.Filters[0].weight | Should -Be '140737488355328'
         $ike.Filters[0].effectiveWeightComputed | Should -BeTrue
         (Test-IpsecPolicy -Path $File -Quiet) | Should -BeFalse -Because 'the what-if applied nothing'
     }

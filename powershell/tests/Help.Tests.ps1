@@ -23,9 +23,10 @@ Describe 'Module manifest' {
     It 'exports exactly the documented commands, and no private helper' {
         $exported = (Get-Command -Module WfpSec).Name | Sort-Object
         $exported | Should -Be (@(
-                'Export-IpsecPolicy', 'Get-IpsecExplanation', 'Get-IpsecNetEvent', 'Get-IpsecPolicy', 'Get-IpsecSecurityAssociation',
+                'ConvertFrom-NetIPsecRule', 'Export-IpsecPolicy', 'Get-IpsecExplanation', 'Get-IpsecNetEvent', 'Get-IpsecPolicy', 'Get-IpsecSecurityAssociation',
                 'Get-IpsecStatistics', 'Get-IpsecStatus', 'Invoke-IpsecPolicy', 'New-IpsecIsolationPolicy', 'New-IpsecPolicyTaskDefinition',
                 'Register-IpsecPolicyTask', 'Remove-IpsecPolicy', 'Remove-IpsecSa', 'Set-IpsecPolicy', 'Test-IpsecPolicy',
+                'Export-IpsecReport',
                 'Unregister-IpsecPolicyTask',
                 'Confirm-IpsecPolicy') | Sort-Object)
         Get-Command Invoke-WfpsecExe -ErrorAction Ignore | Should -BeNullOrEmpty

@@ -39,7 +39,7 @@ const badAddress = {
   column: 14,
   path: "rules[0].remote[0]",
   message:
-    "'10.0.0.300' is not an IP address; use an IPv4/IPv6 address, a CIDR prefix like 10.0.0.0/8 or 2001:db8::/32, or a range like 10.0.0.1-10.0.0.9",
+    "'10.0.0.300' is not an IP address; use an IPv4/IPv6 address, a CIDR prefix like 10.0.0.0/8 or 2001:db8::/32, or a range like 10.0.0.1-10.0.0.9, or a keyword (localsubnet, dns, dhcp, wins, defaultgateway)",
   code: "bad-address",
   severity: "error",
 };
@@ -59,7 +59,8 @@ const CASES: Case[] = [
     error: {
       type: "UsageError",
       message: "unknown option --stat for 'plan'; did you mean --state?\n\n" +
-        "Usage: wfpsec plan FILE [--state SNAPSHOT] [--json] [engine options]\n(wfpsec help plan lists its options)",
+        "Usage: wfpsec plan FILE [--state SNAPSHOT] [--interfaces FILE] [--json] [engine options]\n" +
+        "(wfpsec help plan lists its options)",
     },
     headline: "(wfpsec help plan lists its options)",
   },

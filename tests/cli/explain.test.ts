@@ -209,8 +209,8 @@ Deno.test(
     assert.deepEqual(whatIf.doc.policy, { name: "corp", file: corp });
     assert.equal(
       (whatIf.doc.layers as Layer[])[2].sublayers[0].filters[0].weight,
-      "auto",
-      "BFE assigns it on apply",
+      String(128n << 40n),
+      "the explicit weight of a remote /8 (docs/precedence.md), known before apply",
     );
     assert.equal((await wfpsec(["apply", corp, ...sim])).code, 0);
     assert.deepEqual((await ikeSublayers([])).names, ["wfpsec"]);
@@ -219,7 +219,7 @@ Deno.test(
     assert.match(r.stdout, /^What if policy "corp" \(.*moved\.yaml\) were applied:/);
     assert.match(
       r.stdout,
-      /=> permit "wfpsec corp: rules\/corp\/v4\/ikeext\/ikev1" \[wfpsec\] w=0x[0-9a-f]+ \(auto\) remote 172\.16\.0\.0\/12/,
+      /=> permit "wfpsec corp: rules\/corp\/v4\/ikeext\/ikev1" \[wfpsec\] w=0xc00000000000 remote 172\.16\.0\.0\/12/,
     );
     Deno.removeSync(dir, { recursive: true });
   },

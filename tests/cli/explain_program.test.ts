@@ -122,7 +122,8 @@ Deno.test({ name: "show and explain report the effective weight fwpsim assigned"
   const same = shown.find((s) => s.filterKey === f.filterKey)!;
   assert.equal(f.effectiveWeight, String(same.effectiveWeight.uint64));
   assert.equal(f.effectiveWeightComputed, false, "the engine reported it");
-  assert.equal(f.weight, "auto");
+  // Rule filters carry explicit FWP_UINT64 weights (docs/precedence.md): BFE, and fwpsim, use them as is.
+  assert.equal(f.weight, f.effectiveWeight);
   const text = (await wfpsec(["show", ...sim])).stdout;
   assert.match(text, /\bEFFECTIVE\b/);
   assert.ok(

@@ -121,7 +121,8 @@ Deno.test(
       JSON.stringify(changes, null, 1),
     );
 
-    // Edit 2 (on top): the rule's remote subnet -> only filters change, by replace, naming the condition.
+    // Edit 2 (on top): the rule's remote subnet -> only filters change, by replace, naming the condition
+    // (and the weight, which follows the subnet's size: docs/precedence.md).
     Deno.writeTextFileSync(policy, testPolicy({ extraExemption: true, remote: "10.20.0.0/16" }));
     r = await wfpsec(["plan", policy, "--json", ...SIM(state)]);
     assert.equal(r.code, 2);
@@ -130,7 +131,8 @@ Deno.test(
     assert.ok(replaces.length > 0);
     assert.ok(
       replaces.every((c) =>
-        c.kind === "filter" && c.fields!.every((f) => f.startsWith("filterCondition[")) &&
+        c.kind === "filter" && c.fields!.some((f) => f.startsWith("filterCondition[")) &&
+        c.fields!.every((f) => f.startsWith("filterCondition[") || f === "weight.uint64") &&
         /-> /.test(c.reason)
       ),
       JSON.stringify(replaces, null, 1),

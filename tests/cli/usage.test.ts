@@ -30,7 +30,14 @@ Deno.test("help CMD --json prints one help document with usage and every option 
     assert.equal(doc.topic, "plan");
     assert.match(doc.usage as string, /^wfpsec plan FILE/);
     const options = doc.options as { name: string; short: string | null; type: string }[];
-    assert.deepEqual(options.map((o) => o.name), ["--engine", "--sim-state", "--state", "--json", "--help"]);
+    assert.deepEqual(options.map((o) => o.name), [
+      "--engine",
+      "--sim-state",
+      "--state",
+      "--interfaces",
+      "--json",
+      "--help",
+    ]);
     assert.deepEqual(options.find((o) => o.name === "--state"), {
       name: "--state",
       short: null,

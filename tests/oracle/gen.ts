@@ -48,7 +48,7 @@ export const MINGW_CC = "x86_64-w64-mingw32-gcc";
 const PCH_DIR = `${ROOT}/build/oracle/pch`;
 const PRELUDE_INCLUDE =
   '#include "oracle_prelude.h" /* build/oracle/pch: winsock2, ws2tcpip, windows, ntstatus, nldef, sddl, aclapi, rpc, ' +
-  "fwptypes, fwpmtypes, iketypes, ipsectypes (.h), precompiled */";
+  "fwptypes, fwpmtypes, iketypes, ipsectypes, iphlpapi (.h), precompiled */";
 export const LINUX_CC = "gcc";
 
 /** Headers every mingw-compiled oracle file starts with (winsock2 first, or windows.h pulls in winsock 1). */
@@ -65,6 +65,7 @@ const MINGW_PRELUDE = [
   "#include <fwpmtypes.h>",
   "#include <iketypes.h>",
   "#include <ipsectypes.h>",
+  "#include <iphlpapi.h>", // IP_ADAPTER_ADDRESSES_LH and its lists (GetAdaptersAddresses, address keywords)
 ];
 
 /**

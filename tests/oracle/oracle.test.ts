@@ -88,7 +88,15 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
   assert.deepEqual([...r.functions.sim].sort(), Object.keys(SYMBOLS).sort());
   assert.ok(r.functions.sdk.includes("FwpmIPsecTunnelAdd3"));
   // and every system DLL function (kernel32, advapi32, ...) that an ffi/*.ts `*_SYMBOLS` table binds
-  for (const f of ["GetSystemDirectoryW", "LookupAccountNameW", "CreateFileW", "GetSecurityInfo"]) {
+  for (
+    const f of [
+      "GetSystemDirectoryW",
+      "LookupAccountNameW",
+      "CreateFileW",
+      "GetSecurityInfo",
+      "GetAdaptersAddresses",
+    ]
+  ) {
     assert.ok(r.functions.system.some((x) => x.endsWith(`: ${f}`)), `${f} checked`);
   }
   assert.ok(r.constants.guidsMingw.includes("FWPM_PROVIDER_IKEEXT"));
@@ -211,6 +219,22 @@ Deno.test("a system DLL table (ffi/*.ts *_SYMBOLS) that disagrees with its proto
     'GetSecurityInfo parameter 2 (ObjectType): ffi/fileSecurity.ts FILE_ADVAPI32_SYMBOLS "u64" needs a ' +
     "8-byte integer [mingw-w64 headers]",
   ]);
+});
+
+Deno.test("a wrong GetAdaptersAddresses signature (ffi/adapters.ts) fails against iphlpapi.h", async () => {
+  const r = await gen("neg-iphlpapi", {
+    symbolMutations: new Map([["GetAdaptersAddresses.1", "u64"], ["GetAdaptersAddresses.4", "u32"]]),
+  });
+  assert.deepEqual(
+    (await failuresOf(r, "oracle_functions.c", "mingw")).filter((f) => f.startsWith("GetAdaptersAddresses"))
+      .sort(),
+    [
+      'GetAdaptersAddresses parameter 1 (Family): ffi/adapters.ts ADAPTER_IPHLPAPI_SYMBOLS "u64" needs a 8-byte integer ' +
+      "[mingw-w64 headers]",
+      'GetAdaptersAddresses parameter 4 (AdapterAddresses): ffi/adapters.ts ADAPTER_IPHLPAPI_SYMBOLS "u32" needs a ' +
+      "4-byte integer [mingw-w64 headers]",
+    ],
+  );
 });
 
 Deno.test("a GUID mingw lacks is compared with the SDK transcription", async () => {

@@ -64,6 +64,24 @@ function Get-WfpsecListCount {
     return @(Get-WfpsecProp $Data $Property).Count
 }
 
+function ConvertTo-WfpsecAddressKeywords {
+    # plan/apply JSON addressKeywords (null without keywords) -> WfpSec.AddressKeyword objects
+    param($AddressKeywords)
+    if (-not $AddressKeywords) { return }
+    $source = [string](Get-WfpsecProp $AddressKeywords 'source')
+    foreach ($r in @(Get-WfpsecProp $AddressKeywords 'resolved')) {
+        [pscustomobject]@{
+            PSTypeName = 'WfpSec.AddressKeyword'
+            Object     = [string](Get-WfpsecProp $r 'object')
+            Name       = [string](Get-WfpsecProp $r 'name')
+            Side       = [string](Get-WfpsecProp $r 'side')
+            Keyword    = [string](Get-WfpsecProp $r 'keyword')
+            Addresses  = [string[]]@(Get-WfpsecProp $r 'addresses')
+            Source     = $source
+        }
+    }
+}
+
 function ConvertTo-WfpsecPlan {
     param($Data, [string]$Path, $Deferred)
     $policy = Get-WfpsecProp $Data 'policy'
@@ -75,16 +93,22 @@ function ConvertTo-WfpsecPlan {
         PSTypeName = 'WfpSec.Plan'
         PolicyName = $name
         Path       = $file
-        InSync     = [bool](Get-WfpsecProp $Data 'inSync')
+        # an earlier apply left unfinished (issue 13) is pending work too, even when the objects are in sync
+        InSync     = [bool](Get-WfpsecProp $Data 'inSync') -and $null -eq (Get-WfpsecProp $Data 'incompleteApply')
+        IncompleteApply = Get-WfpsecProp $Data 'incompleteApply'
         Add        = [int](Get-WfpsecProp $summary 'add')
         Delete     = [int](Get-WfpsecProp $summary 'delete')
         Replace    = [int](Get-WfpsecProp $summary 'replace')
         Unchanged  = [int](Get-WfpsecProp $summary 'unchanged')
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
+        # what the policy's address keywords stood for in this run (issue 15): one object per keyword
+        AddressKeywords = @(ConvertTo-WfpsecAddressKeywords (Get-WfpsecProp $Data 'addressKeywords'))
     }
     $plan | Add-Member -NotePropertyName AwaitingConfirmation -NotePropertyValue (ConvertTo-WfpsecAwaiting $Data)
     Add-WfpsecLazyList $plan Changes $Data changes $Deferred 'WfpSec.PlanChange'
+    # authorization account names and the SIDs they resolved to on the host (issue 15 item 4)
+    Add-WfpsecLazyList $plan Accounts $Data accounts $Deferred 'WfpSec.Account'
     $plan
 }
 
@@ -137,6 +161,7 @@ function ConvertTo-WfpsecApplyResult {
         Replace    = [int](Get-WfpsecProp $summary 'replace')
         Unchanged  = [int](Get-WfpsecProp $summary 'unchanged')
         DurationMs = Get-WfpsecProp $Data 'durationMs'
+        IncompleteApply = Get-WfpsecProp $Data 'incompleteApply'
         Engine     = Get-WfpsecEngineText (Get-WfpsecProp $Data 'engine')
         Simulated  = [bool](Get-WfpsecProp (Get-WfpsecProp $Data 'engine') 'simulated')
     }
@@ -146,6 +171,7 @@ function ConvertTo-WfpsecApplyResult {
     $result | Add-Member -NotePropertyName ConfirmDeadline -NotePropertyValue $deadline
     $result | Add-Member -NotePropertyName RevertsTo -NotePropertyValue $(if ($armed) { Get-WfpsecProp $armed 'previousPolicy' } else { $null })
     Add-WfpsecLazyList $result Changes $Data changes $Deferred 'WfpSec.PlanChange'
+    Add-WfpsecLazyList $result Accounts $Data accounts $Deferred 'WfpSec.Account'
     $result
 }
 
@@ -213,6 +239,14 @@ function Format-WfpsecPlanText {
     param($Plan, [string]$Verb = 'apply')
     $head = "policy '{0}' ({1}) on engine {2}: {3} to add, {4} to delete, {5} to replace, {6} unchanged" -f `
         $Plan.PolicyName, $Plan.Path, $Plan.Engine, $Plan.Add, $Plan.Delete, $Plan.Replace, $Plan.Unchanged
+    $ia = $Plan.IncompleteApply
+    if ($ia) {
+        # the executable's own headline words: what an earlier apply left, and that this one finishes it
+        # ConvertFromJson turns the ISO time into a DateTime: shown in UTC, as the executable gives it
+        $started = if ($ia.startedAt -is [datetime]) { $ia.startedAt.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ') } else { $ia.startedAt }
+        $head += [Environment]::NewLine + ("  ! incomplete apply of policy '{0}' by pid {1} on {2} (started {3}, {4}): {5} SA context(s) left; applying finishes it" -f `
+                $ia.policy.name, $ia.pid, $ia.host, $started, $ia.state, @($ia.saContextsLeft).Count)
+    }
     if ($Plan.InSync) { return "$head; in sync, nothing to $Verb" }
     $lines = foreach ($c in $Plan.Changes) {
         $sign = switch ($c.Action) { 'add' { '+' } 'delete' { '-' } 'replace' { '~' } default { '?' } }

@@ -16,11 +16,21 @@ function Test-IpsecPolicy {
     The path is bound from the pipeline by property name (Path, FullName), so the output of
     Get-IpsecPolicy -Path and of Get-ChildItem can be piped in.
 
+    When an earlier apply of manual SAs did not finish its SA phase (killed, or failed without undoing
+    everything), the plan's IncompleteApply property describes it (policy, pid, host, state, SA contexts
+    left) and InSync is $false: Set-IpsecPolicy finishes it.
+
     .PARAMETER Path
     The policy file (YAML or JSON).
 
     .PARAMETER State
     A snapshot file (wfpsec snapshot JSON or netsh wfp XML) to plan against instead of the live engine.
+
+    .PARAMETER Interfaces
+    An interface fixture (JSON, see docs/cli-json.md) that address keywords in the policy (dns, dhcp, wins,
+    defaultgateway, localsubnet) resolve against, for the simulator or a -State snapshot. On a live engine
+    they always come from the host's adapters, and this parameter is refused. The resolved addresses are in
+    the plan's AddressKeywords property.
 
     .PARAMETER Quiet
     Return $true when the engine is in sync with the policy, $false when changes are pending.
@@ -48,6 +58,12 @@ function Test-IpsecPolicy {
 
     Validates the file, then plans it.
 
+    .EXAMPLE
+    (Test-IpsecPolicy .\dns-servers.yaml -State .\wfpstate.xml -Interfaces .\interfaces.json).AddressKeywords
+
+    Plans a policy that names `remote: dns` against an offline snapshot, with the DNS servers taken from an
+    interface fixture, and shows what each address keyword stood for.
+
     .INPUTS
     System.String, or any object with a Path or FullName property (WfpSec.PolicyFile, System.IO.FileInfo).
 
@@ -67,6 +83,8 @@ function Test-IpsecPolicy {
         [Parameter(ValueFromPipelineByPropertyName)]
         [string]$State,
 
+        [string]$Interfaces,
+
         [switch]$Quiet,
 
         [string]$WfpsecPath
@@ -75,6 +93,7 @@ function Test-IpsecPolicy {
         $file = Resolve-WfpsecPath $PSCmdlet $Path
         $argv = @($file)
         if ($State) { $argv += @('--state', (Resolve-WfpsecPath $PSCmdlet $State)) }
+        if ($Interfaces) { $argv += @('--interfaces', (Resolve-WfpsecPath $PSCmdlet $Interfaces)) }
         $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command plan -ArgumentList $argv -SuccessExitCode 0, 2 `
             -WfpsecPath $WfpsecPath -Target $file -DeferProperty changes
         if (-not $r) { return }

@@ -4,7 +4,12 @@
  */
 import { deepStrictEqual, equal, ok, throws } from "node:assert/strict";
 import { ENUMS, FILTER_CONTEXTS, FLAGS } from "../../../ffi/constants.ts";
-import { newPolicyDocument, parseTemplateArgs, PolicyError } from "../../../modules/policy/mod.ts";
+import {
+  loadPolicy,
+  newPolicyDocument,
+  parseTemplateArgs,
+  PolicyError,
+} from "../../../modules/policy/mod.ts";
 import { at, compileText, conds, named } from "./helpers.ts";
 
 const PF = FLAGS.IPSEC_POLICY_FLAG, FC = FILTER_CONTEXTS, PCT = ENUMS.FWPM_PROVIDER_CONTEXT_TYPE;
@@ -88,4 +93,12 @@ Deno.test("template arguments: psk by env, exemptions host:/port:, errors are Po
     "mainMode[0].proposals[0]",
     "weak-crypto",
   );
+});
+
+Deno.test("template --remote takes address keywords too (resolved at plan/apply, as in a policy file)", () => {
+  const text = newPolicyDocument("domain", { remote: ["LocalSubnet", "10.9.0.0/16"] });
+  const { policy } = loadPolicy(text, "new.yaml");
+  deepStrictEqual(policy.rules[0].remoteKeywords, ["localsubnet"]);
+  equal(policy.rules[0].remote.length, 1);
+  throws(() => newPolicyDocument("domain", { remote: ["intranet"] }), PolicyError);
 });

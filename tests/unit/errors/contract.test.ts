@@ -18,7 +18,7 @@ import { SddlError } from "../../../ffi/sddl.ts";
 import { EngineUnavailableError } from "../../../ffi/library.ts";
 import { SimStateError } from "../../../ffi/fwpsim.ts";
 import { type Diagnostic, PolicyError } from "../../../modules/policy/mod.ts";
-import { SecretError } from "../../../modules/plan/mod.ts";
+import { AccountResolutionError, SecretError } from "../../../modules/plan/mod.ts";
 import { LockBusyError, ManualSaError } from "../../../modules/apply/mod.ts";
 import {
   ApplyError,
@@ -29,6 +29,7 @@ import {
 } from "../../../modules/errors.ts";
 import { ImportError } from "../../../modules/import/errors.ts";
 import { KeywordResolutionError } from "../../../modules/model/addrKeyword.ts";
+import { AdapterListError } from "../../../ffi/adapters.ts";
 import { ConfirmError } from "../../../modules/apply/armed.ts";
 
 const ROOT = new URL("../../../", import.meta.url);
@@ -256,6 +257,33 @@ const CASES: Case[] = [
     json: { type: "PolicyError", message: "fw.reg:7 (ConSec1): unterminated string" },
   },
   {
+    cls: AccountResolutionError,
+    make: () =>
+      new AccountResolutionError([{
+        file: "p.yaml",
+        line: 9,
+        column: 18,
+        path: "rules[0].authorization.machines[0]",
+        message: "'CONTOSO\\Nope' is not known to LookupAccountNameW",
+        code: "account-unresolved",
+        severity: "error",
+      }]),
+    json: {
+      type: "PolicyError",
+      message:
+        "1 error(s) in policy:\np.yaml:9:18: error[account-unresolved] rules[0].authorization.machines[0]: 'CONTOSO\\Nope' is not known to LookupAccountNameW",
+      diagnostics: [{
+        file: "p.yaml",
+        line: 9,
+        column: 18,
+        path: "rules[0].authorization.machines[0]",
+        message: "'CONTOSO\\Nope' is not known to LookupAccountNameW",
+        code: "account-unresolved",
+        severity: "error",
+      }],
+    },
+  },
+  {
     cls: ConfirmError,
     make: () =>
       new ConfirmError('apply refused: the apply of policy "a" awaits confirmation; nothing changed'),
@@ -268,6 +296,14 @@ const CASES: Case[] = [
     cls: KeywordResolutionError,
     make: () => new KeywordResolutionError("interface 'eth0' dns: '10.0.0.0/8' must be one address"),
     json: { type: "SnapshotError", message: "interface 'eth0' dns: '10.0.0.0/8' must be one address" },
+  },
+  {
+    cls: AdapterListError,
+    make: () => new AdapterListError("Ethernet DNS server points outside the GetAdaptersAddresses buffer"),
+    json: {
+      type: "SnapshotError",
+      message: "Ethernet DNS server points outside the GetAdaptersAddresses buffer",
+    },
   },
 ];
 

@@ -486,10 +486,10 @@ const cases: Case[] = [
     path: "rules[0].program",
   },
   {
-    name: "overlapping rules with different security",
+    name: "overlapping rules with different security and the same precedence",
     text: ok1 +
       "rules:\n  - { name: wide, remote: 10.0.0.0/8, inbound: require, outbound: request, mainMode: mm, quickMode: qm }\n" +
-      "  - @@{ name: narrow, remote: 10.1.0.0/16, inbound: require, outbound: require, mainMode: mm, quickMode: qm }\n",
+      "  - @@{ name: narrow, remote: 10.0.0.0/8, inbound: require, outbound: require, mainMode: mm, quickMode: qm }\n",
     code: "rule-overlap",
     path: "rules[1]",
   },
@@ -501,7 +501,7 @@ const cases: Case[] = [
         (_, i) =>
           `  - { name: same${i}, remote: 10.0.0.0/8, inbound: require, outbound: request, mainMode: mm, quickMode: qm }\n`,
       ).join("") +
-      "  - @@{ name: late, remote: 10.200.0.0/16, inbound: require, outbound: require, mainMode: mm, quickMode: qm }\n",
+      "  - @@{ name: late, remote: 10.0.0.0/8, inbound: require, outbound: require, mainMode: mm, quickMode: qm }\n",
     code: "rule-overlap",
     path: "rules[100]",
   },

@@ -121,3 +121,30 @@ Deno.test("JSON: dotted IPv4 text beside the numbers, for address fields only", 
   });
   assert.deepEqual(conds[3].conditionValue, { type: 3, uint32: 1 });
 });
+
+Deno.test("an authorization descriptor reads as its SDDL; unplanned account names as written", async () => {
+  const { sddlToSecurityDescriptor } = await import("../../../ffi/sddl.ts");
+  const sddl = "D:(A;;0x1;;;S-1-5-21-1-2-3-515)(A;;0x1;;;S-1-5-11)";
+  assert.equal(
+    conditionsText([{
+      fieldKey: CONDITIONS.FWPM_CONDITION_ALE_REMOTE_MACHINE_ID,
+      matchType: EQ,
+      conditionValue: {
+        type: ENUMS.FWP_DATA_TYPE.FWP_SECURITY_DESCRIPTOR_TYPE,
+        sd: sddlToSecurityDescriptor(sddl),
+      },
+    }]),
+    `remote-machine ${sddl}`,
+  );
+  assert.equal(
+    conditionsText([{
+      fieldKey: CONDITIONS.FWPM_CONDITION_ALE_REMOTE_USER_ID,
+      matchType: EQ,
+      conditionValue: {
+        type: "accounts",
+        accounts: [{ name: "CONTOSO\\alice" }, { name: "S-1-5-11", sid: "S-1-5-11" }],
+      },
+    }]),
+    "remote-user CONTOSO\\alice, S-1-5-11",
+  );
+});
