@@ -5,7 +5,10 @@
  */
 import type { Output, Values } from "./command.ts";
 
-/** The apply awaiting confirmation on this engine's host, or null. A corrupt record throws ConfirmError. */
+/**
+ * The apply awaiting confirmation on this engine's host, or null. A corrupt or unreadable record (e.g. a
+ * session that is not elevated: the record is admin-only) throws ConfirmError naming the file.
+ */
 export async function readAwaiting(
   engine: { info: { kind: string } },
   simState: string | undefined,
@@ -16,7 +19,16 @@ export async function readAwaiting(
   if (!lock) return null;
   const a = await import("../apply/armed.ts");
   const path = a.armedRecordPath(lock);
-  const rec = a.readArmed(path);
+  let rec: import("../apply/armed.ts").ArmedRecord | undefined;
+  try {
+    rec = a.readArmed(path);
+  } catch (e) {
+    if (e instanceof a.ConfirmError) throw e;
+    throw new a.ConfirmError(
+      `cannot read the armed confirm record ${path} (${(e as Error).message}), so whether an apply awaits ` +
+        `confirmation is unknown: run elevated`,
+    );
+  }
   return rec ? a.awaitingOf(rec, path, now) : null;
 }
 

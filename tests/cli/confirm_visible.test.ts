@@ -244,3 +244,21 @@ Deno.test(
     assert.equal(json(plan, "plan").awaitingConfirmation, null);
   },
 );
+
+Deno.test(
+  { name: "an unreadable armed record: plan warns naming it and still answers; doctor fails", ignore },
+  async () => {
+    const { state, b } = await armed();
+    // (A folder in its place: unreadable as a file, whatever the user; on Windows a session that is not
+    // elevated cannot read the admin-only record.)
+    Deno.removeSync(record(state));
+    Deno.mkdirSync(record(state));
+    const plan = await wfpsec(["plan", b, "--json", ...SIM(state)]);
+    ok(plan);
+    assert.equal(json(plan, "plan").awaitingConfirmation, null);
+    assert.match(plan.stderr, /wfpsec plan: warning: cannot read the armed confirm record .*: run elevated/);
+    const doctor = await wfpsec(["doctor", ...SIM(state)]);
+    ok(doctor, 1);
+    assert.match(doctor.stdout, /^FAIL {2}awaiting confirmation: cannot read /m);
+  },
+);
