@@ -2552,12 +2552,112 @@ function D_IP_ADAPTER_ADDRESSES_LH(fr, at) {
   return o;
 }
 
+function E_WTS_CLIENT_ADDRESS(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("WTS_CLIENT_ADDRESS", "an object", o);
+  const dv = a.dv;
+  const v1833 = o["AddressFamily"]; if (typeof v1833 !== "number" || v1833 >>> 0 !== v1833) bad("WTS_CLIENT_ADDRESS.AddressFamily", "u32", v1833); dv.setUint32(off + 0, v1833, true);
+  const v1834 = o["Address"]; if (!(v1834 instanceof Uint8Array) || v1834.length !== 20) bad("WTS_CLIENT_ADDRESS.Address", "a Uint8Array of 20 bytes", v1834); a.u8.set(v1834, off + 4);
+}
+function O_WTS_CLIENT_ADDRESS() {}
+O_WTS_CLIENT_ADDRESS.prototype = Object.prototype;
+function D_WTS_CLIENT_ADDRESS(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_WTS_CLIENT_ADDRESS();
+  o["AddressFamily"] = dv.getUint32(at + 0, true);
+  o["Address"] = u8.slice(at + 4, at + 4 + 20);
+  return o;
+}
+
+function E_MIB_TCPROW_OWNER_PID(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("MIB_TCPROW_OWNER_PID", "an object", o);
+  const dv = a.dv;
+  const v1835 = o["dwState"]; if (typeof v1835 !== "number" || v1835 >>> 0 !== v1835) bad("MIB_TCPROW_OWNER_PID.dwState", "u32", v1835); dv.setUint32(off + 0, v1835, true);
+  const v1836 = o["dwLocalAddr"]; if (typeof v1836 !== "number" || v1836 >>> 0 !== v1836) bad("MIB_TCPROW_OWNER_PID.dwLocalAddr", "u32", v1836); dv.setUint32(off + 4, v1836, true);
+  const v1837 = o["dwLocalPort"]; if (typeof v1837 !== "number" || v1837 >>> 0 !== v1837) bad("MIB_TCPROW_OWNER_PID.dwLocalPort", "u32", v1837); dv.setUint32(off + 8, v1837, true);
+  const v1838 = o["dwRemoteAddr"]; if (typeof v1838 !== "number" || v1838 >>> 0 !== v1838) bad("MIB_TCPROW_OWNER_PID.dwRemoteAddr", "u32", v1838); dv.setUint32(off + 12, v1838, true);
+  const v1839 = o["dwRemotePort"]; if (typeof v1839 !== "number" || v1839 >>> 0 !== v1839) bad("MIB_TCPROW_OWNER_PID.dwRemotePort", "u32", v1839); dv.setUint32(off + 16, v1839, true);
+  const v1840 = o["dwOwningPid"]; if (typeof v1840 !== "number" || v1840 >>> 0 !== v1840) bad("MIB_TCPROW_OWNER_PID.dwOwningPid", "u32", v1840); dv.setUint32(off + 20, v1840, true);
+}
+function O_MIB_TCPROW_OWNER_PID() {}
+O_MIB_TCPROW_OWNER_PID.prototype = Object.prototype;
+function D_MIB_TCPROW_OWNER_PID(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_MIB_TCPROW_OWNER_PID();
+  o["dwState"] = dv.getUint32(at + 0, true);
+  o["dwLocalAddr"] = dv.getUint32(at + 4, true);
+  o["dwLocalPort"] = dv.getUint32(at + 8, true);
+  o["dwRemoteAddr"] = dv.getUint32(at + 12, true);
+  o["dwRemotePort"] = dv.getUint32(at + 16, true);
+  o["dwOwningPid"] = dv.getUint32(at + 20, true);
+  return o;
+}
+
+function E_MIB_TCP6ROW_OWNER_PID(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("MIB_TCP6ROW_OWNER_PID", "an object", o);
+  const dv = a.dv;
+  const v1841 = o["ucLocalAddr"]; if (!(v1841 instanceof Uint8Array) || v1841.length !== 16) bad("MIB_TCP6ROW_OWNER_PID.ucLocalAddr", "a Uint8Array of 16 bytes", v1841); a.u8.set(v1841, off + 0);
+  const v1842 = o["dwLocalScopeId"]; if (typeof v1842 !== "number" || v1842 >>> 0 !== v1842) bad("MIB_TCP6ROW_OWNER_PID.dwLocalScopeId", "u32", v1842); dv.setUint32(off + 16, v1842, true);
+  const v1843 = o["dwLocalPort"]; if (typeof v1843 !== "number" || v1843 >>> 0 !== v1843) bad("MIB_TCP6ROW_OWNER_PID.dwLocalPort", "u32", v1843); dv.setUint32(off + 20, v1843, true);
+  const v1844 = o["ucRemoteAddr"]; if (!(v1844 instanceof Uint8Array) || v1844.length !== 16) bad("MIB_TCP6ROW_OWNER_PID.ucRemoteAddr", "a Uint8Array of 16 bytes", v1844); a.u8.set(v1844, off + 24);
+  const v1845 = o["dwRemoteScopeId"]; if (typeof v1845 !== "number" || v1845 >>> 0 !== v1845) bad("MIB_TCP6ROW_OWNER_PID.dwRemoteScopeId", "u32", v1845); dv.setUint32(off + 40, v1845, true);
+  const v1846 = o["dwRemotePort"]; if (typeof v1846 !== "number" || v1846 >>> 0 !== v1846) bad("MIB_TCP6ROW_OWNER_PID.dwRemotePort", "u32", v1846); dv.setUint32(off + 44, v1846, true);
+  const v1847 = o["dwState"]; if (typeof v1847 !== "number" || v1847 >>> 0 !== v1847) bad("MIB_TCP6ROW_OWNER_PID.dwState", "u32", v1847); dv.setUint32(off + 48, v1847, true);
+  const v1848 = o["dwOwningPid"]; if (typeof v1848 !== "number" || v1848 >>> 0 !== v1848) bad("MIB_TCP6ROW_OWNER_PID.dwOwningPid", "u32", v1848); dv.setUint32(off + 52, v1848, true);
+}
+function O_MIB_TCP6ROW_OWNER_PID() {}
+O_MIB_TCP6ROW_OWNER_PID.prototype = Object.prototype;
+function D_MIB_TCP6ROW_OWNER_PID(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_MIB_TCP6ROW_OWNER_PID();
+  o["ucLocalAddr"] = u8.slice(at + 0, at + 0 + 16);
+  o["dwLocalScopeId"] = dv.getUint32(at + 16, true);
+  o["dwLocalPort"] = dv.getUint32(at + 20, true);
+  o["ucRemoteAddr"] = u8.slice(at + 24, at + 24 + 16);
+  o["dwRemoteScopeId"] = dv.getUint32(at + 40, true);
+  o["dwRemotePort"] = dv.getUint32(at + 44, true);
+  o["dwState"] = dv.getUint32(at + 48, true);
+  o["dwOwningPid"] = dv.getUint32(at + 52, true);
+  return o;
+}
+
+function E_MIB_TCPTABLE_OWNER_PID(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("MIB_TCPTABLE_OWNER_PID", "an object", o);
+  const dv = a.dv;
+  const v1849 = o["dwNumEntries"]; if (typeof v1849 !== "number" || v1849 >>> 0 !== v1849) bad("MIB_TCPTABLE_OWNER_PID.dwNumEntries", "u32", v1849); dv.setUint32(off + 0, v1849, true);
+  const v1850 = o["table"]; E_MIB_TCPROW_OWNER_PID(a, v1850, off + 4);
+}
+function O_MIB_TCPTABLE_OWNER_PID() {}
+O_MIB_TCPTABLE_OWNER_PID.prototype = Object.prototype;
+function D_MIB_TCPTABLE_OWNER_PID(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_MIB_TCPTABLE_OWNER_PID();
+  o["dwNumEntries"] = dv.getUint32(at + 0, true);
+  o["table"] = D_MIB_TCPROW_OWNER_PID(fr, at + 4);
+  return o;
+}
+
+function E_MIB_TCP6TABLE_OWNER_PID(a, o, off) {
+  if (typeof o !== "object" || o === null) bad("MIB_TCP6TABLE_OWNER_PID", "an object", o);
+  const dv = a.dv;
+  const v1851 = o["dwNumEntries"]; if (typeof v1851 !== "number" || v1851 >>> 0 !== v1851) bad("MIB_TCP6TABLE_OWNER_PID.dwNumEntries", "u32", v1851); dv.setUint32(off + 0, v1851, true);
+  const v1852 = o["table"]; E_MIB_TCP6ROW_OWNER_PID(a, v1852, off + 4);
+}
+function O_MIB_TCP6TABLE_OWNER_PID() {}
+O_MIB_TCP6TABLE_OWNER_PID.prototype = Object.prototype;
+function D_MIB_TCP6TABLE_OWNER_PID(fr, at) {
+  const dv = fr.dv; const u8 = fr.u8; void u8;
+  const o = new O_MIB_TCP6TABLE_OWNER_PID();
+  o["dwNumEntries"] = dv.getUint32(at + 0, true);
+  o["table"] = D_MIB_TCP6ROW_OWNER_PID(fr, at + 4);
+  return o;
+}
+
 function E_SECURITY_ATTRIBUTES(a, o, off) {
   if (typeof o !== "object" || o === null) bad("SECURITY_ATTRIBUTES", "an object", o);
   const dv = a.dv;
-  const v1833 = o["nLength"]; if (typeof v1833 !== "number" || v1833 >>> 0 !== v1833) bad("SECURITY_ATTRIBUTES.nLength", "u32", v1833); dv.setUint32(off + 0, v1833, true);
-  const v1834 = o["lpSecurityDescriptor"]; if (v1834 !== undefined) { const p1835 = a.alloc(1); const w1836 = v1834; if (typeof w1836 !== "number" || (w1836 & 0xff) !== w1836) bad("SECURITY_ATTRIBUTES.lpSecurityDescriptor", "u8", w1836); dv.setUint8(p1835, w1836); wptr(dv, off + 8, a.base + p1835); }
-  const v1840 = o["bInheritHandle"]; if (typeof v1840 !== "number" || (v1840 | 0) !== v1840) bad("SECURITY_ATTRIBUTES.bInheritHandle", "i32", v1840); dv.setInt32(off + 16, v1840, true);
+  const v1853 = o["nLength"]; if (typeof v1853 !== "number" || v1853 >>> 0 !== v1853) bad("SECURITY_ATTRIBUTES.nLength", "u32", v1853); dv.setUint32(off + 0, v1853, true);
+  const v1854 = o["lpSecurityDescriptor"]; if (v1854 !== undefined) { const p1855 = a.alloc(1); const w1856 = v1854; if (typeof w1856 !== "number" || (w1856 & 0xff) !== w1856) bad("SECURITY_ATTRIBUTES.lpSecurityDescriptor", "u8", w1856); dv.setUint8(p1855, w1856); wptr(dv, off + 8, a.base + p1855); }
+  const v1860 = o["bInheritHandle"]; if (typeof v1860 !== "number" || (v1860 | 0) !== v1860) bad("SECURITY_ATTRIBUTES.bInheritHandle", "i32", v1860); dv.setInt32(off + 16, v1860, true);
 }
 function O_SECURITY_ATTRIBUTES() {}
 O_SECURITY_ATTRIBUTES.prototype = Object.prototype;
@@ -2565,7 +2665,7 @@ function D_SECURITY_ATTRIBUTES(fr, at) {
   const dv = fr.dv; const u8 = fr.u8; void u8;
   const o = new O_SECURITY_ATTRIBUTES();
   o["nLength"] = dv.getUint32(at + 0, true);
-  { const x1837 = rptr(dv, at + 8); if (x1837 !== 0) { const k1838 = load(x1837, 1); const fr1839 = frame(); const dv1839 = fr1839.dv; const u81839 = fr1839.u8; void dv1839; void u81839; o["lpSecurityDescriptor"] = dv1839.getUint8(k1838); } }
+  { const x1857 = rptr(dv, at + 8); if (x1857 !== 0) { const k1858 = load(x1857, 1); const fr1859 = frame(); const dv1859 = fr1859.dv; const u81859 = fr1859.u8; void dv1859; void u81859; o["lpSecurityDescriptor"] = dv1859.getUint8(k1858); } }
   o["bInheritHandle"] = dv.getInt32(at + 16, true);
   return o;
 }
@@ -2688,6 +2788,11 @@ return {
   "IP_ADAPTER_WINS_SERVER_ADDRESS_LH": { enc: E_IP_ADAPTER_WINS_SERVER_ADDRESS_LH, dec: D_IP_ADAPTER_WINS_SERVER_ADDRESS_LH },
   "IP_ADAPTER_GATEWAY_ADDRESS_LH": { enc: E_IP_ADAPTER_GATEWAY_ADDRESS_LH, dec: D_IP_ADAPTER_GATEWAY_ADDRESS_LH },
   "IP_ADAPTER_ADDRESSES_LH": { enc: E_IP_ADAPTER_ADDRESSES_LH, dec: D_IP_ADAPTER_ADDRESSES_LH },
+  "WTS_CLIENT_ADDRESS": { enc: E_WTS_CLIENT_ADDRESS, dec: D_WTS_CLIENT_ADDRESS },
+  "MIB_TCPROW_OWNER_PID": { enc: E_MIB_TCPROW_OWNER_PID, dec: D_MIB_TCPROW_OWNER_PID },
+  "MIB_TCP6ROW_OWNER_PID": { enc: E_MIB_TCP6ROW_OWNER_PID, dec: D_MIB_TCP6ROW_OWNER_PID },
+  "MIB_TCPTABLE_OWNER_PID": { enc: E_MIB_TCPTABLE_OWNER_PID, dec: D_MIB_TCPTABLE_OWNER_PID },
+  "MIB_TCP6TABLE_OWNER_PID": { enc: E_MIB_TCP6TABLE_OWNER_PID, dec: D_MIB_TCP6TABLE_OWNER_PID },
   "SECURITY_ATTRIBUTES": { enc: E_SECURITY_ATTRIBUTES, dec: D_SECURITY_ATTRIBUTES }
 };
 }

@@ -486,6 +486,23 @@ export const ADAPTER_API = {
 } as const;
 
 /**
+ * What the lock-out guard reads the peers of this host's remote sessions with (modules/host/sessionPeer.ts):
+ * wtsapi32.h (WTSQuerySessionInformationW), iprtrmib.h (GetExtendedTcpTable), ws2def.h, winerror.h.
+ * Not WFP vocabulary: `wfpsec constants` does not list them.
+ */
+export const SESSION_API = {
+  WTS_INFO_CLASS: { WTSClientAddress: 14, WTSClientProtocolType: 16 },
+  /** WTSClientProtocolType's answer: the console, the retired ICA protocol, or RDP. */
+  WTS_PROTOCOL_TYPE: { WTS_PROTOCOL_TYPE_CONSOLE: 0, WTS_PROTOCOL_TYPE_ICA: 1, WTS_PROTOCOL_TYPE_RDP: 2 },
+  /** `((DWORD)-1)`: the session of the calling process. */
+  WTS_CURRENT_SESSION: 0xffffffff,
+  TCP_TABLE_CLASS: { TCP_TABLE_OWNER_PID_ALL: 5 },
+  MIB_TCP_STATE: { MIB_TCP_STATE_ESTAB: 5 },
+  ADDRESS_FAMILY: { AF_INET: 2, AF_INET6: 23 },
+  ERROR_INSUFFICIENT_BUFFER: 122,
+} as const;
+
+/**
  * Win32 file and security constants of the admin-only file checks (ffi/fileSecurity.ts) and the ACL rules
  * (modules/host/safety.ts): winnt.h access rights and ACE flags, fileapi/winbase CreateFileW arguments,
  * accctrl.h SE_OBJECT_TYPE, GetFinalPathNameByHandleW flags.

@@ -5575,6 +5575,66 @@ export interface IP_ADAPTER_ADDRESSES_LH {
   FirstDnsSuffix?: number;
 }
 
+/** WTS_CLIENT_ADDRESS (ffi/structs.ts). */
+export interface WTS_CLIENT_ADDRESS {
+  /** WTS_CLIENT_ADDRESS.AddressFamily: UINT32. */
+  AddressFamily: number;
+  /** WTS_CLIENT_ADDRESS.Address: UINT8[20]. */
+  Address: Uint8Array;
+}
+
+/** MIB_TCPROW_OWNER_PID (ffi/structs.ts). */
+export interface MIB_TCPROW_OWNER_PID {
+  /** MIB_TCPROW_OWNER_PID.dwState: UINT32. */
+  dwState: number;
+  /** MIB_TCPROW_OWNER_PID.dwLocalAddr: UINT32. */
+  dwLocalAddr: number;
+  /** MIB_TCPROW_OWNER_PID.dwLocalPort: UINT32. */
+  dwLocalPort: number;
+  /** MIB_TCPROW_OWNER_PID.dwRemoteAddr: UINT32. */
+  dwRemoteAddr: number;
+  /** MIB_TCPROW_OWNER_PID.dwRemotePort: UINT32. */
+  dwRemotePort: number;
+  /** MIB_TCPROW_OWNER_PID.dwOwningPid: UINT32. */
+  dwOwningPid: number;
+}
+
+/** MIB_TCP6ROW_OWNER_PID (ffi/structs.ts). */
+export interface MIB_TCP6ROW_OWNER_PID {
+  /** MIB_TCP6ROW_OWNER_PID.ucLocalAddr: UINT8[16]. */
+  ucLocalAddr: Uint8Array;
+  /** MIB_TCP6ROW_OWNER_PID.dwLocalScopeId: UINT32. */
+  dwLocalScopeId: number;
+  /** MIB_TCP6ROW_OWNER_PID.dwLocalPort: UINT32. */
+  dwLocalPort: number;
+  /** MIB_TCP6ROW_OWNER_PID.ucRemoteAddr: UINT8[16]. */
+  ucRemoteAddr: Uint8Array;
+  /** MIB_TCP6ROW_OWNER_PID.dwRemoteScopeId: UINT32. */
+  dwRemoteScopeId: number;
+  /** MIB_TCP6ROW_OWNER_PID.dwRemotePort: UINT32. */
+  dwRemotePort: number;
+  /** MIB_TCP6ROW_OWNER_PID.dwState: UINT32. */
+  dwState: number;
+  /** MIB_TCP6ROW_OWNER_PID.dwOwningPid: UINT32. */
+  dwOwningPid: number;
+}
+
+/** MIB_TCPTABLE_OWNER_PID (ffi/structs.ts). */
+export interface MIB_TCPTABLE_OWNER_PID {
+  /** MIB_TCPTABLE_OWNER_PID.dwNumEntries: UINT32. */
+  dwNumEntries: number;
+  /** MIB_TCPTABLE_OWNER_PID.table: MIB_TCPROW_OWNER_PID by value. */
+  table: MIB_TCPROW_OWNER_PID;
+}
+
+/** MIB_TCP6TABLE_OWNER_PID (ffi/structs.ts). */
+export interface MIB_TCP6TABLE_OWNER_PID {
+  /** MIB_TCP6TABLE_OWNER_PID.dwNumEntries: UINT32. */
+  dwNumEntries: number;
+  /** MIB_TCP6TABLE_OWNER_PID.table: MIB_TCP6ROW_OWNER_PID by value. */
+  table: MIB_TCP6ROW_OWNER_PID;
+}
+
 /** SECURITY_ATTRIBUTES (ffi/structs.ts). */
 export interface SECURITY_ATTRIBUTES {
   /** SECURITY_ATTRIBUTES.nLength: UINT32. */
@@ -5821,6 +5881,16 @@ export interface StructMap {
   IP_ADAPTER_GATEWAY_ADDRESS_LH: IP_ADAPTER_GATEWAY_ADDRESS_LH;
   /** IP_ADAPTER_ADDRESSES_LH. */
   IP_ADAPTER_ADDRESSES_LH: IP_ADAPTER_ADDRESSES_LH;
+  /** WTS_CLIENT_ADDRESS. */
+  WTS_CLIENT_ADDRESS: WTS_CLIENT_ADDRESS;
+  /** MIB_TCPROW_OWNER_PID. */
+  MIB_TCPROW_OWNER_PID: MIB_TCPROW_OWNER_PID;
+  /** MIB_TCP6ROW_OWNER_PID. */
+  MIB_TCP6ROW_OWNER_PID: MIB_TCP6ROW_OWNER_PID;
+  /** MIB_TCPTABLE_OWNER_PID. */
+  MIB_TCPTABLE_OWNER_PID: MIB_TCPTABLE_OWNER_PID;
+  /** MIB_TCP6TABLE_OWNER_PID. */
+  MIB_TCP6TABLE_OWNER_PID: MIB_TCP6TABLE_OWNER_PID;
   /** SECURITY_ATTRIBUTES. */
   SECURITY_ATTRIBUTES: SECURITY_ATTRIBUTES;
 }

@@ -1184,6 +1184,41 @@ const IKEEXT_STATISTICS1 = S("IKEEXT_STATISTICS1", 1660, 4, "mingw", [
   f("commonStatistics", 1632, 28, struct("IKEEXT_COMMON_STATISTICS1")),
 ]);
 
+// ---- Session peers for the lock-out guard (wtsapi32.h, iprtrmib.h; modules/host/sessionPeer.ts) ----
+
+/**
+ * WTSQuerySessionInformationW(WTSClientAddress)'s buffer. AF_INET: the IPv4 address is in Address[2..5]
+ * (network order); AF_INET6: the 16 bytes from Address[0] as the Learn page's example shows them
+ * (docs/windows-verification.md LG2 records the test that settles the IPv6 offset on a real host).
+ */
+const WTS_CLIENT_ADDRESS = S("WTS_CLIENT_ADDRESS", 24, 4, "mingw", [
+  f("AddressFamily", 0, 4, u32),
+  f("Address", 4, 20, bytes(20)),
+]);
+/** GetExtendedTcpTable(AF_INET, TCP_TABLE_OWNER_PID_ALL) rows; addresses and ports in network order. */
+const MIB_TCPROW_OWNER_PID = S(
+  "MIB_TCPROW_OWNER_PID",
+  24,
+  4,
+  "mingw",
+  u32s(["dwState", "dwLocalAddr", "dwLocalPort", "dwRemoteAddr", "dwRemotePort", "dwOwningPid"]),
+);
+const MIB_TCP6ROW_OWNER_PID = S("MIB_TCP6ROW_OWNER_PID", 56, 4, "mingw", [
+  f("ucLocalAddr", 0, 16, bytes(16)),
+  ...u32s(["dwLocalScopeId", "dwLocalPort"], 16),
+  f("ucRemoteAddr", 24, 16, bytes(16)),
+  ...u32s(["dwRemoteScopeId", "dwRemotePort", "dwState", "dwOwningPid"], 40),
+]);
+/** The tables: `dwNumEntries`, then the rows from `table[0]` (declared `table[ANY_SIZE]`, ANY_SIZE 1). */
+const MIB_TCPTABLE_OWNER_PID = S("MIB_TCPTABLE_OWNER_PID", 28, 4, "mingw", [
+  f("dwNumEntries", 0, 4, u32),
+  { name: "table", cPath: "table[0]", offset: 4, size: 24, type: struct("MIB_TCPROW_OWNER_PID") },
+]);
+const MIB_TCP6TABLE_OWNER_PID = S("MIB_TCP6TABLE_OWNER_PID", 60, 4, "mingw", [
+  f("dwNumEntries", 0, 4, u32),
+  { name: "table", cPath: "table[0]", offset: 4, size: 56, type: struct("MIB_TCP6ROW_OWNER_PID") },
+]);
+
 // ---- Win32 (minwinbase.h): the admin-only folder's creation (ffi/fileSecurity.ts) ----
 
 const SECURITY_ATTRIBUTES = S("SECURITY_ATTRIBUTES", 24, 8, "mingw", [
@@ -1313,6 +1348,11 @@ export const STRUCTS: Readonly<Record<string, StructLayout>> = Object.freeze(
       IP_ADAPTER_WINS_SERVER_ADDRESS_LH,
       IP_ADAPTER_GATEWAY_ADDRESS_LH,
       IP_ADAPTER_ADDRESSES_LH,
+      WTS_CLIENT_ADDRESS,
+      MIB_TCPROW_OWNER_PID,
+      MIB_TCP6ROW_OWNER_PID,
+      MIB_TCPTABLE_OWNER_PID,
+      MIB_TCP6TABLE_OWNER_PID,
       SECURITY_ATTRIBUTES,
     ].map((s) => [s.name, s]),
   ),

@@ -9,3 +9,4 @@ export * from "./apply.ts";
 export * from "./compensate.ts";
 export * from "./journal.ts";
 export * from "./lock.ts";
+export * from "./lockout.ts";

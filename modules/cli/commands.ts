@@ -116,6 +116,9 @@ export const COMMANDS: Record<string, Command> = {
         const ia = await import("./incompleteApply.ts");
         const incomplete = await ia.incompleteApplyForPlan(engine, v);
         const armed = await (await import("./armedNotice.ts")).awaitingForOutput(engine, v, out, "plan");
+        const lockout = await (await import("./lockoutGuard.ts")).checkLockout(loaded, engine.info);
+        warnings.push(...lockout.warnings);
+        lockout.print(out);
         if (out.json) {
           out.doc({
             ...(await head("plan", engine)),
@@ -171,7 +174,10 @@ export const COMMANDS: Record<string, Command> = {
       "An earlier apply's unfinished SA phase (see plan) is finished first: the SA contexts it left that\n" +
       "nothing uses are deleted, this policy is applied (setting the missing SAs) and the record cleared.\n" +
       "Address keywords are resolved again on every run (a changed DHCP lease is drift for --if-drifted);\n" +
-      "--interfaces FILE: the interface fixture for the simulator (see plan).",
+      "--interfaces FILE: the interface fixture for the simulator (see plan).\n" +
+      "Lock-out guard: a rule that requires IPsec for the peer of a remote session on this host (SSH, RDP,\n" +
+      "WinRM) or has no remote scope is a warning (file:line), and apply refuses it, changing nothing, unless\n" +
+      "--confirm-within DURATION or --force; never a policy already in force, nor --if-drifted (warnings only).",
     options: {
       ...ENGINE_OPTS,
       "if-drifted": { type: "boolean" },
@@ -198,6 +204,8 @@ export const COMMANDS: Record<string, Command> = {
             );
           } else out.err(`wfpsec: warning: ${forced}`);
         }
+        // Lock-out guard (modules/cli/lockoutGuard.ts): refuses below, under the lock, unless forced.
+        const lockout = await (await import("./lockoutGuard.ts")).checkLockout(loaded, engine.info);
         const { planGraph, publicChanges } = await import("../plan/plan.ts");
         const { replacedPolicy, replacesHeadline } = await import("../plan/policyInForce.ts");
         const key = await providerKey();
@@ -210,10 +218,15 @@ export const COMMANDS: Record<string, Command> = {
           // An earlier apply's SA phase left unfinished is finished (or reverted) by this one.
           withRecord({ name: loaded.name, file }, (journal) => {
             const coexistence = findCoexistence(engine, loaded.graph.filters, key);
+            let inSync: boolean | undefined;
+            const isInSync = () => inSync ??= planGraph(loaded.graph, engine).inSync;
             // An in-sync policy changes nothing: no refusal (a scheduled --if-drifted run stays quiet).
-            if (coexistence.length && !v["allow-coexist"] && !planGraph(loaded.graph, engine).inSync) {
+            if (coexistence.length && !v["allow-coexist"] && !isInSync()) {
               throw coexistenceRefusal(coexistence);
             }
+            lockout.enforce(v, isInSync);
+            warnings.push(...lockout.warnings);
+            lockout.print(out);
             const replaces = replacedPolicy(engine, key, loaded.name);
             return { replaces, r: gate.apply(engine, loaded, journal) };
           }));

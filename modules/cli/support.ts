@@ -179,6 +179,8 @@ export interface LoadedPolicy {
   ikeextDependents: string[];
   /** The address keywords the policy uses ("rule 'web' remote dns"); resolved by loadGraph. */
   keywordUses: string[];
+  /** The decoded policy text (for positions the loader did not keep: the lock-out guard, lockoutGuard.ts). */
+  text: string;
 }
 
 /** A policy compiled for this host. */
@@ -233,6 +235,7 @@ export async function loadPolicyFile(file: string): Promise<LoadedPolicy> {
     warnings: warnings as unknown as Record<string, unknown>[],
     ikeextDependents: ikeextDependents(policy),
     keywordUses: keywordUses(policy),
+    text,
   };
 }
 

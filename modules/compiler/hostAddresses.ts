@@ -17,6 +17,7 @@ import {
   resolveKeyword,
 } from "../model/mod.ts";
 import type { Exemption, Policy, Rule, TunnelSpec } from "../model/mod.ts";
+import { findOverlaps, securityText } from "../policy/mod.ts";
 
 /** One keyword of one side of one rule, exemption or tunnel, and what it resolved to. */
 export interface KeywordResolution {
@@ -133,6 +134,7 @@ export function resolveAddressKeywords(policy: Policy, ifaces: readonly HostInte
     }),
     tunnels: policy.tunnels.map((x) => one("tunnel", x, [4, 6]).out),
   };
+  refuseResolvedTies(policy, out, resolved);
   return { policy: out, resolved };
 }
 
@@ -150,3 +152,25 @@ const dedupe = (l: AddrSpec[]): AddrSpec[] => {
   }
   return [...seen.values()];
 };
+
+/**
+ * Validation reads a keyword side as "any address", the least specific; only the resolved addresses show a
+ * tie it could not see (`remote: dns` resolving to exactly the address another rule writes, with other
+ * security and the same precedence). Such a tie is refused here as validation refuses a written one: no
+ * filter order would say which rule decides.
+ */
+function refuseResolvedTies(before: Policy, after: Policy, resolved: KeywordResolution[]): void {
+  const hasKeywords = (r: Rule) => Boolean(r.localKeywords?.length || r.remoteKeywords?.length);
+  const tie = findOverlaps(after.rules).ties.find((t) =>
+    hasKeywords(before.rules[t.first]) || hasKeywords(before.rules[t.second])
+  );
+  if (!tie) return;
+  const a = after.rules[tie.first], b = after.rules[tie.second];
+  const words = resolved.filter((x) => x.object === "rule" && (x.name === a.name || x.name === b.name))
+    .map(resolutionText).join("; ");
+  throw new KeywordResolutionError(
+    `rules "${a.name}" (${securityText(a)}) and "${b.name}" (${securityText(b)}) overlap with the same ` +
+      `precedence once their address keywords are resolved on this host (${words}): neither is more specific, ` +
+      `so no filter order says which decides. Give one of them a higher priority:`,
+  );
+}

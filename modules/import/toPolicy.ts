@@ -6,7 +6,7 @@
  * Mapping per docs/netsecurity-mapping.md; key-module limits as validate.ts/fidelity.ts enforce them.
  */
 import type { FwAuthSet, FwAuthSuite, FwCryptoSet, FwCsRule, FwPolicy, NotExpressed } from "./fwModel.ts";
-import { formatQm, parseDn, WEAK } from "../model/mod.ts";
+import { ADDRESS_KEYWORDS, formatQm, parseDn, WEAK } from "../model/mod.ts";
 import { hasDacl, SddlError, sddlToSecurityDescriptor } from "../../ffi/sddl.ts";
 import { PROTO_NAMES, WINDOWS_DEFAULT_MM_PROPOSALS, WINDOWS_DEFAULT_QM_PROPOSALS } from "../policy/mod.ts";
 
@@ -66,11 +66,11 @@ const PROTOCOL_WORDS: Record<number, string> = {
   58: "icmpv6",
 };
 /**
- * Address keywords the policy's `local`/`remote` accept. None yet: modules/model/addrKeyword.ts resolves
- * LocalSubnet, DNS, DHCP, WINS and DefaultGateway, but validation does not take them; until it does, a rule
- * scoped by a keyword is left out (listed) rather than imported for every address.
+ * Address keywords the policy's `local`/`remote` accept (LocalSubnet, DNS, DHCP, WINS, DefaultGateway:
+ * resolved on the host at plan/apply). A rule scoped by any other keyword (Intranet, Internet, ...) is left
+ * out (listed) rather than imported for every address.
  */
-const POLICY_KEYWORDS = new Set<string>();
+const POLICY_KEYWORDS: ReadonlySet<string> = new Set(ADDRESS_KEYWORDS);
 
 /** Converts a decoded Windows policy into a wfpsec document. */
 export function toPolicyDocument(fw: FwPolicy, opts: { name: string; description?: string }): ImportResult {

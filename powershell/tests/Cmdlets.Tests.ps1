@@ -130,6 +130,11 @@ Describe 'Plan, apply, show, export and remove on one simulator' {
         $plan.Simulated | Should -BeTrue
     }
 
+    It 'Test-IpsecPolicy writes the lock-out guard finding of a rule without remote scope as a warning' {
+        $null = Test-IpsecPolicy -Path $File -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -Match 'rule "domain-isolation" requires IPsec and has no remote scope'
+    }
+
     It 'Test-IpsecPolicy -Quiet returns $false while changes are pending' {
         $q = Test-IpsecPolicy -Path $File -Quiet
         $q | Should -BeOfType [bool]
@@ -162,9 +167,23 @@ Describe 'Plan, apply, show, export and remove on one simulator' {
         foreach ($c in $plan.Changes) { $text | Should -Match ([regex]::Escape("+ $($c.Kind) '$($c.Name)'")) }
     }
 
-    It 'Set-IpsecPolicy applies the policy and the engine is then in sync' {
+    It 'Set-IpsecPolicy refuses a policy requiring IPsec without remote scope (lock-out guard): nothing changes' {
+        # the domain template isolates every peer: it could cut off the session the admin works through
         $before = Get-StateFingerprint
-        $result = Set-IpsecPolicy -Path $File
+        { Set-IpsecPolicy -Path $File -ErrorAction Stop -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'WfpSec.SafetyError,Set-IpsecPolicy' -ExpectedMessage '*rule "domain-isolation" requires IPsec and has no remote scope*--force*'
+        Get-StateFingerprint | Should -Be $before
+    }
+
+    It 'Set-IpsecPolicy -WhatIf writes the lock-out findings as warnings' {
+        Set-IpsecPolicy -Path $File -WhatIf -WarningVariable w -WarningAction SilentlyContinue 6>$null
+        "$w" | Should -Match 'domain\.yaml:\d+: rule "domain-isolation" requires IPsec and has no remote scope'
+    }
+
+    It 'Set-IpsecPolicy -Force applies the policy, with the warning, and the engine is then in sync' {
+        $before = Get-StateFingerprint
+        $result = Set-IpsecPolicy -Path $File -Force -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -Match 'rule "domain-isolation" requires IPsec and has no remote scope'
         $result.PSObject.TypeNames[0] | Should -Be 'WfpSec.ApplyResult'
         $result.Outcome | Should -Be 'applied'
         $result.PolicyName | Should -Be $PolicyName
@@ -374,7 +393,7 @@ Describe 'Non-interactive sessions never act on a confirmation they could not ob
         New-SimState
         $script:File = Join-Path $TestDrive 'ni.yaml'
         New-IpsecIsolationPolicy -Kind Domain -Name $PolicyName -Path $File | Out-Null
-        Set-IpsecPolicy -Path $File | Out-Null
+        Set-IpsecPolicy -Path $File -Force -WarningAction SilentlyContinue | Out-Null
         $script:Pwsh = if ($env:PWSH) { $env:PWSH } else { (Get-Command pwsh -CommandType Application | Select-Object -First 1).Source }
         function Invoke-ChildPwsh {
             # a real child pwsh (inherits WFPSEC_ENGINE, FWPSIM_STATE, ...); -NonInteractive unless -Stdin given
@@ -524,7 +543,7 @@ Describe 'Monitoring: live events, statistics, status' {
         $before.Compliant | Should -BeFalse
         $before.Reasons | Should -Contain 'drifted'
         $before.Line | Should -Match "^wfpsec NOT COMPLIANT \(SIMULATOR\): policy 'pester-status' sha256:"
-        Set-IpsecPolicy -Path $file | Out-Null
+        Set-IpsecPolicy -Path $file -Force -WarningAction SilentlyContinue | Out-Null
         $after = Get-IpsecStatus -Path $file
         $after.Compliant | Should -BeTrue
         $after.Digest | Should -Match '^sha256:[0-9a-f]{64}$'

@@ -25,6 +25,7 @@ quickMode:
   - { name: qm, proposals: [esp-aesgcm256], userAuth: [kerberos] }
 rules:
   - name: web
+    remote: 10.0.0.0/8 # a remote scope: the lock-out guard refuses a require rule without one
     protocol: tcp
     localPorts: 443
     inbound: require
@@ -138,7 +139,7 @@ Deno.test({
       r.stderr,
       new RegExp(
         String
-          .raw`p\.yaml:16:47: error: 'CONTOSO\\Web Servers' is not known to fixture .*accounts\.json; check the spelling .* \[account-unresolved\] \(at rules\[0\]\.authorization\.machines\[1\]\)`,
+          .raw`p\.yaml:17:47: error: 'CONTOSO\\Web Servers' is not known to fixture .*accounts\.json; check the spelling .* \[account-unresolved\] \(at rules\[0\]\.authorization\.machines\[1\]\)`,
       ),
     );
     const j = await wfpsec(["apply", h.policy, "--json", ...SIM(h.state)], h.env);
@@ -146,7 +147,7 @@ Deno.test({
     assert.equal(err.type, "PolicyError");
     assert.deepEqual(
       err.diagnostics.map((d: { line: number; code: string }) => [d.line, d.code]),
-      [[16, "account-unresolved"]],
+      [[17, "account-unresolved"]],
     );
     assert.equal(await engineState(h.state), before, "nothing changed");
     // without a fixture the simulator knows no domain: said, not guessed

@@ -48,7 +48,7 @@ export const MINGW_CC = "x86_64-w64-mingw32-gcc";
 const PCH_DIR = `${ROOT}/build/oracle/pch`;
 const PRELUDE_INCLUDE =
   '#include "oracle_prelude.h" /* build/oracle/pch: winsock2, ws2tcpip, windows, ntstatus, nldef, sddl, aclapi, rpc, ' +
-  "fwptypes, fwpmtypes, iketypes, ipsectypes, iphlpapi (.h), precompiled */";
+  "fwptypes, fwpmtypes, iketypes, ipsectypes, wtsapi32, iphlpapi (.h), precompiled */";
 export const LINUX_CC = "gcc";
 
 /** Headers every mingw-compiled oracle file starts with (winsock2 first, or windows.h pulls in winsock 1). */
@@ -66,6 +66,7 @@ const MINGW_PRELUDE = [
   "#include <iketypes.h>",
   "#include <ipsectypes.h>",
   "#include <iphlpapi.h>", // IP_ADAPTER_ADDRESSES_LH and its lists (GetAdaptersAddresses, address keywords)
+  "#include <wtsapi32.h>",
 ];
 
 /**
@@ -1099,7 +1100,8 @@ export async function generate(opts: GenOptions): Promise<GenResult> {
       ? parseTypedefMembers(sdkText, `SDK_${t.name}`)
       : parseTypedefMembers(sym.code, t.name);
     if (!members) continue;
-    const listed = new Set(leaves(t.fields).map((l) => l.cPath));
+    // `table[0]` (a `table[ANY_SIZE]` member asserted through its first row) covers `table`.
+    const listed = new Set(leaves(t.fields).map((l) => l.cPath.replace(/\[0\]$/, "")));
     for (const m of members) if (!listed.has(m)) notInTables.push(`${t.name}.${m}`);
   }
 

@@ -95,6 +95,9 @@ Deno.test("every struct table, fwpsim struct and constant agrees with the Window
       "CreateFileW",
       "GetSecurityInfo",
       "GetAdaptersAddresses",
+      "WTSQuerySessionInformationW",
+      "WTSFreeMemory",
+      "GetExtendedTcpTable",
     ]
   ) {
     assert.ok(r.functions.system.some((x) => x.endsWith(`: ${f}`)), `${f} checked`);

@@ -273,6 +273,19 @@ function Test-WfpsecWouldPrompt {
     return ($c -ne 'None' -and [int]$Impact -ge [int]$c)
 }
 
+function Write-WfpsecLockoutWarning {
+    # the lock-out guard's findings of a plan/apply document (code lockout, lockout-peer-unknown) as warnings:
+    # "corp.yaml:12: rule "lan" requires IPsec for 10.0.0.5, the peer of this session (RDP)"
+    param([System.Management.Automation.PSCmdlet]$Caller, $Data)
+    foreach ($w in @(Get-WfpsecProp $Data 'warnings')) {
+        $code = [string](Get-WfpsecProp $w 'code')
+        if ($code -ne 'lockout' -and $code -ne 'lockout-peer-unknown') { continue }
+        $line = Get-WfpsecProp $w 'line'
+        $where = if ($null -ne $line) { "$(Get-WfpsecProp $w 'file'):${line}: " } else { '' }
+        $Caller.WriteWarning("$where$(Get-WfpsecProp $w 'message')")
+    }
+}
+
 function Invoke-WfpsecApplyCore {
     # plan (when -WhatIf/-Confirm will show it) -> ShouldProcess with the real plan -> apply
     param(
@@ -283,7 +296,8 @@ function Invoke-WfpsecApplyCore {
         [string]$WfpsecPath,
         [System.Management.Automation.ConfirmImpact]$Impact = 'Medium',
         # apply --confirm-within: whole seconds (the executable checks the bounds)
-        [Nullable[timespan]]$ConfirmWithin
+        [Nullable[timespan]]$ConfirmWithin,
+        [switch]$Force
     )
     $within = $null
     if ($null -ne $ConfirmWithin) {
@@ -300,6 +314,7 @@ function Invoke-WfpsecApplyCore {
             -WfpsecPath $WfpsecPath -Target $File -DeferProperty changes
         if (-not $r) { return }
         $plan = ConvertTo-WfpsecPlan $r.Data $File $r.Deferred
+        Write-WfpsecLockoutWarning $Caller $r.Data
         $text = Format-WfpsecPlanText $plan
         $armNote = if ($within) { "`nA revert is armed: unless Confirm-IpsecPolicy runs within $ConfirmWithin, the policy in force now comes back." } else { '' }
         if ($plan.AwaitingConfirmation) {
@@ -320,9 +335,11 @@ function Invoke-WfpsecApplyCore {
     if ($IfDrifted) { $argv = @('--if-drifted') + $argv; $ok = @(0, 1) }
     if ($AllowCoexist) { $argv = @('--allow-coexist') + $argv }
     if ($within) { $argv = @('--confirm-within', $within) + $argv }
+    if ($Force) { $argv = @('--force') + $argv }
     $r = Invoke-WfpsecExe -Caller $Caller -Command apply -ArgumentList $argv -SuccessExitCode $ok `
         -WfpsecPath $WfpsecPath -Target $File -DeferProperty changes
     if (-not $r) { return }
+    Write-WfpsecLockoutWarning $Caller $r.Data
     $result = ConvertTo-WfpsecApplyResult $r.Data $File $r.Deferred
     if ($result.Outcome -eq 'failed' -or $r.ExitCode -ne 0) {
         $Caller.WriteError((New-WfpsecErrorRecord -Message "wfpsec apply --if-drifted failed for '$File' (outcome '$($result.Outcome)')." `

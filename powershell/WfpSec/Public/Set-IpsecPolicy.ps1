@@ -41,6 +41,13 @@ function Set-IpsecPolicy {
     applied (WfpSec.InvalidConfirmWithin or WfpSec.UsageError). The result's ConfirmDeadline says until
     when; while an apply awaits confirmation every other apply is refused (WfpSec.SafetyError).
 
+    .PARAMETER Force
+    Use `apply --force`: apply even when the lock-out guard finds a rule that requires IPsec for the peer of a
+    remote session on this host (SSH, RDP, WinRM) or has no remote scope, or when the IKEEXT service is not
+    running. Without it (or -ConfirmWithin, for the guard) such an apply is refused (WfpSec.SafetyError) and
+    nothing changes. The findings are
+    written as warnings either way (also by -WhatIf).
+
     .PARAMETER WfpsecPath
     The wfpsec executable to run (overrides $env:WFPSEC_PATH, the module folder and PATH).
 
@@ -96,7 +103,9 @@ function Set-IpsecPolicy {
 
         [Nullable[timespan]]$ConfirmWithin,
 
-        [string]$WfpsecPath
+        [string]$WfpsecPath,
+
+        [switch]$Force
     )
     begin { $files = [System.Collections.Generic.List[string]]::new() }
     # the files are collected first: with two or more nothing may be applied at all
@@ -115,7 +124,7 @@ function Set-IpsecPolicy {
         }
         if ($files.Count -eq 1) {
             Invoke-WfpsecApplyCore -Caller $PSCmdlet -File $files[0] -IfDrifted:$IfDrifted -AllowCoexist:$AllowCoexist `
-                -ConfirmWithin $ConfirmWithin -WfpsecPath $WfpsecPath
+                -ConfirmWithin $ConfirmWithin -WfpsecPath $WfpsecPath -Force:$Force
         }
     }
 }

@@ -19,6 +19,8 @@ function Test-IpsecPolicy {
     When an earlier apply of manual SAs did not finish its SA phase (killed, or failed without undoing
     everything), the plan's IncompleteApply property describes it (policy, pid, host, state, SA contexts
     left) and InSync is $false: Set-IpsecPolicy finishes it.
+    The lock-out guard's findings (a rule that requires IPsec for the peer of a remote session on this host,
+    or has no remote scope; Set-IpsecPolicy refuses them without -Force) are written as warnings.
 
     .PARAMETER Path
     The policy file (YAML or JSON).
@@ -99,6 +101,7 @@ function Test-IpsecPolicy {
         if (-not $r) { return }
         $plan = ConvertTo-WfpsecPlan $r.Data $file $r.Deferred
         Write-WfpsecAwaitingWarning $PSCmdlet $plan.AwaitingConfirmation
+        Write-WfpsecLockoutWarning $PSCmdlet $r.Data
         if ($Quiet) { return $plan.InSync }
         $plan
     }

@@ -99,3 +99,27 @@ Deno.test("requiring IPsec in one secured direction is enough to be reported", (
     "outOnly",
   ]);
 });
+
+Deno.test("guaranteed encryption (requireEncryption) locks out like require, even with request", () => {
+  const ge = rule("ge", ["10.0.0.0/8"], { inbound: "request", outbound: "request", requireEncryption: true });
+  const req = rule("req", ["10.0.0.0/8"], { inbound: "request", outbound: "request" });
+  assert.deepEqual(lockoutFindings({ rules: [ge, req] }, "10.0.0.5").map((f) => f.rule), ["ge"]);
+});
+
+Deno.test("several peers (e.g. every WinRM connection): one finding per covered peer, with how it was found", () => {
+  const f = lockoutFindings({ rules: [rule("lan", ["10.0.0.0/8"]), rule("all", [])] }, [
+    { address: "10.0.0.5", via: "RDP" },
+    { address: "192.0.2.1", via: "WinRM" },
+    { address: "10.9.9.9", via: "WinRM" },
+  ]);
+  assert.deepEqual(f.map((x) => [x.rule, x.reason, x.peer]), [
+    ["lan", "covers-peer", "10.0.0.5"],
+    ["lan", "covers-peer", "10.9.9.9"],
+    ["all", "no-remote-scope", "10.0.0.5"],
+  ]);
+  assert.equal(
+    describeFinding(f[0]),
+    'rule "lan" requires IPsec for 10.0.0.5, the peer of this session (RDP)',
+  );
+  assert.match(describeFinding(f[2]), /covers every peer, including this session's 10\.0\.0\.5 \(RDP\)\)$/);
+});

@@ -201,3 +201,37 @@ rules:
     (e: unknown) => e instanceof PolicyError && e.diagnostics.some((d) => d.code === "ambiguous-rules"),
   );
 });
+
+Deno.test("a tie only the resolved addresses show (remote: wins = another rule's address) is refused; a priority resolves it", () => {
+  const two = (extra = "") =>
+    `${HEAD}rules:
+  - name: wins-servers
+    remote: wins
+    inbound: require
+    outbound: require
+    mainMode: mm
+    quickMode: qm
+${extra}  - name: one-host
+    remote: 10.0.0.9
+    inbound: request
+    outbound: request
+    mainMode: mm
+    quickMode: qm
+`;
+  // validation reads `wins` as "any": the other rule is more specific, no tie
+  const p = load(two());
+  assert.throws(() => resolveAddressKeywords(p, [ETH]), (e: unknown) => {
+    assert.ok(e instanceof KeywordResolutionError);
+    assert.match(
+      e.message,
+      /rules "wins-servers" \(.*\) and "one-host" \(.*\) overlap with the same precedence/,
+    );
+    assert.match(e.message, /remote wins -> 10\.0\.0\.9/);
+    return true;
+  });
+  // on a host whose WINS server is elsewhere there is nothing to refuse
+  resolveAddressKeywords(p, [{ ...ETH, wins: ["10.0.0.10"] }]);
+  // and a priority decides it
+  const withPriority = load(two("    priority: 10\n"));
+  compilePolicy(resolveAddressKeywords(withPriority, [ETH]).policy);
+});

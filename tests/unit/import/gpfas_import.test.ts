@@ -329,10 +329,12 @@ Deno.test("control characters in names and descriptions do not reach the policy"
   loadPolicy(r.text, "x.yaml");
 });
 
-Deno.test("an address keyword (LocalSubnet) leaves the rule out until the policy accepts keywords", () => {
+Deno.test("an address keyword the policy resolves (LocalSubnet) is imported as the keyword, not left out", () => {
   const r = gpo((t) => t.replace("EP2_4=192.168.50.0/24", "EP2_4=LocalSubnet"));
-  assert.ok(r.notExpressed.some((n) => n.field === "remote" && n.value === "localsubnet"));
-  assert.equal(r.counts.rules, 1);
+  assert.ok(!r.notExpressed.some((n) => n.field === "remote" && n.value === "localsubnet"));
+  assert.equal(r.counts.rules, 2);
+  const rule = (r.document as Obj).rules.find((x: Obj) => JSON.stringify(x.remote).includes("localsubnet"));
+  assert.ok(rule, JSON.stringify((r.document as Obj).rules.map((x: Obj) => x.remote)));
   loadPolicy(r.text, "x.yaml");
 });
 
