@@ -215,3 +215,55 @@ function readNote(path: string): Record<string, string> | undefined {
     return undefined;
   }
 }
+
+/** An apply awaiting confirmation as plan, show, status and doctor report it (no previous state, no keys). */
+export interface AwaitingConfirmation {
+  /** The policy the armed apply put in force. */
+  policy: { name: string; file: string };
+  armedAt: string;
+  deadline: string;
+  /** The policy the revert restores; null: the revert removes wfpsec's objects. */
+  revertsTo: string | null;
+  /** The deadline has passed and the revert has not run (yet). */
+  overdue: boolean;
+  /** Windows: the scheduled tasks that run `revert --due`. */
+  tasks: string[];
+  /** The armed record's path. */
+  record: string;
+}
+
+/** The public view of an armed record at `now`. */
+export function awaitingOf(rec: ArmedRecord, path: string, now = new Date()): AwaitingConfirmation {
+  return {
+    policy: rec.policy,
+    armedAt: rec.armedAt,
+    deadline: rec.deadline,
+    revertsTo: rec.previousPolicy,
+    overdue: now.getTime() > Date.parse(rec.deadline),
+    tasks: rec.tasks ?? [],
+    record: path,
+  };
+}
+
+/** `4m 12s`, `1h 0m 5s`, `0s`. */
+export function spanText(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60;
+  return h ? `${h}h ${m}m ${s % 60}s` : m ? `${m}m ${s % 60}s` : `${s}s`;
+}
+
+/** The one-line headline plan, show and doctor print about an apply awaiting confirmation. */
+export function awaitingHeadline(a: AwaitingConfirmation, now = new Date()): string {
+  const left = Date.parse(a.deadline) - now.getTime();
+  const what = `An apply of policy "${a.policy.name}" awaits confirmation`;
+  const to = a.revertsTo === null
+    ? "wfpsec's objects will be removed"
+    : `it will be reverted to "${a.revertsTo}"`;
+  if (!a.overdue) {
+    return `${what}: ${to} at ${a.deadline} (in ${spanText(left)}) unless \`wfpsec confirm\` runs.`;
+  }
+  const undo = a.revertsTo === null ? "the removal of wfpsec's objects" : `the revert to "${a.revertsTo}"`;
+  const tasks = a.tasks.length ? ` or check the scheduled task ${a.tasks[0]}` : "";
+  return `${what} and the revert is overdue: ${undo} was due at ${a.deadline} (${spanText(-left)} ago) ` +
+    `and has not run: run \`wfpsec revert --due\`${tasks}, or \`wfpsec confirm\` to keep it.`;
+}

@@ -95,7 +95,8 @@ export const COMMANDS: Record<string, Command> = {
       "everything) is reported first (INCOMPLETE APPLY ...; JSON incompleteApply) and makes the exit 2.\n" +
       "Address keywords (dns, dhcp, wins, defaultgateway, localsubnet) are resolved from this host's\n" +
       "adapters and shown; with the simulator or a snapshot, from --interfaces FILE (an interface fixture;\n" +
-      "the simulator also reads FWPSIM_INTERFACES).",
+      "the simulator also reads FWPSIM_INTERFACES).\n" +
+      "While an apply awaits confirmation (apply --confirm-within), the first line says until when.",
     options: { ...ENGINE_OPTS, state: { type: "string" }, interfaces: { type: "string" } },
     positionals: [1, 1],
     async run(v, [file], out) {
@@ -114,6 +115,7 @@ export const COMMANDS: Record<string, Command> = {
         const precedence = prec.policyPrecedence(loaded.rules);
         const ia = await import("./incompleteApply.ts");
         const incomplete = await ia.incompleteApplyForPlan(engine, v);
+        const armed = await (await import("./armedNotice.ts")).awaitingForOutput(engine, v, out, "plan");
         const lockout = await (await import("./lockoutGuard.ts")).checkLockout(loaded, engine.info);
         warnings.push(...lockout.warnings);
         lockout.print(out);
@@ -121,6 +123,7 @@ export const COMMANDS: Record<string, Command> = {
           out.doc({
             ...(await head("plan", engine)),
             policy: { name: loaded.name, file },
+            awaitingConfirmation: armed,
             replacesPolicy: replaces ?? null,
             warnings,
             ...addressKeywordsJson(loaded),
@@ -325,7 +328,8 @@ export const COMMANDS: Record<string, Command> = {
       "  --provider KEY|NAME    only this provider's objects (key, display name or FWPM_PROVIDER_* name)\n" +
       "  --layer LAYER          only the filters at LAYER (FWPM_LAYER_IKEEXT_V4 or IKEEXT_V4, any case, or\n" +
       "                         the layer GUID), with the providers, sublayers and contexts they use\n" +
-      'When nothing of wfpsec\'s is in force, says so (JSON: empty lists and "empty": true).',
+      'When nothing of wfpsec\'s is in force, says so (JSON: empty lists and "empty": true).\n' +
+      "While an apply awaits confirmation (apply --confirm-within), the first line says until when.",
     options: {
       ...ENGINE_OPTS,
       state: { type: "string" },
@@ -372,6 +376,7 @@ export const COMMANDS: Record<string, Command> = {
         const precedence = !wide && !layer && !empty
           ? (await import("./precedenceView.ts")).showPrecedence(engine, await providerKey())
           : undefined;
+        const armed = await (await import("./armedNotice.ts")).awaitingForOutput(engine, v, out, "show");
         if (out.json) {
           const selection: Record<string, import("../render/render.ts").Json> = {};
           if (layer) selection.layer = { layerKey: layer.key, layer: layer.name ?? null };
@@ -384,6 +389,7 @@ export const COMMANDS: Record<string, Command> = {
             ...r.jsonHead("show", engine.info),
             scope: wide ? "all" : "ours",
             ...(layer || provider ? { selection } : {}),
+            awaitingConfirmation: armed,
             empty,
             providers: providers.map(r.providerJson),
             sublayers: sublayers.map((s) => named(r.sublayerJson(s), s.providerKey)),
@@ -579,7 +585,8 @@ export const COMMANDS: Record<string, Command> = {
     summary: "engine reachable, elevated, BFE/IKEEXT services, engine kind, versions",
     usage: "wfpsec doctor [FILE] [--json] [engine options]",
     details: "Checks whether wfpsec can work here. Exit 1 when a required check fails.\n" +
-      "With FILE, also what that policy needs: IKEEXT is required when it requires IPsec anywhere.",
+      "With FILE, also what that policy needs: IKEEXT is required when it requires IPsec anywhere.\n" +
+      "An apply awaiting confirmation is a warning; its revert overdue (deadline passed) is a failed check.",
     options: { ...ENGINE_OPTS },
     positionals: [0, 1],
     async run(v, [file], out) {

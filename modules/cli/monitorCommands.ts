@@ -245,7 +245,9 @@ export const MONITOR_COMMANDS: Record<string, Command> = {
       "ours, coexisting foreign IPsec policy (other providers' filters at the IKEEXT/IPsec layers), SA counts\n" +
       "and the IKE/IPsec failures of the last hour (ours, foreign, unknown). With --json the same as one JSON\n" +
       "object on one line. Exit 0 when compliant (in sync, nothing disabled), 1 when not: drifted, disabled,\n" +
-      "or the policy or engine could not be read (the line says which). Changes nothing.",
+      "or the policy or engine could not be read (the line says which). Changes nothing.\n" +
+      "An apply awaiting confirmation (apply --confirm-within) is not compliant either: what is in force\n" +
+      "is provisional until `wfpsec confirm` (the line says AWAITING CONFIRMATION, or REVERT OVERDUE).",
     options: { ...ENGINE_OPTS },
     positionals: [1, 1],
     async run(v, [file], out) {
@@ -270,8 +272,10 @@ export const MONITOR_COMMANDS: Record<string, Command> = {
         engine = await openEngine(v, out, false);
         const { planGraph } = await import("../plan/plan.ts");
         const plan = planGraph(loaded.graph, engine);
+        const { readAwaiting } = await import("./armedNotice.ts");
+        const armed = await readAwaiting(engine, v["sim-state"] as string | undefined);
         return await print(
-          st.statusOf({ engine, graph: loaded.graph, name: loaded.name, file, plan }),
+          st.statusOf({ engine, graph: loaded.graph, name: loaded.name, file, plan, armed }),
           engine,
         );
       } catch (e) {

@@ -98,6 +98,7 @@ export async function runDoctor(
           ).join("; ") + (others.length ? `; ${others.length} other than wfpsec: see plan's coexistence` : "")
           : "none",
       });
+      checks.push(await confirmationCheck(engine.info.kind, req.simState ?? Deno.env.get("FWPSIM_STATE")));
     } finally {
       engine.close();
     }
@@ -162,4 +163,26 @@ export async function runDoctor(
     ...(engineInfo ? { engine: engineInfo } : {}),
     ...(ipsecProviders ? { ipsecProviders } : {}),
   };
+}
+
+/**
+ * Whether an apply awaits confirmation (`apply --confirm-within`): a warning while it does, a failed check
+ * when its revert is overdue (the deadline passed and `revert --due` has not run) or its record is corrupt.
+ */
+async function confirmationCheck(kind: string, simState: string | undefined): Promise<Check> {
+  const name = "awaiting confirmation";
+  const { applyLockPath } = await import("../apply/lock.ts");
+  const lock = applyLockPath(kind, simState);
+  if (!lock) return { name, ok: true, required: false, detail: "skipped: this engine keeps no apply state" };
+  const armed = await import("../apply/armed.ts");
+  const path = armed.armedRecordPath(lock);
+  try {
+    const rec = armed.readArmed(path);
+    if (!rec) return { name, ok: true, required: false, detail: "no apply awaits confirmation" };
+    const a = armed.awaitingOf(rec, path);
+    return { name, ok: false, required: a.overdue, detail: armed.awaitingHeadline(a) };
+  } catch (e) {
+    const why = e instanceof armed.ConfirmError ? e.message : `cannot read ${path}: ${(e as Error).message}`;
+    return { name, ok: false, required: true, detail: why };
+  }
 }

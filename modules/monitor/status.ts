@@ -3,8 +3,9 @@
  * Remediations, a ConfigMgr configuration item): is this host on its declared IPsec policy? The line names
  * the policy and its digest, says in sync or drifted (with the plan's counts), counts disabled objects of
  * ours, names coexisting foreign IPsec policy (other providers' filters at the IKEEXT/IPsec layers), the SA
- * counts and the failures of the last hour (tied to rules: ours, foreign, unknown). Compliant means in sync
- * and nothing of ours disabled; anything else, and any error, is not compliant.
+ * counts and the failures of the last hour (tied to rules: ours, foreign, unknown). Compliant means in sync,
+ * nothing of ours disabled and no apply awaiting confirmation (`apply --confirm-within`: what is in force is
+ * provisional, its revert is due at the deadline); anything else, and any error, is not compliant.
  */
 import type { Engine, NetEvent1 } from "../engine/mod.ts";
 import type { ObjectGraph } from "../graph/mod.ts";
@@ -28,6 +29,16 @@ const IPSEC_LAYERS = [
   LAYERS.FWPM_LAYER_IPSEC_V6,
 ];
 
+/** An apply awaiting confirmation (modules/apply/armed.ts AwaitingConfirmation, as the status reports it). */
+export interface StatusAwaiting {
+  policy: { name: string; file: string };
+  deadline: string;
+  /** The policy the revert restores; null: it removes wfpsec's objects. */
+  revertsTo: string | null;
+  /** The deadline passed and the revert has not run. */
+  overdue: boolean;
+}
+
 /** The status of one host against one policy. */
 export interface StatusReport {
   compliant: boolean;
@@ -43,6 +54,8 @@ export interface StatusReport {
     | { filters: number; providers: { key: string | null; name: string | null; filters: number }[] }
     | null;
   sas: { ike: number; ipsec: number; contexts: number } | null;
+  /** The apply awaiting confirmation on this host, or null (also when the status could not be determined). */
+  awaitingConfirmation: StatusAwaiting | null;
   failures: {
     windowMinutes: number;
     total: number;
@@ -63,6 +76,8 @@ export interface StatusInput {
   file: string;
   /** The plan's result (planGraph). */
   plan: { inSync: boolean; summary: PlanSummary };
+  /** The apply awaiting confirmation (cli/armedNotice.ts readAwaiting), if any. */
+  armed?: StatusAwaiting | null;
   now?: Date;
 }
 
@@ -137,6 +152,8 @@ export function statusOf(inp: StatusInput): StatusReport {
   if (!inp.plan.inSync) reasons.push("drifted");
   if (providerDisabled) reasons.push("provider disabled");
   if (disabledFilters.length) reasons.push(`${disabledFilters.length} filter(s) disabled`);
+  const a = inp.armed ?? null;
+  if (a) reasons.push(a.overdue ? "revert overdue" : "awaiting confirmation");
   return {
     compliant: reasons.length === 0,
     simulated: engine.info.simulated,
@@ -154,6 +171,12 @@ export function statusOf(inp: StatusInput): StatusReport {
       providers: [...byProvider.values()].sort((a, b) => b.filters - a.filters),
     },
     sas,
+    awaitingConfirmation: a && {
+      policy: a.policy,
+      deadline: a.deadline,
+      revertsTo: a.revertsTo,
+      overdue: a.overdue,
+    },
     failures,
     error: null,
   };
@@ -183,6 +206,7 @@ export function errorStatus(
     disabled: null,
     foreign: null,
     sas: null,
+    awaitingConfirmation: null,
     failures: null,
     error: { type, message },
   };
@@ -228,6 +252,18 @@ export function statusLine(r: StatusReport): string {
           (fo.providers.length > 3 ? `, +${fo.providers.length - 3} more` : "")
         : "foreign IPsec policy: none",
     );
+    const a = r.awaitingConfirmation;
+    if (a) {
+      const to = a.revertsTo === null
+        ? "undone (wfpsec's objects removed)"
+        : `reverted to '${clip(a.revertsTo, 80)}'`;
+      const apply = `the apply of '${clip(a.policy.name, 80)}'`;
+      parts.push(
+        a.overdue
+          ? `REVERT OVERDUE: ${apply} was due to be ${to} at ${a.deadline}; run wfpsec revert --due`
+          : `AWAITING CONFIRMATION: ${apply} is ${to} at ${a.deadline} unless wfpsec confirm runs`,
+      );
+    }
     if (r.sas) parts.push(`SAs: ${r.sas.ike} IKE, ${r.sas.ipsec} IPsec, ${r.sas.contexts} manual`);
     if (r.failures) {
       const f = r.failures;
@@ -262,6 +298,11 @@ export function statusJsonLine(head: Record<string, unknown>, r: StatusReport): 
     slim.foreign.providers = slim.foreign.providers.map((p) => ({ ...p, name: p.name && clip(p.name, 40) }));
   }
   slim.policy.file = clip(slim.policy.file, 200);
+  if (slim.awaitingConfirmation) {
+    const a = slim.awaitingConfirmation;
+    a.policy = { name: clip(a.policy.name, 80), file: clip(a.policy.file, 200) };
+    a.revertsTo = a.revertsTo && clip(a.revertsTo, 80);
+  }
   slim.policy.name = slim.policy.name && clip(slim.policy.name, 80);
   const reduced = { ...head, ...slim };
   text = JSON.stringify({ ...reduced, line: clip(statusLine(slim), 600) });

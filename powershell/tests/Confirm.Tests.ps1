@@ -112,3 +112,59 @@ Describe 'Set-IpsecPolicy -ConfirmWithin and Confirm-IpsecPolicy' {
         (Confirm-IpsecPolicy).Outcome | Should -Be 'confirmed'
     }
 }
+
+Describe 'An apply awaiting confirmation shows in Test-IpsecPolicy, Get-IpsecPolicy and Get-IpsecStatus' {
+    BeforeEach {
+        New-SimState | Out-Null
+        (Set-IpsecPolicy -Path $A).Outcome | Should -Be 'applied'
+    }
+
+    It 'sets AwaitingConfirmation (and warns) until Confirm-IpsecPolicy; the status is not compliant meanwhile' {
+        $r = Set-IpsecPolicy -Path $B -ConfirmWithin 00:10:00
+        $plan = Test-IpsecPolicy $B -WarningVariable w -WarningAction SilentlyContinue
+        $plan.InSync | Should -BeTrue
+        $aw = $plan.AwaitingConfirmation
+        $aw.PSObject.TypeNames[0] | Should -Be 'WfpSec.AwaitingConfirmation'
+        $aw.PolicyName | Should -Be 'pester-confirm-b'
+        $aw.Path | Should -Be $B
+        $aw.RevertsTo | Should -Be 'pester-confirm-a'
+        $aw.Overdue | Should -BeFalse
+        $aw.Deadline | Should -BeOfType ([datetime])
+        $aw.Deadline.ToUniversalTime() | Should -Be $r.ConfirmDeadline.ToUniversalTime()
+        "$w" | Should -BeLike "The apply of policy 'pester-confirm-b' awaits confirmation: it is reverted to 'pester-confirm-a' at *Z unless Confirm-IpsecPolicy runs."
+
+        $state = Get-IpsecPolicy -WarningVariable w2 -WarningAction SilentlyContinue
+        $state.AwaitingConfirmation.PolicyName | Should -Be 'pester-confirm-b'
+        "$w2" | Should -BeLike '*awaits confirmation*'
+
+        $s = Get-IpsecStatus -Path $B
+        $s.Compliant | Should -BeFalse
+        $s.InSync | Should -BeTrue
+        $s.Reasons | Should -Be @('awaiting confirmation')
+        $s.AwaitingConfirmation.RevertsTo | Should -Be 'pester-confirm-a'
+        $s.Line | Should -Match 'AWAITING CONFIRMATION'
+        $text = Get-HostOutput { Set-IpsecPolicy -Path $A -WhatIf }
+        $text | Should -Match "This apply will be refused: the apply of policy 'pester-confirm-b' awaits confirmation"
+
+        (Confirm-IpsecPolicy).Outcome | Should -Be 'confirmed'
+        $after = Test-IpsecPolicy $B -WarningVariable w3
+        $after.AwaitingConfirmation | Should -BeNullOrEmpty
+        $w3.Count | Should -Be 0
+        (Get-IpsecPolicy).AwaitingConfirmation | Should -BeNullOrEmpty
+        (Get-IpsecStatus -Path $B).Compliant | Should -BeTrue
+    }
+
+    It 'says when the revert is overdue (deadline passed, revert --due not yet run)' {
+        Set-IpsecPolicy -Path $B -ConfirmWithin 00:10:00 | Out-Null
+        $rec = "$env:FWPSIM_STATE.wfpsec-apply.confirm.json"
+        $doc = Get-Content -LiteralPath $rec -Raw | ConvertFrom-Json
+        $doc.deadline = [datetime]::UtcNow.AddMinutes(-2).ToString('o')
+        Set-Content -LiteralPath $rec -Value ($doc | ConvertTo-Json -Depth 20)
+        $plan = Test-IpsecPolicy $B -WarningVariable w -WarningAction SilentlyContinue
+        $plan.AwaitingConfirmation.Overdue | Should -BeTrue
+        "$w" | Should -BeLike "*its revert is overdue*run 'wfpsec revert --due'*"
+        $s = Get-IpsecStatus -Path $B
+        $s.Reasons | Should -Be @('revert overdue')
+        $s.Line | Should -Match 'REVERT OVERDUE'
+    }
+}

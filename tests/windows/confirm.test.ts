@@ -3,7 +3,8 @@
  * - CR1/CR2: the two revert tasks schtasks.exe creates from wfpsec's XML read back as SYSTEM tasks, the
  *   deadline task with a start boundary at the same instant as the deadline given in UTC (+00:00), the
  *   start-up task with a boot trigger; disarming deletes both;
- * - CR3: end to end on the real BFE with the CLI: `apply --confirm-within` creates the tasks, `confirm`
+ * - CR3: end to end on the real BFE with the CLI: `apply --confirm-within` creates the tasks (plan and status
+ *   show the apply awaiting confirmation), `confirm`
  *   deletes them; an unconfirmed apply is reverted when its deadline task runs (started with schtasks /Run
  *   once the deadline passed, as Task Scheduler would), the previous policy plans in sync and the tasks are
  *   gone. Runs only when nothing of wfpsec's is in force (it must not disturb a host's policy) and removes
@@ -114,6 +115,17 @@ Deno.test({
         h.close();
       }
       assert.ok(schtasks(["/Query", "/TN", DEADLINE_TASK]).ok);
+      // Visible while armed (tests/cli/confirm_visible.test.ts): plan names the apply, what comes back and
+      // the tasks; status is not compliant.
+      const plan = JSON.parse((await wfpsec(["plan", b, "--json"])).stdout);
+      assert.equal(plan.awaitingConfirmation?.revertsTo, "wfpsec-it-confirm-a");
+      assert.deepEqual(plan.awaitingConfirmation?.tasks, [DEADLINE_TASK, STARTUP_TASK]);
+      const status = await wfpsec(["status", b]);
+      assert.equal(status.code, 1, status.stdout);
+      assert.match(
+        status.stdout,
+        /; AWAITING CONFIRMATION: the apply of 'wfpsec-it-confirm-b' is reverted to /,
+      );
       assert.equal((await wfpsec(["confirm"])).code, 0);
       assert.equal(schtasks(["/Query", "/TN", DEADLINE_TASK]).ok, false);
       assert.equal(schtasks(["/Query", "/TN", STARTUP_TASK]).ok, false);

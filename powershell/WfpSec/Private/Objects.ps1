@@ -105,10 +105,43 @@ function ConvertTo-WfpsecPlan {
         # what the policy's address keywords stood for in this run (issue 15): one object per keyword
         AddressKeywords = @(ConvertTo-WfpsecAddressKeywords (Get-WfpsecProp $Data 'addressKeywords'))
     }
+    $plan | Add-Member -NotePropertyName AwaitingConfirmation -NotePropertyValue (ConvertTo-WfpsecAwaiting $Data)
     Add-WfpsecLazyList $plan Changes $Data changes $Deferred 'WfpSec.PlanChange'
     # authorization account names and the SIDs they resolved to on the host (issue 15 item 4)
     Add-WfpsecLazyList $plan Accounts $Data accounts $Deferred 'WfpSec.Account'
     $plan
+}
+
+function ConvertTo-WfpsecAwaiting {
+    # plan/show/status JSON `awaitingConfirmation`: an apply -ConfirmWithin not yet confirmed, or $null
+    param($Data)
+    $a = Get-WfpsecProp $Data 'awaitingConfirmation'
+    if ($null -eq $a) { return $null }
+    $policy = Get-WfpsecProp $a 'policy'
+    $o = [pscustomobject]@{
+        PSTypeName = 'WfpSec.AwaitingConfirmation'
+        PolicyName = [string](Get-WfpsecProp $policy 'name')
+        Path       = [string](Get-WfpsecProp $policy 'file')
+        Deadline   = ConvertTo-WfpsecTime (Get-WfpsecProp $a 'deadline')
+        RevertsTo  = Get-WfpsecProp $a 'revertsTo'
+        Overdue    = [bool](Get-WfpsecProp $a 'overdue')
+    }
+    $o
+}
+
+function Write-WfpsecAwaitingWarning {
+    # Test-IpsecPolicy and Get-IpsecPolicy: a pending revert is said, not only set on the object
+    param([System.Management.Automation.PSCmdlet]$Caller, $Awaiting)
+    if ($null -eq $Awaiting) { return }
+    $when = $Awaiting.Deadline.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ', [cultureinfo]::InvariantCulture)
+    $to = if ($null -eq $Awaiting.RevertsTo) { "wfpsec's objects are removed" } else { "it is reverted to '$($Awaiting.RevertsTo)'" }
+    $msg = if ($Awaiting.Overdue) {
+        "The apply of policy '$($Awaiting.PolicyName)' awaits confirmation and its revert is overdue (due at $when): " +
+        "run 'wfpsec revert --due' or check the scheduled task, or Confirm-IpsecPolicy to keep it."
+    } else {
+        "The apply of policy '$($Awaiting.PolicyName)' awaits confirmation: $to at $when unless Confirm-IpsecPolicy runs."
+    }
+    $Caller.WriteWarning($msg)
 }
 
 function ConvertTo-WfpsecApplyResult {
@@ -194,6 +227,7 @@ function ConvertTo-WfpsecPolicyState {
         FilterCount          = Get-WfpsecListCount $Data 'filters' $Deferred
         Providers            = $providers
     }
+    $state | Add-Member -NotePropertyName AwaitingConfirmation -NotePropertyValue (ConvertTo-WfpsecAwaiting $Data)
     Add-WfpsecLazyList $state SubLayers $Data 'sublayers' $Deferred 'WfpSec.SubLayer'
     Add-WfpsecLazyList $state ProviderContexts $Data 'providerContexts' $Deferred 'WfpSec.ProviderContext'
     Add-WfpsecLazyList $state Filters $Data 'filters' $Deferred 'WfpSec.Filter'
@@ -283,6 +317,13 @@ function Invoke-WfpsecApplyCore {
         Write-WfpsecLockoutWarning $Caller $r.Data
         $text = Format-WfpsecPlanText $plan
         $armNote = if ($within) { "`nA revert is armed: unless Confirm-IpsecPolicy runs within $ConfirmWithin, the policy in force now comes back." } else { '' }
+        if ($plan.AwaitingConfirmation) {
+            # the executable refuses every apply while one awaits confirmation: -WhatIf says so up front
+            $aw = $plan.AwaitingConfirmation
+            $when = $aw.Deadline.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ', [cultureinfo]::InvariantCulture)
+            $armNote += "`nThis apply will be refused: the apply of policy '$($aw.PolicyName)' awaits confirmation (deadline $when); " +
+            "run Confirm-IpsecPolicy to keep it, or revert it, first."
+        }
         if (-not (Confirm-WfpsecAction -Caller $Caller -Description "Apply IPsec $text$armNote" -Query "Apply IPsec $text$armNote`nApply these changes?" -Caption 'Apply IPsec policy')) {
             return
         }

@@ -8,6 +8,9 @@ function Get-IpsecPolicy {
     policy wfpsec applied, the engine, and the decoded providers, sublayers, provider contexts and filters
     (WfpSec.Filter objects, etc.) that wfpsec owns (-All: every object in the engine). The default view is
     one compact line; pipe to Format-List for the detail, or expand .Filters.
+    AwaitingConfirmation (WfpSec.AwaitingConfirmation: PolicyName, Path, Deadline, RevertsTo, Overdue) is set,
+    and a warning says so, while an apply made with Set-IpsecPolicy -ConfirmWithin awaits
+    Confirm-IpsecPolicy; $null otherwise.
 
     With -Path, runs `wfpsec validate <file> --json` and returns one WfpSec.PolicyFile object per file
     (name, full path, valid flag, errors and warnings with file:line:column). An invalid file also writes
@@ -77,7 +80,12 @@ function Get-IpsecPolicy {
             if ($State) { $argv += @('--state', (Resolve-WfpsecPath $PSCmdlet $State)) }
             $r = Invoke-WfpsecExe -Caller $PSCmdlet -Command show -ArgumentList $argv -WfpsecPath $WfpsecPath `
                 -DeferProperty filters, providerContexts, sublayers
-            if ($r) { ConvertTo-WfpsecPolicyState $r.Data $r.Deferred }
+            if ($r) {
+                # (not $state: that is the -State parameter, a [string])
+                $inForce = ConvertTo-WfpsecPolicyState $r.Data $r.Deferred
+                Write-WfpsecAwaitingWarning $PSCmdlet $inForce.AwaitingConfirmation
+                $inForce
+            }
             return
         }
         foreach ($p in $Path) {

@@ -11,6 +11,11 @@ function Get-IpsecStatus {
     detection script or a ConfigMgr configuration item should print. A policy or engine error is a
     non-compliant status with .error set, not an error record: a detection script always gets an answer.
 
+    While an apply made with Set-IpsecPolicy -ConfirmWithin awaits Confirm-IpsecPolicy, the status is not
+    compliant (Reasons 'awaiting confirmation', or 'revert overdue' once the deadline passed without a
+    revert): what is in force is provisional. AwaitingConfirmation (WfpSec.AwaitingConfirmation: PolicyName,
+    Path, Deadline, RevertsTo, Overdue) says which apply and until when; $null when none.
+
     .PARAMETER Path
     The policy file.
 
@@ -54,6 +59,7 @@ function Get-IpsecStatus {
             foreign    = Get-WfpsecProp $d 'foreign'
             sas        = Get-WfpsecProp $d 'sas'
             failures   = Get-WfpsecProp $d 'failures'
+            AwaitingConfirmation = ConvertTo-WfpsecAwaiting $d
             error      = Get-WfpsecProp $d 'error'
             Path       = $Path
         }

@@ -9,6 +9,10 @@ function Test-IpsecPolicy {
     (WfpSec.PlanChange objects in the Changes property). Nothing is changed. With -Quiet it returns only
     $true (in sync) or $false (changes pending).
 
+    AwaitingConfirmation (WfpSec.AwaitingConfirmation: PolicyName, Path, Deadline, RevertsTo, Overdue) is set
+    while an apply made with Set-IpsecPolicy -ConfirmWithin awaits Confirm-IpsecPolicy (a warning says so);
+    $null otherwise.
+
     The path is bound from the pipeline by property name (Path, FullName), so the output of
     Get-IpsecPolicy -Path and of Get-ChildItem can be piped in.
 
@@ -96,6 +100,7 @@ function Test-IpsecPolicy {
             -WfpsecPath $WfpsecPath -Target $file -DeferProperty changes
         if (-not $r) { return }
         $plan = ConvertTo-WfpsecPlan $r.Data $file $r.Deferred
+        Write-WfpsecAwaitingWarning $PSCmdlet $plan.AwaitingConfirmation
         Write-WfpsecLockoutWarning $PSCmdlet $r.Data
         if ($Quiet) { return $plan.InSync }
         $plan

@@ -92,3 +92,49 @@ Deno.test("lines never exceed 2,048 characters, whatever the names and messages"
   assert.ok(t.length <= STATUS_LINE_MAX && jl.length <= STATUS_LINE_MAX, `${t.length} ${jl.length}`);
   assert.equal(JSON.parse(jl).compliant, true);
 });
+
+Deno.test("an apply awaiting confirmation: NOT COMPLIANT even in sync (what is in force is provisional)", () => {
+  const { g, e } = engineWith();
+  const armed = {
+    policy: { name: "sample", file: "p.yaml" },
+    deadline: "2026-12-03T09:00:00.000Z",
+    revertsTo: "old",
+    overdue: false,
+  };
+  const r = statusOf({ engine: e, graph: g, name: "sample", file: "p.yaml", plan: IN_SYNC, armed });
+  assert.equal(r.compliant, false);
+  assert.deepEqual(r.reasons, ["awaiting confirmation"]);
+  assert.deepEqual(r.awaitingConfirmation, armed);
+  assert.match(
+    statusLine(r),
+    /; AWAITING CONFIRMATION: the apply of 'sample' is reverted to 'old' at 2026-12-03T09:00:00\.000Z unless/,
+  );
+  const late = statusOf({
+    engine: e,
+    graph: g,
+    name: "sample",
+    file: "p.yaml",
+    plan: IN_SYNC,
+    armed: { ...armed, revertsTo: null, overdue: true },
+  });
+  assert.deepEqual(late.reasons, ["revert overdue"]);
+  assert.match(statusLine(late), /; REVERT OVERDUE: the apply of 'sample' was due to be undone \(wfpsec's/);
+  assert.equal(
+    statusOf({ engine: e, graph: g, name: "s", file: "p", plan: IN_SYNC }).awaitingConfirmation,
+    null,
+  );
+  // Long names and paths still fit the 2,048 characters, the verdict kept.
+  const long = "n".repeat(5000);
+  const big = statusOf({
+    engine: e,
+    graph: g,
+    name: long,
+    file: long,
+    plan: IN_SYNC,
+    armed: { ...armed, policy: { name: long, file: long }, revertsTo: long },
+  });
+  const t = statusLine(big), jl = statusJsonLine({ schemaVersion: 1, command: "status" }, big);
+  assert.ok(t.length <= STATUS_LINE_MAX && jl.length <= STATUS_LINE_MAX, `${t.length} ${jl.length}`);
+  assert.equal(JSON.parse(jl).compliant, false);
+  assert.match(t, /AWAITING CONFIRMATION/);
+});
