@@ -42,6 +42,17 @@ async function paths(engine: import("../engine/mod.ts").Engine, v: Values) {
   return lock ? { record: armedRecordPath(lock), note: revertedNotePath(lock) } : undefined;
 }
 
+/** The record paths `confirm` and `revert` work on; a UsageError for an engine that keeps no state. */
+async function recordPaths(engine: import("../engine/mod.ts").Engine, v: Values, command: string) {
+  const p = await paths(engine, v);
+  if (!p) {
+    throw new (await import("../errors.ts")).UsageError(
+      `${command} needs an engine whose state outlives this process`,
+    );
+  }
+  return p;
+}
+
 /** What the apply command does about confirm/revert: parse the option, apply (armed or not), report. */
 export interface ApplyGate {
   /** Milliseconds of `--confirm-within`, when given. */
@@ -171,12 +182,7 @@ export const CONFIRM_COMMAND: Command = {
   async run(v, _pos, out) {
     const engine = await openEngine(v, out, false);
     try {
-      const p = await paths(engine, v);
-      if (!p) {
-        throw new (await import("../errors.ts")).UsageError(
-          `confirm needs an engine whose state outlives this process`,
-        );
-      }
+      const p = await recordPaths(engine, v, "confirm");
       const { confirmArmed } = await import("../apply/armed.ts");
       const r = await underApplyLock(engine, v, out, "confirm", () => confirmArmed(p.record, p.note));
       if (r.armed?.tasks.length) {
@@ -216,12 +222,7 @@ export const REVERT_COMMAND: Command = {
   async run(v, _pos, out) {
     const engine = await openEngine(v, out, false);
     try {
-      const p = await paths(engine, v);
-      if (!p) {
-        throw new (await import("../errors.ts")).UsageError(
-          `revert needs an engine whose state outlives this process`,
-        );
-      }
+      const p = await recordPaths(engine, v, "revert");
       const { revertArmed } = await import("../apply/confirm.ts");
       const key = await providerKey();
       const r = await underApplyLock(

@@ -5,40 +5,12 @@
  * crosses processes through fwpsim's state file, a Windows path). Every output must say it is the simulator.
  */
 import assert from "node:assert/strict";
+import { type CliRun, wfpsecOnWindows } from "../support/windowsCli.ts";
 
 const onWindows = Deno.build.os === "windows";
-const cli = onWindows ? new URL("../../cli.ts", import.meta.url) : undefined;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function wfpsec(statePath: string, ...args: string[]): Promise<Run> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-ffi",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
-      "--allow-run",
-      "--allow-sys",
-      "--no-check",
-      cli!.href,
-      ...args,
-    ],
-    // The production default on Windows; only the simulator's state file is test-specific.
-    env: { FWPSIM_STATE: statePath, NO_COLOR: "1", WFPSEC_ENGINE: "", WFPSEC_FWPSIM_LIB: "" },
-    stdin: "null",
-  }).output();
-  return {
-    code: out.code,
-    stdout: new TextDecoder().decode(out.stdout),
-    stderr: new TextDecoder().decode(out.stderr),
-  };
-}
+type Run = CliRun;
+const wfpsec = wfpsecOnWindows;
 
 function doc(r: Run, command: string): Record<string, unknown> {
   assert.ok(r.stdout.trim().startsWith("{"), `${command}: not JSON:\n${r.stdout}\n${r.stderr}`);

@@ -6,34 +6,13 @@
  * the Windows engine, so no scheduled task is armed (the JSON says so: `tasks` is empty).
  */
 import assert from "node:assert/strict";
+import { wfpsecOnWindows } from "../support/windowsCli.ts";
 
 const onWindows = Deno.build.os === "windows";
-const cli = onWindows ? new URL("../../cli.ts", import.meta.url) : undefined;
 
 async function wfpsec(statePath: string, ...args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-ffi",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
-      "--allow-run",
-      "--allow-sys",
-      "--no-check",
-      cli!.href,
-      ...args,
-      "--json",
-    ],
-    env: { FWPSIM_STATE: statePath, NO_COLOR: "1", WFPSEC_ENGINE: "", WFPSEC_FWPSIM_LIB: "" },
-    stdin: "null",
-  }).output();
-  const stdout = new TextDecoder().decode(out.stdout);
-  return {
-    code: out.code,
-    doc: JSON.parse(stdout) as Record<string, unknown>,
-    stderr: new TextDecoder().decode(out.stderr),
-  };
+  const r = await wfpsecOnWindows(statePath, ...args, "--json");
+  return { code: r.code, doc: JSON.parse(r.stdout) as Record<string, unknown>, stderr: r.stderr };
 }
 
 const exists = (p: string) => {

@@ -5,34 +5,12 @@
  * finished (a file `plan` may have open). Windows paths, each command a new process.
  */
 import assert from "node:assert/strict";
+import { wfpsecOnWindows } from "../support/windowsCli.ts";
 import { acquireApplyLock } from "../../modules/apply/lock.ts";
 
 const onWindows = Deno.build.os === "windows";
-const cli = onWindows ? new URL("../../cli.ts", import.meta.url) : undefined;
 
-async function wfpsec(statePath: string, ...args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-ffi",
-      "--allow-read",
-      "--allow-write",
-      "--allow-env",
-      "--allow-run",
-      "--allow-sys",
-      "--no-check",
-      cli!.href,
-      ...args,
-    ],
-    env: { FWPSIM_STATE: statePath, NO_COLOR: "1", WFPSEC_ENGINE: "", WFPSEC_FWPSIM_LIB: "" },
-    stdin: "null",
-  }).output();
-  return {
-    code: out.code,
-    stdout: new TextDecoder().decode(out.stdout),
-    stderr: new TextDecoder().decode(out.stderr),
-  };
-}
+const wfpsec = wfpsecOnWindows;
 
 Deno.test({
   name: onWindows
