@@ -6,37 +6,10 @@
  * always ends with both succeeding and the engine holding exactly one of the two versions.
  */
 import assert from "node:assert/strict";
-import { engineState, FLAGS, haveSim, ROOT, spawnWfpsec, tempDir, testPolicy, wfpsec } from "./helpers.ts";
+import { engineState, haveSim, holdLock, spawnWfpsec, tempDir, testPolicy, wfpsec } from "./helpers.ts";
 
 const ignore = !haveSim();
 const SIM = (state: string) => ["--engine", "sim", "--sim-state", state];
-
-/** Starts a process that holds the apply lock at `path` until its stdin closes; resolves once it holds it. */
-async function holdLock(path: string): Promise<{ child: Deno.ChildProcess; release(): Promise<void> }> {
-  const code = `import { acquireApplyLock } from "${ROOT}/modules/apply/lock.ts";
-const l = acquireApplyLock(${JSON.stringify(path)}, { command: "test-holder" });
-console.log("held");
-for await (const _ of Deno.stdin.readable) { /* until closed */ }
-l.release();`;
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["eval", ...FLAGS.filter((f) => f !== "--no-check"), code],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
-  const reader = child.stdout.getReader();
-  const first = await reader.read();
-  assert.match(new TextDecoder().decode(first.value), /held/);
-  reader.releaseLock();
-  return {
-    child,
-    async release() {
-      await child.stdin.close();
-      await child.stdout.cancel();
-      await child.status;
-    },
-  };
-}
 
 Deno.test({
   name: "an apply waits for the apply lock and gives up naming its holder; nothing changed",

@@ -138,3 +138,32 @@ export function haveSim(): boolean {
     return false;
   }
 }
+
+/** Starts a process that holds the apply lock at `path` until its stdin closes; resolves once it holds it. */
+export async function holdLock(
+  path: string,
+): Promise<{ child: Deno.ChildProcess; release(): Promise<void> }> {
+  const code = `import { acquireApplyLock } from "${ROOT}/modules/apply/lock.ts";
+const l = acquireApplyLock(${JSON.stringify(path)}, { command: "test-holder" });
+console.log("held");
+for await (const _ of Deno.stdin.readable) { /* until closed */ }
+l.release();`;
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["eval", ...FLAGS.filter((f) => f !== "--no-check"), code],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const reader = child.stdout.getReader();
+  const first = await reader.read();
+  assert.match(new TextDecoder().decode(first.value), /held/);
+  reader.releaseLock();
+  return {
+    child,
+    async release() {
+      await child.stdin.close();
+      await child.stdout.cancel();
+      await child.status;
+    },
+  };
+}
