@@ -42,7 +42,7 @@ Describe 'Authorization account names' {
 
     It 'Set-IpsecPolicy applies it and returns the accounts granted; the next plan is in sync' {
         $file = New-NamesPolicy '["CONTOSO\\Domain Computers"]'
-        $r = Set-IpsecPolicy -Path $file
+        $r = Set-IpsecPolicy -Path $file -Force
         $r.Outcome | Should -Be 'applied'
         $r.Accounts.Sid | Should -Be 'S-1-5-21-1004336348-1177238915-682003330-515'
         Test-IpsecPolicy -Path $file -Quiet | Should -BeTrue
@@ -51,7 +51,7 @@ Describe 'Authorization account names' {
     It 'an unknown name is a PolicyError record naming it, and nothing is applied' {
         $file = New-NamesPolicy '["CONTOSO\\Web Servers"]'
         $before = (Get-FileHash -LiteralPath $env:FWPSIM_STATE -Algorithm SHA256).Hash
-        $r = Set-IpsecPolicy -Path $file -ErrorVariable ev -ErrorAction SilentlyContinue
+        $r = Set-IpsecPolicy -Path $file -Force -ErrorVariable ev -ErrorAction SilentlyContinue
         $r | Should -BeNullOrEmpty
         $ev.Count | Should -Be 1
         $ev[0].FullyQualifiedErrorId | Should -Be 'WfpSec.PolicyError,Set-IpsecPolicy'

@@ -20,7 +20,7 @@ BeforeAll {
     }
     $script:File = Join-Path $TestDrive 'domain.yaml'
     New-IpsecIsolationPolicy -Kind Domain -Name 'pester-incomplete' -Authentication kerberos -Path $File | Out-Null
-    Set-IpsecPolicy -Path $File | Out-Null
+    Set-IpsecPolicy -Path $File -Force | Out-Null
     # What an apply killed after its filter transaction leaves (fwpsim: beside the state file).
     $script:Record = "$($env:FWPSIM_STATE).wfpsec-incomplete-apply.json"
     [ordered]@{
@@ -48,7 +48,7 @@ Describe 'An incomplete apply left by an earlier run' {
     }
 
     It 'Set-IpsecPolicy finishes it and clears the record' {
-        $r = Set-IpsecPolicy -Path $File
+        $r = Set-IpsecPolicy -Path $File -Force
         $r.Outcome | Should -Be 'in-sync'
         $r.IncompleteApply.resolution | Should -Be 'finished'
         Test-Path -LiteralPath $Record | Should -BeFalse
