@@ -10,7 +10,7 @@
  * refuses a pointer outside it. That is also how the unit tests run it, over buffers built from the tables.
  */
 import { ADAPTER_API } from "./constants.ts";
-import { layoutOf } from "./structs.ts";
+import { fieldOffset, layoutOf } from "./structs.ts";
 import { type ErrorType, WfpsecError } from "./wfpsecError.ts";
 
 /** The dlopen table (Win64: ULONG is u32, pointers are buffers). */
@@ -49,15 +49,7 @@ export interface Adapter {
 /** Longest list walk accepted: a cycle in a corrupt list must not hang the scheduled task. */
 const MAX_NODES = 4096;
 
-const offsets = new Map<string, Map<string, number>>();
-/** Offset of `field` in struct `name`, from the table (the only source of the layout). */
-function off(name: string, field: string): number {
-  let m = offsets.get(name);
-  if (!m) offsets.set(name, m = new Map(layoutOf(name).fields.map((f) => [f.name, f.offset])));
-  const o = m.get(field);
-  if (o === undefined) throw new Error(`${name} has no field ${field} in ffi/structs.ts`);
-  return o;
-}
+const off = fieldOffset;
 
 /**
  * Why the adapter list could not be read (the call failed, a pointer outside the buffer, a truncated node):

@@ -24,7 +24,7 @@ import {
   FOLDER_WRITE_MASK,
 } from "./aclCheck.ts";
 import { decodeSecurityDescriptor, readSelfRelative, sddlToSecurityDescriptor } from "./sddl.ts";
-import { STRUCTS } from "./structs.ts";
+import { fieldOffset, STRUCTS } from "./structs.ts";
 import { programDataDirectory } from "./kernel32.ts";
 
 /** kernel32 functions of the handle-based checks (Win64: BOOL i32, HANDLE pointer, DWORD u32). */
@@ -235,11 +235,7 @@ export function createDirectoryWithSecurity(path: string, sd: Uint8Array<ArrayBu
 }
 
 const SA = STRUCTS.SECURITY_ATTRIBUTES;
-function at(member: string): number {
-  const f = SA.fields.find((x) => x.name === member);
-  if (!f) throw new Error(`SECURITY_ATTRIBUTES has no member ${member}`);
-  return f.offset;
-}
+const at = (member: string) => fieldOffset("SECURITY_ATTRIBUTES", member);
 
 /**
  * True when this process's token has BUILTIN\Administrators enabled: an elevated administrator or SYSTEM

@@ -1364,3 +1364,17 @@ export function layoutOf(name: string): StructLayout {
   if (!s) throw new Error(`no struct table for ${name}`);
   return s;
 }
+
+const offsets = new Map<string, Map<string, number>>();
+
+/**
+ * Offset of member `field` of struct `name`, from its table (for the Win32 buffers decoded or filled by
+ * hand: adapters, TCP tables, WTS, SECURITY_ATTRIBUTES); throws on an unknown member.
+ */
+export function fieldOffset(name: string, field: string): number {
+  let m = offsets.get(name);
+  if (!m) offsets.set(name, m = new Map(layoutOf(name).fields.map((f) => [f.name, f.offset])));
+  const o = m.get(field);
+  if (o === undefined) throw new Error(`${name} has no field ${field} in ffi/structs.ts`);
+  return o;
+}

@@ -10,7 +10,7 @@
  */
 import { systemDirectory } from "./kernel32.ts";
 import { SESSION_API } from "./constants.ts";
-import { layoutOf } from "./structs.ts";
+import { fieldOffset, layoutOf } from "./structs.ts";
 import { ipv4, ipv6 } from "./wtsapi32.ts";
 
 /** The dlopen table (Win64: BOOL is i32, DWORD/ULONG/enums u32, the table and its size buffers). */
@@ -37,7 +37,7 @@ const port = (dv: DataView, at: number) => (dv.getUint8(at) << 8) | dv.getUint8(
 export function decodeTcpTable(buf: Uint8Array, family: 4 | 6): TcpConnection[] {
   const table = layoutOf(family === 4 ? "MIB_TCPTABLE_OWNER_PID" : "MIB_TCP6TABLE_OWNER_PID");
   const row = layoutOf(family === 4 ? "MIB_TCPROW_OWNER_PID" : "MIB_TCP6ROW_OWNER_PID");
-  const off = (t: typeof row, name: string) => t.fields.find((f) => f.name === name)!.offset;
+  const off = (t: typeof row, name: string) => fieldOffset(t.name, name);
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   if (buf.length < 4) throw new RangeError(`TCP table: ${buf.length} bytes, expected at least 4`);
   const n = dv.getUint32(off(table, "dwNumEntries"), true);

@@ -10,7 +10,7 @@
  */
 import { systemDirectory } from "./kernel32.ts";
 import { SESSION_API } from "./constants.ts";
-import { layoutOf } from "./structs.ts";
+import { fieldOffset, layoutOf } from "./structs.ts";
 
 /** The dlopen table (Win64: BOOL is i32, HANDLE a pointer, the out-parameters buffers). */
 export const WTSAPI32_SYMBOLS = {
@@ -36,7 +36,7 @@ export function decodeClientAddress(buf: Uint8Array): string | undefined {
   if (buf.length < t.size) {
     throw new RangeError(`WTS_CLIENT_ADDRESS: ${buf.length} bytes, expected ${t.size}`);
   }
-  const at = (name: string) => t.fields.find((f) => f.name === name)!.offset;
+  const at = (name: string) => fieldOffset("WTS_CLIENT_ADDRESS", name);
   const family = new DataView(buf.buffer, buf.byteOffset, buf.byteLength).getUint32(
     at("AddressFamily"),
     true,
