@@ -208,6 +208,23 @@ export async function loadPage(file: string, opts: {
       child.kill("SIGKILL");
     } catch { /* already gone */ }
     await child.status;
-    Deno.removeSync(profile, { recursive: true });
+    await removeProfile(profile);
+  }
+}
+
+/**
+ * Removes the throw-away profile. Chromium's helper processes (zygote, renderers) outlive the browser process
+ * by a moment and may still write into it, so a removal that finds the folder refilled is retried briefly.
+ */
+async function removeProfile(dir: string): Promise<void> {
+  for (let attempt = 0;; attempt++) {
+    try {
+      Deno.removeSync(dir, { recursive: true });
+      return;
+    } catch (e) {
+      if (e instanceof Deno.errors.NotFound) return;
+      if (attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 }
