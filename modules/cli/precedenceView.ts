@@ -1,5 +1,5 @@
 /**
- * The precedence order `plan` and `show` print (policy/precedence.ts, render/precedence.ts): from the
+ * The precedence order `plan` and `show` print (model/overlaps.ts, render/precedence.ts): from the
  * validated rules for a policy file, and from the engine's own objects for what is in force.
  */
 import { decompileToPolicy } from "../compiler/mod.ts";
@@ -7,7 +7,7 @@ import type { Engine } from "../engine/mod.ts";
 import { ownedGraph } from "../plan/mod.ts";
 import { effectiveWeightOf, type ObjectGraph, readMeta } from "../graph/mod.ts";
 import type { Rule } from "../model/mod.ts";
-import { type PrecedenceEntry, precedenceOrder, rankAt } from "../policy/mod.ts";
+import { type PrecedenceEntry, precedenceOrder, rankAt } from "../model/mod.ts";
 
 /** The order of a policy file's overlapping rules, with the weights the compiler gives them. */
 export function policyPrecedence(rules: Rule[]): PrecedenceEntry[] {

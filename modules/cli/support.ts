@@ -188,7 +188,7 @@ export interface Loaded extends LoadedPolicy {
   graph: import("../graph/mod.ts").ObjectGraph;
   /** The validated model the graph was compiled from, address keywords resolved (report's policy matrix). */
   policy: import("../model/mod.ts").Policy;
-  /** The validated rules (plan's precedence order: policy/precedence.ts), address keywords resolved. */
+  /** The validated rules (plan's precedence order: model/overlaps.ts), address keywords resolved. */
   rules: import("../model/mod.ts").Rule[];
   /** What each address keyword resolved to (empty without keywords). */
   resolved: import("../compiler/hostAddresses.ts").KeywordResolution[];

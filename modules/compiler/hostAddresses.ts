@@ -16,8 +16,14 @@ import {
   KeywordResolutionError,
   resolveKeyword,
 } from "../model/mod.ts";
-import type { Exemption, Policy, Rule, TunnelSpec } from "../model/mod.ts";
-import { findOverlaps, securityText } from "../policy/mod.ts";
+import {
+  type Exemption,
+  findOverlaps,
+  type Policy,
+  type Rule,
+  securityText,
+  type TunnelSpec,
+} from "../model/mod.ts";
 
 /** One keyword of one side of one rule, exemption or tunnel, and what it resolved to. */
 export interface KeywordResolution {

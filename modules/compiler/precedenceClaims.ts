@@ -10,7 +10,7 @@
  */
 import type { Rule } from "../model/mod.ts";
 import { ndVariant, transportSecurity } from "../model/mod.ts";
-import { findOverlaps } from "../policy/mod.ts";
+import { findOverlaps } from "../model/mod.ts";
 
 /** The ALE layers a rule's own filters sit at (the branches of compile.ts ruleFilters). */
 export function aleLayers(r: Rule): { accept: boolean; connect: boolean } {

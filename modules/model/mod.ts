@@ -16,4 +16,5 @@ export * from "./rootca.ts";
 export * from "./appId.ts";
 export * from "./security.ts";
 export * from "./precedence.ts";
+export * from "./overlaps.ts";
 export * from "./identity.ts";

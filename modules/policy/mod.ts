@@ -20,7 +20,7 @@ export {
   precedenceOrder,
   rankAt,
   securityText,
-} from "./precedence.ts";
+} from "../model/mod.ts";
 export type * from "../model/mod.ts";
 export {
   expandTemplate,

@@ -7,7 +7,7 @@ import { displayTextIssues } from "./fidelity.ts";
 import { ambiguityIssues } from "./ambiguity.ts";
 import { type AddrSpec, nonUnicast, parseAddr } from "../model/mod.ts";
 import { fieldText, formatQm, precedenceValues, weakInQm } from "../model/mod.ts";
-import { findOverlaps, type OverlapTie, securityText } from "./precedence.ts";
+import { findOverlaps, type OverlapTie, securityText } from "../model/mod.ts";
 import { pathString } from "./diagnostics.ts";
 // Address keywords (dns, localsubnet, ...): kept as written here, resolved at plan/apply (compiler/hostAddresses.ts).
 import { ADDRESS_KEYWORDS, type AddressKeyword, addressKeyword, refusedKeyword } from "../model/mod.ts";

@@ -1,5 +1,5 @@
 /**
- * The precedence order of overlapping rules (policy/precedence.ts) as text and JSON, for `plan` and `show`
+ * The precedence order of overlapping rules (model/overlaps.ts) as text and JSON, for `plan` and `show`
  * (docs/cli-json.md "precedence"; docs/precedence.md).
  */
 import type { PrecedenceEntry } from "../policy/mod.ts";

@@ -184,7 +184,7 @@ Deno.test("validation counts a keyword side as any address (least specific); equ
   - { name: b, remote: ${b}, inbound: require, outbound: require, mainMode: mm, quickMode: qm }
 `;
   // remote: dns overlaps everything at validation; the written address is more specific, so precedence
-  // (policy/precedence.ts) orders them instead of refusing
+  // (model/overlaps.ts) orders them instead of refusing
   assert.equal(load(two("dns", "10.9.9.9")).rules.length, 2);
   // Keywords are part of the selector for the ambiguity check: dns and wins rules with other quick-mode
   // policies are different selectors; two dns rules with other quick-mode policies are ambiguous.

@@ -11,8 +11,9 @@
  * entry is compared only with rules of another class; same-security overlaps cost nothing. A comparison budget
  * keeps pathological documents bounded, and running out of it is reported, never silently skipped.
  */
-import type { PortRange, Rule } from "../model/mod.ts";
-import { outranks, precedenceWeight, transportSecurity } from "../model/mod.ts";
+import type { PortRange, Rule } from "./model.ts";
+import { outranks, precedenceWeight } from "./precedence.ts";
+import { transportSecurity } from "./security.ts";
 
 /** Two overlapping rules with different security, in one family. */
 export interface OverlapPair {
