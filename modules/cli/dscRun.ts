@@ -87,7 +87,12 @@ function owned(engine: Engine, key: string): { present: boolean; removal: string
 }
 
 /** The instance's actual state against `desired` (the policy `loaded` when `_exist` is true). */
-async function stateOf(engine: Engine, desired: DscDesired, loaded: Loaded | undefined): Promise<DscState> {
+async function stateOf(
+  engine: Engine,
+  desired: DscDesired,
+  loaded: Loaded | undefined,
+  v: Values,
+): Promise<DscState> {
   const key = await providerKey();
   const { policyInForce } = await import("../plan/policyInForce.ts");
   const own = owned(engine, key);
@@ -98,10 +103,19 @@ async function stateOf(engine: Engine, desired: DscDesired, loaded: Loaded | und
     policyName: policyInForce(engine, key) ?? null,
     simulated: engine.info.simulated,
   };
-  if (!loaded) return { ...base, inSync: !own.present, changes: own.removal };
+  // A recorded apply that did not finish its SA phase is not the desired state, whatever the objects say:
+  // set finishes it (as apply does), so test and get report it first (cli/incompleteApply.ts).
+  const ia = await import("./incompleteApply.ts");
+  const incomplete = await ia.incompleteApplyForPlan(engine, v);
+  const pending = incomplete ? [ia.incompleteApplyText(incomplete)] : [];
+  if (!loaded) return { ...base, inSync: !own.present && !incomplete, changes: [...pending, ...own.removal] };
   const { planGraph, publicChanges } = await import("../plan/plan.ts");
   const plan = planGraph(loaded.graph, engine);
-  return { ...base, inSync: plan.inSync, changes: changeLines(publicChanges(plan.changes)) };
+  return {
+    ...base,
+    inSync: plan.inSync && !incomplete,
+    changes: [...pending, ...changeLines(publicChanges(plan.changes))],
+  };
 }
 
 /** Loads the policy of a desired state that wants it in force; its warnings become DSC warn lines. */
@@ -162,7 +176,7 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
   const loaded = await loadDesired(desired, v); // before the engine: a bad file opens nothing
   const engine = await openQuiet(v, out);
   try {
-    const before = await stateOf(engine, desired, loaded);
+    const before = await stateOf(engine, desired, loaded, v);
     let after: DscState;
     const key = await providerKey();
     const ex = await import("../explain/mod.ts");
@@ -216,7 +230,7 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
           } ms)`,
       );
       after = {
-        ...(await stateOf(engine, desired, loaded)),
+        ...(await stateOf(engine, desired, loaded, v)),
         changes: changeLines(publicChanges(r.plan.changes)),
       };
     } else {
@@ -227,7 +241,7 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
           `removed wfpsec's policy in one transaction (${n.filters} filters, ${n.providerContexts} provider contexts)`,
         );
       }
-      after = { ...(await stateOf(engine, desired, undefined)), changes: before.changes };
+      after = { ...(await stateOf(engine, desired, undefined, v)), changes: before.changes };
     }
     return jsonLine(after) + jsonLine(differingProperties(before, after));
   } finally {
@@ -243,9 +257,9 @@ async function runOperation(op: DscOperation, v: Values, out: Output): Promise<s
     const engine = await openQuiet(v, out);
     try {
       if (desired?.path !== undefined) {
-        return jsonLine(await stateOf(engine, desired, await loadDesired(desired, v)));
+        return jsonLine(await stateOf(engine, desired, await loadDesired(desired, v), v));
       }
-      const s = await stateOf(engine, { exist: false, force: false, allowCoexist: false }, undefined);
+      const s = await stateOf(engine, { exist: false, force: false, allowCoexist: false }, undefined, v);
       // Every instance there is: wfpsec owns at most one policy per host; none in force, no line.
       return s._exist ? jsonLine({ ...s, inSync: null, changes: [] }) : "";
     } finally {
@@ -264,7 +278,7 @@ async function runOperation(op: DscOperation, v: Values, out: Output): Promise<s
   const loaded = await loadDesired(desired, v);
   const engine = await openQuiet(v, out);
   try {
-    const actual = await stateOf(engine, desired, loaded);
+    const actual = await stateOf(engine, desired, loaded, v);
     if (op === "get") return jsonLine(actual);
     // One line (the manifest's `return: state`): DSC compares the desired properties with it, so the
     // writable ones are echoed as given; `_inDesiredState` is the answer.

@@ -247,7 +247,8 @@ export const MONITOR_COMMANDS: Record<string, Command> = {
       "object on one line. Exit 0 when compliant (in sync, nothing disabled), 1 when not: drifted, disabled,\n" +
       "or the policy or engine could not be read (the line says which). Changes nothing.\n" +
       "An apply awaiting confirmation (apply --confirm-within) is not compliant either: what is in force\n" +
-      "is provisional until `wfpsec confirm` (the line says AWAITING CONFIRMATION, or REVERT OVERDUE).",
+      "is provisional until `wfpsec confirm` (the line says AWAITING CONFIRMATION, or REVERT OVERDUE).\n" +
+      "Nor is a recorded apply that did not finish its SA phase (see plan; the line says INCOMPLETE APPLY).",
     options: { ...ENGINE_OPTS },
     positionals: [1, 1],
     async run(v, [file], out) {
@@ -274,8 +275,17 @@ export const MONITOR_COMMANDS: Record<string, Command> = {
         const plan = planGraph(loaded.graph, engine);
         const { readAwaiting } = await import("./armedNotice.ts");
         const armed = await readAwaiting(engine, v["sim-state"] as string | undefined);
+        const incomplete = await (await import("./incompleteApply.ts")).incompleteApplyForPlan(engine, v);
         return await print(
-          st.statusOf({ engine, graph: loaded.graph, name: loaded.name, file, plan, armed }),
+          st.statusOf({
+            engine,
+            graph: loaded.graph,
+            name: loaded.name,
+            file,
+            plan,
+            armed,
+            incompleteApply: incomplete?.state ?? null,
+          }),
           engine,
         );
       } catch (e) {

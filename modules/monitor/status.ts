@@ -78,6 +78,11 @@ export interface StatusInput {
   plan: { inSync: boolean; summary: PlanSummary };
   /** The apply awaiting confirmation (cli/armedNotice.ts readAwaiting), if any. */
   armed?: StatusAwaiting | null;
+  /**
+   * The state of a recorded apply that did not finish its SA phase (cli/incompleteApply.ts), if any: the
+   * host is not compliant until an apply finishes it, even where the plan alone looks in sync.
+   */
+  incompleteApply?: "in-progress" | "interrupted" | "failed" | null;
   now?: Date;
 }
 
@@ -154,6 +159,7 @@ export function statusOf(inp: StatusInput): StatusReport {
   if (disabledFilters.length) reasons.push(`${disabledFilters.length} filter(s) disabled`);
   const a = inp.armed ?? null;
   if (a) reasons.push(a.overdue ? "revert overdue" : "awaiting confirmation");
+  if (inp.incompleteApply) reasons.push(`incomplete apply (${inp.incompleteApply})`);
   return {
     compliant: reasons.length === 0,
     simulated: engine.info.simulated,
@@ -252,6 +258,10 @@ export function statusLine(r: StatusReport): string {
           (fo.providers.length > 3 ? `, +${fo.providers.length - 3} more` : "")
         : "foreign IPsec policy: none",
     );
+    const ia = r.reasons.find((x) => x.startsWith("incomplete apply"));
+    if (ia) {
+      parts.push(`INCOMPLETE APPLY ${ia.slice("incomplete apply ".length)}: the next apply finishes it`);
+    }
     const a = r.awaitingConfirmation;
     if (a) {
       const to = a.revertsTo === null

@@ -16,6 +16,10 @@ function Get-IpsecStatus {
     revert): what is in force is provisional. AwaitingConfirmation (WfpSec.AwaitingConfirmation: PolicyName,
     Path, Deadline, RevertsTo, Overdue) says which apply and until when; $null when none.
 
+    An earlier apply that did not finish its manual-SA phase is not compliant either (Reasons
+    'incomplete apply (interrupted)', '(failed)' or '(in-progress)'; wfpsec plan says what it left);
+    the next Set-IpsecPolicy finishes it.
+
     .PARAMETER Path
     The policy file.
 
