@@ -179,6 +179,7 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
     const before = await stateOf(engine, desired, loaded, v);
     let after: DscState;
     const key = await providerKey();
+    const ia = await import("./incompleteApply.ts");
     const ex = await import("../explain/mod.ts");
     if (loaded && before.policyName !== null && before.policyName !== loaded.name) {
       // Object keys derive from the policy name: another name replaces every object of the one in force.
@@ -205,7 +206,6 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
       const { planGraph, publicChanges } = await import("../plan/plan.ts");
       // Under the lock, just before the apply, as `wfpsec apply` does: the state the transaction replaces.
       // An earlier apply's unfinished SA phase is finished (or reverted) here too (cli/incompleteApply.ts).
-      const ia = await import("./incompleteApply.ts");
       const withRecord = await ia.incompleteApplyRunner(engine, v, out);
       const { result: r, resolved } = await underApplyLock(
         engine,
@@ -234,9 +234,18 @@ async function runSet(v: Values, out: Output, desired: DscDesired, whatIf: boole
         changes: changeLines(publicChanges(r.plan.changes)),
       };
     } else {
-      if (before._exist) {
+      // As `wfpsec remove`: an earlier apply's record goes too, with the SA contexts it left.
+      const withRecord = await ia.incompleteApplyRunner(engine, v, out);
+      if (!before.inSync) { // something of ours is in the engine, or a record of an unfinished apply
         const { removeOwned } = await import("../apply/apply.ts");
-        const n = await underApplyLock(engine, v, out, "dsc set", () => removeOwned(engine, key));
+        const { result: n, resolved } = await underApplyLock(
+          engine,
+          v,
+          out,
+          "dsc set",
+          () => withRecord(undefined, () => removeOwned(engine, key)),
+        );
+        if (resolved) info(ia.resolvedText(resolved, undefined));
         info(
           `removed wfpsec's policy in one transaction (${n.filters} filters, ${n.providerContexts} provider contexts)`,
         );

@@ -39,6 +39,9 @@ export interface StatusAwaiting {
   overdue: boolean;
 }
 
+/** The states of a recorded incomplete apply (cli/incompleteApply.ts, plan's `incompleteApply.state`). */
+export type IncompleteApplyState = "in-progress" | "interrupted" | "failed";
+
 /** The status of one host against one policy. */
 export interface StatusReport {
   compliant: boolean;
@@ -56,6 +59,8 @@ export interface StatusReport {
   sas: { ike: number; ipsec: number; contexts: number } | null;
   /** The apply awaiting confirmation on this host, or null (also when the status could not be determined). */
   awaitingConfirmation: StatusAwaiting | null;
+  /** The state of a recorded apply that did not finish its SA phase (as plan's `incompleteApply`), or null. */
+  incompleteApply: IncompleteApplyState | null;
   failures: {
     windowMinutes: number;
     total: number;
@@ -82,7 +87,7 @@ export interface StatusInput {
    * The state of a recorded apply that did not finish its SA phase (cli/incompleteApply.ts), if any: the
    * host is not compliant until an apply finishes it, even where the plan alone looks in sync.
    */
-  incompleteApply?: "in-progress" | "interrupted" | "failed" | null;
+  incompleteApply?: IncompleteApplyState | null;
   now?: Date;
 }
 
@@ -159,7 +164,8 @@ export function statusOf(inp: StatusInput): StatusReport {
   if (disabledFilters.length) reasons.push(`${disabledFilters.length} filter(s) disabled`);
   const a = inp.armed ?? null;
   if (a) reasons.push(a.overdue ? "revert overdue" : "awaiting confirmation");
-  if (inp.incompleteApply) reasons.push(`incomplete apply (${inp.incompleteApply})`);
+  const incompleteApply = inp.incompleteApply ?? null;
+  if (incompleteApply) reasons.push(`incomplete apply (${incompleteApply})`);
   return {
     compliant: reasons.length === 0,
     simulated: engine.info.simulated,
@@ -183,6 +189,7 @@ export function statusOf(inp: StatusInput): StatusReport {
       revertsTo: a.revertsTo,
       overdue: a.overdue,
     },
+    incompleteApply,
     failures,
     error: null,
   };
@@ -213,6 +220,7 @@ export function errorStatus(
     foreign: null,
     sas: null,
     awaitingConfirmation: null,
+    incompleteApply: null,
     failures: null,
     error: { type, message },
   };
@@ -258,10 +266,7 @@ export function statusLine(r: StatusReport): string {
           (fo.providers.length > 3 ? `, +${fo.providers.length - 3} more` : "")
         : "foreign IPsec policy: none",
     );
-    const ia = r.reasons.find((x) => x.startsWith("incomplete apply"));
-    if (ia) {
-      parts.push(`INCOMPLETE APPLY ${ia.slice("incomplete apply ".length)}: the next apply finishes it`);
-    }
+    if (r.incompleteApply) parts.push(`INCOMPLETE APPLY (${r.incompleteApply}): the next apply finishes it`);
     const a = r.awaitingConfirmation;
     if (a) {
       const to = a.revertsTo === null

@@ -289,6 +289,7 @@ Deno.test({
   assert.equal(sd.compliant, false);
   assert.equal(sd.inSync, true);
   assert.deepEqual(sd.reasons, ["incomplete apply (interrupted)"]);
+  assert.equal(sd.incompleteApply, "interrupted");
   assert.match(
     String(sd.line),
     /NOT COMPLIANT.*INCOMPLETE APPLY \(interrupted\): the next apply finishes it/,
@@ -307,6 +308,13 @@ Deno.test({
   assert.equal(readRecord(state), undefined);
   assert.equal((await dsc.test({ path: a })).state._inDesiredState, true);
   assert.equal((await wfpsec(["status", a, ...SIM(state)], ENV)).code, 0);
+
+  // dsc set with _exist false takes the record with it too (as `wfpsec remove`).
+  Deno.writeTextFileSync(record(state), saved);
+  await dsc.set({ path: a, _exist: false });
+  assert.equal(readRecord(state), undefined, "the record is cleared by the removal");
+  const gone = await wfpsec(["plan", a, "--json", ...SIM(state)], ENV);
+  assert.equal(doc(gone).incompleteApply, null);
 });
 
 Deno.test({ name: "no manual SA key appears in any output of these runs", ignore }, () => {
